@@ -1,0 +1,155 @@
+//! The application: [`App::build`] connects storage, binds the listener and assembles the
+//! router; [`App::run_until`] serves until the shutdown future completes. `main` and the
+//! test harness both go through here.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::middleware::{from_fn, from_fn_with_state};
+use axum::routing::get;
+use tokio::net::TcpListener;
+use tower_http::catch_panic::CatchPanicLayer;
+use utoipa::openapi::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::clock::Clock;
+use crate::config::Settings;
+use crate::db::{Db, system};
+use crate::platform::metrics::{self, Metrics};
+use crate::platform::{docs, health, keys};
+use crate::ratelimit::Limiter;
+use crate::{auth, http};
+
+/// Shared state of a running server; cheap to clone.
+#[derive(Clone)]
+pub struct AppState(Arc<Inner>);
+
+struct Inner {
+    settings: Settings,
+    db: Db,
+    limiter: Limiter,
+    clock: Clock,
+    metrics: Metrics,
+}
+
+impl AppState {
+    pub fn settings(&self) -> &Settings {
+        &self.0.settings
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.0.db
+    }
+
+    pub fn limiter(&self) -> &Limiter {
+        &self.0.limiter
+    }
+
+    pub fn clock(&self) -> &Clock {
+        &self.0.clock
+    }
+
+    pub fn metrics(&self) -> &Metrics {
+        &self.0.metrics
+    }
+}
+
+pub struct App {
+    listener: TcpListener,
+    router: Router,
+    state: AppState,
+    openapi: OpenApi,
+}
+
+impl App {
+    /// Connects to the database (running migrations) and Redis, and binds `settings.listen`
+    /// (port 0 picks a free port: see [`App::port`]).
+    pub async fn build(settings: Settings) -> anyhow::Result<App> {
+        let db = Db::connect(&settings.database_url, settings.database_max_connections).await?;
+        db.migrate().await?;
+        Self::build_with(settings, db, Clock::default()).await
+    }
+
+    /// Like [`build`](Self::build) with an existing database and clock (tests share them).
+    pub async fn build_with(settings: Settings, db: Db, clock: Clock) -> anyhow::Result<App> {
+        let limiter = Limiter::new(settings.redis_url.as_ref(), &settings.redis_key_prefix).await?;
+        let listener = TcpListener::bind(settings.listen).await?;
+        let state = AppState(Arc::new(Inner { settings, db, limiter, clock, metrics: Metrics::default() }));
+        let (router, openapi) = router(state.clone());
+        Ok(App { listener, router, state, openapi })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.local_addr().port()
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener.local_addr().expect("a bound listener has an address")
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    pub fn openapi(&self) -> &OpenApi {
+        &self.openapi
+    }
+
+    /// Serves until `shutdown` completes, then finishes in-flight requests and returns.
+    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        let maintenance = tokio::spawn(maintenance(self.state.clone()));
+        let result = axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown).await;
+        maintenance.abort();
+        result
+    }
+}
+
+/// Every route: `/health`, `/ready`, the API under `/api` and `/v1`, `/metrics`, `/docs`,
+/// `/openapi.json`.
+fn router(state: AppState) -> (Router, OpenApi) {
+    let (routes, mut openapi) = OpenApiRouter::with_openapi(docs::base())
+        .merge(health::router())
+        .nest("/api", api(&state))
+        .split_for_parts();
+    let (v1, _) = OpenApiRouter::new().nest("/v1", api(&state)).split_for_parts();
+    docs::add_common_errors(&mut openapi);
+    let max_body = state.settings().max_body_bytes;
+    let router = Router::new()
+        .merge(routes)
+        .merge(v1)
+        .merge(docs::router(openapi.clone()))
+        .route("/metrics", get(metrics::serve))
+        .fallback(http::not_found)
+        .method_not_allowed_fallback(http::method_not_allowed)
+        .route_layer(from_fn_with_state(state.clone(), metrics::track))
+        .layer(DefaultBodyLimit::max(max_body))
+        .layer(CatchPanicLayer::custom(http::panic_response))
+        .layer(from_fn(http::request_id::middleware))
+        .with_state(state);
+    (router, openapi)
+}
+
+/// The authenticated API; each area's router is merged here.
+fn api(state: &AppState) -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .merge(keys::router())
+        .route_layer(from_fn_with_state(state.clone(), http::idempotency::middleware))
+        .route_layer(from_fn_with_state(state.clone(), auth::authenticate))
+}
+
+/// Periodic housekeeping: expired idempotency records and finished rate-limit windows.
+async fn maintenance(state: AppState) {
+    let mut tick = tokio::time::interval(Duration::from_secs(60));
+    loop {
+        tick.tick().await;
+        state.limiter().purge(state.clock().now_secs());
+        let ttl_ms = i64::try_from(state.settings().idempotency_ttl_hours).unwrap_or(24) * 3_600_000;
+        if let Err(err) = system::purge_idempotency_keys(state.db(), state.clock().now_ms() - ttl_ms).await {
+            tracing::warn!(error = %err, "purging expired idempotency keys failed");
+        }
+    }
+}

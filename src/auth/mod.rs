@@ -1,0 +1,198 @@
+//! Authentication and authorization for `/api` and `/v1`.
+//!
+//! [`authenticate`] runs on every API route: it resolves the bearer key to its organization
+//! (401 when missing, malformed, unknown, revoked or expired), counts the request against
+//! the rate limits (429; requests refused with 401 do not count), checks that the
+//! organization's plan includes the API (403 with `upgrade`), and puts an [`Auth`] in the
+//! request. Every response it lets through gets the rate-limit headers.
+//!
+//! Handlers take [`Auth`] and call [`Auth::require`] with the scope the call needs; that is
+//! the only way to obtain the [`Tenant`] that storage calls require.
+
+pub mod api_key;
+pub mod scope;
+
+use std::sync::Arc;
+
+use axum::extract::{FromRequestParts, MatchedPath, Request, State};
+use axum::http::HeaderMap;
+use axum::http::header::AUTHORIZATION;
+use axum::http::request::Parts;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+pub use self::scope::{Need, Scopes};
+use crate::app::AppState;
+use crate::config::Features;
+use crate::db::{Db, parse_column, system};
+use crate::error::ApiError;
+use crate::platform::orgs::Plan;
+use crate::ratelimit::Quota;
+
+/// The organization a request acts for. Only authentication (and the operator's CLI, via
+/// [`Tenant::for_operator`]) can make one, and every tenant-owned storage call takes one.
+#[derive(Debug, Clone)]
+pub struct Tenant {
+    org_id: String,
+    plan: Plan,
+}
+
+impl Tenant {
+    pub fn org_id(&self) -> &str {
+        &self.org_id
+    }
+
+    pub fn plan(&self) -> Plan {
+        self.plan
+    }
+
+    /// The operator acting on an organization from the command line (`gable key create
+    /// --org …`). The HTTP API never calls this.
+    pub async fn for_operator(db: &Db, org_id: &str) -> Result<Option<Tenant>, sqlx::Error> {
+        Ok(system::find_org(db, org_id).await?.map(|org| Tenant { org_id: org.id, plan: org.plan }))
+    }
+}
+
+/// An authenticated API key.
+#[derive(Debug, Clone)]
+pub struct Auth(Arc<AuthInner>);
+
+#[derive(Debug)]
+struct AuthInner {
+    tenant: Tenant,
+    key_id: String,
+    scopes: Scopes,
+    features: Features,
+}
+
+impl Auth {
+    /// The tenant, if this key's scopes cover `need`; otherwise 403 `INSUFFICIENT_SCOPE`
+    /// naming the missing scope.
+    pub fn require(&self, need: Need) -> Result<&Tenant, ApiError> {
+        if self.0.scopes.allows(need) {
+            Ok(&self.0.tenant)
+        } else {
+            Err(ApiError::missing_scope(&need.to_string()))
+        }
+    }
+
+    /// Like [`require`](Self::require), for calls that also need the webhooks feature's plan.
+    pub fn require_webhooks(&self, need: Need) -> Result<&Tenant, ApiError> {
+        let plan = self.0.features.webhooks;
+        if self.0.tenant.plan < plan {
+            return Err(ApiError::plan_required(plan));
+        }
+        self.require(need)
+    }
+
+    /// The organization without a scope check: for platform middleware that keeps
+    /// per-organization state of its own (idempotency). Handlers use [`require`](Self::require).
+    pub(crate) fn tenant(&self) -> &Tenant {
+        &self.0.tenant
+    }
+
+    pub fn key_id(&self) -> &str {
+        &self.0.key_id
+    }
+
+    pub fn org_id(&self) -> &str {
+        &self.0.tenant.org_id
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Auth {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, ApiError> {
+        parts
+            .extensions
+            .get::<Auth>()
+            .cloned()
+            .ok_or_else(|| ApiError::internal("a handler that needs Auth is mounted outside the API router"))
+    }
+}
+
+/// Only update `last_used_at` when it is older than this, to keep reads free of writes.
+const TOUCH_INTERVAL_MS: i64 = 60_000;
+
+pub async fn authenticate(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let auth = match resolve_key(&state, req.headers()).await {
+        Ok(auth) => auth,
+        Err(err) => return err.into_response(),
+    };
+    let decision = state.limiter().check(state.clock().now_secs(), &quotas(&state, &auth, &req)).await;
+    let mut response = if !decision.allowed {
+        ApiError::rate_limited(decision.retry_after()).into_response()
+    } else if auth.0.tenant.plan < auth.0.features.api {
+        ApiError::plan_required(auth.0.features.api).into_response()
+    } else {
+        req.extensions_mut().insert(auth);
+        next.run(req).await
+    };
+    decision.apply_headers(response.headers_mut());
+    response
+}
+
+async fn resolve_key(state: &AppState, headers: &HeaderMap) -> Result<Auth, ApiError> {
+    let header = headers.get(AUTHORIZATION).ok_or_else(|| {
+        ApiError::unauthorized("UNAUTHORIZED", "Missing API key: send it as `Authorization: Bearer <key>`")
+    })?;
+    let token = header
+        .to_str()
+        .ok()
+        .and_then(|value| value.strip_prefix("Bearer ").or_else(|| value.strip_prefix("bearer ")))
+        .map(str::trim)
+        .ok_or_else(|| ApiError::unauthorized("UNAUTHORIZED", "Send the API key as `Authorization: Bearer <key>`"))?;
+    let invalid = || ApiError::unauthorized("INVALID_API_KEY", "Invalid API key");
+    let hash = api_key::hash_if_well_formed(token).ok_or_else(invalid)?;
+    let key = system::find_key_by_hash(state.db(), &hash).await?.ok_or_else(invalid)?;
+    let now = state.clock().now_ms();
+    if key.revoked_at.is_some() {
+        return Err(ApiError::unauthorized("API_KEY_REVOKED", "This API key has been revoked"));
+    }
+    if key.expires_at.is_some_and(|at| at <= now) {
+        return Err(ApiError::unauthorized("API_KEY_EXPIRED", "This API key has expired"));
+    }
+    if key.last_used_at.is_none_or(|at| now - at > TOUCH_INTERVAL_MS) {
+        let db = state.db().clone();
+        let key_id = key.key_id.clone();
+        tokio::spawn(async move {
+            if let Err(err) = system::touch_key(&db, &key_id, now).await {
+                tracing::warn!(error = %err, "could not record the key's last use");
+            }
+        });
+    }
+    Ok(Auth(Arc::new(AuthInner {
+        tenant: Tenant { plan: parse_column(&key.plan, "plan")?, org_id: key.org_id },
+        scopes: Scopes::from_stored(&key.scopes),
+        key_id: key.key_id,
+        features: state.settings().features.clone(),
+    })))
+}
+
+/// The quotas this request counts against: the plan's, plus its route class's.
+fn quotas(state: &AppState, auth: &Auth, req: &Request) -> Vec<Quota> {
+    let settings = state.settings();
+    let limits = settings.plans.limits(auth.0.tenant.plan);
+    let key = &auth.0.key_id;
+    let org = &auth.0.tenant.org_id;
+    let quota = |name: String, key: String, limit: u64, window_secs: u64| Quota { name, key, limit, window_secs };
+    let mut quotas = vec![
+        quota("key-minute".into(), format!("key:{key}"), limits.key_per_minute, 60),
+        quota("key-hour".into(), format!("key:{key}"), limits.key_per_hour, 3600),
+        quota("org-minute".into(), format!("org:{org}"), limits.org_per_minute, 60),
+    ];
+    let path = req.extensions().get::<MatchedPath>().map_or_else(|| req.uri().path(), MatchedPath::as_str);
+    let path = path.strip_prefix("/api").or_else(|| path.strip_prefix("/v1")).unwrap_or(path);
+    for (class, limits) in &settings.rate_limit_classes {
+        if limits.paths.iter().any(|p| p == path) {
+            if let Some(limit) = limits.key_per_minute {
+                quotas.push(quota(format!("{class}-key-minute"), format!("key:{key}:{class}"), limit, 60));
+            }
+            if let Some(limit) = limits.key_per_hour {
+                quotas.push(quota(format!("{class}-key-hour"), format!("key:{key}:{class}"), limit, 3600));
+            }
+        }
+    }
+    quotas
+}

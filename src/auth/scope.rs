@@ -1,0 +1,187 @@
+//! Scopes: `read:<resource>`, `write:<resource>`, `read:*`, `write:*`, `admin` and `*`.
+//!
+//! - `write:x` includes `read:x` (as on GitHub and Stripe: a key that may change a
+//!   resource may see it).
+//! - `admin` is key management: listing, creating and revoking API keys.
+//! - `*` is everything, `admin` included.
+
+use std::fmt;
+use std::str::FromStr;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    Admin,
+    Read(Resource),
+    Write(Resource),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resource {
+    Any,
+    Named(String),
+}
+
+impl Resource {
+    fn covers(&self, name: &str) -> bool {
+        match self {
+            Resource::Any => true,
+            Resource::Named(own) => own == name,
+        }
+    }
+}
+
+/// What a call needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    Read(&'static str),
+    Write(&'static str),
+    Admin,
+}
+
+impl fmt::Display for Need {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Need::Read(resource) => write!(f, "read:{resource}"),
+            Need::Write(resource) => write!(f, "write:{resource}"),
+            Need::Admin => f.write_str("admin"),
+        }
+    }
+}
+
+impl Scope {
+    pub fn covers(&self, need: Need) -> bool {
+        match (self, need) {
+            (Scope::All, _) => true,
+            (Scope::Admin, Need::Admin) => true,
+            (Scope::Admin, Need::Read("keys") | Need::Write("keys")) => true,
+            (Scope::Read(own), Need::Read(name)) => own.covers(name),
+            (Scope::Write(own), Need::Read(name) | Need::Write(name)) => own.covers(name),
+            _ => false,
+        }
+    }
+}
+
+impl fmt::Display for Scope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let resource = |r: &Resource| match r {
+            Resource::Any => "*".to_owned(),
+            Resource::Named(name) => name.clone(),
+        };
+        match self {
+            Scope::All => f.write_str("*"),
+            Scope::Admin => f.write_str("admin"),
+            Scope::Read(r) => write!(f, "read:{}", resource(r)),
+            Scope::Write(r) => write!(f, "write:{}", resource(r)),
+        }
+    }
+}
+
+impl FromStr for Scope {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        let invalid = || format!("invalid scope `{s}`: use read:<resource>, write:<resource>, read:*, write:*, admin or *");
+        match s {
+            "*" => return Ok(Scope::All),
+            "admin" => return Ok(Scope::Admin),
+            _ => {}
+        }
+        let (action, resource) = s.split_once(':').ok_or_else(invalid)?;
+        let resource = match resource {
+            "*" => Resource::Any,
+            name if !name.is_empty()
+                && name.len() <= 64
+                && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') =>
+            {
+                Resource::Named(name.to_owned())
+            }
+            _ => return Err(invalid()),
+        };
+        match action {
+            "read" => Ok(Scope::Read(resource)),
+            "write" => Ok(Scope::Write(resource)),
+            _ => Err(invalid()),
+        }
+    }
+}
+
+/// A key's scopes, stored space-separated.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Scopes(Vec<Scope>);
+
+impl Scopes {
+    pub fn all() -> Scopes {
+        Scopes(vec![Scope::All])
+    }
+
+    /// Parses a list, dropping duplicates; an empty list is an error.
+    pub fn parse<'a>(items: impl IntoIterator<Item = &'a str>) -> Result<Scopes, String> {
+        let mut scopes: Vec<Scope> = Vec::new();
+        for item in items {
+            let scope: Scope = item.trim().parse()?;
+            if !scopes.contains(&scope) {
+                scopes.push(scope);
+            }
+        }
+        if scopes.is_empty() {
+            return Err("a key needs at least one scope".into());
+        }
+        Ok(Scopes(scopes))
+    }
+
+    /// Reads the stored form (space-separated).
+    pub fn from_stored(stored: &str) -> Scopes {
+        Scopes(stored.split_whitespace().filter_map(|s| s.parse().ok()).collect())
+    }
+
+    pub fn to_stored(&self) -> String {
+        self.to_strings().join(" ")
+    }
+
+    pub fn to_strings(&self) -> Vec<String> {
+        self.0.iter().map(Scope::to_string).collect()
+    }
+
+    pub fn allows(&self, need: Need) -> bool {
+        self.0.iter().any(|scope| scope.covers(need))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scopes(list: &str) -> Scopes {
+        Scopes::parse(list.split(',')).unwrap()
+    }
+
+    #[test]
+    fn coverage() {
+        assert!(scopes("read:tenants").allows(Need::Read("tenants")));
+        assert!(!scopes("read:tenants").allows(Need::Write("tenants")));
+        assert!(!scopes("read:tenants").allows(Need::Read("leases")));
+        assert!(scopes("write:work_orders").allows(Need::Read("work_orders")));
+        assert!(scopes("write:work_orders").allows(Need::Write("work_orders")));
+        assert!(scopes("read:*").allows(Need::Read("anything")));
+        assert!(!scopes("read:*").allows(Need::Write("anything")));
+        assert!(scopes("write:*").allows(Need::Write("anything")));
+        assert!(!scopes("write:*").allows(Need::Admin));
+        assert!(scopes("admin").allows(Need::Admin));
+        assert!(scopes("admin").allows(Need::Read("keys")));
+        assert!(!scopes("admin").allows(Need::Read("properties")));
+        assert!(scopes("*").allows(Need::Admin));
+        assert!(scopes("*").allows(Need::Write("leases")));
+    }
+
+    #[test]
+    fn parsing() {
+        assert_eq!(scopes("read:tenants, read:tenants").to_stored(), "read:tenants");
+        assert!(Scopes::parse(["delete:tenants"]).is_err());
+        assert!(Scopes::parse(["read:"]).is_err());
+        assert!(Scopes::parse(["read:Tenants"]).is_err());
+        assert!(Scopes::parse([]).is_err());
+        assert_eq!(Scopes::from_stored("read:* admin"), scopes("read:*,admin"));
+        assert_eq!(Need::Write("work_orders").to_string(), "write:work_orders");
+    }
+}

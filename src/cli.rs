@@ -1,0 +1,288 @@
+//! The command line: `gable serve | migrate | org … | key …`. The flags are a contract that
+//! scripts and tests rely on; see the README.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, anyhow, bail};
+use clap::{Parser, Subcommand};
+use serde_json::json;
+use tracing_subscriber::EnvFilter;
+
+use crate::app::App;
+use crate::auth::{Scopes, Tenant};
+use crate::clock::Clock;
+use crate::config::{LogFormat, Overrides, Settings};
+use crate::db::{Db, system};
+use crate::demo;
+use crate::platform::orgs::{self, Plan};
+use crate::platform::keys;
+
+#[derive(Debug, Parser)]
+#[command(name = "gable", version, about = "Gable: the API server for real-estate and property-management businesses")]
+struct Cli {
+    /// Configuration file (TOML); see config.default.toml for every setting.
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// sqlite://PATH or postgres://USER:PASS@HOST/DB (also DATABASE_URL, GABLE_DATABASE_URL).
+    #[arg(long, global = true, value_name = "URL")]
+    database_url: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the HTTP server.
+    Serve {
+        /// Address to listen on, e.g. 127.0.0.1:8080.
+        #[arg(long, value_name = "ADDR")]
+        listen: Option<std::net::SocketAddr>,
+        /// Share rate limits between instances through this Redis.
+        #[arg(long, value_name = "URL")]
+        redis_url: Option<String>,
+        /// Create a demo organization (Elite plan) with sample data and print a new API key.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Manage organizations (tenants).
+    #[command(subcommand)]
+    Org(OrgCommand),
+    /// Manage API keys.
+    #[command(subcommand)]
+    Key(KeyCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum OrgCommand {
+    /// Create an organization.
+    Create {
+        #[arg(long)]
+        name: String,
+        #[arg(long, value_enum, default_value_t = Plan::Starter)]
+        plan: Plan,
+        #[arg(long, value_name = "EMAIL")]
+        owner_email: Option<String>,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List organizations.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum KeyCommand {
+    /// Create an API key; the key is printed once and never again.
+    Create {
+        #[arg(long, value_name = "ORG_ID")]
+        org: String,
+        #[arg(long)]
+        name: String,
+        /// Comma-separated scopes (default `*`): read:<resource>, write:<resource>, read:*, write:*, admin, *.
+        #[arg(long, value_delimiter = ',', value_name = "SCOPE,SCOPE...")]
+        scopes: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List an organization's API keys (never their secrets).
+    List {
+        #[arg(long, value_name = "ORG_ID")]
+        org: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Revoke an API key.
+    Revoke {
+        #[arg(value_name = "KEY_ID")]
+        key_id: String,
+    },
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(err) => {
+            eprintln!("error: cannot start the async runtime: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let mut overrides = Overrides { database_url: cli.database_url.clone(), ..Overrides::default() };
+    if let Command::Serve { listen, redis_url, .. } = &cli.command {
+        overrides.listen = *listen;
+        overrides.redis_url = redis_url.clone();
+    }
+    let settings = Settings::load(cli.config.as_deref(), &overrides)?;
+    let serving = matches!(cli.command, Command::Serve { .. });
+    init_logging(&settings, serving);
+    match cli.command {
+        Command::Serve { demo, .. } => serve(settings, demo).await,
+        Command::Migrate => {
+            let db = connect(&settings).await?;
+            println!("migrations applied");
+            db.close().await;
+            Ok(())
+        }
+        Command::Org(command) => org(&connect(&settings).await?, command).await,
+        Command::Key(command) => key(&connect(&settings).await?, command).await,
+    }
+}
+
+fn init_logging(settings: &Settings, serving: bool) {
+    // Administrative commands print results on stdout; keep their logs to warnings.
+    let default = if serving { settings.log_level.as_str() } else { "warn" };
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal());
+    let _ = match settings.log_format {
+        LogFormat::Json => builder.json().try_init(),
+        LogFormat::Text => builder.try_init(),
+    };
+}
+
+async fn connect(settings: &Settings) -> anyhow::Result<Db> {
+    let db = Db::connect(&settings.database_url, settings.database_max_connections)
+        .await
+        .context("connecting to the database")?;
+    db.migrate().await.context("applying migrations")?;
+    Ok(db)
+}
+
+async fn serve(settings: Settings, demo: bool) -> anyhow::Result<()> {
+    let configured_url = settings.public_url.clone();
+    let app = App::build(settings).await?;
+    let addr = app.local_addr();
+    let public_url = configured_url.unwrap_or_else(|| format!("http://{addr}")).trim_end_matches('/').to_owned();
+    println!("Gable {} listening on http://{addr}", env!("CARGO_PKG_VERSION"));
+    println!("  API        {public_url}/api  (also /v1)");
+    println!("  Docs       {public_url}/docs");
+    println!("  OpenAPI    {public_url}/openapi.json");
+    if demo {
+        let created = demo::prepare(app.state().db(), app.state().clock()).await?;
+        println!();
+        println!("Demo organization: {} ({}, Elite plan)", created.org.name, created.org.id);
+        println!("Demo API key (shown once, store it now):");
+        println!("  {}", created.key);
+        println!();
+        println!("Try it:");
+        println!("  curl -H \"Authorization: Bearer {}\" {public_url}/api/keys", created.key);
+    }
+    app.run_until(shutdown_signal()).await?;
+    tracing::info!("shut down cleanly");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutdown signal received; finishing in-flight requests");
+}
+
+async fn org(db: &Db, command: OrgCommand) -> anyhow::Result<()> {
+    match command {
+        OrgCommand::Create { name, plan, owner_email, json } => {
+            let org = orgs::create(db, &Clock::default(), &name, plan, owner_email.as_deref()).await?;
+            if json {
+                println!("{}", serde_json::to_string(&org)?);
+            } else {
+                println!("created organization {} ({}, slug {}, plan {})", org.id, org.name, org.slug, org.plan);
+            }
+        }
+        OrgCommand::List { json } => {
+            let list = orgs::list(db).await?;
+            if json {
+                println!("{}", json!({ "organizations": list }));
+            } else {
+                println!("{:<32} {:<8} {:<24} NAME", "ID", "PLAN", "SLUG");
+                for org in list {
+                    println!("{:<32} {:<8} {:<24} {}", org.id, org.plan, org.slug, org.name);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+async fn tenant(db: &Db, org_id: &str) -> anyhow::Result<Tenant> {
+    Tenant::for_operator(db, org_id).await?.ok_or_else(|| anyhow!("no organization with id `{org_id}`"))
+}
+
+async fn key(db: &Db, command: KeyCommand) -> anyhow::Result<()> {
+    let clock = Clock::default();
+    match command {
+        KeyCommand::Create { org, name, scopes, json } => {
+            let tenant = tenant(db, &org).await?;
+            let scopes = if scopes.is_empty() {
+                Scopes::all()
+            } else {
+                Scopes::parse(scopes.iter().map(String::as_str)).map_err(|e| anyhow!(e))?
+            };
+            let created = keys::create(db, &clock, &tenant, &name, &scopes, None).await.map_err(|e| anyhow!("{}", e.message()))?;
+            if json {
+                println!("{}", serde_json::to_string(&created)?);
+            } else {
+                println!("created API key {} ({}) with scopes {}", created.api_key.id, created.api_key.name, created.api_key.scopes.join(","));
+                println!("{}", created.key);
+                println!("This is the only time the key is shown: store it now.");
+            }
+        }
+        KeyCommand::List { org, json } => {
+            let tenant = tenant(db, &org).await?;
+            let list = keys::list(db, &tenant).await?;
+            if json {
+                println!("{}", json!({ "keys": list }));
+            } else {
+                println!("{:<32} {:<18} {:<8} {:<24} NAME", "ID", "KEY", "STATE", "SCOPES");
+                for key in list {
+                    let state = if key.revoked { "revoked" } else { "active" };
+                    let shown = format!("{}…{}", key.prefix, key.last4);
+                    println!("{:<32} {:<18} {:<8} {:<24} {}", key.id, shown, state, key.scopes.join(","), key.name);
+                }
+            }
+        }
+        KeyCommand::Revoke { key_id } => {
+            let Some(org_id) = system::find_key_org(db, &key_id).await? else {
+                bail!("no API key with id `{key_id}`");
+            };
+            let tenant = tenant(db, &org_id).await?;
+            keys::revoke(db, &clock, &tenant, &key_id).await.map_err(|e| anyhow!("{}", e.message()))?;
+            println!("revoked API key {key_id}");
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,226 @@
+//! Settings, layered as `config.default.toml` (embedded) < config file < `DATABASE_URL` /
+//! `REDIS_URL` < `GABLE_*` environment variables < command-line flags, and validated once
+//! at start. Secrets are [`SecretString`]s, so `Debug` output and logs never show them.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
+
+use crate::platform::orgs::Plan;
+
+/// The commented default configuration, also the documentation of every setting.
+pub const DEFAULT_CONFIG: &str = include_str!("../config.default.toml");
+
+/// The file read when no `--config` is given and it exists.
+const LOCAL_CONFIG: &str = "gable.toml";
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Settings {
+    pub listen: SocketAddr,
+    pub public_url: Option<String>,
+    pub database_url: SecretString,
+    pub database_max_connections: u32,
+    pub redis_url: Option<SecretString>,
+    pub redis_key_prefix: String,
+    pub log_format: LogFormat,
+    pub log_level: String,
+    pub max_body_bytes: usize,
+    pub idempotency_ttl_hours: u64,
+    pub features: Features,
+    pub plans: Plans,
+    #[serde(default)]
+    pub rate_limit_classes: BTreeMap<String, RateLimitClass>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+/// The plan each feature needs.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Features {
+    pub api: Plan,
+    pub webhooks: Plan,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Plans {
+    pub starter: PlanLimits,
+    pub grow: PlanLimits,
+    pub elite: PlanLimits,
+}
+
+impl Plans {
+    pub fn limits(&self, plan: Plan) -> &PlanLimits {
+        match plan {
+            Plan::Starter => &self.starter,
+            Plan::Grow => &self.grow,
+            Plan::Elite => &self.elite,
+        }
+    }
+}
+
+/// Requests allowed per fixed window.
+#[derive(Debug, Clone, Deserialize)]
+pub struct PlanLimits {
+    pub key_per_minute: u64,
+    pub key_per_hour: u64,
+    pub org_per_minute: u64,
+}
+
+/// A group of routes with its own per-key quota, counted in addition to the plan's limits.
+#[derive(Debug, Clone, Deserialize)]
+pub struct RateLimitClass {
+    pub paths: Vec<String>,
+    pub key_per_minute: Option<u64>,
+    pub key_per_hour: Option<u64>,
+}
+
+/// Values given on the command line; they win over every other layer.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct Overrides {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub listen: Option<SocketAddr>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub database_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub redis_url: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("config file {0} does not exist")]
+    MissingFile(PathBuf),
+    #[error("invalid configuration: {0}")]
+    Invalid(String),
+    #[error(transparent)]
+    Figment(#[from] Box<figment::Error>),
+}
+
+impl Settings {
+    /// Loads every layer. `file` is `--config`; without it `GABLE_CONFIG`, then `./gable.toml`
+    /// if present.
+    pub fn load(file: Option<&Path>, overrides: &Overrides) -> Result<Settings, ConfigError> {
+        let mut figment = Figment::from(Toml::string(DEFAULT_CONFIG));
+        let file = file
+            .map(Path::to_path_buf)
+            .or_else(|| std::env::var_os("GABLE_CONFIG").map(PathBuf::from));
+        match file {
+            Some(path) if !path.exists() => return Err(ConfigError::MissingFile(path)),
+            Some(path) => figment = figment.merge(Toml::file(path)),
+            None if Path::new(LOCAL_CONFIG).exists() => figment = figment.merge(Toml::file(LOCAL_CONFIG)),
+            None => {}
+        }
+        let settings: Settings = figment
+            .merge(Env::raw().only(&["database_url", "redis_url"]))
+            .merge(Env::prefixed("GABLE_").split("__").ignore(&["config"]))
+            .merge(Serialized::defaults(overrides))
+            .extract()
+            .map_err(Box::new)?;
+        settings.validate()?;
+        Ok(settings)
+    }
+
+    /// The defaults alone (no file, no environment): the base of test configurations.
+    pub fn defaults() -> Settings {
+        Figment::from(Toml::string(DEFAULT_CONFIG))
+            .extract()
+            .expect("the embedded default configuration is valid")
+    }
+
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        let invalid = |msg: String| Err(ConfigError::Invalid(msg));
+        let url = self.database_url.expose_secret();
+        if !(url.starts_with("sqlite:") || url.starts_with("postgres://") || url.starts_with("postgresql://")) {
+            return invalid("database_url must start with sqlite:, postgres:// or postgresql://".into());
+        }
+        if let Some(redis) = &self.redis_url
+            && !redis.expose_secret().starts_with("redis://")
+            && !redis.expose_secret().starts_with("rediss://")
+        {
+            return invalid("redis_url must start with redis:// or rediss://".into());
+        }
+        if self.max_body_bytes == 0 {
+            return invalid("max_body_bytes must be positive".into());
+        }
+        for (plan, limits) in [("starter", &self.plans.starter), ("grow", &self.plans.grow), ("elite", &self.plans.elite)] {
+            if limits.key_per_minute == 0 || limits.key_per_hour == 0 || limits.org_per_minute == 0 {
+                return invalid(format!("plans.{plan}: every limit must be positive"));
+            }
+        }
+        for (name, class) in &self.rate_limit_classes {
+            if class.paths.iter().any(|p| !p.starts_with('/')) {
+                return invalid(format!("rate_limit_classes.{name}.paths must start with '/'"));
+            }
+            if class.key_per_minute == Some(0) || class.key_per_hour == Some(0) {
+                return invalid(format!("rate_limit_classes.{name}: limits must be positive"));
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_defaults_are_valid() {
+        let settings = Settings::defaults();
+        settings.validate().unwrap();
+        assert_eq!(settings.listen.port(), 8080);
+        assert_eq!(settings.features.api, Plan::Grow);
+        assert_eq!(settings.plans.grow.key_per_minute, 100);
+        assert_eq!(settings.rate_limit_classes["ai"].key_per_hour, Some(10));
+    }
+
+    #[test]
+    fn debug_output_redacts_secrets() {
+        let mut settings = Settings::defaults();
+        settings.database_url = SecretString::from("postgres://gable:hunter2@db/gable");
+        settings.redis_url = Some(SecretString::from("redis://:sesame@cache"));
+        let debug = format!("{settings:?}");
+        assert!(!debug.contains("hunter2"), "{debug}");
+        assert!(!debug.contains("sesame"), "{debug}");
+    }
+
+    #[test]
+    fn layers_apply_in_order() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file("custom.toml", "listen = \"127.0.0.1:9000\"\nlog_format = \"json\"")?;
+            jail.set_env("DATABASE_URL", "postgres://from-plain-env/db");
+            jail.set_env("GABLE_LOG_FORMAT", "text");
+            jail.set_env("GABLE_PLANS__ELITE__KEY_PER_MINUTE", "5000");
+            let overrides = Overrides { redis_url: Some("redis://flag".into()), ..Overrides::default() };
+            let settings = Settings::load(Some(Path::new("custom.toml")), &overrides).unwrap();
+            assert_eq!(settings.listen.port(), 9000);
+            assert_eq!(settings.log_format, LogFormat::Text);
+            assert_eq!(settings.database_url.expose_secret(), "postgres://from-plain-env/db");
+            assert_eq!(settings.plans.elite.key_per_minute, 5000);
+            assert_eq!(settings.redis_url.unwrap().expose_secret(), "redis://flag");
+            jail.set_env("GABLE_DATABASE_URL", "postgres://gable-env/db");
+            let overrides = Overrides { database_url: Some("sqlite://flag.db".into()), ..Overrides::default() };
+            let settings = Settings::load(Some(Path::new("custom.toml")), &overrides).unwrap();
+            assert_eq!(settings.database_url.expose_secret(), "sqlite://flag.db");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn invalid_values_are_refused() {
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("GABLE_DATABASE_URL", "mysql://nope");
+            let err = Settings::load(None, &Overrides::default()).unwrap_err();
+            assert!(err.to_string().contains("database_url"), "{err}");
+            Ok(())
+        });
+    }
+}

@@ -1,0 +1,242 @@
+//! Storage: one code path for SQLite and PostgreSQL through sqlx's `Any` driver.
+//!
+//! Tenant-owned rows carry `org_id`, and the only way to run SQL against them from outside
+//! this module is through [`Scoped`] or [`ScopedTx`], which exist only for a [`Tenant`] —
+//! a type that only authentication produces. Each statement gets the organization bound as
+//! `$1` before the caller binds anything else, so every scoped statement is written as
+//! `... WHERE org_id = $1 AND ...`.
+//!
+//! Queries that must cross organizations (authenticating a key, the CLI's organization
+//! commands, background jobs) are named functions in [`system`], reviewable in one place.
+//!
+//! Portability rules for SQL in this crate: `$n` placeholders (SQLite accepts them too);
+//! `TEXT`, `BIGINT` and `DOUBLE PRECISION` columns only (booleans are `BIGINT` 0/1, times
+//! are epoch milliseconds, dates are `YYYY-MM-DD` text); `CAST(SUM(..) AS BIGINT)` for sums.
+
+pub mod system;
+
+use std::borrow::Cow;
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use secrecy::{ExposeSecret, SecretString};
+use sqlx::any::{AnyArguments, AnyPoolOptions, AnyRow};
+use sqlx::query::Query;
+use sqlx::{Any, AnyPool, Encode, Executor, FromRow, Transaction, Type};
+
+use crate::auth::Tenant;
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// The database: a read pool and a write pool (the same pool on PostgreSQL; on SQLite one
+/// writer connection, so writers queue in the process instead of failing with `SQLITE_BUSY`).
+#[derive(Clone)]
+pub struct Db {
+    read: AnyPool,
+    write: AnyPool,
+    backend: Backend,
+}
+
+impl std::fmt::Debug for Db {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Db").field("backend", &self.backend).finish_non_exhaustive()
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("database: {0}")]
+    Sqlx(#[from] sqlx::Error),
+    #[error("migrations: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("cannot create the database directory {0}: {1}")]
+    Directory(String, std::io::Error),
+}
+
+impl Db {
+    /// Connects to `sqlite://PATH` (creating the file and its directory) or `postgres://…`.
+    pub async fn connect(url: &SecretString, max_connections: u32) -> Result<Db, DbError> {
+        sqlx::any::install_default_drivers();
+        let url = url.expose_secret();
+        if url.starts_with("sqlite:") {
+            let url = sqlite_url(url)?;
+            let pragmas = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                           PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;";
+            let write = AnyPoolOptions::new()
+                .max_connections(1)
+                .acquire_timeout(Duration::from_secs(30))
+                .after_connect(move |conn, _| Box::pin(async move { conn.execute(pragmas).await.map(|_| ()) }))
+                .connect(&url)
+                .await?;
+            // Open the writer first: it creates the file and switches it to WAL.
+            write.acquire().await?;
+            let read = AnyPoolOptions::new()
+                .max_connections(max_connections.max(1))
+                .after_connect(move |conn, _| Box::pin(async move { conn.execute(pragmas).await.map(|_| ()) }))
+                .connect(&url)
+                .await?;
+            Ok(Db { read, write, backend: Backend::Sqlite })
+        } else {
+            let pool = AnyPoolOptions::new()
+                .max_connections(max_connections.max(1))
+                .acquire_timeout(Duration::from_secs(30))
+                .connect(url)
+                .await?;
+            Ok(Db { read: pool.clone(), write: pool, backend: Backend::Postgres })
+        }
+    }
+
+    pub async fn migrate(&self) -> Result<(), DbError> {
+        MIGRATOR.run(&self.write).await?;
+        Ok(())
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Checks that the database answers (`GET /ready`).
+    pub async fn ping(&self) -> Result<(), sqlx::Error> {
+        sqlx::query("SELECT 1").execute(&self.read).await.map(|_| ())
+    }
+
+    pub async fn close(&self) {
+        self.read.close().await;
+        self.write.close().await;
+    }
+
+    /// Reads and single-statement writes for one organization.
+    pub fn scoped<'a>(&'a self, tenant: &'a Tenant) -> Scoped<'a> {
+        Scoped { db: self, org: tenant.org_id() }
+    }
+
+    /// A write transaction for one organization.
+    pub async fn begin<'a>(&'a self, tenant: &'a Tenant) -> Result<ScopedTx<'a>, sqlx::Error> {
+        Ok(ScopedTx { tx: self.begin_write().await?, org: tenant.org_id() })
+    }
+
+    async fn begin_write(&self) -> Result<Transaction<'static, Any>, sqlx::Error> {
+        match self.backend {
+            // Take the write lock up front: a deferred transaction that reads first could
+            // otherwise fail to upgrade when another process writes.
+            Backend::Sqlite => self.write.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.write.begin().await,
+        }
+    }
+}
+
+fn sqlite_url(url: &str) -> Result<String, DbError> {
+    let rest = url.trim_start_matches("sqlite:").trim_start_matches("//");
+    let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+    if let Some(dir) = Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| DbError::Directory(dir.display().to_string(), e))?;
+    }
+    let query = if query.is_empty() { "mode=rwc".to_owned() } else { query.to_owned() };
+    Ok(format!("sqlite://{path}?{query}"))
+}
+
+/// One SQL statement with the organization already bound as `$1`.
+#[must_use]
+pub struct Sql {
+    query: Query<'static, Any, AnyArguments>,
+    /// A plain `SELECT` may go to the read pool.
+    read_only: bool,
+}
+
+impl Sql {
+    fn new(text: Cow<'static, str>, org: &str) -> Sql {
+        debug_assert!(text.contains("$1"), "a scoped statement must use the organization ($1): {text}");
+        let read_only = text.trim_start().get(..6).is_some_and(|verb| verb.eq_ignore_ascii_case("select"));
+        let query = match text {
+            Cow::Borrowed(text) => sqlx::query(text),
+            Cow::Owned(text) => sqlx::query(sqlx::AssertSqlSafe(text)),
+        };
+        Sql { query: query.bind(org.to_owned()), read_only }
+    }
+
+    /// Binds the next parameter (`$2`, `$3`, …).
+    pub fn bind<T>(self, value: T) -> Sql
+    where
+        T: for<'t> Encode<'t, Any> + Type<Any> + 'static,
+    {
+        Sql { query: self.query.bind(value), ..self }
+    }
+}
+
+macro_rules! scoped_executor {
+    ($ty:ident, $self:ident, $sql:ident => $exec:expr) => {
+        impl $ty<'_> {
+            /// A statement for this organization; its text must use `$1` for `org_id`.
+            pub fn sql(&self, text: impl Into<Cow<'static, str>>) -> Sql {
+                Sql::new(text.into(), self.org)
+            }
+
+            pub async fn fetch_all<T: for<'r> FromRow<'r, AnyRow>>(&mut $self, $sql: Sql) -> Result<Vec<T>, sqlx::Error> {
+                let rows = $sql.query.fetch_all($exec).await?;
+                rows.iter().map(T::from_row).collect()
+            }
+
+            pub async fn fetch_optional<T: for<'r> FromRow<'r, AnyRow>>(&mut $self, $sql: Sql) -> Result<Option<T>, sqlx::Error> {
+                let row = $sql.query.fetch_optional($exec).await?;
+                row.as_ref().map(T::from_row).transpose()
+            }
+
+            pub async fn fetch_one<T: for<'r> FromRow<'r, AnyRow>>(&mut $self, $sql: Sql) -> Result<T, sqlx::Error> {
+                let row = $sql.query.fetch_one($exec).await?;
+                T::from_row(&row)
+            }
+
+            /// Runs a statement; returns the number of rows it changed.
+            pub async fn execute(&mut $self, $sql: Sql) -> Result<u64, sqlx::Error> {
+                Ok($sql.query.execute($exec).await?.rows_affected())
+            }
+
+            pub fn org_id(&self) -> &str {
+                self.org
+            }
+        }
+    };
+}
+
+/// Statements for one organization outside a transaction.
+pub struct Scoped<'a> {
+    db: &'a Db,
+    org: &'a str,
+}
+
+scoped_executor!(Scoped, self, sql => if sql.read_only { &self.db.read } else { &self.db.write });
+
+/// A write transaction for one organization; dropped without [`commit`](Self::commit), it
+/// rolls back.
+pub struct ScopedTx<'a> {
+    tx: Transaction<'static, Any>,
+    org: &'a str,
+}
+
+scoped_executor!(ScopedTx, self, sql => &mut *self.tx);
+
+impl ScopedTx<'_> {
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        self.tx.commit().await
+    }
+}
+
+/// Whether a database error is a unique-constraint violation (for 409 mapping).
+pub fn is_unique_violation(err: &sqlx::Error) -> bool {
+    matches!(err, sqlx::Error::Database(db) if db.is_unique_violation())
+}
+
+/// Parses a value stored as text back into its enum (rows are only written by this crate).
+pub fn parse_column<T: FromStr>(value: &str, column: &str) -> Result<T, sqlx::Error> {
+    value.parse().map_err(|_| sqlx::Error::ColumnDecode {
+        index: column.to_owned(),
+        source: format!("unexpected value `{value}`").into(),
+    })
+}

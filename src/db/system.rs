@@ -1,0 +1,129 @@
+//! Every query that is not scoped to one organization, by name. Each exists because it must
+//! cross organizations: authentication (finding a key before its organization is known),
+//! the operator's CLI, and maintenance jobs. Handlers never call these with request input
+//! other than the presented key.
+
+use sqlx::FromRow;
+
+use super::{Db, parse_column};
+use crate::clock::rfc3339;
+use crate::platform::orgs::{Organization, Plan};
+
+#[derive(Debug, FromRow)]
+struct OrgRow {
+    id: String,
+    name: String,
+    slug: String,
+    plan: String,
+    owner_email: Option<String>,
+    created_at: i64,
+}
+
+impl OrgRow {
+    fn into_org(self) -> Result<Organization, sqlx::Error> {
+        Ok(Organization {
+            plan: parse_column(&self.plan, "plan")?,
+            id: self.id,
+            name: self.name,
+            slug: self.slug,
+            owner_email: self.owner_email,
+            created_at: rfc3339(self.created_at),
+        })
+    }
+}
+
+pub async fn insert_org(
+    db: &Db,
+    id: &str,
+    name: &str,
+    slug: &str,
+    plan: Plan,
+    owner_email: Option<&str>,
+    created_at: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO organizations (id, name, slug, plan, owner_email, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(id.to_owned())
+    .bind(name.to_owned())
+    .bind(slug.to_owned())
+    .bind(plan.as_str())
+    .bind(owner_email.map(str::to_owned))
+    .bind(created_at)
+    .execute(&db.write)
+    .await
+    .map(|_| ())
+}
+
+pub async fn list_orgs(db: &Db) -> Result<Vec<Organization>, sqlx::Error> {
+    let rows: Vec<OrgRow> = sqlx::query_as("SELECT id, name, slug, plan, owner_email, created_at FROM organizations ORDER BY id")
+        .fetch_all(&db.read)
+        .await?;
+    rows.into_iter().map(OrgRow::into_org).collect()
+}
+
+pub async fn find_org(db: &Db, id: &str) -> Result<Option<Organization>, sqlx::Error> {
+    let row: Option<OrgRow> =
+        sqlx::query_as("SELECT id, name, slug, plan, owner_email, created_at FROM organizations WHERE id = $1")
+            .bind(id.to_owned())
+            .fetch_optional(&db.read)
+            .await?;
+    row.map(OrgRow::into_org).transpose()
+}
+
+pub async fn find_org_by_slug(db: &Db, slug: &str) -> Result<Option<Organization>, sqlx::Error> {
+    let row: Option<OrgRow> =
+        sqlx::query_as("SELECT id, name, slug, plan, owner_email, created_at FROM organizations WHERE slug = $1")
+            .bind(slug.to_owned())
+            .fetch_optional(&db.read)
+            .await?;
+    row.map(OrgRow::into_org).transpose()
+}
+
+/// What authentication needs to know about a presented key.
+#[derive(Debug, FromRow)]
+pub struct KeyForAuth {
+    pub key_id: String,
+    pub org_id: String,
+    pub plan: String,
+    pub scopes: String,
+    pub expires_at: Option<i64>,
+    pub revoked_at: Option<i64>,
+    pub last_used_at: Option<i64>,
+}
+
+pub async fn find_key_by_hash(db: &Db, key_hash: &str) -> Result<Option<KeyForAuth>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT k.id AS key_id, k.org_id, o.plan, k.scopes, k.expires_at, k.revoked_at, k.last_used_at \
+         FROM api_keys k JOIN organizations o ON o.id = k.org_id WHERE k.key_hash = $1",
+    )
+    .bind(key_hash.to_owned())
+    .fetch_optional(&db.read)
+    .await
+}
+
+pub async fn touch_key(db: &Db, key_id: &str, now_ms: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE api_keys SET last_used_at = $2 WHERE id = $1")
+        .bind(key_id.to_owned())
+        .bind(now_ms)
+        .execute(&db.write)
+        .await
+        .map(|_| ())
+}
+
+/// The organization a key belongs to (`gable key revoke KEY_ID` names only the key).
+pub async fn find_key_org(db: &Db, key_id: &str) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT org_id FROM api_keys WHERE id = $1")
+        .bind(key_id.to_owned())
+        .fetch_optional(&db.read)
+        .await
+}
+
+/// Deletes stored idempotent responses created before `before_ms`; returns how many.
+pub async fn purge_idempotency_keys(db: &Db, before_ms: i64) -> Result<u64, sqlx::Error> {
+    Ok(sqlx::query("DELETE FROM idempotency_keys WHERE created_at < $1")
+        .bind(before_ms)
+        .execute(&db.write)
+        .await?
+        .rows_affected())
+}

@@ -1,0 +1,199 @@
+//! Request extractors whose every rejection is an [`ApiError`] naming what was wrong:
+//! [`Json`] (content type, size, syntax, and the field that failed), [`Query`] and [`Path`].
+//! Handlers use these instead of axum's own so no rejection ever leaves as plain text.
+
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::error::ApiError;
+
+/// A JSON request body or response.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Json<T>(pub T);
+
+impl<T: Serialize> IntoResponse for Json<T> {
+    fn into_response(self) -> Response {
+        axum::Json(self.0).into_response()
+    }
+}
+
+fn is_json(headers: &HeaderMap) -> bool {
+    let Some(content_type) = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()) else {
+        return false;
+    };
+    let essence = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    essence == "application/json" || (essence.starts_with("application/") && essence.ends_with("+json"))
+}
+
+pub fn payload_too_large() -> ApiError {
+    ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "Request body is larger than the limit")
+}
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Json<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
+        if !is_json(req.headers()) {
+            return Err(ApiError::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "UNSUPPORTED_MEDIA_TYPE",
+                "Send the request body as JSON with `Content-Type: application/json`",
+            ));
+        }
+        let bytes = Bytes::from_request(req, state).await.map_err(|rejection| match rejection {
+            BytesRejection::FailedToBufferBody(_) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                payload_too_large()
+            }
+            other => ApiError::bad_request("INVALID_BODY", format!("Could not read the request body: {other}")),
+        })?;
+        parse_json(&bytes).map(Json)
+    }
+}
+
+/// Parses a JSON document, naming the offending field on type errors.
+pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ApiError::bad_request("INVALID_JSON", "Request body is empty: send a JSON object"));
+    }
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
+        let path = err.path().to_string();
+        json_error(&path, err.into_inner())
+    })?;
+    deserializer
+        .end()
+        .map_err(|err| ApiError::bad_request("INVALID_JSON", format!("Malformed JSON: {err}")))?;
+    Ok(value)
+}
+
+fn json_error(path: &str, err: serde_json::Error) -> ApiError {
+    use serde_json::error::Category;
+    match err.classify() {
+        Category::Syntax | Category::Eof | Category::Io => {
+            ApiError::bad_request("INVALID_JSON", format!("Malformed JSON: {err}"))
+        }
+        Category::Data => {
+            let message = strip_position(&err.to_string());
+            field_error(path, &message)
+        }
+    }
+}
+
+/// A 400 for a failed field, with `field` set to the most precise path serde gave us.
+fn field_error(path: &str, message: &str) -> ApiError {
+    // "missing field `x`" is reported at the parent object's path.
+    if let Some(name) = message.strip_prefix("missing field `").and_then(|m| m.strip_suffix('`')) {
+        let field = if path == "." || path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
+        return ApiError::validation(field.clone(), format!("Missing required field `{field}`"));
+    }
+    if let Some(name) = message.strip_prefix("unknown field `").and_then(|m| m.split('`').next()) {
+        let field = if path == "." || path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
+        return ApiError::validation(field.clone(), format!("Unknown field `{field}`"));
+    }
+    if path == "." || path.is_empty() {
+        return ApiError::validation("body", format!("Invalid request body: {message}"));
+    }
+    ApiError::validation(path, format!("Invalid value for `{path}`: {message}"))
+}
+
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// Query-string parameters.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Query<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Query<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, ApiError> {
+        let query = parts.uri.query().unwrap_or_default();
+        let deserializer = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+        serde_path_to_error::deserialize(deserializer).map(Query).map_err(|err| {
+            let path = err.path().to_string();
+            let message = err.into_inner().to_string();
+            let mut error = field_error(&path, &message);
+            if error.message().starts_with("Missing required field") {
+                error = ApiError::validation(
+                    error_field(&path, &message),
+                    format!("Missing required query parameter `{}`", error_field(&path, &message)),
+                );
+            }
+            error
+        })
+    }
+}
+
+fn error_field(path: &str, message: &str) -> String {
+    message
+        .strip_prefix("missing field `")
+        .and_then(|m| m.strip_suffix('`'))
+        .map_or_else(|| path.to_owned(), str::to_owned)
+}
+
+/// Path parameters.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Path<T>(pub T);
+
+impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for Path<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        axum::extract::Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Path(value)| Path(value))
+            .map_err(|rejection| ApiError::bad_request("INVALID_PATH", rejection.body_text()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[expect(dead_code, reason = "only serde reads these fields")]
+    struct Listing {
+        title: String,
+        price: Option<f64>,
+        address: Address,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[expect(dead_code, reason = "only serde reads these fields")]
+    struct Address {
+        city: String,
+    }
+
+    fn field_of(body: &str) -> (String, Option<String>) {
+        let err = parse_json::<Listing>(body.as_bytes()).unwrap_err();
+        (err.code().to_owned(), err.field_name().map(str::to_owned))
+    }
+
+    #[test]
+    fn errors_name_the_field() {
+        assert_eq!(field_of(r#"{"price": 1, "address": {"city": "x"}}"#), ("VALIDATION_ERROR".into(), Some("title".into())));
+        assert_eq!(
+            field_of(r#"{"title": "t", "price": "cheap", "address": {"city": "x"}}"#),
+            ("VALIDATION_ERROR".into(), Some("price".into()))
+        );
+        assert_eq!(field_of(r#"{"title": "t", "address": {}}"#), ("VALIDATION_ERROR".into(), Some("address.city".into())));
+        assert_eq!(
+            field_of(r#"{"title": "t", "address": {"city": "x"}, "colour": 1}"#),
+            ("VALIDATION_ERROR".into(), Some("colour".into()))
+        );
+        assert_eq!(field_of(r#"{"title": "t""#).0, "INVALID_JSON");
+        assert_eq!(field_of("").0, "INVALID_JSON");
+        assert_eq!(field_of(r#"{"title": "t", "address": {"city": "x"}} trailing"#).0, "INVALID_JSON");
+    }
+}

@@ -1,0 +1,202 @@
+//! `Idempotency-Key` on POST, as Stripe does it. The first response to a key is stored (for
+//! `idempotency_ttl_hours`, default 24) and replayed, with `Idempotent-Replayed: true`, to
+//! every later request with the same key; the same key with a different request (method,
+//! path, query or body) is 422; a duplicate that arrives while the first is still running
+//! is 409. Responses with a 5xx status are not stored, so the client can retry them. Keys
+//! belong to the organization.
+
+use std::collections::BTreeMap;
+
+use axum::body::{Body, to_bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use sha2::{Digest, Sha256};
+use sqlx::FromRow;
+
+use crate::app::AppState;
+use crate::auth::Auth;
+use crate::db::Scoped;
+use crate::error::ApiError;
+use crate::http::extract::payload_too_large;
+
+pub static IDEMPOTENCY_KEY: HeaderName = HeaderName::from_static("idempotency-key");
+static REPLAYED: HeaderName = HeaderName::from_static("idempotent-replayed");
+
+/// An in-flight first request older than this is presumed dead (its process crashed).
+const ABANDONED_AFTER_MS: i64 = 60_000;
+
+/// Headers worth replaying besides the body.
+const STORED_HEADERS: [HeaderName; 3] = [header::CONTENT_TYPE, header::LOCATION, header::LINK];
+
+#[derive(Debug, FromRow)]
+struct Stored {
+    request_hash: String,
+    response_status: Option<i64>,
+    response_headers: Option<String>,
+    response_body: Option<String>,
+    created_at: i64,
+}
+
+pub async fn middleware(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    if req.method() != Method::POST || !req.headers().contains_key(&IDEMPOTENCY_KEY) {
+        return next.run(req).await;
+    }
+    match handle(&state, req, next).await {
+        Ok(response) | Err(response) => response,
+    }
+}
+
+async fn handle(state: &AppState, req: Request, next: Next) -> Result<Response, Response> {
+    let key = req
+        .headers()
+        .get(&IDEMPOTENCY_KEY)
+        .and_then(|v| v.to_str().ok())
+        .filter(|k| (1..=255).contains(&k.len()))
+        .map(str::to_owned)
+        .ok_or_else(|| {
+            ApiError::bad_request("INVALID_IDEMPOTENCY_KEY", "`Idempotency-Key` must be 1 to 255 visible ASCII characters")
+                .into_response()
+        })?;
+    let auth = req.extensions().get::<Auth>().cloned().ok_or_else(|| {
+        ApiError::internal("idempotency middleware mounted outside authentication").into_response()
+    })?;
+    let (parts, body) = req.into_parts();
+    let bytes = to_bytes(body, state.settings().max_body_bytes).await.map_err(|_| payload_too_large().into_response())?;
+    let hash = {
+        let mut hasher = Sha256::new();
+        hasher.update(parts.method.as_str());
+        hasher.update(b" ");
+        hasher.update(parts.uri.path_and_query().map_or("", |pq| pq.as_str()));
+        hasher.update(b"\n");
+        hasher.update(&bytes);
+        hex::encode(hasher.finalize())
+    };
+    let tenant = auth.tenant();
+    let mut scoped = state.db().scoped(tenant);
+    let now = state.clock().now_ms();
+    let ttl_ms = i64::try_from(state.settings().idempotency_ttl_hours).unwrap_or(24) * 3_600_000;
+
+    let mut claimed = false;
+    for _ in 0..3 {
+        let inserted = scoped
+            .execute(
+                scoped
+                    .sql(
+                        "INSERT INTO idempotency_keys (org_id, idempotency_key, request_hash, created_at) \
+                         VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+                    )
+                    .bind(key.clone())
+                    .bind(hash.clone())
+                    .bind(now),
+            )
+            .await
+            .map_err(internal)?;
+        if inserted == 1 {
+            claimed = true;
+            break;
+        }
+        let stored: Option<Stored> = scoped
+            .fetch_optional(
+                scoped
+                    .sql(
+                        "SELECT request_hash, response_status, response_headers, response_body, created_at \
+                         FROM idempotency_keys WHERE org_id = $1 AND idempotency_key = $2",
+                    )
+                    .bind(key.clone()),
+            )
+            .await
+            .map_err(internal)?;
+        let Some(stored) = stored else { continue };
+        let expired = stored.created_at < now - ttl_ms;
+        let abandoned = stored.response_status.is_none() && stored.created_at < now - ABANDONED_AFTER_MS;
+        if expired || abandoned {
+            forget(&mut scoped, &key, Some(stored.created_at)).await.map_err(internal)?;
+            continue;
+        }
+        if stored.request_hash != hash {
+            return Err(ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "IDEMPOTENCY_KEY_REUSED",
+                "This Idempotency-Key was already used with a different request",
+            )
+            .into_response());
+        }
+        return match stored.response_status {
+            None => Err(ApiError::conflict(
+                "IDEMPOTENCY_KEY_IN_USE",
+                "A request with this Idempotency-Key is still being processed; retry shortly",
+            )
+            .into_response()),
+            Some(status) => Ok(replay(status, stored.response_headers.as_deref(), stored.response_body)),
+        };
+    }
+    if !claimed {
+        return Err(ApiError::conflict("IDEMPOTENCY_KEY_IN_USE", "Could not claim this Idempotency-Key; retry").into_response());
+    }
+
+    let response = next.run(Request::from_parts(parts, Body::from(bytes))).await;
+    let (parts, body) = response.into_parts();
+    let bytes = match to_bytes(body, usize::MAX).await {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            forget(&mut scoped, &key, None).await.map_err(internal)?;
+            return Err(ApiError::internal(format!("reading the response to store it: {err}")).into_response());
+        }
+    };
+    let text = String::from_utf8(bytes.to_vec()).ok();
+    match text {
+        Some(text) if !parts.status.is_server_error() => {
+            let headers: BTreeMap<&str, &str> = STORED_HEADERS
+                .iter()
+                .filter_map(|name| parts.headers.get(name).and_then(|v| v.to_str().ok()).map(|v| (name.as_str(), v)))
+                .collect();
+            let headers = serde_json::to_string(&headers).unwrap_or_else(|_| "{}".into());
+            scoped
+                .execute(
+                    scoped
+                        .sql(
+                            "UPDATE idempotency_keys SET response_status = $3, response_headers = $4, response_body = $5 \
+                             WHERE org_id = $1 AND idempotency_key = $2",
+                        )
+                        .bind(key.clone())
+                        .bind(i64::from(parts.status.as_u16()))
+                        .bind(headers)
+                        .bind(text),
+                )
+                .await
+                .map_err(internal)?;
+        }
+        _ => forget(&mut scoped, &key, None).await.map_err(internal)?,
+    }
+    Ok(Response::from_parts(parts, Body::from(bytes)))
+}
+
+async fn forget(scoped: &mut Scoped<'_>, key: &str, created_at: Option<i64>) -> Result<(), sqlx::Error> {
+    let sql = match created_at {
+        Some(at) => scoped
+            .sql("DELETE FROM idempotency_keys WHERE org_id = $1 AND idempotency_key = $2 AND created_at = $3")
+            .bind(key.to_owned())
+            .bind(at),
+        None => scoped.sql("DELETE FROM idempotency_keys WHERE org_id = $1 AND idempotency_key = $2").bind(key.to_owned()),
+    };
+    scoped.execute(sql).await.map(|_| ())
+}
+
+fn replay(status: i64, headers: Option<&str>, body: Option<String>) -> Response {
+    let status = u16::try_from(status).ok().and_then(|s| StatusCode::from_u16(s).ok()).unwrap_or(StatusCode::OK);
+    let mut response = (status, body.unwrap_or_default()).into_response();
+    let stored: BTreeMap<String, String> = headers.and_then(|h| serde_json::from_str(h).ok()).unwrap_or_default();
+    for (name, value) in stored {
+        if let (Ok(name), Ok(value)) = (HeaderName::try_from(name), HeaderValue::try_from(value)) {
+            response.headers_mut().insert(name, value);
+        }
+    }
+    response.headers_mut().insert(REPLAYED.clone(), HeaderValue::from_static("true"));
+    response
+}
+
+fn internal(err: sqlx::Error) -> Response {
+    ApiError::internal(err).into_response()
+}

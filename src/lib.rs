@@ -1,0 +1,18 @@
+//! Gable: an open, self-hostable API server for real-estate and property-management
+//! businesses. `docs/ARCHITECTURE.md` is the map of this crate.
+
+pub mod app;
+pub mod auth;
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod http;
+pub mod ids;
+pub mod platform;
+pub mod ratelimit;
+
+pub use app::{App, AppState};
+pub use config::Settings;

@@ -1,0 +1,82 @@
+//! Prometheus metrics at `GET /metrics`: requests by route, method and status, and a latency
+//! histogram by route. Routes are the matched patterns (`/api/keys/{id}`), so ids never
+//! explode the label space; requests that match no route count as `unmatched`.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::header::CONTENT_TYPE;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::encoding::text::encode;
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
+use prometheus_client::registry::Registry;
+
+use crate::app::AppState;
+use crate::error::ApiError;
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct RequestLabels {
+    route: String,
+    method: String,
+    status: u16,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct RouteLabels {
+    route: String,
+}
+
+type HistogramConstructor = fn() -> Histogram;
+
+/// The process's metrics registry.
+#[derive(Clone)]
+pub struct Metrics {
+    registry: Arc<Registry>,
+    requests: Family<RequestLabels, Counter>,
+    latency: Family<RouteLabels, Histogram, HistogramConstructor>,
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        let mut registry = Registry::with_prefix("gable");
+        let requests = Family::<RequestLabels, Counter>::default();
+        registry.register("http_requests", "HTTP requests by route, method and status", requests.clone());
+        let latency: Family<RouteLabels, Histogram, HistogramConstructor> =
+            Family::new_with_constructor(|| Histogram::new(exponential_buckets(0.000_25, 2.0, 16)));
+        registry.register("http_request_duration_seconds", "HTTP request latency by route", latency.clone());
+        Metrics { registry: Arc::new(registry), requests, latency }
+    }
+}
+
+impl Metrics {
+    pub fn render(&self) -> Result<String, std::fmt::Error> {
+        let mut out = String::new();
+        encode(&mut out, &self.registry)?;
+        Ok(out)
+    }
+}
+
+/// Counts and times every routed request (a route layer, so the matched path is known).
+pub async fn track(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let route = req.extensions().get::<MatchedPath>().map_or("unmatched", MatchedPath::as_str).to_owned();
+    let method = req.method().to_string();
+    let started = Instant::now();
+    let response = next.run(req).await;
+    let metrics = state.metrics();
+    metrics.latency.get_or_create(&RouteLabels { route: route.clone() }).observe(started.elapsed().as_secs_f64());
+    metrics.requests.get_or_create(&RequestLabels { route, method, status: response.status().as_u16() }).inc();
+    response
+}
+
+/// `GET /metrics`, in the Prometheus text format (not part of the OpenAPI document).
+pub async fn serve(State(state): State<AppState>) -> Response {
+    match state.metrics().render() {
+        Ok(body) => ([(CONTENT_TYPE, "application/openmetrics-text; version=1.0.0; charset=utf-8")], body).into_response(),
+        Err(err) => ApiError::internal(err).into_response(),
+    }
+}
