@@ -16,8 +16,8 @@ use crate::clock::Clock;
 use crate::config::{LogFormat, Overrides, Settings};
 use crate::db::{Db, system};
 use crate::demo;
-use crate::platform::orgs::{self, Plan};
 use crate::platform::keys;
+use crate::platform::orgs::{self, Plan};
 
 #[derive(Debug, Parser)]
 #[command(name = "gable", version, about = "Gable: the API server for real-estate and property-management businesses")]
@@ -252,11 +252,18 @@ async fn key(db: &Db, command: KeyCommand) -> anyhow::Result<()> {
             } else {
                 Scopes::parse(scopes.iter().map(String::as_str)).map_err(|e| anyhow!(e))?
             };
-            let created = keys::create(db, &clock, &tenant, &name, &scopes, None).await.map_err(|e| anyhow!("{}", e.message()))?;
+            let created = keys::create(db, &clock, &tenant, &name, &scopes, None)
+                .await
+                .map_err(|e| anyhow!("{}", e.message()))?;
             if json {
                 println!("{}", serde_json::to_string(&created)?);
             } else {
-                println!("created API key {} ({}) with scopes {}", created.api_key.id, created.api_key.name, created.api_key.scopes.join(","));
+                println!(
+                    "created API key {} ({}) with scopes {}",
+                    created.api_key.id,
+                    created.api_key.name,
+                    created.api_key.scopes.join(",")
+                );
                 println!("{}", created.key);
                 println!("This is the only time the key is shown: store it now.");
             }

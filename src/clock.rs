@@ -1,6 +1,6 @@
 //! The application clock. Everything that reads "now" for business purposes goes through
-//! [`Clock`], so tests can move time forward (rate-limit windows, idempotency expiry,
-//! scheduled jobs) without sleeping.
+//! [`Clock`], so tests can stop and move time (rate-limit windows, idempotency expiry,
+//! key expiry, scheduled jobs) without sleeping.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
@@ -8,16 +8,29 @@ use std::time::Duration;
 
 use chrono::{DateTime, SecondsFormat, TimeZone, Utc};
 
-/// Wall-clock time plus an offset that only tests change.
-#[derive(Clone, Default, Debug)]
+/// Marks a clock that follows the wall clock.
+const RUNNING: i64 = i64::MIN;
+
+/// Wall-clock time, unless a test froze it or moved it.
+#[derive(Clone, Debug)]
 pub struct Clock {
     offset_ms: Arc<AtomicI64>,
+    frozen_at_ms: Arc<AtomicI64>,
+}
+
+impl Default for Clock {
+    fn default() -> Self {
+        Clock { offset_ms: Arc::new(AtomicI64::new(0)), frozen_at_ms: Arc::new(AtomicI64::new(RUNNING)) }
+    }
 }
 
 impl Clock {
     /// Milliseconds since the Unix epoch.
     pub fn now_ms(&self) -> i64 {
-        Utc::now().timestamp_millis() + self.offset_ms.load(Ordering::Relaxed)
+        match self.frozen_at_ms.load(Ordering::Relaxed) {
+            RUNNING => Utc::now().timestamp_millis() + self.offset_ms.load(Ordering::Relaxed),
+            frozen => frozen,
+        }
     }
 
     /// Seconds since the Unix epoch.
@@ -32,7 +45,16 @@ impl Clock {
     /// Moves this clock (and every clone of it) forward.
     pub fn advance(&self, by: Duration) {
         let ms = i64::try_from(by.as_millis()).unwrap_or(i64::MAX);
-        self.offset_ms.fetch_add(ms, Ordering::Relaxed);
+        if self.frozen_at_ms.load(Ordering::Relaxed) == RUNNING {
+            self.offset_ms.fetch_add(ms, Ordering::Relaxed);
+        } else {
+            self.frozen_at_ms.fetch_add(ms, Ordering::Relaxed);
+        }
+    }
+
+    /// Stops the clock at `ms` (tests).
+    pub fn freeze_at(&self, ms: i64) {
+        self.frozen_at_ms.store(ms, Ordering::Relaxed);
     }
 }
 
@@ -44,4 +66,19 @@ pub fn from_ms(ms: i64) -> DateTime<Utc> {
 /// RFC 3339 in UTC with millisecond precision, e.g. `2025-01-15T10:30:00.000Z`.
 pub fn rfc3339(ms: i64) -> String {
     from_ms(ms).to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frozen_and_advanced() {
+        let clock = Clock::default();
+        let shared = clock.clone();
+        clock.freeze_at(1_000);
+        shared.advance(Duration::from_secs(2));
+        assert_eq!(clock.now_ms(), 3_000);
+        assert_eq!(rfc3339(clock.now_ms()), "1970-01-01T00:00:03.000Z");
+    }
 }

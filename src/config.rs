@@ -110,9 +110,7 @@ impl Settings {
     /// if present.
     pub fn load(file: Option<&Path>, overrides: &Overrides) -> Result<Settings, ConfigError> {
         let mut figment = Figment::from(Toml::string(DEFAULT_CONFIG));
-        let file = file
-            .map(Path::to_path_buf)
-            .or_else(|| std::env::var_os("GABLE_CONFIG").map(PathBuf::from));
+        let file = file.map(Path::to_path_buf).or_else(|| std::env::var_os("GABLE_CONFIG").map(PathBuf::from));
         match file {
             Some(path) if !path.exists() => return Err(ConfigError::MissingFile(path)),
             Some(path) => figment = figment.merge(Toml::file(path)),
@@ -131,9 +129,7 @@ impl Settings {
 
     /// The defaults alone (no file, no environment): the base of test configurations.
     pub fn defaults() -> Settings {
-        Figment::from(Toml::string(DEFAULT_CONFIG))
-            .extract()
-            .expect("the embedded default configuration is valid")
+        Figment::from(Toml::string(DEFAULT_CONFIG)).extract().expect("the embedded default configuration is valid")
     }
 
     pub fn validate(&self) -> Result<(), ConfigError> {
@@ -151,7 +147,9 @@ impl Settings {
         if self.max_body_bytes == 0 {
             return invalid("max_body_bytes must be positive".into());
         }
-        for (plan, limits) in [("starter", &self.plans.starter), ("grow", &self.plans.grow), ("elite", &self.plans.elite)] {
+        for (plan, limits) in
+            [("starter", &self.plans.starter), ("grow", &self.plans.grow), ("elite", &self.plans.elite)]
+        {
             if limits.key_per_minute == 0 || limits.key_per_hour == 0 || limits.org_per_minute == 0 {
                 return invalid(format!("plans.{plan}: every limit must be positive"));
             }
@@ -193,6 +191,7 @@ mod tests {
     }
 
     #[test]
+    #[expect(clippy::result_large_err, reason = "figment::Jail fixes the closure's error type")]
     fn layers_apply_in_order() {
         figment::Jail::expect_with(|jail| {
             jail.create_file("custom.toml", "listen = \"127.0.0.1:9000\"\nlog_format = \"json\"")?;
@@ -215,6 +214,7 @@ mod tests {
     }
 
     #[test]
+    #[expect(clippy::result_large_err, reason = "figment::Jail fixes the closure's error type")]
     fn invalid_values_are_refused() {
         figment::Jail::expect_with(|jail| {
             jail.set_env("GABLE_DATABASE_URL", "mysql://nope");

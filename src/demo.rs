@@ -19,7 +19,8 @@ pub async fn prepare(db: &Db, clock: &Clock) -> anyhow::Result<Demo> {
         Some(org) => org,
         None => orgs::create(db, clock, "Demo Realty", Plan::Elite, Some("owner@demo-realty.example")).await?,
     };
-    let tenant = Tenant::for_operator(db, &org.id).await?.ok_or_else(|| anyhow::anyhow!("demo organization vanished"))?;
+    let tenant =
+        Tenant::for_operator(db, &org.id).await?.ok_or_else(|| anyhow::anyhow!("demo organization vanished"))?;
     let created = keys::create(db, clock, &tenant, "Demo key", &Scopes::all(), None)
         .await
         .map_err(|e| anyhow::anyhow!("{}", e.message()))?;

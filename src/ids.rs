@@ -16,9 +16,7 @@ pub fn new_id(prefix: &str) -> String {
     let ulid = {
         let mut generator = GENERATOR.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         // Overflow needs 2^80 ids in one millisecond; fall back to a fresh random ULID.
-        generator
-            .generate_from_datetime(SystemTime::now())
-            .unwrap_or_else(|overflow| overflow.commit_overflow_random())
+        generator.generate_from_datetime(SystemTime::now()).unwrap_or_else(|overflow| overflow.commit_overflow_random())
     };
     format!("{prefix}_{ulid}")
 }

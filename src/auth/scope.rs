@@ -81,7 +81,8 @@ impl FromStr for Scope {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, String> {
-        let invalid = || format!("invalid scope `{s}`: use read:<resource>, write:<resource>, read:*, write:*, admin or *");
+        let invalid =
+            || format!("invalid scope `{s}`: use read:<resource>, write:<resource>, read:*, write:*, admin or *");
         match s {
             "*" => return Ok(Scope::All),
             "admin" => return Ok(Scope::Admin),

@@ -56,9 +56,10 @@ pub async fn insert_org(
 }
 
 pub async fn list_orgs(db: &Db) -> Result<Vec<Organization>, sqlx::Error> {
-    let rows: Vec<OrgRow> = sqlx::query_as("SELECT id, name, slug, plan, owner_email, created_at FROM organizations ORDER BY id")
-        .fetch_all(&db.read)
-        .await?;
+    let rows: Vec<OrgRow> =
+        sqlx::query_as("SELECT id, name, slug, plan, owner_email, created_at FROM organizations ORDER BY id")
+            .fetch_all(&db.read)
+            .await?;
     rows.into_iter().map(OrgRow::into_org).collect()
 }
 

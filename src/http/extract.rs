@@ -66,9 +66,7 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
         let path = err.path().to_string();
         json_error(&path, err.into_inner())
     })?;
-    deserializer
-        .end()
-        .map_err(|err| ApiError::bad_request("INVALID_JSON", format!("Malformed JSON: {err}")))?;
+    deserializer.end().map_err(|err| ApiError::bad_request("INVALID_JSON", format!("Malformed JSON: {err}")))?;
     Ok(value)
 }
 
@@ -93,7 +91,8 @@ fn field_error(path: &str, message: &str) -> ApiError {
         return ApiError::validation(field.clone(), format!("Missing required field `{field}`"));
     }
     if let Some(name) = message.strip_prefix("unknown field `").and_then(|m| m.split('`').next()) {
-        let field = if path == "." || path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
+        // serde_path_to_error already ends the path with the unknown field.
+        let field = if path == "." || path.is_empty() { name.to_owned() } else { path.to_owned() };
         return ApiError::validation(field.clone(), format!("Unknown field `{field}`"));
     }
     if path == "." || path.is_empty() {
@@ -182,12 +181,18 @@ mod tests {
 
     #[test]
     fn errors_name_the_field() {
-        assert_eq!(field_of(r#"{"price": 1, "address": {"city": "x"}}"#), ("VALIDATION_ERROR".into(), Some("title".into())));
+        assert_eq!(
+            field_of(r#"{"price": 1, "address": {"city": "x"}}"#),
+            ("VALIDATION_ERROR".into(), Some("title".into()))
+        );
         assert_eq!(
             field_of(r#"{"title": "t", "price": "cheap", "address": {"city": "x"}}"#),
             ("VALIDATION_ERROR".into(), Some("price".into()))
         );
-        assert_eq!(field_of(r#"{"title": "t", "address": {}}"#), ("VALIDATION_ERROR".into(), Some("address.city".into())));
+        assert_eq!(
+            field_of(r#"{"title": "t", "address": {}}"#),
+            ("VALIDATION_ERROR".into(), Some("address.city".into()))
+        );
         assert_eq!(
             field_of(r#"{"title": "t", "address": {"city": "x"}, "colour": 1}"#),
             ("VALIDATION_ERROR".into(), Some("colour".into()))

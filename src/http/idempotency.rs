@@ -24,6 +24,12 @@ use crate::http::extract::payload_too_large;
 pub static IDEMPOTENCY_KEY: HeaderName = HeaderName::from_static("idempotency-key");
 static REPLAYED: HeaderName = HeaderName::from_static("idempotent-replayed");
 
+/// Put in a response's extensions by handlers whose response holds a secret that is shown
+/// only once (a new API key): the stored copy replays with these top-level fields set to
+/// `null`, so no secret is ever written to the database.
+#[derive(Debug, Clone, Copy)]
+pub struct RedactOnReplay(pub &'static [&'static str]);
+
 /// An in-flight first request older than this is presumed dead (its process crashed).
 const ABANDONED_AFTER_MS: i64 = 60_000;
 
@@ -56,14 +62,19 @@ async fn handle(state: &AppState, req: Request, next: Next) -> Result<Response, 
         .filter(|k| (1..=255).contains(&k.len()))
         .map(str::to_owned)
         .ok_or_else(|| {
-            ApiError::bad_request("INVALID_IDEMPOTENCY_KEY", "`Idempotency-Key` must be 1 to 255 visible ASCII characters")
-                .into_response()
+            ApiError::bad_request(
+                "INVALID_IDEMPOTENCY_KEY",
+                "`Idempotency-Key` must be 1 to 255 visible ASCII characters",
+            )
+            .into_response()
         })?;
-    let auth = req.extensions().get::<Auth>().cloned().ok_or_else(|| {
-        ApiError::internal("idempotency middleware mounted outside authentication").into_response()
-    })?;
+    let auth =
+        req.extensions().get::<Auth>().cloned().ok_or_else(|| {
+            ApiError::internal("idempotency middleware mounted outside authentication").into_response()
+        })?;
     let (parts, body) = req.into_parts();
-    let bytes = to_bytes(body, state.settings().max_body_bytes).await.map_err(|_| payload_too_large().into_response())?;
+    let bytes =
+        to_bytes(body, state.settings().max_body_bytes).await.map_err(|_| payload_too_large().into_response())?;
     let hash = {
         let mut hasher = Sha256::new();
         hasher.update(parts.method.as_str());
@@ -133,7 +144,9 @@ async fn handle(state: &AppState, req: Request, next: Next) -> Result<Response, 
         };
     }
     if !claimed {
-        return Err(ApiError::conflict("IDEMPOTENCY_KEY_IN_USE", "Could not claim this Idempotency-Key; retry").into_response());
+        return Err(
+            ApiError::conflict("IDEMPOTENCY_KEY_IN_USE", "Could not claim this Idempotency-Key; retry").into_response()
+        );
     }
 
     let response = next.run(Request::from_parts(parts, Body::from(bytes))).await;
@@ -145,7 +158,11 @@ async fn handle(state: &AppState, req: Request, next: Next) -> Result<Response, 
             return Err(ApiError::internal(format!("reading the response to store it: {err}")).into_response());
         }
     };
-    let text = String::from_utf8(bytes.to_vec()).ok();
+    let redact = parts.extensions.get::<RedactOnReplay>().copied();
+    let text = String::from_utf8(bytes.to_vec()).ok().map(|text| match redact {
+        Some(RedactOnReplay(fields)) => redacted(&text, fields),
+        None => text,
+    });
     match text {
         Some(text) if !parts.status.is_server_error() => {
             let headers: BTreeMap<&str, &str> = STORED_HEADERS
@@ -179,7 +196,9 @@ async fn forget(scoped: &mut Scoped<'_>, key: &str, created_at: Option<i64>) -> 
             .sql("DELETE FROM idempotency_keys WHERE org_id = $1 AND idempotency_key = $2 AND created_at = $3")
             .bind(key.to_owned())
             .bind(at),
-        None => scoped.sql("DELETE FROM idempotency_keys WHERE org_id = $1 AND idempotency_key = $2").bind(key.to_owned()),
+        None => {
+            scoped.sql("DELETE FROM idempotency_keys WHERE org_id = $1 AND idempotency_key = $2").bind(key.to_owned())
+        }
     };
     scoped.execute(sql).await.map(|_| ())
 }
@@ -195,6 +214,20 @@ fn replay(status: i64, headers: Option<&str>, body: Option<String>) -> Response 
     }
     response.headers_mut().insert(REPLAYED.clone(), HeaderValue::from_static("true"));
     response
+}
+
+fn redacted(body: &str, fields: &[&str]) -> String {
+    match serde_json::from_str::<serde_json::Value>(body) {
+        Ok(serde_json::Value::Object(mut object)) => {
+            for field in fields {
+                if let Some(value) = object.get_mut(*field) {
+                    *value = serde_json::Value::Null;
+                }
+            }
+            serde_json::Value::Object(object).to_string()
+        }
+        _ => "{}".to_owned(),
+    }
 }
 
 fn internal(err: sqlx::Error) -> Response {

@@ -43,9 +43,9 @@ pub async fn middleware(req: Request, next: Next) -> Response {
     let started = Instant::now();
     let mut response = REQUEST_ID.scope(id.clone(), next.run(req).instrument(span.clone())).await;
     let status = response.status().as_u16();
-    span.in_scope(|| {
-        tracing::info!(%method, %path, status, latency_ms = started.elapsed().as_secs_f64() * 1000.0, "request")
-    });
+    span.in_scope(
+        || tracing::info!(%method, %path, status, latency_ms = started.elapsed().as_secs_f64() * 1000.0, "request"),
+    );
     if let Ok(value) = HeaderValue::from_str(&id) {
         response.headers_mut().insert(X_REQUEST_ID.clone(), value);
     }

@@ -75,7 +75,10 @@ pub fn add_common_errors(openapi: &mut OpenApi) {
             };
             add("400", "Invalid parameters or body; `field` names the culprit");
             add("401", "Missing, invalid, revoked or expired API key");
-            add("403", "The key lacks a scope (`INSUFFICIENT_SCOPE`) or the plan lacks the feature (`upgrade`, `requiredPlan`)");
+            add(
+                "403",
+                "The key lacks a scope (`INSUFFICIENT_SCOPE`) or the plan lacks the feature (`upgrade`, `requiredPlan`)",
+            );
             if path.contains('{') {
                 add("404", "No such object in this organization");
             }

@@ -2,6 +2,7 @@
 //! shares (`gable key create|list|revoke`). A key's secret is returned exactly once, by
 //! the call that creates it.
 
+use axum::Extension;
 use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
@@ -16,6 +17,7 @@ use crate::auth::{Auth, Need, Scopes, Tenant, api_key};
 use crate::clock::{Clock, rfc3339};
 use crate::db::Db;
 use crate::error::{ApiError, ApiResult};
+use crate::http::idempotency::RedactOnReplay;
 use crate::http::{Json, Path};
 use crate::ids::new_id;
 
@@ -194,14 +196,15 @@ async fn list_keys(State(state): State<AppState>, auth: Auth) -> ApiResult<Json<
 
 /// Create an API key
 ///
-/// Needs the `admin` scope. The response holds the secret `key`, shown only this once.
+/// Needs the `admin` scope. The response holds the secret `key`, shown only this once (a
+/// replay of the request with the same `Idempotency-Key` returns the key with `key: null`).
 #[utoipa::path(post, path = "/keys", tag = "API keys", request_body = CreateKey,
     responses((status = 201, description = "The new key, with its secret", body = CreatedApiKey)))]
 async fn create_key(
     State(state): State<AppState>,
     auth: Auth,
     Json(body): Json<CreateKey>,
-) -> ApiResult<(StatusCode, Json<CreatedApiKey>)> {
+) -> ApiResult<(StatusCode, Extension<RedactOnReplay>, Json<CreatedApiKey>)> {
     let tenant = auth.require(Need::Admin)?;
     let scopes = match &body.scopes {
         Some(list) => Scopes::parse(list.iter().map(String::as_str)).map_err(|e| ApiError::validation("scopes", e))?,
@@ -209,7 +212,7 @@ async fn create_key(
     };
     let expires_at = body.expires_at.map(|at| at.timestamp_millis());
     let created = create(state.db(), state.clock(), tenant, &body.name, &scopes, expires_at).await?;
-    Ok((StatusCode::CREATED, Json(created)))
+    Ok((StatusCode::CREATED, Extension(RedactOnReplay(&["key"])), Json(created)))
 }
 
 /// Get an API key

@@ -76,7 +76,9 @@ pub async fn track(State(state): State<AppState>, req: Request, next: Next) -> R
 /// `GET /metrics`, in the Prometheus text format (not part of the OpenAPI document).
 pub async fn serve(State(state): State<AppState>) -> Response {
     match state.metrics().render() {
-        Ok(body) => ([(CONTENT_TYPE, "application/openmetrics-text; version=1.0.0; charset=utf-8")], body).into_response(),
+        Ok(body) => {
+            ([(CONTENT_TYPE, "application/openmetrics-text; version=1.0.0; charset=utf-8")], body).into_response()
+        }
         Err(err) => ApiError::internal(err).into_response(),
     }
 }

@@ -37,7 +37,12 @@ impl RedisLimiter {
     pub async fn connect(url: &SecretString, prefix: &str) -> Result<RedisLimiter, redis::RedisError> {
         let client = redis::Client::open(url.expose_secret())?;
         let connection = ConnectionManager::new(client).await?;
-        Ok(RedisLimiter { connection, script: Script::new(CHECK_SCRIPT), prefix: prefix.to_owned(), fallback: MemoryLimiter::default() })
+        Ok(RedisLimiter {
+            connection,
+            script: Script::new(CHECK_SCRIPT),
+            prefix: prefix.to_owned(),
+            fallback: MemoryLimiter::default(),
+        })
     }
 
     pub async fn check(&self, now_secs: u64, quotas: &[Quota]) -> Decision {

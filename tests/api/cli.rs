@@ -1,0 +1,98 @@
+//! The command line is a contract: these are the exact invocations scripts use.
+
+use std::process::Output;
+
+use serde_json::Value;
+
+use crate::helpers::{TestDb, fresh_database, start, test_settings};
+
+fn gable(db: &TestDb, args: &[&str]) -> Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_gable"))
+        .args(args)
+        .args(["--database-url", &db.url])
+        .env_remove("DATABASE_URL")
+        .env_remove("GABLE_DATABASE_URL")
+        .output()
+        .expect("run gable")
+}
+
+fn stdout_json(output: &Output) -> Value {
+    assert!(output.status.success(), "failed: {}", String::from_utf8_lossy(&output.stderr));
+    serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|_| panic!("not JSON: {}", String::from_utf8_lossy(&output.stdout)))
+}
+
+#[tokio::test]
+async fn org_and_key_commands_print_json_and_make_working_keys() {
+    let db = fresh_database().await;
+    assert!(gable(&db, &["migrate"]).status.success());
+
+    let org = stdout_json(&gable(
+        &db,
+        &["org", "create", "--name", "Acme Homes", "--plan", "grow", "--owner-email", "ops@acme.example", "--json"],
+    ));
+    let org_id = org["id"].as_str().unwrap().to_owned();
+    assert!(org_id.starts_with("org_"));
+    assert_eq!(org["slug"], "acme-homes");
+    assert_eq!(org["plan"], "grow");
+
+    let listed = stdout_json(&gable(&db, &["org", "list", "--json"]));
+    assert_eq!(listed["organizations"][0]["id"], org_id.as_str());
+
+    let key = stdout_json(&gable(
+        &db,
+        &["key", "create", "--org", &org_id, "--name", "ci", "--scopes", "read:keys,write:work_orders", "--json"],
+    ));
+    let secret = key["key"].as_str().unwrap().to_owned();
+    let key_id = key["id"].as_str().unwrap().to_owned();
+    assert!(secret.starts_with("gbl_live_"));
+    assert_eq!(key["scopes"], serde_json::json!(["read:keys", "write:work_orders"]));
+
+    let keys = stdout_json(&gable(&db, &["key", "list", "--org", &org_id, "--json"]));
+    assert_eq!(keys["keys"][0]["id"], key_id.as_str());
+    assert!(!keys.to_string().contains(&secret), "listing never shows the secret");
+
+    // The key works against a server on the same database…
+    let app = start(test_settings(&db.url), gable::clock::Clock::default()).await;
+    assert_eq!(app.get("/api/keys", &secret).await.status(), 200);
+
+    // …until it is revoked.
+    let output = gable(&db, &["key", "revoke", &key_id]);
+    assert!(output.status.success());
+    assert_eq!(app.get("/api/keys", &secret).await.status(), 401);
+}
+
+#[tokio::test]
+async fn bad_input_exits_non_zero_with_a_clear_message() {
+    let db = fresh_database().await;
+    let output = gable(&db, &["org", "create", "--name", "X", "--plan", "gold"]);
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("gold"));
+
+    let output = gable(&db, &["key", "create", "--org", "org_nope", "--name", "x"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no organization with id `org_nope`"));
+
+    let output = gable(&db, &["org", "create", "--name", "X", "--owner-email", "not-an-email"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("not-an-email"));
+
+    let output = gable(&db, &["key", "revoke", "key_nope"]);
+    assert_eq!(output.status.code(), Some(1));
+
+    let org = stdout_json(&gable(&db, &["org", "create", "--name", "Y", "--json"]));
+    let output =
+        gable(&db, &["key", "create", "--org", org["id"].as_str().unwrap(), "--name", "x", "--scopes", "root"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("invalid scope `root`"));
+}
+
+#[tokio::test]
+async fn the_same_org_name_gets_a_numbered_slug() {
+    let db = fresh_database().await;
+    let first = stdout_json(&gable(&db, &["org", "create", "--name", "Twin Realty", "--json"]));
+    let second = stdout_json(&gable(&db, &["org", "create", "--name", "Twin Realty", "--json"]));
+    assert_eq!(first["slug"], "twin-realty");
+    assert_eq!(second["slug"], "twin-realty-2");
+    assert_eq!(first["plan"], "starter");
+}

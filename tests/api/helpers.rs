@@ -1,0 +1,210 @@
+//! The test harness: [`spawn_app`] starts Gable on port 0 against a fresh database, and
+//! [`TestApp`] has typed helpers for what tests do again and again.
+
+use std::time::Duration;
+
+use gable::auth::{Scopes, Tenant};
+use gable::clock::Clock;
+use gable::db::Db;
+use gable::platform::keys;
+use gable::platform::orgs::{self, Plan};
+use gable::{App, AppState, Settings};
+use reqwest::{Method, RequestBuilder, Response};
+use secrecy::SecretString;
+use serde_json::Value;
+use tempfile::TempDir;
+use tokio::sync::oneshot;
+
+/// A database for one test; dropped with the test (SQLite) or left for `.ci/run` to clean
+/// (PostgreSQL databases are named `gable_t_…`).
+pub struct TestDb {
+    pub url: String,
+    _dir: Option<TempDir>,
+}
+
+pub async fn fresh_database() -> TestDb {
+    match std::env::var("GABLE_TEST_DATABASE_URL") {
+        Ok(admin_url) if !admin_url.is_empty() => {
+            let name = format!("gable_t_{}", gable::ids::new_id("db").trim_start_matches("db_").to_lowercase());
+            sqlx::any::install_default_drivers();
+            let mut admin = <sqlx::AnyConnection as sqlx::Connection>::connect(&admin_url)
+                .await
+                .expect("GABLE_TEST_DATABASE_URL is reachable");
+            sqlx::Executor::execute(&mut admin, sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+                .await
+                .expect("create the test database");
+            let _ = sqlx::Connection::close(admin).await;
+            TestDb { url: with_database(&admin_url, &name), _dir: None }
+        }
+        _ => {
+            let dir = tempfile::tempdir().expect("a temp dir");
+            let url = format!("sqlite://{}", dir.path().join("gable.db").display());
+            TestDb { url, _dir: Some(dir) }
+        }
+    }
+}
+
+/// `postgres://u@h:5432/test?x=y` with the database replaced by `name`.
+fn with_database(url: &str, name: &str) -> String {
+    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
+    let scheme_end = base.find("://").map_or(0, |i| i + 3);
+    let host_end = base[scheme_end..].find('/').map_or(base.len(), |i| scheme_end + i);
+    let mut out = format!("{}/{name}", &base[..host_end]);
+    if let Some(query) = query {
+        out.push('?');
+        out.push_str(query);
+    }
+    out
+}
+
+pub fn redis_url() -> Option<String> {
+    std::env::var("GABLE_TEST_REDIS_URL").ok().filter(|u| !u.is_empty())
+}
+
+pub struct TestApp {
+    pub base: String,
+    pub client: reqwest::Client,
+    pub state: AppState,
+    pub db_url: String,
+    shutdown: Option<oneshot::Sender<()>>,
+    _db: Option<TestDb>,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+/// Settings for a test server: port 0, the given database, Redis when the environment has
+/// one (with a key prefix of its own, so tests never share counters).
+pub fn test_settings(db_url: &str) -> Settings {
+    let mut settings = Settings::defaults();
+    settings.listen = "127.0.0.1:0".parse().unwrap();
+    settings.database_url = SecretString::from(db_url.to_owned());
+    settings.database_max_connections = 4;
+    settings.redis_url = redis_url().map(SecretString::from);
+    settings.redis_key_prefix = format!("gable:test:{}:", gable::ids::new_id("t"));
+    settings
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_with(|_| {}).await
+}
+
+pub async fn spawn_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
+    let db = fresh_database().await;
+    let mut settings = test_settings(&db.url);
+    configure(&mut settings);
+    let mut app = start(settings, Clock::default()).await;
+    app._db = Some(db);
+    app
+}
+
+/// Starts a server with these settings and clock (a second instance on the same database
+/// passes the first one's `db_url` and redis prefix).
+pub async fn start(settings: Settings, clock: Clock) -> TestApp {
+    let db_url = secrecy::ExposeSecret::expose_secret(&settings.database_url).to_owned();
+    let db = Db::connect(&settings.database_url, settings.database_max_connections).await.expect("connect");
+    db.migrate().await.expect("migrate");
+    let app = App::build_with(settings, db, clock).await.expect("build the app");
+    let base = format!("http://127.0.0.1:{}", app.port());
+    let state = app.state().clone();
+    let (tx, rx) = oneshot::channel::<()>();
+    tokio::spawn(app.run_until(async move {
+        let _ = rx.await;
+    }));
+    TestApp {
+        base,
+        client: reqwest::Client::builder().timeout(Duration::from_secs(30)).build().unwrap(),
+        state,
+        db_url,
+        shutdown: Some(tx),
+        _db: None,
+    }
+}
+
+/// An organization and an all-powerful (`*`) key for it.
+pub struct TestOrg {
+    pub id: String,
+    pub key: String,
+}
+
+impl TestApp {
+    pub fn db(&self) -> &Db {
+        self.state.db()
+    }
+
+    pub fn clock(&self) -> &Clock {
+        self.state.clock()
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// An organization on `plan` with a `*` key.
+    pub async fn org(&self, plan: Plan) -> TestOrg {
+        let org = orgs::create(self.db(), self.clock(), "Test Realty", plan, Some("owner@test-realty.example"))
+            .await
+            .expect("create org");
+        let key = self.key(&org.id, &["*"]).await;
+        TestOrg { id: org.id, key }
+    }
+
+    /// A new key with these scopes for an organization, as the operator's CLI makes it.
+    pub async fn key(&self, org_id: &str, scopes: &[&str]) -> String {
+        let tenant = Tenant::for_operator(self.db(), org_id).await.unwrap().expect("org exists");
+        let scopes = Scopes::parse(scopes.iter().copied()).expect("valid scopes");
+        keys::create(self.db(), self.clock(), &tenant, "test key", &scopes, None).await.expect("create key").key
+    }
+
+    pub fn request(&self, method: Method, path: &str, key: Option<&str>) -> RequestBuilder {
+        let builder = self.client.request(method, self.url(path));
+        match key {
+            Some(key) => builder.bearer_auth(key),
+            None => builder,
+        }
+    }
+
+    pub async fn get(&self, path: &str, key: &str) -> Response {
+        self.request(Method::GET, path, Some(key)).send().await.expect("request sent")
+    }
+
+    pub async fn post(&self, path: &str, key: &str, body: &Value) -> Response {
+        self.request(Method::POST, path, Some(key)).json(body).send().await.expect("request sent")
+    }
+
+    pub async fn delete(&self, path: &str, key: &str) -> Response {
+        self.request(Method::DELETE, path, Some(key)).send().await.expect("request sent")
+    }
+}
+
+/// Status and JSON body of a response.
+pub async fn json(response: Response) -> (u16, Value) {
+    let status = response.status().as_u16();
+    let text = response.text().await.expect("body");
+    let value = serde_json::from_str(&text).unwrap_or_else(|_| panic!("not JSON ({status}): {text}"));
+    (status, value)
+}
+
+/// Asserts the documented error shape and returns its body.
+pub async fn expect_error(response: Response, status: u16, code: &str) -> Value {
+    let request_id = response.headers().get("x-request-id").map(|v| v.to_str().unwrap().to_owned());
+    let (got, body) = json(response).await;
+    assert_eq!(got, status, "status of {body}");
+    assert_eq!(body["success"], false, "{body}");
+    assert_eq!(body["code"], code, "{body}");
+    assert!(body["error"].as_str().is_some_and(|e| !e.is_empty()), "{body}");
+    assert_eq!(body["requestId"].as_str(), request_id.as_deref(), "requestId matches X-Request-Id: {body}");
+    body
+}
+
+#[test]
+fn database_names_replace_only_the_path() {
+    assert_eq!(with_database("postgres://postgres@127.0.0.1:5432/test", "x"), "postgres://postgres@127.0.0.1:5432/x");
+    assert_eq!(with_database("postgres://u:p@h/test?sslmode=disable", "x"), "postgres://u:p@h/x?sslmode=disable");
+    assert_eq!(with_database("postgres://h", "x"), "postgres://h/x");
+}

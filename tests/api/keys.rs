@@ -1,0 +1,168 @@
+//! API keys: shown once, scoped, revocable, expiring; plans and tenants enforced.
+
+use std::time::Duration;
+
+use gable::platform::orgs::Plan;
+use reqwest::Method;
+use serde_json::json;
+
+use crate::helpers::{expect_error, json, spawn_app};
+
+#[tokio::test]
+async fn a_created_key_is_shown_once_and_works() {
+    let app = spawn_app().await;
+    let org = app.org(Plan::Grow).await;
+
+    let (status, created) =
+        json(app.post("/api/keys", &org.key, &json!({"name": "Postman Testing", "scopes": ["read:keys"]})).await).await;
+    assert_eq!(status, 201, "{created}");
+    let secret = created["key"].as_str().unwrap().to_owned();
+    assert!(secret.starts_with("gbl_live_"));
+    assert_eq!(created["name"], "Postman Testing");
+    assert_eq!(created["scopes"], json!(["read:keys"]));
+    assert_eq!(created["last4"], &secret[secret.len() - 4..]);
+    let id = created["id"].as_str().unwrap().to_owned();
+    assert!(id.starts_with("key_"));
+
+    let (status, listed) = json(app.get("/api/keys", &secret).await).await;
+    assert_eq!(status, 200);
+    let listed = listed.as_array().unwrap();
+    assert_eq!(listed.len(), 2);
+    assert!(listed.iter().all(|k| k.get("key").is_none()), "secrets are never listed");
+    assert!(!serde_json::to_string(listed).unwrap().contains(&secret));
+
+    let (status, one) = json(app.get(&format!("/api/keys/{id}"), &secret).await).await;
+    assert_eq!(status, 200);
+    assert!(one.get("key").is_none());
+    assert!(one["lastUsedAt"].is_string(), "the key was just used: {one}");
+}
+
+#[tokio::test]
+async fn v1_paths_reach_the_same_handlers() {
+    let app = spawn_app().await;
+    let org = app.org(Plan::Grow).await;
+    let (status, via_api) = json(app.get("/api/keys", &org.key).await).await;
+    let (status_v1, via_v1) = json(app.get("/v1/keys", &org.key).await).await;
+    assert_eq!((status, status_v1), (200, 200));
+    assert_eq!(via_api[0]["id"], via_v1[0]["id"]);
+}
+
+#[tokio::test]
+async fn a_revoked_key_stops_working() {
+    let app = spawn_app().await;
+    let org = app.org(Plan::Grow).await;
+    let (_, created) = json(app.post("/api/keys", &org.key, &json!({"name": "temp"})).await).await;
+    let secret = created["key"].as_str().unwrap();
+    assert_eq!(app.get("/api/keys", secret).await.status(), 200);
+
+    let (status, revoked) =
+        json(app.delete(&format!("/api/keys/{}", created["id"].as_str().unwrap()), &org.key).await).await;
+    assert_eq!(status, 200);
+    assert_eq!(revoked["revoked"], true);
+    assert!(revoked["revokedAt"].is_string());
+    expect_error(app.get("/api/keys", secret).await, 401, "API_KEY_REVOKED").await;
+}
+
+#[tokio::test]
+async fn an_expired_key_stops_working() {
+    let app = spawn_app().await;
+    let org = app.org(Plan::Grow).await;
+    let expires = (app.clock().now() + chrono::Duration::hours(1)).to_rfc3339();
+    let (status, created) =
+        json(app.post("/api/keys", &org.key, &json!({"name": "short", "expiresAt": expires})).await).await;
+    assert_eq!(status, 201, "{created}");
+    let secret = created["key"].as_str().unwrap();
+    assert_eq!(app.get("/api/keys", secret).await.status(), 200);
+    app.clock().advance(Duration::from_secs(3601));
+    expect_error(app.get("/api/keys", secret).await, 401, "API_KEY_EXPIRED").await;
+
+    let past = (app.clock().now() - chrono::Duration::hours(1)).to_rfc3339();
+    let body = expect_error(
+        app.post("/api/keys", &org.key, &json!({"name": "old", "expiresAt": past})).await,
+        400,
+        "VALIDATION_ERROR",
+    )
+    .await;
+    assert_eq!(body["field"], "expiresAt");
+}
+
+#[tokio::test]
+async fn missing_or_invalid_keys_are_401() {
+    let app = spawn_app().await;
+    expect_error(app.request(Method::GET, "/api/keys", None).send().await.unwrap(), 401, "UNAUTHORIZED").await;
+    let response =
+        app.client.get(app.url("/api/keys")).header("authorization", "Basic dXNlcjpwYXNz").send().await.unwrap();
+    expect_error(response, 401, "UNAUTHORIZED").await;
+    expect_error(app.get("/api/keys", "aura_pk_live_xxxxx").await, 401, "INVALID_API_KEY").await;
+    // Well-formed, valid checksum, but never issued.
+    let unknown = gable::auth::api_key::generate();
+    expect_error(app.get("/api/keys", unknown.expose()).await, 401, "INVALID_API_KEY").await;
+}
+
+#[tokio::test]
+async fn scopes_guard_calls_and_name_the_missing_scope() {
+    let app = spawn_app().await;
+    let org = app.org(Plan::Grow).await;
+    let reader = app.key(&org.id, &["read:tenants", "write:work_orders"]).await;
+    let body = expect_error(app.get("/api/keys", &reader).await, 403, "INSUFFICIENT_SCOPE").await;
+    assert!(body["error"].as_str().unwrap().contains("read:keys"), "{body}");
+
+    let key_reader = app.key(&org.id, &["read:keys"]).await;
+    assert_eq!(app.get("/api/keys", &key_reader).await.status(), 200);
+    let body =
+        expect_error(app.post("/api/keys", &key_reader, &json!({"name": "x"})).await, 403, "INSUFFICIENT_SCOPE").await;
+    assert!(body["error"].as_str().unwrap().contains("admin"), "{body}");
+
+    let writer = app.key(&org.id, &["write:*"]).await;
+    expect_error(app.post("/api/keys", &writer, &json!({"name": "x"})).await, 403, "INSUFFICIENT_SCOPE").await;
+
+    let admin = app.key(&org.id, &["admin"]).await;
+    let (status, _) = json(app.post("/api/keys", &admin, &json!({"name": "x", "scopes": ["read:*"]})).await).await;
+    assert_eq!(status, 201);
+
+    let body = expect_error(
+        app.post("/api/keys", &admin, &json!({"name": "x", "scopes": ["delete:all"]})).await,
+        400,
+        "VALIDATION_ERROR",
+    )
+    .await;
+    assert_eq!(body["field"], "scopes");
+    let body = expect_error(app.post("/api/keys", &admin, &json!({"name": "  "})).await, 400, "VALIDATION_ERROR").await;
+    assert_eq!(body["field"], "name");
+}
+
+#[tokio::test]
+async fn the_api_needs_the_grow_plan() {
+    let app = spawn_app().await;
+    let starter = app.org(Plan::Starter).await;
+    let body = expect_error(app.get("/api/keys", &starter.key).await, 403, "PLAN_UPGRADE_REQUIRED").await;
+    assert_eq!(body["upgrade"], true);
+    assert_eq!(body["requiredPlan"], "Grow");
+
+    let elite = app.org(Plan::Elite).await;
+    assert_eq!(app.get("/api/keys", &elite.key).await.status(), 200);
+}
+
+#[tokio::test]
+async fn organizations_never_see_each_others_keys() {
+    let app = spawn_app().await;
+    let a = app.org(Plan::Grow).await;
+    let b = app.org(Plan::Grow).await;
+    let (_, a_keys) = json(app.get("/api/keys", &a.key).await).await;
+    let a_key_id = a_keys[0]["id"].as_str().unwrap();
+
+    let (_, b_keys) = json(app.get("/api/keys", &b.key).await).await;
+    assert_eq!(b_keys.as_array().unwrap().len(), 1);
+    assert_ne!(b_keys[0]["id"], a_keys[0]["id"]);
+
+    let missing = expect_error(app.get(&format!("/api/keys/{a_key_id}"), &b.key).await, 404, "NOT_FOUND").await;
+    let truly_missing =
+        expect_error(app.get("/api/keys/key_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", &b.key).await, 404, "NOT_FOUND").await;
+    assert_eq!(
+        missing["error"].as_str().unwrap().replace(a_key_id, "ID"),
+        truly_missing["error"].as_str().unwrap().replace("key_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "ID"),
+        "another organization's id looks exactly like a missing one"
+    );
+    expect_error(app.delete(&format!("/api/keys/{a_key_id}"), &b.key).await, 404, "NOT_FOUND").await;
+    assert_eq!(app.get("/api/keys", &a.key).await.status(), 200, "org A's key still works");
+}

@@ -1,0 +1,13 @@
+//! Integration tests: the real server on a free port, a fresh database per test (SQLite temp
+//! file, or a new PostgreSQL database when `GABLE_TEST_DATABASE_URL` is set) and, when
+//! `GABLE_TEST_REDIS_URL` is set, Redis-backed rate limits. One binary, one module per area.
+
+mod helpers;
+
+mod cli;
+mod errors;
+mod health;
+mod idempotency;
+mod keys;
+mod openapi;
+mod rate_limits;
