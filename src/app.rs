@@ -16,6 +16,7 @@ use tower_http::catch_panic::CatchPanicLayer;
 use utoipa::openapi::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
+use crate::auth::cache::KeyCache;
 use crate::clock::Clock;
 use crate::config::Settings;
 use crate::db::{Db, system};
@@ -32,6 +33,7 @@ struct Inner {
     settings: Settings,
     db: Db,
     limiter: Limiter,
+    key_cache: KeyCache,
     clock: Clock,
     metrics: Metrics,
 }
@@ -47,6 +49,10 @@ impl AppState {
 
     pub fn limiter(&self) -> &Limiter {
         &self.0.limiter
+    }
+
+    pub fn key_cache(&self) -> &KeyCache {
+        &self.0.key_cache
     }
 
     pub fn clock(&self) -> &Clock {
@@ -78,7 +84,8 @@ impl App {
     pub async fn build_with(settings: Settings, db: Db, clock: Clock) -> anyhow::Result<App> {
         let limiter = Limiter::new(settings.redis_url.as_ref(), &settings.redis_key_prefix).await?;
         let listener = TcpListener::bind(settings.listen).await?;
-        let state = AppState(Arc::new(Inner { settings, db, limiter, clock, metrics: Metrics::default() }));
+        let key_cache = KeyCache::new(settings.api_key_cache_seconds);
+        let state = AppState(Arc::new(Inner { settings, db, limiter, key_cache, clock, metrics: Metrics::default() }));
         let (router, openapi) = router(state.clone());
         Ok(App { listener, router, state, openapi })
     }
@@ -145,6 +152,7 @@ async fn maintenance(state: AppState) {
     loop {
         tick.tick().await;
         state.limiter().purge(state.clock().now_secs());
+        state.key_cache().purge(state.clock().now_ms());
         let ttl_ms = i64::try_from(state.settings().idempotency_ttl_hours).unwrap_or(24) * 3_600_000;
         if let Err(err) = system::purge_idempotency_keys(state.db(), state.clock().now_ms() - ttl_ms).await {
             tracing::warn!(error = %err, "purging expired idempotency keys failed");

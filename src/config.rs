@@ -31,6 +31,7 @@ pub struct Settings {
     pub log_level: String,
     pub max_body_bytes: usize,
     pub idempotency_ttl_hours: u64,
+    pub api_key_cache_seconds: u64,
     pub features: Features,
     pub plans: Plans,
     #[serde(default)]

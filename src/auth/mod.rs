@@ -10,6 +10,7 @@
 //! the only way to obtain the [`Tenant`] that storage calls require.
 
 pub mod api_key;
+pub mod cache;
 pub mod scope;
 
 use std::sync::Arc;
@@ -141,29 +142,37 @@ async fn resolve_key(state: &AppState, headers: &HeaderMap) -> Result<Auth, ApiE
         .ok_or_else(|| ApiError::unauthorized("UNAUTHORIZED", "Send the API key as `Authorization: Bearer <key>`"))?;
     let invalid = || ApiError::unauthorized("INVALID_API_KEY", "Invalid API key");
     let hash = api_key::hash_if_well_formed(token).ok_or_else(invalid)?;
-    let key = system::find_key_by_hash(state.db(), &hash).await?.ok_or_else(invalid)?;
     let now = state.clock().now_ms();
-    if key.revoked_at.is_some() {
+    let cache = state.key_cache();
+    let entry = match cache.get(&hash, now) {
+        Some(entry) => entry,
+        None => {
+            let key = system::find_key_by_hash(state.db(), &hash).await?.ok_or_else(invalid)?;
+            let auth = Auth(Arc::new(AuthInner {
+                tenant: Tenant { plan: parse_column(&key.plan, "plan")?, org_id: key.org_id },
+                scopes: Scopes::from_stored(&key.scopes),
+                key_id: key.key_id,
+                features: state.settings().features.clone(),
+            }));
+            cache.insert(hash, auth, key.expires_at, key.revoked_at, key.last_used_at, now)
+        }
+    };
+    if entry.revoked_at.is_some() {
         return Err(ApiError::unauthorized("API_KEY_REVOKED", "This API key has been revoked"));
     }
-    if key.expires_at.is_some_and(|at| at <= now) {
+    if entry.expires_at.is_some_and(|at| at <= now) {
         return Err(ApiError::unauthorized("API_KEY_EXPIRED", "This API key has expired"));
     }
-    if key.last_used_at.is_none_or(|at| now - at > TOUCH_INTERVAL_MS) {
+    if entry.should_touch(now, TOUCH_INTERVAL_MS) {
         let db = state.db().clone();
-        let key_id = key.key_id.clone();
+        let key_id = entry.auth.key_id().to_owned();
         tokio::spawn(async move {
             if let Err(err) = system::touch_key(&db, &key_id, now).await {
                 tracing::warn!(error = %err, "could not record the key's last use");
             }
         });
     }
-    Ok(Auth(Arc::new(AuthInner {
-        tenant: Tenant { plan: parse_column(&key.plan, "plan")?, org_id: key.org_id },
-        scopes: Scopes::from_stored(&key.scopes),
-        key_id: key.key_id,
-        features: state.settings().features.clone(),
-    })))
+    Ok(entry.auth.clone())
 }
 
 /// The quotas this request counts against: the plan's, plus its route class's.

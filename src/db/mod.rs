@@ -71,6 +71,7 @@ impl Db {
                            PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;";
             let write = AnyPoolOptions::new()
                 .max_connections(1)
+                .test_before_acquire(false)
                 .acquire_timeout(Duration::from_secs(30))
                 .after_connect(move |conn, _| Box::pin(async move { conn.execute(pragmas).await.map(|_| ()) }))
                 .connect(&url)
@@ -78,14 +79,18 @@ impl Db {
             // Open the writer first: it creates the file and switches it to WAL.
             write.acquire().await?;
             let read = AnyPoolOptions::new()
-                .max_connections(max_connections.max(1))
+                .max_connections(sqlite_readers(max_connections))
+                .test_before_acquire(false)
                 .after_connect(move |conn, _| Box::pin(async move { conn.execute(pragmas).await.map(|_| ()) }))
                 .connect(&url)
                 .await?;
             Ok(Db { read, write, backend: Backend::Sqlite })
         } else {
+            // No ping before each use: it doubles the round trips of every query, and a
+            // connection broken by a database restart fails one query and is then replaced.
             let pool = AnyPoolOptions::new()
                 .max_connections(max_connections.max(1))
+                .test_before_acquire(false)
                 .acquire_timeout(Duration::from_secs(30))
                 .connect(url)
                 .await?;
@@ -130,6 +135,12 @@ impl Db {
             Backend::Postgres => self.write.begin().await,
         }
     }
+}
+
+/// SQLite readers are CPU-bound worker threads: more than two per core only adds switching.
+fn sqlite_readers(max_connections: u32) -> u32 {
+    let cores = std::thread::available_parallelism().map_or(2, |n| u32::try_from(n.get()).unwrap_or(2));
+    max_connections.clamp(1, cores * 2)
 }
 
 fn sqlite_url(url: &str) -> Result<String, DbError> {

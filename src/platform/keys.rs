@@ -232,5 +232,7 @@ async fn get_key(State(state): State<AppState>, auth: Auth, Path(id): Path<Strin
     responses((status = 200, description = "The revoked key", body = ApiKey)))]
 async fn revoke_key(State(state): State<AppState>, auth: Auth, Path(id): Path<String>) -> ApiResult<Json<ApiKey>> {
     let tenant = auth.require(Need::Admin)?;
-    Ok(Json(revoke(state.db(), state.clock(), tenant, &id).await?))
+    let revoked = revoke(state.db(), state.clock(), tenant, &id).await?;
+    state.key_cache().forget_key(&revoked.id);
+    Ok(Json(revoked))
 }

@@ -85,6 +85,9 @@ pub fn test_settings(db_url: &str) -> Settings {
     settings.listen = "127.0.0.1:0".parse().unwrap();
     settings.database_url = SecretString::from(db_url.to_owned());
     settings.database_max_connections = 4;
+    // Most tests revoke and expect the next request to fail at once, on any instance; the
+    // cache has its own tests.
+    settings.api_key_cache_seconds = 0;
     settings.redis_url = redis_url().map(SecretString::from);
     settings.redis_key_prefix = format!("gable:test:{}:", gable::ids::new_id("t"));
     settings

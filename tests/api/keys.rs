@@ -166,3 +166,26 @@ async fn organizations_never_see_each_others_keys() {
     expect_error(app.delete(&format!("/api/keys/{a_key_id}"), &b.key).await, 404, "NOT_FOUND").await;
     assert_eq!(app.get("/api/keys", &a.key).await.status(), 200, "org A's key still works");
 }
+
+#[tokio::test]
+async fn cached_keys_are_dropped_on_revoke_here_and_expire_elsewhere() {
+    let app = crate::helpers::spawn_with(|s| s.api_key_cache_seconds = 2).await;
+    let org = app.org(Plan::Grow).await;
+
+    // Revoked through this instance's API: refused at once, cache or not.
+    let (_, created) = json(app.post("/api/keys", &org.key, &json!({"name": "cached"})).await).await;
+    let secret = created["key"].as_str().unwrap();
+    assert_eq!(app.get("/api/keys", secret).await.status(), 200);
+    app.delete(&format!("/api/keys/{}", created["id"].as_str().unwrap()), &org.key).await;
+    expect_error(app.get("/api/keys", secret).await, 401, "API_KEY_REVOKED").await;
+
+    // Revoked elsewhere (the CLI, another instance): refused once the cache entry is stale.
+    let (_, created) = json(app.post("/api/keys", &org.key, &json!({"name": "cached too"})).await).await;
+    let secret = created["key"].as_str().unwrap();
+    assert_eq!(app.get("/api/keys", secret).await.status(), 200);
+    let tenant = gable::auth::Tenant::for_operator(app.db(), &org.id).await.unwrap().unwrap();
+    gable::platform::keys::revoke(app.db(), app.clock(), &tenant, created["id"].as_str().unwrap()).await.unwrap();
+    assert_eq!(app.get("/api/keys", secret).await.status(), 200, "still trusted from the cache");
+    app.clock().advance(Duration::from_secs(2));
+    expect_error(app.get("/api/keys", secret).await, 401, "API_KEY_REVOKED").await;
+}
