@@ -96,3 +96,44 @@ async fn the_same_org_name_gets_a_numbered_slug() {
     assert_eq!(second["slug"], "twin-realty-2");
     assert_eq!(first["plan"], "starter");
 }
+
+#[tokio::test]
+async fn serve_demo_prints_a_working_key_and_stops_cleanly_on_sigterm() {
+    use std::io::{BufRead, BufReader};
+
+    let db = fresh_database().await;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_gable"))
+        .args(["serve", "--demo", "--listen", "127.0.0.1:0", "--database-url", &db.url])
+        .env_remove("GABLE_REDIS_URL")
+        .env_remove("REDIS_URL")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start gable serve");
+    let stdout = child.stdout.take().unwrap();
+    let (base, key) = tokio::task::spawn_blocking(move || {
+        let (mut base, mut key) = (None, None);
+        for line in BufReader::new(stdout).lines() {
+            let line = line.unwrap();
+            if let Some(addr) = line.split("listening on ").nth(1) {
+                base = Some(addr.trim().to_owned());
+            }
+            if let Some(found) = line.split_whitespace().find(|w| w.starts_with("gbl_live_")) {
+                key = Some(found.trim_matches('"').to_owned());
+                break;
+            }
+        }
+        (base.expect("the address is printed"), key.expect("the demo key is printed"))
+    })
+    .await
+    .unwrap();
+
+    let client = reqwest::Client::new();
+    let keys = client.get(format!("{base}/api/keys")).bearer_auth(&key).send().await.unwrap();
+    assert_eq!(keys.status(), 200);
+
+    let pid = child.id().to_string();
+    assert!(std::process::Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    let status = tokio::task::spawn_blocking(move || child.wait()).await.unwrap().unwrap();
+    assert!(status.success(), "graceful shutdown exits 0: {status:?}");
+}
