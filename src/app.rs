@@ -23,7 +23,7 @@ use crate::db::{Db, system};
 use crate::platform::metrics::{self, Metrics};
 use crate::platform::{docs, health, keys};
 use crate::ratelimit::Limiter;
-use crate::{auth, http};
+use crate::{auth, crm, events, http};
 
 /// Shared state of a running server; cheap to clone.
 #[derive(Clone)]
@@ -109,7 +109,8 @@ impl App {
     /// Serves until `shutdown` completes, then finishes in-flight requests and returns.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
         let maintenance = tokio::spawn(maintenance(self.state.clone()));
-        let result = axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown).await;
+        let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
+        let result = axum::serve(self.listener, service).with_graceful_shutdown(shutdown).await;
         maintenance.abort();
         result
     }
@@ -142,6 +143,8 @@ fn router(state: AppState) -> (Router, OpenApi) {
 fn api(state: &AppState) -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .merge(keys::router())
+        .merge(events::router())
+        .merge(crm::router())
         .route_layer(from_fn_with_state(state.clone(), http::idempotency::middleware))
         .route_layer(from_fn_with_state(state.clone(), auth::authenticate))
 }

@@ -32,6 +32,7 @@ pub struct Settings {
     pub max_body_bytes: usize,
     pub idempotency_ttl_hours: u64,
     pub api_key_cache_seconds: u64,
+    pub public_per_ip_per_minute: u64,
     pub features: Features,
     pub plans: Plans,
     #[serde(default)]
@@ -144,6 +145,9 @@ impl Settings {
             && !redis.expose_secret().starts_with("rediss://")
         {
             return invalid("redis_url must start with redis:// or rediss://".into());
+        }
+        if self.public_per_ip_per_minute == 0 {
+            return invalid("public_per_ip_per_minute must be positive".into());
         }
         if self.max_body_bytes == 0 {
             return invalid("max_body_bytes must be positive".into());

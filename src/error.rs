@@ -163,8 +163,20 @@ impl IntoResponse for ApiError {
 }
 
 impl From<sqlx::Error> for ApiError {
+    /// Constraint violations are the client's conflict (a unique value taken, an object still
+    /// referenced); everything else is internal.
     fn from(err: sqlx::Error) -> Self {
-        ApiError::internal(err)
+        match &err {
+            sqlx::Error::Database(db) if db.is_unique_violation() => ApiError::conflict(
+                "CONFLICT",
+                "This conflicts with an existing object (a value that must be unique is taken)",
+            ),
+            sqlx::Error::Database(db) if db.is_foreign_key_violation() => ApiError::conflict(
+                "REFERENCED",
+                "This object is referenced by other objects, or references one that no longer exists",
+            ),
+            _ => ApiError::internal(err),
+        }
     }
 }
 

@@ -6,13 +6,16 @@ pub mod auth;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod crm;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod events;
 pub mod http;
 pub mod ids;
 pub mod platform;
 pub mod ratelimit;
+pub mod resource;
 
 pub use app::{App, AppState};
 pub use config::Settings;

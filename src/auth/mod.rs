@@ -47,6 +47,12 @@ impl Tenant {
         self.plan
     }
 
+    /// The organization behind a public page (`/forms/{orgSlug}/…`, `/book/{orgSlug}/…`): such
+    /// requests act for the organization they are addressed to, with no key.
+    pub async fn for_public_page(db: &Db, org_slug: &str) -> Result<Option<Tenant>, sqlx::Error> {
+        Ok(system::find_org_by_slug(db, org_slug).await?.map(|org| Tenant { org_id: org.id, plan: org.plan }))
+    }
+
     /// The operator acting on an organization from the command line (`gable key create
     /// --org …`). The HTTP API never calls this.
     pub async fn for_operator(db: &Db, org_id: &str) -> Result<Option<Tenant>, sqlx::Error> {

@@ -26,6 +26,7 @@ use sqlx::query::Query;
 use sqlx::{Any, AnyPool, Encode, Executor, FromRow, Transaction, Type};
 
 use crate::auth::Tenant;
+use crate::resource::values::Value;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
@@ -170,6 +171,15 @@ impl Sql {
             Cow::Owned(text) => sqlx::query(sqlx::AssertSqlSafe(text)),
         };
         Sql { query: query.bind(org.to_owned()), read_only }
+    }
+
+    /// Binds a column value (see [`Value`]).
+    pub fn bind_value(self, value: Value) -> Sql {
+        match value {
+            Value::Text(v) => self.bind(v),
+            Value::Int(v) => self.bind(v),
+            Value::Real(v) => self.bind(v),
+        }
     }
 
     /// Binds the next parameter (`$2`, `$3`, …).

@@ -61,6 +61,10 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ApiError::bad_request("INVALID_JSON", "Request body is empty: send a JSON object"));
     }
+    // Syntax first, so a truncated body is reported as malformed JSON rather than as whatever
+    // field error the typed parse would meet before the end.
+    serde_json::from_slice::<serde::de::IgnoredAny>(bytes)
+        .map_err(|err| ApiError::bad_request("INVALID_JSON", format!("Malformed JSON: {err}")))?;
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
     let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
         let path = err.path().to_string();

@@ -3,6 +3,7 @@
 
 pub mod extract;
 pub mod idempotency;
+pub mod public;
 pub mod request_id;
 
 use axum::http::{Method, StatusCode, Uri};

@@ -211,3 +211,38 @@ fn database_names_replace_only_the_path() {
     assert_eq!(with_database("postgres://u:p@h/test?sslmode=disable", "x"), "postgres://u:p@h/x?sslmode=disable");
     assert_eq!(with_database("postgres://h", "x"), "postgres://h/x");
 }
+
+impl TestApp {
+    pub async fn patch(&self, path: &str, key: &str, body: &Value) -> Response {
+        self.request(Method::PATCH, path, Some(key)).json(body).send().await.expect("request sent")
+    }
+
+    /// Creates an object and returns its JSON, asserting 201.
+    pub async fn create(&self, path: &str, key: &str, body: &Value) -> Value {
+        let (status, created) = json(self.post(path, key, body).await).await;
+        assert_eq!(status, 201, "POST {path}: {created}");
+        created
+    }
+
+    /// The organization's events of one type, oldest first.
+    pub async fn events(&self, key: &str, kind: &str) -> Vec<Value> {
+        let (status, body) = json(self.get(&format!("/api/events?type={kind}&limit=100"), key).await).await;
+        assert_eq!(status, 200, "{body}");
+        let mut events = body.as_array().unwrap().clone();
+        events.reverse();
+        events
+    }
+
+    /// How many events the organization has (of any type).
+    pub async fn event_count(&self, key: &str) -> usize {
+        let (_, body) = json(self.get("/api/events?limit=100", key).await).await;
+        body.as_array().unwrap().len()
+    }
+}
+
+/// Asserts a 400 `VALIDATION_ERROR` naming `field`.
+pub async fn expect_field_error(response: Response, field: &str) -> Value {
+    let body = expect_error(response, 400, "VALIDATION_ERROR").await;
+    assert_eq!(body["field"], field, "{body}");
+    body
+}

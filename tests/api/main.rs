@@ -2,12 +2,15 @@
 //! file, or a new PostgreSQL database when `GABLE_TEST_DATABASE_URL` is set) and, when
 //! `GABLE_TEST_REDIS_URL` is set, Redis-backed rate limits. One binary, one module per area.
 
+mod contract;
 mod helpers;
 
 mod cli;
+mod contacts;
 mod errors;
 mod health;
 mod idempotency;
 mod keys;
 mod openapi;
+mod properties;
 mod rate_limits;

@@ -1,0 +1,212 @@
+//! Contacts: `/api/contacts`.
+
+use serde::{Deserialize, Serialize};
+use sqlx::FromRow;
+use utoipa::{IntoParams, ToSchema};
+
+use crate::error::ApiResult;
+use crate::resource::validate::{in_range, labels, nullable, optional_email, optional_text, patch, present, text};
+use crate::resource::values::{StringList, Timestamp, Value};
+use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::{stamped, text_enum};
+
+text_enum! {
+    pub enum ContactType {
+        Buyer = "BUYER",
+        Seller = "SELLER",
+        Investor = "INVESTOR",
+        Vendor = "VENDOR",
+        Other = "OTHER",
+    }
+}
+
+/// A person the business deals with.
+#[derive(Debug, Clone, Serialize, FromRow, ToSchema)]
+#[serde(rename_all = "camelCase")]
+#[schema(example = json!({
+    "id": "cont_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "firstName": "John", "lastName": "Smith",
+    "email": "john@example.com", "phone": "+1-555-0100", "type": "BUYER",
+    "tags": ["vip", "beverly-hills"], "score": 85, "notes": null,
+    "createdAt": "2025-01-10T09:00:00.000Z", "updatedAt": "2025-01-10T09:00:00.000Z"
+}))]
+pub struct Contact {
+    pub id: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    #[serde(rename = "type")]
+    #[sqlx(rename = "type")]
+    pub contact_type: ContactType,
+    pub tags: StringList,
+    /// 0–100.
+    pub score: Option<i64>,
+    pub notes: Option<String>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+stamped!(Contact);
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[schema(example = json!({
+    "firstName": "John", "lastName": "Smith", "email": "john@example.com",
+    "phone": "+1-555-0100", "type": "BUYER", "tags": ["vip", "beverly-hills"]
+}))]
+pub struct CreateContact {
+    pub first_name: String,
+    pub last_name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    /// Default `BUYER`.
+    #[serde(rename = "type")]
+    #[schema(rename = "type")]
+    pub contact_type: Option<ContactType>,
+    /// At most 50 tags of at most 50 characters.
+    pub tags: Option<Vec<String>>,
+    /// 0–100.
+    pub score: Option<i64>,
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[schema(example = json!({"score": 90, "tags": ["vip"]}))]
+pub struct UpdateContact {
+    #[serde(default, deserialize_with = "present")]
+    pub first_name: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    pub last_name: Option<String>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub email: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub phone: Option<Option<String>>,
+    #[serde(rename = "type")]
+    #[schema(rename = "type")]
+    #[serde(default, deserialize_with = "present")]
+    pub contact_type: Option<ContactType>,
+    #[serde(default, deserialize_with = "present")]
+    pub tags: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<i64>)]
+    pub score: Option<Option<i64>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub notes: Option<Option<String>>,
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ContactFilter {
+    /// BUYER, SELLER, INVESTOR, VENDOR or OTHER.
+    #[serde(rename = "type")]
+    #[param(rename = "type", example = "BUYER")]
+    pub contact_type: Option<ContactType>,
+    /// Contacts with this tag.
+    #[param(example = "vip")]
+    pub tag: Option<String>,
+    /// Case-insensitive text in the name or email.
+    #[param(example = "smith")]
+    pub search: Option<String>,
+}
+
+pub struct Contacts;
+
+fn tags(values: Vec<String>) -> ApiResult<StringList> {
+    labels("tags", values, 50, 50).map(StringList)
+}
+
+impl Resource for Contacts {
+    const META: Meta = Meta {
+        name: "contact",
+        plural: "contacts",
+        path: "/contacts",
+        table: "contacts",
+        id_prefix: "cont",
+        scope: "contacts",
+        tag: "Contacts",
+        columns: "id, first_name, last_name, email, phone, type, tags, score, notes, created_at, updated_at",
+    };
+
+    type Record = Contact;
+    type Create = CreateContact;
+    type Update = UpdateContact;
+    type Filter = ContactFilter;
+
+    fn columns(c: &Contact) -> Vec<(&'static str, Value)> {
+        vec![
+            ("first_name", c.first_name.clone().into()),
+            ("last_name", c.last_name.clone().into()),
+            ("email", c.email.clone().into()),
+            ("phone", c.phone.clone().into()),
+            ("type", c.contact_type.into()),
+            ("tags", (&c.tags).into()),
+            ("score", c.score.into()),
+            ("notes", c.notes.clone().into()),
+        ]
+    }
+
+    async fn create(ctx: &mut Ctx<'_>, input: CreateContact) -> ApiResult<Contact> {
+        let now = ctx.now();
+        Ok(Contact {
+            id: ctx.new_id(Self::META.id_prefix),
+            first_name: text("firstName", &input.first_name, 100)?,
+            last_name: text("lastName", &input.last_name, 100)?,
+            email: optional_email("email", input.email.as_deref())?,
+            phone: optional_text("phone", input.phone.as_deref(), 40)?,
+            contact_type: input.contact_type.unwrap_or(ContactType::Buyer),
+            tags: tags(input.tags.unwrap_or_default())?,
+            score: in_range("score", input.score, 0, 100)?,
+            notes: optional_text("notes", input.notes.as_deref(), 10_000)?,
+            created_at: now,
+            updated_at: now,
+        })
+    }
+
+    async fn update(_ctx: &mut Ctx<'_>, mut c: Contact, change: UpdateContact) -> ApiResult<Contact> {
+        if let Some(first) = change.first_name {
+            c.first_name = text("firstName", &first, 100)?;
+        }
+        if let Some(last) = change.last_name {
+            c.last_name = text("lastName", &last, 100)?;
+        }
+        c.email = optional_email("email", patch(c.email, change.email).as_deref())?;
+        c.phone = optional_text("phone", patch(c.phone, change.phone).as_deref(), 40)?;
+        c.contact_type = change.contact_type.unwrap_or(c.contact_type);
+        if let Some(list) = change.tags {
+            c.tags = tags(list)?;
+        }
+        c.score = in_range("score", patch(c.score, change.score), 0, 100)?;
+        c.notes = optional_text("notes", patch(c.notes, change.notes).as_deref(), 10_000)?;
+        Ok(c)
+    }
+
+    fn filter(f: &ContactFilter, filters: &mut Filters) {
+        filters.eq("type", f.contact_type);
+        if let Some(tag) = &f.tag {
+            filters.raw(
+                "id IN (SELECT contact_id FROM contact_tags WHERE org_id = $1 AND tag = ?)".into(),
+                [Value::from(tag.trim())],
+            );
+        }
+        filters.search(&["first_name || ' ' || last_name", "email"], f.search.as_deref());
+    }
+
+    /// Keeps the tag index in step with the contact.
+    async fn after_write(ctx: &mut Ctx<'_>, c: &Contact) -> ApiResult<()> {
+        let tx = ctx.tx();
+        tx.execute(tx.sql("DELETE FROM contact_tags WHERE org_id = $1 AND contact_id = $2").bind(c.id.clone())).await?;
+        for tag in &c.tags.0 {
+            tx.execute(
+                tx.sql("INSERT INTO contact_tags (org_id, tag, contact_id) VALUES ($1, $2, $3)")
+                    .bind(tag.clone())
+                    .bind(c.id.clone()),
+            )
+            .await?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,15 @@
+//! Listings and CRM: properties, contacts, leads, tasks, showings.
+
+pub mod contacts;
+pub mod properties;
+
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::app::AppState;
+use crate::resource;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .merge(resource::router::<properties::Properties>())
+        .merge(resource::router::<contacts::Contacts>())
+}

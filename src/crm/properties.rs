@@ -1,0 +1,317 @@
+//! Properties (listings): `/api/properties`. The same rows are the rental properties that
+//! units belong to.
+
+use serde::{Deserialize, Serialize};
+use sqlx::FromRow;
+use utoipa::{IntoParams, ToSchema};
+
+use crate::error::ApiResult;
+use crate::platform::orgs::slugify;
+use crate::resource::validate::{non_negative, nullable, optional_text, patch, present, text, urls};
+use crate::resource::values::{Flag, Money, StringList, Timestamp, Value, compact_number};
+use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::{stamped, text_enum};
+
+text_enum! {
+    /// The kind of property.
+    pub enum PropertyType {
+        SingleFamily = "SINGLE_FAMILY",
+        Condo = "CONDO",
+        Townhouse = "TOWNHOUSE",
+        Land = "LAND",
+        Commercial = "COMMERCIAL",
+    }
+}
+
+text_enum! {
+    /// Listing status.
+    pub enum PropertyStatus {
+        Active = "ACTIVE",
+        Pending = "PENDING",
+        Sold = "SOLD",
+        ComingSoon = "COMING_SOON",
+    }
+}
+
+/// A property listing.
+#[derive(Debug, Clone, Serialize, FromRow, ToSchema)]
+#[serde(rename_all = "camelCase")]
+#[schema(example = json!({
+    "id": "prop_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "title": "Modern Villa in Beverly Hills",
+    "slug": "modern-villa-in-beverly-hills", "description": null, "address": "123 Palm Dr",
+    "city": "Beverly Hills", "state": "CA", "zip": "90210", "price": 4500000, "bedrooms": 5,
+    "bathrooms": 4, "sqft": 4200, "propertyType": "SINGLE_FAMILY", "status": "ACTIVE",
+    "isFeatured": true, "photos": [], "createdAt": "2025-01-15T10:30:00.000Z",
+    "updatedAt": "2025-01-15T10:30:00.000Z"
+}))]
+pub struct Property {
+    pub id: String,
+    pub title: String,
+    /// From the title; unique in the organization (`-2`, `-3` on clashes).
+    pub slug: String,
+    pub description: Option<String>,
+    pub address: String,
+    pub city: String,
+    pub state: String,
+    pub zip: Option<String>,
+    /// Listing price in dollars.
+    pub price: Option<Money>,
+    pub bedrooms: Option<i64>,
+    /// Halves allowed (2.5).
+    #[serde(serialize_with = "compact_number")]
+    #[schema(value_type = Option<f64>)]
+    pub bathrooms: Option<f64>,
+    pub sqft: Option<i64>,
+    pub property_type: Option<PropertyType>,
+    pub status: PropertyStatus,
+    pub is_featured: Flag,
+    /// Photo URLs.
+    pub photos: StringList,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+stamped!(Property);
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[schema(example = json!({
+    "title": "Modern Villa in Beverly Hills", "address": "123 Palm Dr", "city": "Beverly Hills",
+    "state": "CA", "zip": "90210", "price": 4500000, "bedrooms": 5, "bathrooms": 4, "sqft": 4200,
+    "propertyType": "SINGLE_FAMILY", "status": "ACTIVE"
+}))]
+pub struct CreateProperty {
+    /// Property title (at most 200 characters).
+    pub title: String,
+    /// Street address.
+    pub address: String,
+    pub city: String,
+    pub state: String,
+    /// ZIP code.
+    pub zip: Option<String>,
+    /// Listing price in dollars (not negative).
+    pub price: Option<Money>,
+    pub bedrooms: Option<i64>,
+    pub bathrooms: Option<f64>,
+    /// Square footage.
+    pub sqft: Option<i64>,
+    pub property_type: Option<PropertyType>,
+    /// Default `ACTIVE`.
+    pub status: Option<PropertyStatus>,
+    pub description: Option<String>,
+    /// Default `false`.
+    pub is_featured: Option<bool>,
+    /// Photo URLs (at most 50).
+    pub photos: Option<Vec<String>>,
+}
+
+/// Only the fields sent change; `null` clears an optional field.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[schema(example = json!({"status": "PENDING", "price": 4350000}))]
+pub struct UpdateProperty {
+    #[serde(default, deserialize_with = "present")]
+    pub title: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    pub address: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    pub city: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    pub state: Option<String>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub zip: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<f64>)]
+    pub price: Option<Option<Money>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<i64>)]
+    pub bedrooms: Option<Option<i64>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<f64>)]
+    pub bathrooms: Option<Option<f64>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<i64>)]
+    pub sqft: Option<Option<i64>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<PropertyType>)]
+    pub property_type: Option<Option<PropertyType>>,
+    #[serde(default, deserialize_with = "present")]
+    pub status: Option<PropertyStatus>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub description: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    pub is_featured: Option<bool>,
+    #[serde(default, deserialize_with = "present")]
+    pub photos: Option<Vec<String>>,
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
+pub struct PropertyFilter {
+    /// ACTIVE, PENDING, SOLD or COMING_SOON.
+    #[param(example = "ACTIVE")]
+    pub status: Option<PropertyStatus>,
+    /// `true`: featured listings only (`false`: only the others).
+    #[param(example = true)]
+    pub featured: Option<bool>,
+    /// City, case-insensitive.
+    #[param(example = "Beverly Hills")]
+    pub city: Option<String>,
+    pub property_type: Option<PropertyType>,
+    /// Lowest price, in dollars.
+    #[param(value_type = Option<f64>, example = 1000000)]
+    pub min_price: Option<Money>,
+    /// Highest price, in dollars.
+    #[param(value_type = Option<f64>, example = 5000000)]
+    pub max_price: Option<Money>,
+    /// Case-insensitive text in the title, address, city or description.
+    #[param(example = "villa")]
+    pub search: Option<String>,
+}
+
+pub struct Properties;
+
+const MAX_ROOMS: i64 = 1_000;
+const MAX_SQFT: i64 = 100_000_000;
+
+fn rooms(field: &str, value: Option<i64>) -> ApiResult<Option<i64>> {
+    crate::resource::validate::in_range(field, value, 0, MAX_ROOMS)
+}
+
+fn bathrooms(value: Option<f64>) -> ApiResult<Option<f64>> {
+    match value {
+        Some(b) if !(0.0..=MAX_ROOMS as f64).contains(&b) || (b * 2.0).fract() != 0.0 => Err(
+            crate::error::ApiError::validation("bathrooms", "`bathrooms` must be between 0 and 1000, in halves (2.5)"),
+        ),
+        other => Ok(other),
+    }
+}
+
+/// `base`, or `base-2`, `base-3`, … whichever is free in the organization.
+async fn unique_slug(ctx: &mut Ctx<'_>, base: &str) -> ApiResult<String> {
+    let tx = ctx.tx();
+    let taken: Vec<(String,)> = tx
+        .fetch_all(
+            tx.sql("SELECT slug FROM properties WHERE org_id = $1 AND (slug = $2 OR slug LIKE $3)")
+                .bind(base.to_owned())
+                .bind(format!("{base}-%")),
+        )
+        .await?;
+    let taken: std::collections::HashSet<String> = taken.into_iter().map(|(s,)| s).collect();
+    let mut n = 1;
+    loop {
+        let slug = if n == 1 { base.to_owned() } else { format!("{base}-{n}") };
+        if !taken.contains(&slug) {
+            return Ok(slug);
+        }
+        n += 1;
+    }
+}
+
+impl Resource for Properties {
+    const META: Meta = Meta {
+        name: "property",
+        plural: "properties",
+        path: "/properties",
+        table: "properties",
+        id_prefix: "prop",
+        scope: "properties",
+        tag: "Properties",
+        columns: "id, title, slug, description, address, city, state, zip, price, bedrooms, bathrooms, sqft, \
+                  property_type, status, is_featured, photos, created_at, updated_at",
+    };
+
+    type Record = Property;
+    type Create = CreateProperty;
+    type Update = UpdateProperty;
+    type Filter = PropertyFilter;
+
+    fn columns(p: &Property) -> Vec<(&'static str, Value)> {
+        vec![
+            ("title", p.title.clone().into()),
+            ("slug", p.slug.clone().into()),
+            ("description", p.description.clone().into()),
+            ("address", p.address.clone().into()),
+            ("city", p.city.clone().into()),
+            ("state", p.state.clone().into()),
+            ("zip", p.zip.clone().into()),
+            ("price", p.price.into()),
+            ("bedrooms", p.bedrooms.into()),
+            ("bathrooms", p.bathrooms.into()),
+            ("sqft", p.sqft.into()),
+            ("property_type", p.property_type.into()),
+            ("status", p.status.into()),
+            ("is_featured", p.is_featured.into()),
+            ("photos", (&p.photos).into()),
+        ]
+    }
+
+    async fn create(ctx: &mut Ctx<'_>, input: CreateProperty) -> ApiResult<Property> {
+        let title = text("title", &input.title, 200)?;
+        let slug = unique_slug(ctx, &slugify(&title)).await?;
+        let now = ctx.now();
+        Ok(Property {
+            id: ctx.new_id(Self::META.id_prefix),
+            slug,
+            title,
+            description: optional_text("description", input.description.as_deref(), 10_000)?,
+            address: text("address", &input.address, 300)?,
+            city: text("city", &input.city, 100)?,
+            state: text("state", &input.state, 100)?,
+            zip: optional_text("zip", input.zip.as_deref(), 20)?,
+            price: non_negative("price", input.price)?,
+            bedrooms: rooms("bedrooms", input.bedrooms)?,
+            bathrooms: bathrooms(input.bathrooms)?,
+            sqft: crate::resource::validate::in_range("sqft", input.sqft, 0, MAX_SQFT)?,
+            property_type: input.property_type,
+            status: input.status.unwrap_or(PropertyStatus::Active),
+            is_featured: Flag(input.is_featured.unwrap_or(false)),
+            photos: StringList(urls("photos", input.photos.unwrap_or_default(), 50)?),
+            created_at: now,
+            updated_at: now,
+        })
+    }
+
+    async fn update(_ctx: &mut Ctx<'_>, mut p: Property, change: UpdateProperty) -> ApiResult<Property> {
+        if let Some(title) = change.title {
+            p.title = text("title", &title, 200)?;
+        }
+        if let Some(address) = change.address {
+            p.address = text("address", &address, 300)?;
+        }
+        if let Some(city) = change.city {
+            p.city = text("city", &city, 100)?;
+        }
+        if let Some(state) = change.state {
+            p.state = text("state", &state, 100)?;
+        }
+        p.zip = optional_text("zip", patch(p.zip, change.zip).as_deref(), 20)?;
+        p.price = non_negative("price", patch(p.price, change.price))?;
+        p.bedrooms = rooms("bedrooms", patch(p.bedrooms, change.bedrooms))?;
+        p.bathrooms = bathrooms(patch(p.bathrooms, change.bathrooms))?;
+        p.sqft = crate::resource::validate::in_range("sqft", patch(p.sqft, change.sqft), 0, MAX_SQFT)?;
+        p.property_type = patch(p.property_type, change.property_type);
+        p.status = change.status.unwrap_or(p.status);
+        p.description = optional_text("description", patch(p.description, change.description).as_deref(), 10_000)?;
+        p.is_featured = change.is_featured.map_or(p.is_featured, Flag);
+        if let Some(photos) = change.photos {
+            p.photos = StringList(urls("photos", photos, 50)?);
+        }
+        Ok(p)
+    }
+
+    fn filter(f: &PropertyFilter, filters: &mut Filters) {
+        filters.eq("status", f.status);
+        filters.eq("is_featured", f.featured);
+        if let Some(city) = &f.city {
+            filters.raw("LOWER(city) = LOWER(?)".into(), [Value::from(city.clone())]);
+        }
+        filters.eq("property_type", f.property_type);
+        filters.at_least("price", f.min_price);
+        filters.at_most("price", f.max_price);
+        filters.search(&["title", "address", "city", "description"], f.search.as_deref());
+    }
+}

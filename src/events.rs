@@ -1,0 +1,95 @@
+//! The event outbox. Every change to a resource writes an event row **in the same
+//! transaction** as the change, so an event exists if and only if its change committed:
+//! nothing is lost if the process dies before delivery. Integrators poll them with
+//! `GET /api/events`; the webhook dispatcher delivers them.
+
+use axum::extract::{OriginalUri, State};
+use axum::response::Response;
+use serde::{Deserialize, Serialize};
+use sqlx::FromRow;
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::app::AppState;
+use crate::auth::{Auth, Need};
+use crate::db::ScopedTx;
+use crate::error::{ApiError, ApiResult};
+use crate::http::Query;
+use crate::ids::new_id;
+use crate::resource::list::{self, Filters, Page};
+use crate::resource::values::{JsonText, Timestamp};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list_events))
+}
+
+/// An event as stored and listed.
+#[derive(Debug, Clone, Serialize, Deserialize, FromRow, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Event {
+    #[schema(example = "evt_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5")]
+    pub id: String,
+    #[serde(rename = "type")]
+    #[sqlx(rename = "type")]
+    #[schema(example = "lead.created")]
+    pub kind: String,
+    #[schema(example = "org_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5")]
+    pub org_id: String,
+    pub occurred_at: Timestamp,
+    /// The object as the API returned it after the change.
+    #[schema(value_type = Object, example = json!({"id": "lead_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "name": "Jane Doe", "status": "new"}))]
+    pub data: JsonText,
+}
+
+const COLUMNS: &str = "id, org_id, type, occurred_at, data";
+
+/// Writes an event in the caller's transaction.
+pub async fn record(tx: &mut ScopedTx<'_>, kind: &str, at: Timestamp, data: &impl Serialize) -> ApiResult<()> {
+    let data = serde_json::to_string(data).map_err(ApiError::internal)?;
+    tx.execute(
+        tx.sql("INSERT INTO events (org_id, id, type, occurred_at, data) VALUES ($1, $2, $3, $4, $5)")
+            .bind(new_id("evt"))
+            .bind(kind.to_owned())
+            .bind(at.ms())
+            .bind(data),
+    )
+    .await?;
+    Ok(())
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct EventFilter {
+    /// Only events of this type, e.g. `lead.created`.
+    #[serde(rename = "type")]
+    #[param(rename = "type", example = "lead.created")]
+    pub kind: Option<String>,
+    /// Only events that occurred at or after this instant (RFC 3339).
+    #[param(value_type = Option<String>, example = "2025-01-15T00:00:00Z")]
+    pub since: Option<Timestamp>,
+}
+
+/// List events
+///
+/// The organization's events, newest first: every create, update, status change and delete,
+/// with `data` as the API returned the object. Paginate with `limit` and `startingAfter`
+/// (the `Link` header has the next page). Needs `read:events`.
+#[utoipa::path(get, path = "/events", tag = "Events", params(Page, EventFilter),
+    responses((status = 200, description = "A page of events", body = Vec<Event>)))]
+async fn list_events(
+    State(state): State<AppState>,
+    auth: Auth,
+    OriginalUri(uri): OriginalUri,
+    Query(page): Query<Page>,
+    Query(filter): Query<EventFilter>,
+) -> ApiResult<Response> {
+    let tenant = auth.require(Need::Read("events"))?;
+    let mut filters = Filters::default();
+    filters.eq("type", filter.kind);
+    filters.at_least("occurred_at", filter.since.map(Timestamp::ms));
+    let (events, next) =
+        list::fetch_page::<Event>(&mut state.db().scoped(tenant), "events", COLUMNS, filters, &page, |e| e.id.clone())
+            .await?;
+    Ok(list::respond(&uri, events, next))
+}

@@ -1,0 +1,345 @@
+//! The shared mechanics of every CRUD resource: a scoped list with filters and a cursor, get,
+//! create, `PATCH` update and delete, validation errors, and the event written in the same
+//! transaction as the change — plus the OpenAPI description of all five operations.
+//!
+//! A resource's file implements [`Resource`]: its fields (the record, create and update
+//! bodies, the columns it stores), its rules (`create`, `update`), its filters and, when it
+//! has more than the default `created`/`updated`/`deleted`, its events. [`router`] turns that
+//! into `GET/POST {path}` and `GET/PATCH/DELETE {path}/{id}`. Adding a resource takes its file,
+//! a migration, and one line in its area's router.
+
+pub mod list;
+mod openapi;
+pub mod validate;
+pub mod values;
+
+use std::future::Future;
+
+use axum::extract::{OriginalUri, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use sqlx::FromRow;
+use sqlx::any::AnyRow;
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+
+pub use self::list::{Filters, Page};
+use self::values::{Timestamp, Value};
+use crate::app::AppState;
+use crate::auth::{Auth, Need, Tenant};
+use crate::db::{Backend, ScopedTx};
+use crate::error::{ApiError, ApiResult};
+use crate::events;
+use crate::http::{Json, Path, Query};
+use crate::ids::new_id;
+
+/// What the engine needs to know about a resource besides its types.
+#[derive(Debug, Clone, Copy)]
+pub struct Meta {
+    /// Singular, as in events (`property.created`) and errors ("No property with id …").
+    pub name: &'static str,
+    /// Plural, for documentation.
+    pub plural: &'static str,
+    /// Collection path under `/api` and `/v1`, e.g. `/properties`.
+    pub path: &'static str,
+    pub table: &'static str,
+    pub id_prefix: &'static str,
+    /// Scope resource: `read:<scope>` and `write:<scope>`.
+    pub scope: &'static str,
+    /// OpenAPI tag.
+    pub tag: &'static str,
+    /// Every stored column, in `SELECT` order (`id`, `created_at`, `updated_at` included).
+    pub columns: &'static str,
+}
+
+/// Engine-managed fields every record has.
+pub trait Stamped {
+    fn id(&self) -> &str;
+    fn created_at(&self) -> Timestamp;
+    fn set_updated_at(&mut self, at: Timestamp);
+}
+
+/// Implements [`Stamped`] for a record with `id`, `created_at` and `updated_at` fields.
+#[macro_export]
+macro_rules! stamped {
+    ($record:ty) => {
+        impl $crate::resource::Stamped for $record {
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn created_at(&self) -> $crate::resource::values::Timestamp {
+                self.created_at
+            }
+            fn set_updated_at(&mut self, at: $crate::resource::values::Timestamp) {
+                self.updated_at = at;
+            }
+        }
+    };
+}
+
+pub trait Resource: Send + Sync + 'static {
+    const META: Meta;
+
+    /// The object as the API returns it (and as event `data`).
+    type Record: Serialize + ToSchema + Stamped + for<'r> FromRow<'r, AnyRow> + Clone + Send + Sync + Unpin + 'static;
+    type Create: DeserializeOwned + ToSchema + Send + 'static;
+    type Update: DeserializeOwned + ToSchema + Send + 'static;
+    type Filter: DeserializeOwned + IntoParams + Send + 'static;
+
+    /// The stored columns other than `org_id`, `id`, `created_at` and `updated_at`.
+    fn columns(record: &Self::Record) -> Vec<(&'static str, Value)>;
+
+    /// Validates a create body and builds the record (`ctx.new_id`, `ctx.now`).
+    fn create(ctx: &mut Ctx<'_>, input: Self::Create) -> impl Future<Output = ApiResult<Self::Record>> + Send;
+
+    /// Applies a `PATCH` body to the current record.
+    fn update(
+        ctx: &mut Ctx<'_>,
+        current: Self::Record,
+        patch: Self::Update,
+    ) -> impl Future<Output = ApiResult<Self::Record>> + Send;
+
+    /// Adds the list filters' conditions.
+    fn filter(filter: &Self::Filter, filters: &mut Filters);
+
+    /// Events for an update that changed something; `{name}.updated` unless overridden.
+    fn update_events(_before: &Self::Record, _after: &Self::Record) -> Vec<String> {
+        vec![format!("{}.updated", Self::META.name)]
+    }
+
+    /// Runs after the row is inserted or updated, in the same transaction (side tables).
+    fn after_write(_ctx: &mut Ctx<'_>, _record: &Self::Record) -> impl Future<Output = ApiResult<()>> + Send {
+        async { Ok(()) }
+    }
+
+    /// Runs before the row is deleted, in the same transaction (refuse, or clean up).
+    fn before_delete(_ctx: &mut Ctx<'_>, _record: &Self::Record) -> impl Future<Output = ApiResult<()>> + Send {
+        async { Ok(()) }
+    }
+}
+
+/// A write in progress: one transaction for one organization, and the time of the change.
+pub struct Ctx<'a> {
+    tx: ScopedTx<'a>,
+    state: &'a AppState,
+    now: Timestamp,
+}
+
+impl<'a> Ctx<'a> {
+    pub async fn begin(state: &'a AppState, tenant: &'a Tenant) -> ApiResult<Ctx<'a>> {
+        let tx = state.db().begin(tenant).await?;
+        Ok(Ctx { tx, state, now: Timestamp(state.clock().now_ms()) })
+    }
+
+    pub async fn commit(self) -> ApiResult<()> {
+        self.tx.commit().await.map_err(ApiError::from)
+    }
+
+    pub fn now(&self) -> Timestamp {
+        self.now
+    }
+
+    pub fn new_id(&self, prefix: &str) -> String {
+        new_id(prefix)
+    }
+
+    pub fn tx(&mut self) -> &mut ScopedTx<'a> {
+        &mut self.tx
+    }
+
+    pub fn state(&self) -> &AppState {
+        self.state
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.state.db().backend()
+    }
+
+    /// Writes an event to the outbox in this transaction.
+    pub async fn emit(&mut self, kind: &str, data: &impl Serialize) -> ApiResult<()> {
+        events::record(&mut self.tx, kind, self.now, data).await
+    }
+
+    /// The record of resource `R` with this id in this organization, if any.
+    pub async fn find<R: Resource>(&mut self, id: &str) -> ApiResult<Option<R::Record>> {
+        let sql = format!("SELECT {} FROM {} WHERE org_id = $1 AND id = $2", R::META.columns, R::META.table);
+        Ok(self.tx.fetch_optional(self.tx.sql(sql).bind(id.to_owned())).await?)
+    }
+
+    /// Like [`find`](Self::find), but a missing id is a 404 naming the body field that gave it:
+    /// another organization's id looks exactly like one that does not exist.
+    pub async fn reference<R: Resource>(&mut self, field: &str, id: &str) -> ApiResult<R::Record> {
+        self.find::<R>(id).await?.ok_or_else(|| ApiError::not_found(R::META.name, id).with_field(field))
+    }
+
+    /// Checks an optional reference field.
+    pub async fn check_reference<R: Resource>(&mut self, field: &str, id: Option<&str>) -> ApiResult<()> {
+        if let Some(id) = id {
+            self.reference::<R>(field, id).await?;
+        }
+        Ok(())
+    }
+
+    /// Loads a record for change, locking its row on PostgreSQL (SQLite's write transaction
+    /// already excludes other writers), or 404.
+    pub async fn load_for_update<R: Resource>(&mut self, id: &str) -> ApiResult<R::Record> {
+        let lock = if self.backend() == Backend::Postgres { " FOR UPDATE" } else { "" };
+        let sql = format!("SELECT {} FROM {} WHERE org_id = $1 AND id = $2{lock}", R::META.columns, R::META.table);
+        let record: Option<R::Record> = self.tx.fetch_optional(self.tx.sql(sql).bind(id.to_owned())).await?;
+        record.ok_or_else(|| ApiError::not_found(R::META.name, id))
+    }
+
+    /// Inserts a new record and writes its `{name}.created` event.
+    pub async fn insert<R: Resource>(&mut self, record: &R::Record) -> ApiResult<()> {
+        let columns = R::columns(record);
+        let mut names = vec!["org_id", "id", "created_at", "updated_at"];
+        names.extend(columns.iter().map(|(name, _)| *name));
+        let placeholders: Vec<String> = (1..=names.len()).map(|n| format!("${n}")).collect();
+        let sql = format!("INSERT INTO {} ({}) VALUES ({})", R::META.table, names.join(", "), placeholders.join(", "));
+        let created_at = record.created_at();
+        let mut statement = self.tx.sql(sql).bind(record.id().to_owned()).bind(created_at.ms()).bind(created_at.ms());
+        for (_, value) in columns {
+            statement = statement.bind_value(value);
+        }
+        self.tx.execute(statement).await?;
+        R::after_write(self, record).await?;
+        self.emit(&format!("{}.created", R::META.name), record).await
+    }
+
+    /// Writes `after` over `before` if any stored column changed (stamping `updated_at`), with
+    /// its events. Returns whether anything changed.
+    pub async fn save<R: Resource>(&mut self, before: &R::Record, after: &mut R::Record) -> ApiResult<bool> {
+        let old = R::columns(before);
+        let new = R::columns(after);
+        let changed: Vec<(&'static str, Value)> =
+            new.into_iter().zip(old).filter(|(new, old)| new != old).map(|(new, _)| new).collect();
+        if changed.is_empty() {
+            return Ok(false);
+        }
+        after.set_updated_at(self.now);
+        let assignments: Vec<String> =
+            changed.iter().enumerate().map(|(i, (name, _))| format!("{name} = ${}", i + 4)).collect();
+        let sql = format!(
+            "UPDATE {} SET updated_at = $3, {} WHERE org_id = $1 AND id = $2",
+            R::META.table,
+            assignments.join(", ")
+        );
+        let mut statement = self.tx.sql(sql).bind(after.id().to_owned()).bind(self.now.ms());
+        for (_, value) in changed {
+            statement = statement.bind_value(value);
+        }
+        self.tx.execute(statement).await?;
+        R::after_write(self, after).await?;
+        for kind in R::update_events(before, after) {
+            self.emit(&kind, after).await?;
+        }
+        Ok(true)
+    }
+
+    /// Deletes a record and writes its `{name}.deleted` event.
+    pub async fn delete<R: Resource>(&mut self, record: &R::Record) -> ApiResult<()> {
+        R::before_delete(self, record).await?;
+        let sql = format!("DELETE FROM {} WHERE org_id = $1 AND id = $2", R::META.table);
+        self.tx.execute(self.tx.sql(sql).bind(record.id().to_owned())).await?;
+        self.emit(&format!("{}.deleted", R::META.name), record).await
+    }
+}
+
+/// The body of a successful `DELETE`.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct Deleted {
+    #[schema(example = "prop_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5")]
+    pub id: String,
+    /// Always `true`.
+    pub deleted: bool,
+}
+
+/// `GET /{path}`, `POST /{path}`, `GET|PATCH|DELETE /{path}/{id}` for a resource, documented.
+pub fn router<R: Resource>() -> OpenApiRouter<AppState> {
+    use axum::routing::get;
+    let collection = get(list::<R>).post(create::<R>);
+    let item = get(get_one::<R>).patch(update::<R>).delete(delete::<R>);
+    let (collection_docs, item_docs) = openapi::paths::<R>();
+    OpenApiRouter::new().routes((collection_docs.0, collection_docs.1, collection)).routes((
+        item_docs.0,
+        item_docs.1,
+        item,
+    ))
+}
+
+async fn list<R: Resource>(
+    State(state): State<AppState>,
+    auth: Auth,
+    OriginalUri(uri): OriginalUri,
+    Query(page): Query<Page>,
+    Query(filter): Query<R::Filter>,
+) -> ApiResult<Response> {
+    let tenant = auth.require(Need::Read(R::META.scope))?;
+    let mut filters = Filters::default();
+    R::filter(&filter, &mut filters);
+    let (records, next) = list::fetch_page::<R::Record>(
+        &mut state.db().scoped(tenant),
+        R::META.table,
+        R::META.columns,
+        filters,
+        &page,
+        |r| r.id().to_owned(),
+    )
+    .await?;
+    Ok(list::respond(&uri, records, next))
+}
+
+async fn get_one<R: Resource>(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> ApiResult<Json<R::Record>> {
+    let tenant = auth.require(Need::Read(R::META.scope))?;
+    let mut scoped = state.db().scoped(tenant);
+    let sql = format!("SELECT {} FROM {} WHERE org_id = $1 AND id = $2", R::META.columns, R::META.table);
+    let record: Option<R::Record> = scoped.fetch_optional(scoped.sql(sql).bind(id.clone())).await?;
+    record.map(Json).ok_or_else(|| ApiError::not_found(R::META.name, &id))
+}
+
+async fn create<R: Resource>(
+    State(state): State<AppState>,
+    auth: Auth,
+    Json(input): Json<R::Create>,
+) -> ApiResult<(StatusCode, Json<R::Record>)> {
+    let tenant = auth.require(Need::Write(R::META.scope))?;
+    let mut ctx = Ctx::begin(&state, tenant).await?;
+    let record = R::create(&mut ctx, input).await?;
+    ctx.insert::<R>(&record).await?;
+    ctx.commit().await?;
+    Ok((StatusCode::CREATED, Json(record)))
+}
+
+async fn update<R: Resource>(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+    Json(patch): Json<R::Update>,
+) -> ApiResult<Json<R::Record>> {
+    let tenant = auth.require(Need::Write(R::META.scope))?;
+    let mut ctx = Ctx::begin(&state, tenant).await?;
+    let before = ctx.load_for_update::<R>(&id).await?;
+    let mut after = R::update(&mut ctx, before.clone(), patch).await?;
+    ctx.save::<R>(&before, &mut after).await?;
+    ctx.commit().await?;
+    Ok(Json(after))
+}
+
+async fn delete<R: Resource>(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Deleted>> {
+    let tenant = auth.require(Need::Write(R::META.scope))?;
+    let mut ctx = Ctx::begin(&state, tenant).await?;
+    let record = ctx.load_for_update::<R>(&id).await?;
+    ctx.delete::<R>(&record).await?;
+    ctx.commit().await?;
+    Ok(Json(Deleted { id, deleted: true }))
+}

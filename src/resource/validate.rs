@@ -1,0 +1,124 @@
+//! Validation helpers for resource rules. Each names the field it checks, so the 400 says
+//! which one was wrong.
+
+use serde::{Deserialize, Deserializer};
+
+use super::values::Money;
+use crate::error::{ApiError, ApiResult};
+use crate::platform::orgs::is_email;
+
+/// A required, trimmed, non-empty string of at most `max` characters.
+pub fn text(field: &str, value: &str, max: usize) -> ApiResult<String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(ApiError::validation(field, format!("`{field}` must not be empty")));
+    }
+    if value.chars().count() > max {
+        return Err(ApiError::validation(field, format!("`{field}` must be at most {max} characters")));
+    }
+    Ok(value.to_owned())
+}
+
+/// An optional string: trimmed, empty becomes absent, at most `max` characters.
+pub fn optional_text(field: &str, value: Option<&str>, max: usize) -> ApiResult<Option<String>> {
+    match value.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(value) => text(field, value, max).map(Some),
+    }
+}
+
+pub fn optional_email(field: &str, value: Option<&str>) -> ApiResult<Option<String>> {
+    let value = optional_text(field, value, 254)?;
+    match value {
+        Some(email) if !is_email(&email) => {
+            Err(ApiError::validation(field, format!("`{field}` is not an email address")))
+        }
+        other => Ok(other),
+    }
+}
+
+pub fn non_negative(field: &str, value: Option<Money>) -> ApiResult<Option<Money>> {
+    match value {
+        Some(money) if money.cents() < 0 => Err(ApiError::validation(field, format!("`{field}` must not be negative"))),
+        other => Ok(other),
+    }
+}
+
+pub fn in_range<T: PartialOrd + std::fmt::Display + Copy>(
+    field: &str,
+    value: Option<T>,
+    min: T,
+    max: T,
+) -> ApiResult<Option<T>> {
+    match value {
+        Some(v) if v < min || v > max => {
+            Err(ApiError::validation(field, format!("`{field}` must be between {min} and {max}")))
+        }
+        other => Ok(other),
+    }
+}
+
+/// `http(s)://` URLs of at most 2,048 characters.
+pub fn urls(field: &str, values: Vec<String>, max_items: usize) -> ApiResult<Vec<String>> {
+    if values.len() > max_items {
+        return Err(ApiError::validation(field, format!("`{field}` may hold at most {max_items} items")));
+    }
+    values
+        .into_iter()
+        .map(|url| {
+            let url = url.trim().to_owned();
+            let ok = (url.starts_with("https://") || url.starts_with("http://"))
+                && url.len() <= 2048
+                && url.len() > "https://".len()
+                && !url.contains(char::is_whitespace);
+            if ok {
+                Ok(url)
+            } else {
+                Err(ApiError::validation(field, format!("`{field}`: `{url}` is not an http(s) URL")))
+            }
+        })
+        .collect()
+}
+
+/// Short labels (tags): trimmed, non-empty, at most `max_len` characters, no duplicates.
+pub fn labels(field: &str, values: Vec<String>, max_items: usize, max_len: usize) -> ApiResult<Vec<String>> {
+    if values.len() > max_items {
+        return Err(ApiError::validation(field, format!("`{field}` may hold at most {max_items} items")));
+    }
+    let mut out: Vec<String> = Vec::with_capacity(values.len());
+    for value in values {
+        let value = text(field, &value, max_len)?;
+        if !out.contains(&value) {
+            out.push(value);
+        }
+    }
+    Ok(out)
+}
+
+/// For `PATCH` bodies: distinguishes an absent field (`None`) from an explicit `null`
+/// (`Some(None)`). Use with `#[serde(default, deserialize_with = "nullable")]`.
+pub fn nullable<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(deserializer).map(Some)
+}
+
+/// For `PATCH` bodies: a field that may be absent but not `null`. Use with
+/// `#[serde(default, deserialize_with = "present")]`; `null` fails naming the field.
+pub fn present<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    T::deserialize(deserializer).map(Some)
+}
+
+/// Applies a nullable `PATCH` field to the current value.
+pub fn patch<T>(current: Option<T>, change: Option<Option<T>>) -> Option<T> {
+    match change {
+        None => current,
+        Some(new) => new,
+    }
+}

@@ -1,0 +1,389 @@
+//! Value types shared by the resources: how each is stored (the `Any` driver's few types),
+//! how it looks in JSON, and how it is documented.
+//!
+//! - [`Money`]: integer cents inside, dollars in JSON (`4500000`, `1825.5`).
+//! - [`Timestamp`]: epoch milliseconds inside, RFC 3339 UTC with milliseconds in JSON.
+//! - [`Flag`]: a boolean stored as 0/1.
+//! - [`StringList`]: a list of strings stored as JSON text.
+//! - [`text_enum!`](crate::text_enum): enums stored as their documented text.
+//! - [`Value`]: one column's value, for the generic insert and update statements.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use serde::de::{self, Deserializer};
+use serde::{Deserialize, Serialize, Serializer};
+use sqlx::any::{AnyTypeInfo, AnyValueRef};
+use sqlx::error::BoxDynError;
+use sqlx::{Any, Decode, Type};
+use utoipa::openapi::schema::{ArrayBuilder, KnownFormat, ObjectBuilder, SchemaFormat, Type as SchemaType};
+use utoipa::openapi::{RefOr, Schema};
+use utoipa::{PartialSchema, ToSchema};
+
+use crate::clock::from_ms;
+
+/// A column value for a generic statement.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Text(Option<String>),
+    Int(Option<i64>),
+    Real(Option<f64>),
+}
+
+impl From<String> for Value {
+    fn from(v: String) -> Value {
+        Value::Text(Some(v))
+    }
+}
+impl From<&str> for Value {
+    fn from(v: &str) -> Value {
+        Value::Text(Some(v.to_owned()))
+    }
+}
+impl From<Option<String>> for Value {
+    fn from(v: Option<String>) -> Value {
+        Value::Text(v)
+    }
+}
+impl From<i64> for Value {
+    fn from(v: i64) -> Value {
+        Value::Int(Some(v))
+    }
+}
+impl From<Option<i64>> for Value {
+    fn from(v: Option<i64>) -> Value {
+        Value::Int(v)
+    }
+}
+impl From<bool> for Value {
+    fn from(v: bool) -> Value {
+        Value::Int(Some(i64::from(v)))
+    }
+}
+impl From<f64> for Value {
+    fn from(v: f64) -> Value {
+        Value::Real(Some(v))
+    }
+}
+impl From<Option<f64>> for Value {
+    fn from(v: Option<f64>) -> Value {
+        Value::Real(v)
+    }
+}
+
+/// Implements `Type<Any>` + `Decode<Any>` for a newtype by decoding its storage type first.
+macro_rules! decode_via {
+    ($ty:ty, $storage:ty, |$v:ident| $convert:expr) => {
+        impl Type<Any> for $ty {
+            fn type_info() -> AnyTypeInfo {
+                <$storage as Type<Any>>::type_info()
+            }
+            fn compatible(ty: &AnyTypeInfo) -> bool {
+                <$storage as Type<Any>>::compatible(ty)
+            }
+        }
+        impl<'r> Decode<'r, Any> for $ty {
+            fn decode(value: AnyValueRef<'r>) -> Result<Self, BoxDynError> {
+                let $v = <$storage as Decode<'r, Any>>::decode(value)?;
+                $convert
+            }
+        }
+    };
+}
+
+/// An amount of money: integer cents inside, dollars (at most two decimals) in JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash)]
+pub struct Money(pub i64);
+
+/// The largest amount accepted: ten billion dollars.
+const MAX_CENTS: i64 = 1_000_000_000_000;
+
+impl Money {
+    pub fn cents(self) -> i64 {
+        self.0
+    }
+
+    pub fn from_dollars(dollars: f64) -> Result<Money, String> {
+        if !dollars.is_finite() {
+            return Err("must be a finite number".into());
+        }
+        let cents = (dollars * 100.0).round();
+        if (dollars * 100.0 - cents).abs() > 1e-6 {
+            return Err("must have at most two decimal places".into());
+        }
+        if cents.abs() > MAX_CENTS as f64 {
+            return Err("is too large".into());
+        }
+        Ok(Money(cents as i64))
+    }
+
+    pub fn dollars(self) -> f64 {
+        self.0 as f64 / 100.0
+    }
+
+    /// `rate_percent` of this amount, rounded half away from zero to the cent.
+    pub fn percent(self, rate_percent: f64) -> Money {
+        Money((self.0 as f64 * rate_percent / 100.0).round() as i64)
+    }
+}
+
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.0 % 100 == 0 {
+            serializer.serialize_i64(self.0 / 100)
+        } else {
+            serializer.serialize_f64(self.dollars())
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Money {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let dollars = f64::deserialize(deserializer)?;
+        Money::from_dollars(dollars).map_err(de::Error::custom)
+    }
+}
+
+impl PartialSchema for Money {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(SchemaType::Number)
+            .description(Some("US dollars, at most two decimal places"))
+            .examples([serde_json::json!(1825.5)])
+            .into()
+    }
+}
+impl ToSchema for Money {}
+
+decode_via!(Money, i64, |cents| Ok(Money(cents)));
+
+impl From<Money> for Value {
+    fn from(v: Money) -> Value {
+        Value::Int(Some(v.0))
+    }
+}
+impl From<Option<Money>> for Value {
+    fn from(v: Option<Money>) -> Value {
+        Value::Int(v.map(|m| m.0))
+    }
+}
+
+/// An instant: epoch milliseconds inside, RFC 3339 UTC with milliseconds in JSON. Input may
+/// carry any offset (it is converted to UTC) or be a bare date (midnight UTC).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Timestamp(pub i64);
+
+impl Timestamp {
+    pub fn ms(self) -> i64 {
+        self.0
+    }
+
+    pub fn to_datetime(self) -> DateTime<Utc> {
+        from_ms(self.0)
+    }
+
+    pub fn parse(text: &str) -> Result<Timestamp, String> {
+        if let Ok(at) = DateTime::parse_from_rfc3339(text) {
+            return Ok(Timestamp(at.timestamp_millis()));
+        }
+        if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+            return Ok(Timestamp(date.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc().timestamp_millis()));
+        }
+        Err(format!("`{text}` is not an RFC 3339 date-time (e.g. 2025-01-15T10:30:00Z) or a date (2025-01-15)"))
+    }
+
+    pub fn plus_minutes(self, minutes: i64) -> Timestamp {
+        Timestamp(self.0 + minutes * 60_000)
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_datetime().to_rfc3339_opts(SecondsFormat::Millis, true))
+    }
+}
+
+impl Serialize for Timestamp {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = Cow::<str>::deserialize(deserializer)?;
+        Timestamp::parse(&text).map_err(de::Error::custom)
+    }
+}
+
+impl PartialSchema for Timestamp {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(SchemaType::String)
+            .format(Some(SchemaFormat::KnownFormat(KnownFormat::DateTime)))
+            .description(Some("RFC 3339, UTC"))
+            .examples([serde_json::json!("2025-01-15T10:30:00.000Z")])
+            .into()
+    }
+}
+impl ToSchema for Timestamp {}
+
+decode_via!(Timestamp, i64, |ms| Ok(Timestamp(ms)));
+
+impl From<Timestamp> for Value {
+    fn from(v: Timestamp) -> Value {
+        Value::Int(Some(v.0))
+    }
+}
+impl From<Option<Timestamp>> for Value {
+    fn from(v: Option<Timestamp>) -> Value {
+        Value::Int(v.map(|t| t.0))
+    }
+}
+
+/// A boolean stored as 0/1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Flag(pub bool);
+
+impl PartialSchema for Flag {
+    fn schema() -> RefOr<Schema> {
+        bool::schema()
+    }
+}
+impl ToSchema for Flag {}
+
+decode_via!(Flag, i64, |n| Ok(Flag(n != 0)));
+
+impl From<Flag> for Value {
+    fn from(v: Flag) -> Value {
+        Value::from(v.0)
+    }
+}
+
+/// A list of strings stored as JSON text.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct StringList(pub Vec<String>);
+
+impl PartialSchema for StringList {
+    fn schema() -> RefOr<Schema> {
+        ArrayBuilder::new().items(ObjectBuilder::new().schema_type(SchemaType::String)).into()
+    }
+}
+impl ToSchema for StringList {}
+
+decode_via!(StringList, String, |text| Ok(StringList(serde_json::from_str(&text)?)));
+
+impl From<&StringList> for Value {
+    fn from(v: &StringList) -> Value {
+        Value::Text(Some(serde_json::to_string(&v.0).unwrap_or_else(|_| "[]".into())))
+    }
+}
+
+/// A JSON document stored as text (event payloads, checklists).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct JsonText(pub serde_json::Value);
+
+impl PartialSchema for JsonText {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new().into()
+    }
+}
+impl ToSchema for JsonText {}
+
+decode_via!(JsonText, String, |text| Ok(JsonText(serde_json::from_str(&text)?)));
+
+/// Serializes an optional number without a fraction as an integer (`4`, not `4.0`).
+pub fn compact_number<S: Serializer>(value: &Option<f64>, serializer: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) if v.fract() == 0.0 && v.abs() < 9.0e15 => serializer.serialize_i64(*v as i64),
+        Some(v) => serializer.serialize_f64(*v),
+        None => serializer.serialize_none(),
+    }
+}
+
+/// Declares an enum stored and serialized as its documented text, with its schema, parsing
+/// and column decoding.
+#[macro_export]
+macro_rules! text_enum {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
+        }
+
+        impl $name {
+            pub fn as_str(self) -> &'static str {
+                match self { $(Self::$variant => $text),+ }
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, String> {
+                match s {
+                    $($text => Ok(Self::$variant),)+
+                    other => Err(format!("unknown value `{other}`")),
+                }
+            }
+        }
+
+        impl sqlx::Type<sqlx::Any> for $name {
+            fn type_info() -> sqlx::any::AnyTypeInfo {
+                <String as sqlx::Type<sqlx::Any>>::type_info()
+            }
+            fn compatible(ty: &sqlx::any::AnyTypeInfo) -> bool {
+                <String as sqlx::Type<sqlx::Any>>::compatible(ty)
+            }
+        }
+
+        impl<'r> sqlx::Decode<'r, sqlx::Any> for $name {
+            fn decode(value: sqlx::any::AnyValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
+                let text = <&str as sqlx::Decode<'r, sqlx::Any>>::decode(value)?;
+                Ok(text.parse::<$name>()?)
+            }
+        }
+
+        impl From<$name> for $crate::resource::values::Value {
+            fn from(v: $name) -> Self {
+                $crate::resource::values::Value::Text(Some(v.as_str().to_owned()))
+            }
+        }
+
+        impl From<Option<$name>> for $crate::resource::values::Value {
+            fn from(v: Option<$name>) -> Self {
+                $crate::resource::values::Value::Text(v.map(|v| v.as_str().to_owned()))
+            }
+        }
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_is_cents_inside_and_dollars_outside() {
+        let m: Money = serde_json::from_str("1825.5").unwrap();
+        assert_eq!(m, Money(182_550));
+        assert_eq!(serde_json::to_string(&m).unwrap(), "1825.5");
+        assert_eq!(serde_json::to_string(&Money(450_000_000)).unwrap(), "4500000");
+        assert!(serde_json::from_str::<Money>("1.005").is_err());
+        assert!(serde_json::from_str::<Money>("\"12\"").is_err());
+        assert_eq!(Money(100_000).percent(2.5), Money(2_500));
+        assert_eq!(Money(333).percent(50.0), Money(167));
+    }
+
+    #[test]
+    fn timestamps_accept_offsets_and_dates() {
+        let t: Timestamp = serde_json::from_str("\"2025-01-15T12:30:00+02:00\"").unwrap();
+        assert_eq!(t.to_string(), "2025-01-15T10:30:00.000Z");
+        let d: Timestamp = serde_json::from_str("\"2025-01-20\"").unwrap();
+        assert_eq!(d.to_string(), "2025-01-20T00:00:00.000Z");
+        assert!(serde_json::from_str::<Timestamp>("\"next week\"").is_err());
+    }
+}
