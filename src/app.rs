@@ -23,7 +23,7 @@ use crate::db::{Db, system};
 use crate::platform::metrics::{self, Metrics};
 use crate::platform::{docs, health, keys};
 use crate::ratelimit::Limiter;
-use crate::{auth, crm, events, http};
+use crate::{auth, crm, events, http, sales};
 
 /// Shared state of a running server; cheap to clone.
 #[derive(Clone)]
@@ -145,6 +145,7 @@ fn api(state: &AppState) -> OpenApiRouter<AppState> {
         .merge(keys::router())
         .merge(events::router())
         .merge(crm::router())
+        .merge(sales::router())
         .route_layer(from_fn_with_state(state.clone(), http::idempotency::middleware))
         .route_layer(from_fn_with_state(state.clone(), auth::authenticate))
 }

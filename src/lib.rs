@@ -16,6 +16,7 @@ pub mod ids;
 pub mod platform;
 pub mod ratelimit;
 pub mod resource;
+pub mod sales;
 
 pub use app::{App, AppState};
 pub use config::Settings;

@@ -1,6 +1,7 @@
 //! Listings and CRM: properties, contacts, leads, tasks, showings.
 
 pub mod contacts;
+pub mod leads;
 pub mod properties;
 
 use utoipa_axum::router::OpenApiRouter;
@@ -12,4 +13,5 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .merge(resource::router::<properties::Properties>())
         .merge(resource::router::<contacts::Contacts>())
+        .merge(resource::router::<leads::Leads>())
 }

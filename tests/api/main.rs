@@ -11,6 +11,8 @@ mod errors;
 mod health;
 mod idempotency;
 mod keys;
+mod leads;
 mod openapi;
 mod properties;
 mod rate_limits;
+mod team;

@@ -1,0 +1,201 @@
+//! Leads: `/api/leads`.
+
+use serde::{Deserialize, Serialize};
+use sqlx::FromRow;
+use utoipa::{IntoParams, ToSchema};
+
+use super::contacts::Contacts;
+use super::properties::Properties;
+use crate::error::ApiResult;
+use crate::resource::validate::{nullable, optional_email, optional_text, patch, present, text};
+use crate::resource::values::{Timestamp, Value};
+use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::sales::team::TeamMembers;
+use crate::{stamped, text_enum};
+
+text_enum! {
+    pub enum LeadStatus {
+        New = "new",
+        Contacted = "contacted",
+        Qualified = "qualified",
+        Converted = "converted",
+        Lost = "lost",
+    }
+}
+
+/// Someone who showed interest: from a form, a booking page, or the API.
+#[derive(Debug, Clone, Serialize, FromRow, ToSchema)]
+#[serde(rename_all = "camelCase")]
+#[schema(example = json!({
+    "id": "lead_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "name": "Jane Doe", "email": "jane@example.com",
+    "phone": "+1-555-0200", "source": "website", "status": "new",
+    "message": "Interested in the Beverly Hills listing", "propertyId": null, "contactId": null,
+    "assignedToId": null, "createdAt": "2025-01-12T10:30:00.000Z", "updatedAt": "2025-01-12T10:30:00.000Z"
+}))]
+pub struct Lead {
+    pub id: String,
+    pub name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    /// Where the lead came from: `website`, `form`, `booking`, `api`, or your own label.
+    pub source: String,
+    pub status: LeadStatus,
+    pub message: Option<String>,
+    pub property_id: Option<String>,
+    pub contact_id: Option<String>,
+    /// The team member the lead is assigned to.
+    pub assigned_to_id: Option<String>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+stamped!(Lead);
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[schema(example = json!({
+    "name": "Jane Doe", "email": "jane@example.com", "phone": "+1-555-0200", "source": "website",
+    "message": "Interested in the Beverly Hills listing"
+}))]
+pub struct CreateLead {
+    pub name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    /// Default `api`.
+    pub source: Option<String>,
+    /// Default `new`.
+    pub status: Option<LeadStatus>,
+    pub message: Option<String>,
+    pub property_id: Option<String>,
+    pub contact_id: Option<String>,
+    pub assigned_to_id: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[schema(example = json!({"status": "contacted", "assignedToId": "tm_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5"}))]
+pub struct UpdateLead {
+    #[serde(default, deserialize_with = "present")]
+    pub name: Option<String>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub email: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub phone: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    pub source: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    pub status: Option<LeadStatus>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub message: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub property_id: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub contact_id: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub assigned_to_id: Option<Option<String>>,
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
+pub struct LeadFilter {
+    /// new, contacted, qualified, converted or lost.
+    #[param(example = "new")]
+    pub status: Option<LeadStatus>,
+    #[param(example = "website")]
+    pub source: Option<String>,
+    /// Leads assigned to this team member.
+    pub assigned_to_id: Option<String>,
+}
+
+pub struct Leads;
+
+/// Checks that every id the lead references exists in this organization.
+async fn check_references(ctx: &mut Ctx<'_>, lead: &Lead) -> ApiResult<()> {
+    ctx.check_reference::<Properties>("propertyId", lead.property_id.as_deref()).await?;
+    ctx.check_reference::<Contacts>("contactId", lead.contact_id.as_deref()).await?;
+    ctx.check_reference::<TeamMembers>("assignedToId", lead.assigned_to_id.as_deref()).await
+}
+
+impl Resource for Leads {
+    const META: Meta = Meta {
+        name: "lead",
+        plural: "leads",
+        path: "/leads",
+        table: "leads",
+        id_prefix: "lead",
+        scope: "leads",
+        tag: "Leads",
+        columns: "id, name, email, phone, source, status, message, property_id, contact_id, assigned_to_id, \
+                  created_at, updated_at",
+    };
+
+    type Record = Lead;
+    type Create = CreateLead;
+    type Update = UpdateLead;
+    type Filter = LeadFilter;
+
+    fn columns(l: &Lead) -> Vec<(&'static str, Value)> {
+        vec![
+            ("name", l.name.clone().into()),
+            ("email", l.email.clone().into()),
+            ("phone", l.phone.clone().into()),
+            ("source", l.source.clone().into()),
+            ("status", l.status.into()),
+            ("message", l.message.clone().into()),
+            ("property_id", l.property_id.clone().into()),
+            ("contact_id", l.contact_id.clone().into()),
+            ("assigned_to_id", l.assigned_to_id.clone().into()),
+        ]
+    }
+
+    async fn create(ctx: &mut Ctx<'_>, input: CreateLead) -> ApiResult<Lead> {
+        let now = ctx.now();
+        let lead = Lead {
+            id: ctx.new_id(Self::META.id_prefix),
+            name: text("name", &input.name, 200)?,
+            email: optional_email("email", input.email.as_deref())?,
+            phone: optional_text("phone", input.phone.as_deref(), 40)?,
+            source: optional_text("source", input.source.as_deref(), 50)?.unwrap_or_else(|| "api".to_owned()),
+            status: input.status.unwrap_or(LeadStatus::New),
+            message: optional_text("message", input.message.as_deref(), 10_000)?,
+            property_id: input.property_id,
+            contact_id: input.contact_id,
+            assigned_to_id: input.assigned_to_id,
+            created_at: now,
+            updated_at: now,
+        };
+        check_references(ctx, &lead).await?;
+        Ok(lead)
+    }
+
+    async fn update(ctx: &mut Ctx<'_>, mut l: Lead, change: UpdateLead) -> ApiResult<Lead> {
+        if let Some(name) = change.name {
+            l.name = text("name", &name, 200)?;
+        }
+        l.email = optional_email("email", patch(l.email, change.email).as_deref())?;
+        l.phone = optional_text("phone", patch(l.phone, change.phone).as_deref(), 40)?;
+        if let Some(source) = change.source {
+            l.source = text("source", &source, 50)?;
+        }
+        l.status = change.status.unwrap_or(l.status);
+        l.message = optional_text("message", patch(l.message, change.message).as_deref(), 10_000)?;
+        l.property_id = patch(l.property_id, change.property_id);
+        l.contact_id = patch(l.contact_id, change.contact_id);
+        l.assigned_to_id = patch(l.assigned_to_id, change.assigned_to_id);
+        check_references(ctx, &l).await?;
+        Ok(l)
+    }
+
+    fn filter(f: &LeadFilter, filters: &mut Filters) {
+        filters.eq("status", f.status);
+        filters.eq("source", f.source.clone());
+        filters.eq("assigned_to_id", f.assigned_to_id.clone());
+    }
+}

@@ -1,0 +1,12 @@
+//! Sales: team members, calls, booking links, products, payments.
+
+pub mod team;
+
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::app::AppState;
+use crate::resource;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().merge(resource::router::<team::TeamMembers>())
+}

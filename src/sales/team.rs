@@ -1,0 +1,161 @@
+//! Team members (agents and staff), with roles and commission rates: `/api/team`.
+
+use serde::{Deserialize, Serialize};
+use sqlx::FromRow;
+use utoipa::{IntoParams, ToSchema};
+
+use crate::error::{ApiError, ApiResult};
+use crate::resource::validate::{nullable, optional_email, optional_text, patch, present, text};
+use crate::resource::values::{Flag, Timestamp, Value};
+use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::{stamped, text_enum};
+
+text_enum! {
+    pub enum Role {
+        Owner = "owner",
+        Admin = "admin",
+        Agent = "agent",
+        Assistant = "assistant",
+    }
+}
+
+/// A member of the team: who leads, tasks and showings are assigned to, and who earns
+/// commission on payments.
+#[derive(Debug, Clone, Serialize, FromRow, ToSchema)]
+#[serde(rename_all = "camelCase")]
+#[schema(example = json!({
+    "id": "tm_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "name": "Ava Stone", "email": "ava@example.com",
+    "phone": "+1-555-0142", "role": "agent", "commissionRate": 2.5, "active": true,
+    "createdAt": "2025-01-02T09:00:00.000Z", "updatedAt": "2025-01-02T09:00:00.000Z"
+}))]
+pub struct TeamMember {
+    pub id: String,
+    pub name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub role: Role,
+    /// Percent of a payment's amount earned as commission (0–100).
+    pub commission_rate: f64,
+    pub active: Flag,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+stamped!(TeamMember);
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[schema(example = json!({"name": "Ava Stone", "email": "ava@example.com", "role": "agent", "commissionRate": 2.5}))]
+pub struct CreateTeamMember {
+    pub name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    /// Default `agent`.
+    pub role: Option<Role>,
+    /// Percent, 0–100 (default 0).
+    pub commission_rate: Option<f64>,
+    /// Default `true`.
+    pub active: Option<bool>,
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[schema(example = json!({"commissionRate": 3, "active": false}))]
+pub struct UpdateTeamMember {
+    #[serde(default, deserialize_with = "present")]
+    pub name: Option<String>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub email: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub phone: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    pub role: Option<Role>,
+    #[serde(default, deserialize_with = "present")]
+    pub commission_rate: Option<f64>,
+    #[serde(default, deserialize_with = "present")]
+    pub active: Option<bool>,
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct TeamFilter {
+    /// owner, admin, agent or assistant.
+    #[param(example = "agent")]
+    pub role: Option<Role>,
+    /// `true`: active members only.
+    pub active: Option<bool>,
+}
+
+pub struct TeamMembers;
+
+fn commission_rate(value: f64) -> ApiResult<f64> {
+    if !(0.0..=100.0).contains(&value) {
+        return Err(ApiError::validation("commissionRate", "`commissionRate` must be a percent between 0 and 100"));
+    }
+    Ok(value)
+}
+
+impl Resource for TeamMembers {
+    const META: Meta = Meta {
+        name: "team_member",
+        plural: "team members",
+        path: "/team",
+        table: "team_members",
+        id_prefix: "tm",
+        scope: "team",
+        tag: "Team",
+        columns: "id, name, email, phone, role, commission_rate, active, created_at, updated_at",
+    };
+
+    type Record = TeamMember;
+    type Create = CreateTeamMember;
+    type Update = UpdateTeamMember;
+    type Filter = TeamFilter;
+
+    fn columns(m: &TeamMember) -> Vec<(&'static str, Value)> {
+        vec![
+            ("name", m.name.clone().into()),
+            ("email", m.email.clone().into()),
+            ("phone", m.phone.clone().into()),
+            ("role", m.role.into()),
+            ("commission_rate", m.commission_rate.into()),
+            ("active", m.active.into()),
+        ]
+    }
+
+    async fn create(ctx: &mut Ctx<'_>, input: CreateTeamMember) -> ApiResult<TeamMember> {
+        let now = ctx.now();
+        Ok(TeamMember {
+            id: ctx.new_id(Self::META.id_prefix),
+            name: text("name", &input.name, 200)?,
+            email: optional_email("email", input.email.as_deref())?,
+            phone: optional_text("phone", input.phone.as_deref(), 40)?,
+            role: input.role.unwrap_or(Role::Agent),
+            commission_rate: commission_rate(input.commission_rate.unwrap_or(0.0))?,
+            active: Flag(input.active.unwrap_or(true)),
+            created_at: now,
+            updated_at: now,
+        })
+    }
+
+    async fn update(_ctx: &mut Ctx<'_>, mut m: TeamMember, change: UpdateTeamMember) -> ApiResult<TeamMember> {
+        if let Some(name) = change.name {
+            m.name = text("name", &name, 200)?;
+        }
+        m.email = optional_email("email", patch(m.email, change.email).as_deref())?;
+        m.phone = optional_text("phone", patch(m.phone, change.phone).as_deref(), 40)?;
+        m.role = change.role.unwrap_or(m.role);
+        if let Some(rate) = change.commission_rate {
+            m.commission_rate = commission_rate(rate)?;
+        }
+        m.active = change.active.map_or(m.active, Flag);
+        Ok(m)
+    }
+
+    fn filter(f: &TeamFilter, filters: &mut Filters) {
+        filters.eq("role", f.role);
+        filters.eq("active", f.active);
+    }
+}
