@@ -4,6 +4,7 @@ pub mod contacts;
 pub mod leads;
 pub mod properties;
 
+use axum::Router;
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::app::AppState;
@@ -14,4 +15,9 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(resource::router::<properties::Properties>())
         .merge(resource::router::<contacts::Contacts>())
         .merge(resource::router::<leads::Leads>())
+}
+
+/// Unauthenticated pages of this area (see `crate::http::public`).
+pub fn public_router() -> Router<AppState> {
+    Router::new()
 }

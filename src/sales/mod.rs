@@ -2,6 +2,7 @@
 
 pub mod team;
 
+use axum::Router;
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::app::AppState;
@@ -9,4 +10,9 @@ use crate::resource;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().merge(resource::router::<team::TeamMembers>())
+}
+
+/// Unauthenticated pages of this area (see `crate::http::public`).
+pub fn public_router() -> Router<AppState> {
+    Router::new()
 }
