@@ -128,8 +128,6 @@ fn router(state: AppState) -> (Router, OpenApi) {
         .merge(routes)
         .merge(v1)
         .merge(docs::router(openapi.clone()))
-        .merge(crm::public_router())
-        .merge(sales::public_router())
         .route("/metrics", get(metrics::serve))
         .fallback(http::not_found)
         .method_not_allowed_fallback(http::method_not_allowed)

@@ -4,7 +4,6 @@ pub mod contacts;
 pub mod leads;
 pub mod properties;
 
-use axum::Router;
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::app::AppState;
@@ -17,7 +16,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(resource::router::<leads::Leads>())
 }
 
-/// Unauthenticated pages of this area (see `crate::http::public`).
-pub fn public_router() -> Router<AppState> {
-    Router::new()
+/// Unauthenticated pages of this area (see `crate::http::public`), outside `/api`.
+pub fn public_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
 }

@@ -2,7 +2,6 @@
 
 pub mod team;
 
-use axum::Router;
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::app::AppState;
@@ -12,7 +11,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().merge(resource::router::<team::TeamMembers>())
 }
 
-/// Unauthenticated pages of this area (see `crate::http::public`).
-pub fn public_router() -> Router<AppState> {
-    Router::new()
+/// Unauthenticated pages of this area (see `crate::http::public`), outside `/api`.
+pub fn public_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
 }
