@@ -15,7 +15,7 @@ use crate::auth::{Scopes, Tenant};
 use crate::clock::Clock;
 use crate::config::{LogFormat, Overrides, Settings};
 use crate::db::{Db, system};
-use crate::demo;
+use crate::{demo, seed};
 use crate::platform::keys;
 use crate::platform::orgs::{self, Plan};
 
@@ -54,6 +54,16 @@ enum Command {
     /// Manage API keys.
     #[command(subcommand)]
     Key(KeyCommand),
+    /// Load benchmark data: organizations and properties (prints the big organization's key as JSON).
+    Seed {
+        #[arg(long, default_value_t = 1000)]
+        orgs: usize,
+        #[arg(long, default_value_t = 1_000_000)]
+        properties: usize,
+        /// Properties of the first organization (the one deep pages are measured in).
+        #[arg(long, default_value_t = 100_000)]
+        big_org_properties: usize,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -142,6 +152,13 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Org(command) => org(&connect(&settings).await?, command).await,
         Command::Key(command) => key(&connect(&settings).await?, command).await,
+        Command::Seed { orgs, properties, big_org_properties } => {
+            let db = connect(&settings).await?;
+            let plan = seed::SeedPlan { orgs, properties, big_org_properties };
+            let seeded = seed::run(&db, &Clock::default(), &plan).await?;
+            println!("{}", serde_json::to_string(&seeded)?);
+            Ok(())
+        }
     }
 }
 

@@ -17,6 +17,7 @@ pub mod platform;
 pub mod ratelimit;
 pub mod resource;
 pub mod sales;
+pub mod seed;
 
 pub use app::{App, AppState};
 pub use config::Settings;

@@ -128,7 +128,7 @@ impl Db {
         Ok(ScopedTx { tx: self.begin_write().await?, org: tenant.org_id() })
     }
 
-    async fn begin_write(&self) -> Result<Transaction<'static, Any>, sqlx::Error> {
+    pub(crate) async fn begin_write(&self) -> Result<Transaction<'static, Any>, sqlx::Error> {
         match self.backend {
             // Take the write lock up front: a deferred transaction that reads first could
             // otherwise fail to upgrade when another process writes.

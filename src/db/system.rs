@@ -6,6 +6,7 @@
 use sqlx::FromRow;
 
 use super::{Db, parse_column};
+use crate::resource::values::Value;
 use crate::clock::rfc3339;
 use crate::platform::orgs::{Organization, Plan};
 
@@ -127,4 +128,42 @@ pub async fn purge_idempotency_keys(db: &Db, before_ms: i64) -> Result<u64, sqlx
         .execute(&db.write)
         .await?
         .rows_affected())
+}
+
+/// A transaction for bulk fixture loading (`gable seed`).
+pub async fn begin_bulk(db: &Db) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+    db.begin_write().await
+}
+
+/// Inserts many rows in one statement (fixtures only: `table` and `columns` are constants).
+pub async fn bulk_insert(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    table: &str,
+    columns: &[&str],
+    rows: Vec<Vec<Value>>,
+) -> Result<(), sqlx::Error> {
+    let mut sql = format!("INSERT INTO {table} ({}) VALUES ", columns.join(", "));
+    let mut n = 0;
+    for (i, row) in rows.iter().enumerate() {
+        sql.push_str(if i == 0 { "(" } else { ", (" });
+        for j in 0..row.len() {
+            n += 1;
+            sql.push_str(&format!("{}${n}", if j == 0 { "" } else { ", " }));
+        }
+        sql.push(')');
+    }
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for value in rows.into_iter().flatten() {
+        query = match value {
+            Value::Text(v) => query.bind(v),
+            Value::Int(v) => query.bind(v),
+            Value::Real(v) => query.bind(v),
+        };
+    }
+    query.execute(&mut **tx).await.map(|_| ())
+}
+
+/// Refreshes the planner's statistics after a bulk load.
+pub async fn analyze(db: &Db) -> Result<(), sqlx::Error> {
+    sqlx::query("ANALYZE").execute(&db.write).await.map(|_| ())
 }
