@@ -116,17 +116,28 @@ impl App {
     }
 }
 
-/// Every route: `/health`, `/ready`, the API under `/api` and `/v1`, `/metrics`, `/docs`,
-/// `/openapi.json`.
-fn router(state: AppState) -> (Router, OpenApi) {
-    let (routes, mut openapi) =
-        OpenApiRouter::with_openapi(docs::base()).merge(health::router()).nest("/api", api(&state)).split_for_parts();
-    let (v1, _) = OpenApiRouter::new().nest("/v1", api(&state)).split_for_parts();
+/// The OpenAPI document of every route (what `GET /openapi.json` serves; `gable openapi`
+/// prints it without a server).
+pub fn openapi() -> OpenApi {
+    let (_, mut openapi) = documented().nest("/api", api()).split_for_parts();
     docs::add_common_errors(&mut openapi);
+    openapi
+}
+
+/// Every route: `/health`, `/ready`, the public pages, the API under `/api` and `/v1`,
+/// `/metrics`, `/docs`, `/openapi.json`.
+fn router(state: AppState) -> (Router, OpenApi) {
+    let openapi = openapi();
+    let (public, _) = documented().split_for_parts();
+    let (api, _) = api().split_for_parts();
+    let api = api
+        .route_layer(from_fn_with_state(state.clone(), http::idempotency::middleware))
+        .route_layer(from_fn_with_state(state.clone(), auth::authenticate));
     let max_body = state.settings().max_body_bytes;
     let router = Router::new()
-        .merge(routes)
-        .merge(v1)
+        .merge(public)
+        .nest("/api", api.clone())
+        .nest("/v1", api)
         .merge(docs::router(openapi.clone()))
         .route("/metrics", get(metrics::serve))
         .fallback(http::not_found)
@@ -139,15 +150,17 @@ fn router(state: AppState) -> (Router, OpenApi) {
     (router, openapi)
 }
 
-/// The authenticated API; each area's router is merged here.
-fn api(state: &AppState) -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .merge(keys::router())
-        .merge(events::router())
-        .merge(crm::router())
-        .merge(sales::router())
-        .route_layer(from_fn_with_state(state.clone(), http::idempotency::middleware))
-        .route_layer(from_fn_with_state(state.clone(), auth::authenticate))
+/// Routes outside `/api`: health and each area's public pages.
+fn documented() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(docs::base())
+        .merge(health::router())
+        .merge(crm::public_router())
+        .merge(sales::public_router())
+}
+
+/// The authenticated API (served under `/api` and `/v1`); each area's router is merged here.
+fn api() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().merge(keys::router()).merge(events::router()).merge(crm::router()).merge(sales::router())
 }
 
 /// Periodic housekeeping: expired idempotency records and finished rate-limit windows.

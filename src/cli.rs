@@ -1,7 +1,7 @@
 //! The command line: `gable serve | migrate | org … | key …`. The flags are a contract that
 //! scripts and tests rely on; see the README.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -15,9 +15,9 @@ use crate::auth::{Scopes, Tenant};
 use crate::clock::Clock;
 use crate::config::{LogFormat, Overrides, Settings};
 use crate::db::{Db, system};
-use crate::{demo, seed};
 use crate::platform::keys;
 use crate::platform::orgs::{self, Plan};
+use crate::{demo, seed};
 
 #[derive(Debug, Parser)]
 #[command(name = "gable", version, about = "Gable: the API server for real-estate and property-management businesses")]
@@ -54,6 +54,8 @@ enum Command {
     /// Manage API keys.
     #[command(subcommand)]
     Key(KeyCommand),
+    /// Print the OpenAPI document (the same as `GET /openapi.json`).
+    Openapi,
     /// Load benchmark data: organizations and properties (prints the big organization's key as JSON).
     Seed {
         #[arg(long, default_value_t = 1000)]
@@ -139,6 +141,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         overrides.listen = *listen;
         overrides.redis_url = redis_url.clone();
     }
+    if matches!(cli.command, Command::Openapi) {
+        let json = crate::app::openapi().to_pretty_json()?;
+        // A closed pipe (`gable openapi | head`) is not an error worth a message.
+        let _ = writeln!(std::io::stdout().lock(), "{json}");
+        return Ok(());
+    }
     let settings = Settings::load(cli.config.as_deref(), &overrides)?;
     let serving = matches!(cli.command, Command::Serve { .. });
     init_logging(&settings, serving);
@@ -150,6 +158,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             db.close().await;
             Ok(())
         }
+        Command::Openapi => Ok(()),
         Command::Org(command) => org(&connect(&settings).await?, command).await,
         Command::Key(command) => key(&connect(&settings).await?, command).await,
         Command::Seed { orgs, properties, big_org_properties } => {

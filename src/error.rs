@@ -30,6 +30,10 @@ pub struct ApiError {
 /// The body of every error response.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
+#[schema(example = json!({
+    "success": false, "error": "This feature needs the Grow plan or higher", "code": "PLAN_UPGRADE_REQUIRED",
+    "requestId": "req_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "upgrade": true, "requiredPlan": "Grow"
+}))]
 pub struct ErrorBody {
     /// Always `false`.
     pub success: bool,

@@ -27,6 +27,11 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// An event as stored and listed.
 #[derive(Debug, Clone, Serialize, Deserialize, FromRow, ToSchema)]
 #[serde(rename_all = "camelCase")]
+#[schema(example = json!({
+    "id": "evt_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "type": "lead.created", "orgId": "org_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5",
+    "occurredAt": "2025-01-15T10:30:00.000Z",
+    "data": {"id": "lead_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "name": "Jane Doe", "status": "new"}
+}))]
 pub struct Event {
     #[schema(example = "evt_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5")]
     pub id: String,

@@ -35,8 +35,25 @@ pub struct Seeded {
 }
 
 const COLUMNS: [&str; 19] = [
-    "org_id", "id", "title", "slug", "description", "address", "city", "state", "zip", "price", "bedrooms",
-    "bathrooms", "sqft", "property_type", "status", "is_featured", "photos", "created_at", "updated_at",
+    "org_id",
+    "id",
+    "title",
+    "slug",
+    "description",
+    "address",
+    "city",
+    "state",
+    "zip",
+    "price",
+    "bedrooms",
+    "bathrooms",
+    "sqft",
+    "property_type",
+    "status",
+    "is_featured",
+    "photos",
+    "created_at",
+    "updated_at",
 ];
 const CITIES: [&str; 8] =
     ["Beverly Hills", "Santa Monica", "Pasadena", "Malibu", "Burbank", "Glendale", "Venice", "Culver City"];

@@ -108,6 +108,7 @@ pub struct LeadFilter {
     /// new, contacted, qualified, converted or lost.
     #[param(example = "new")]
     pub status: Option<LeadStatus>,
+    /// Leads from this source, e.g. `website`.
     #[param(example = "website")]
     pub source: Option<String>,
     /// Leads assigned to this team member.

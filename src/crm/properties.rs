@@ -160,6 +160,7 @@ pub struct PropertyFilter {
     /// City, case-insensitive.
     #[param(example = "Beverly Hills")]
     pub city: Option<String>,
+    /// SINGLE_FAMILY, CONDO, TOWNHOUSE, LAND or COMMERCIAL.
     pub property_type: Option<PropertyType>,
     /// Lowest price, in dollars.
     #[param(value_type = Option<f64>, example = 1000000)]

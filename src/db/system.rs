@@ -6,9 +6,9 @@
 use sqlx::FromRow;
 
 use super::{Db, parse_column};
-use crate::resource::values::Value;
 use crate::clock::rfc3339;
 use crate::platform::orgs::{Organization, Plan};
+use crate::resource::values::Value;
 
 #[derive(Debug, FromRow)]
 struct OrgRow {

@@ -16,6 +16,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"status": "ok"}))]
 pub struct Status {
     #[schema(example = "ok")]
     pub status: &'static str,

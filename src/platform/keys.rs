@@ -28,6 +28,11 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// An API key as listed: never the secret, only its last four characters.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
+#[schema(example = json!({
+    "id": "key_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "name": "Postman Testing", "prefix": "gbl_live_", "last4": "x9Qa",
+    "scopes": ["read:*"], "createdAt": "2025-01-15T10:30:00.000Z", "lastUsedAt": null, "expiresAt": null,
+    "revokedAt": null, "revoked": false
+}))]
 pub struct ApiKey {
     #[schema(example = "key_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5")]
     pub id: String,
@@ -50,6 +55,11 @@ pub struct ApiKey {
 /// A key just created: the only response that ever contains its secret.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
+#[schema(example = json!({
+    "id": "key_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "name": "Postman Testing", "prefix": "gbl_live_", "last4": "fG4h",
+    "scopes": ["read:*"], "createdAt": "2025-01-15T10:30:00.000Z", "lastUsedAt": null, "expiresAt": null,
+    "revokedAt": null, "revoked": false, "key": "gbl_live_3x7Jk2LmN9pQr4StUv6WxYz0Ab1Cd2E3fG4h"
+}))]
 pub struct CreatedApiKey {
     #[serde(flatten)]
     pub api_key: ApiKey,
@@ -60,6 +70,7 @@ pub struct CreatedApiKey {
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[schema(example = json!({"name": "Postman Testing", "scopes": ["read:*"]}))]
 pub struct CreateKey {
     /// What the key is for, e.g. "Postman Testing".
     #[schema(example = "Postman Testing")]

@@ -249,6 +249,7 @@ impl<'a> Ctx<'a> {
 
 /// The body of a successful `DELETE`.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[schema(example = json!({"id": "prop_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "deleted": true}))]
 pub struct Deleted {
     #[schema(example = "prop_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5")]
     pub id: String,
