@@ -131,7 +131,7 @@ pub async fn run(db: &Db, clock: &Clock, plan: &SeedPlan) -> anyhow::Result<Seed
             Value::from(city),
             Value::from("CA"),
             Value::from(format!("9{:04}", rng.below(10_000))),
-            Value::from(100_000_00 + rng.below(5_000_000) as i64 * 100),
+            Value::from(10_000_000 + rng.below(5_000_000) as i64 * 100), // cents: $100,000 to $5,100,000
             Value::from(1 + rng.below(6) as i64),
             Value::from(1.0 + rng.below(8) as f64 / 2.0),
             Value::from(500 + rng.below(5_000) as i64),
