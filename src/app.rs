@@ -23,7 +23,13 @@ use crate::db::{Db, system};
 use crate::platform::metrics::{self, Metrics};
 use crate::platform::{docs, health, keys};
 use crate::ratelimit::Limiter;
+use crate::webhooks::{self, Webhooks};
 use crate::{auth, crm, events, http, sales};
+
+/// Proof that the caller is a background job this module started (the webhook dispatcher and
+/// workers, retention), not a request handler: nothing else can make one. With it,
+/// [`Db::jobs`] runs statements across organizations.
+pub struct JobToken(());
 
 /// Shared state of a running server; cheap to clone.
 #[derive(Clone)]
@@ -34,11 +40,22 @@ struct Inner {
     db: Db,
     limiter: Limiter,
     key_cache: KeyCache,
+    webhooks: Webhooks,
     clock: Clock,
     metrics: Metrics,
 }
 
 impl AppState {
+    /// Everything but the HTTP listener: what `gable worker` runs on.
+    pub async fn new(settings: Settings, db: Db, clock: Clock) -> anyhow::Result<AppState> {
+        // Deliveries and SMTP use rustls with ring; installing twice is harmless.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let limiter = Limiter::new(settings.redis_url.as_ref(), &settings.redis_key_prefix).await?;
+        let key_cache = KeyCache::new(settings.api_key_cache_seconds);
+        let webhooks = Webhooks::new(&settings)?;
+        Ok(AppState(Arc::new(Inner { settings, db, limiter, key_cache, webhooks, clock, metrics: Metrics::default() })))
+    }
+
     pub fn settings(&self) -> &Settings {
         &self.0.settings
     }
@@ -49,6 +66,10 @@ impl AppState {
 
     pub fn limiter(&self) -> &Limiter {
         &self.0.limiter
+    }
+
+    pub fn webhooks(&self) -> &Webhooks {
+        &self.0.webhooks
     }
 
     pub fn key_cache(&self) -> &KeyCache {
@@ -82,10 +103,8 @@ impl App {
 
     /// Like [`build`](Self::build) with an existing database and clock (tests share them).
     pub async fn build_with(settings: Settings, db: Db, clock: Clock) -> anyhow::Result<App> {
-        let limiter = Limiter::new(settings.redis_url.as_ref(), &settings.redis_key_prefix).await?;
         let listener = TcpListener::bind(settings.listen).await?;
-        let key_cache = KeyCache::new(settings.api_key_cache_seconds);
-        let state = AppState(Arc::new(Inner { settings, db, limiter, key_cache, clock, metrics: Metrics::default() }));
+        let state = AppState::new(settings, db, clock).await?;
         let (router, openapi) = router(state.clone());
         Ok(App { listener, router, state, openapi })
     }
@@ -106,14 +125,37 @@ impl App {
         &self.openapi
     }
 
-    /// Serves until `shutdown` completes, then finishes in-flight requests and returns.
-    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+    /// Serves until `shutdown` completes, then finishes in-flight requests and returns. Runs
+    /// the webhook workers too, unless `workers` is false.
+    pub async fn run_until(
+        self,
+        workers: bool,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
         let maintenance = tokio::spawn(maintenance(self.state.clone()));
+        let workers = workers.then(|| tokio::spawn(webhooks::run(self.state.clone(), Arc::new(JobToken(())))));
         let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
         let result = axum::serve(self.listener, service).with_graceful_shutdown(shutdown).await;
         maintenance.abort();
+        if let Some(workers) = workers {
+            workers.abort();
+        }
         result
     }
+}
+
+/// Runs only the webhook workers (`gable worker`) until `shutdown` completes.
+pub async fn run_workers(state: AppState, shutdown: impl Future<Output = ()>) {
+    tokio::select! {
+        () = webhooks::run(state, Arc::new(JobToken(()))) => {},
+        () = shutdown => {},
+    }
+}
+
+/// Fans out every pending event and sends every due delivery, once, waiting for the
+/// attempts to finish (tests and operators use it to drain the queue deterministically).
+pub async fn drain_webhooks(state: &AppState) -> Result<usize, sqlx::Error> {
+    webhooks::drain(state, &JobToken(())).await
 }
 
 /// The OpenAPI document of every route (what `GET /openapi.json` serves; `gable openapi`

@@ -45,7 +45,12 @@ enum Command {
         /// Create a demo organization (Elite plan) with sample data and print a new API key.
         #[arg(long)]
         demo: bool,
+        /// Serve HTTP only; leave webhook delivery to `gable worker` processes.
+        #[arg(long)]
+        no_workers: bool,
     },
+    /// Run only the webhook workers (fan-out and delivery), no HTTP server.
+    Worker,
     /// Apply database migrations and exit.
     Migrate,
     /// Manage organizations (tenants).
@@ -151,7 +156,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     let serving = matches!(cli.command, Command::Serve { .. });
     init_logging(&settings, serving);
     match cli.command {
-        Command::Serve { demo, .. } => serve(settings, demo).await,
+        Command::Serve { demo, no_workers, .. } => serve(settings, demo, !no_workers).await,
+        Command::Worker => {
+            let db = connect(&settings).await?;
+            let state = crate::app::AppState::new(settings, db, Clock::default()).await?;
+            println!("Gable {} webhook worker running", env!("CARGO_PKG_VERSION"));
+            crate::app::run_workers(state, shutdown_signal()).await;
+            tracing::info!("worker shut down");
+            Ok(())
+        }
         Command::Migrate => {
             let db = connect(&settings).await?;
             println!("migrations applied");
@@ -193,7 +206,7 @@ async fn connect(settings: &Settings) -> anyhow::Result<Db> {
     Ok(db)
 }
 
-async fn serve(settings: Settings, demo: bool) -> anyhow::Result<()> {
+async fn serve(settings: Settings, demo: bool, workers: bool) -> anyhow::Result<()> {
     let configured_url = settings.public_url.clone();
     let app = App::build(settings).await?;
     let addr = app.local_addr();
@@ -212,7 +225,7 @@ async fn serve(settings: Settings, demo: bool) -> anyhow::Result<()> {
         println!("Try it:");
         println!("  curl -H \"Authorization: Bearer {}\" {public_url}/api/keys", created.key);
     }
-    app.run_until(shutdown_signal()).await?;
+    app.run_until(workers, shutdown_signal()).await?;
     tracing::info!("shut down cleanly");
     Ok(())
 }

@@ -5,9 +5,12 @@
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
 
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
+use ipnet::IpNet;
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 
@@ -37,6 +40,85 @@ pub struct Settings {
     pub plans: Plans,
     #[serde(default)]
     pub rate_limit_classes: BTreeMap<String, RateLimitClass>,
+    pub webhook_allowed_subnets: List<IpNet>,
+    pub webhook_require_https: bool,
+    pub webhook_retry_schedule: List<Span>,
+    pub webhook_timeout: Span,
+    pub webhook_connect_timeout: Span,
+    pub webhook_disable_after: u32,
+    pub webhook_concurrency_per_endpoint: usize,
+    pub webhook_max_in_flight: usize,
+    pub webhook_retention_days: u64,
+    pub smtp_url: Option<SecretString>,
+    pub smtp_from: String,
+}
+
+/// A list given as a TOML array or as one comma-separated string (handy in environment
+/// variables: `GABLE_WEBHOOK_ALLOWED_SUBNETS=127.0.0.0/8,10.0.0.0/8`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct List<T>(pub Vec<T>);
+
+impl<'de, T> Deserialize<'de> for List<T>
+where
+    T: FromStr,
+    T::Err: std::fmt::Display,
+{
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            One(String),
+            Many(Vec<String>),
+        }
+        let items = match Raw::deserialize(deserializer)? {
+            Raw::One(text) => text.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect(),
+            Raw::Many(items) => items,
+        };
+        items
+            .iter()
+            .map(|item| item.parse::<T>().map_err(|e| serde::de::Error::custom(format!("`{item}`: {e}"))))
+            .collect::<Result<Vec<T>, D::Error>>()
+            .map(List)
+    }
+}
+
+/// A duration written as `500ms`, `5s`, `1m`, `2h` or `1d` (a bare number is seconds).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Span(pub Duration);
+
+impl FromStr for Span {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Span, String> {
+        let text = text.trim();
+        let split = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+        let (number, unit) = text.split_at(split);
+        let n: u64 = number.parse().map_err(|_| format!("`{text}` is not a duration like 5s, 1m, 2h"))?;
+        let unit_ms: u64 = match unit.trim() {
+            "ms" => 1,
+            "" | "s" => 1_000,
+            "m" => 60_000,
+            "h" => 3_600_000,
+            "d" => 86_400_000,
+            other => return Err(format!("unknown unit `{other}` in `{text}` (ms, s, m, h, d)")),
+        };
+        Ok(Span(Duration::from_millis(n.saturating_mul(unit_ms))))
+    }
+}
+
+impl<'de> Deserialize<'de> for Span {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Seconds(u64),
+            Text(String),
+        }
+        match Raw::deserialize(deserializer)? {
+            Raw::Seconds(secs) => Ok(Span(Duration::from_secs(secs))),
+            Raw::Text(text) => text.parse().map_err(serde::de::Error::custom),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -159,6 +241,26 @@ impl Settings {
                 return invalid(format!("plans.{plan}: every limit must be positive"));
             }
         }
+        if self.webhook_retry_schedule.0.is_empty() {
+            return invalid("webhook_retry_schedule needs at least one delay".into());
+        }
+        if self.webhook_disable_after == 0
+            || self.webhook_concurrency_per_endpoint == 0
+            || self.webhook_max_in_flight == 0
+        {
+            return invalid(
+                "webhook_disable_after, webhook_concurrency_per_endpoint and webhook_max_in_flight must be positive"
+                    .into(),
+            );
+        }
+        if self.webhook_timeout.0.is_zero() || self.webhook_connect_timeout.0.is_zero() {
+            return invalid("webhook timeouts must be positive".into());
+        }
+        if let Some(smtp) = &self.smtp_url
+            && !["smtp://", "smtps://"].iter().any(|scheme| smtp.expose_secret().starts_with(scheme))
+        {
+            return invalid("smtp_url must start with smtp:// or smtps://".into());
+        }
         for (name, class) in &self.rate_limit_classes {
             if class.paths.iter().any(|p| !p.starts_with('/')) {
                 return invalid(format!("rate_limit_classes.{name}.paths must start with '/'"));
@@ -186,13 +288,33 @@ mod tests {
     }
 
     #[test]
+    fn lists_and_spans_read_from_strings_and_arrays() {
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("GABLE_WEBHOOK_ALLOWED_SUBNETS", "127.0.0.0/8, 10.0.0.0/8");
+            jail.set_env("GABLE_WEBHOOK_RETRY_SCHEDULE", "5s,1m,2h");
+            jail.set_env("GABLE_WEBHOOK_TIMEOUT", "500ms");
+            let settings = Settings::load(None, &Overrides::default()).unwrap();
+            assert_eq!(settings.webhook_allowed_subnets.0.len(), 2);
+            let schedule: Vec<u64> = settings.webhook_retry_schedule.0.iter().map(|s| s.0.as_secs()).collect();
+            assert_eq!(schedule, [5, 60, 7200]);
+            assert_eq!(settings.webhook_timeout.0, Duration::from_millis(500));
+            jail.set_env("GABLE_WEBHOOK_RETRY_SCHEDULE", "5 parsecs");
+            assert!(Settings::load(None, &Overrides::default()).is_err());
+            Ok(())
+        });
+        assert_eq!(Settings::defaults().webhook_retry_schedule.0.len(), 9);
+    }
+
+    #[test]
     fn debug_output_redacts_secrets() {
         let mut settings = Settings::defaults();
         settings.database_url = SecretString::from("postgres://gable:hunter2@db/gable");
         settings.redis_url = Some(SecretString::from("redis://:sesame@cache"));
+        settings.smtp_url = Some(SecretString::from("smtps://mailer:opensesame@mail.example:465"));
         let debug = format!("{settings:?}");
         assert!(!debug.contains("hunter2"), "{debug}");
         assert!(!debug.contains("sesame"), "{debug}");
+        assert!(!debug.contains("opensesame"), "{debug}");
     }
 
     #[test]

@@ -13,11 +13,13 @@ pub mod error;
 pub mod events;
 pub mod http;
 pub mod ids;
+pub mod notify;
 pub mod platform;
 pub mod ratelimit;
 pub mod resource;
 pub mod sales;
 pub mod seed;
+pub mod webhooks;
 
 pub use app::{App, AppState};
 pub use config::Settings;

@@ -20,3 +20,13 @@ pub fn router() -> OpenApiRouter<AppState> {
 pub fn public_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
 }
+
+/// The event types this area's resources emit.
+pub fn event_types() -> Vec<crate::webhooks::catalog::EventType> {
+    [
+        resource::event_types::<properties::Properties>(),
+        resource::event_types::<contacts::Contacts>(),
+        resource::event_types::<leads::Leads>(),
+    ]
+    .concat()
+}

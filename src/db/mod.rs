@@ -25,6 +25,7 @@ use sqlx::any::{AnyArguments, AnyPoolOptions, AnyRow};
 use sqlx::query::Query;
 use sqlx::{Any, AnyPool, Encode, Executor, FromRow, Transaction, Type};
 
+use crate::app::JobToken;
 use crate::auth::Tenant;
 use crate::resource::values::Value;
 
@@ -165,12 +166,17 @@ pub struct Sql {
 impl Sql {
     fn new(text: Cow<'static, str>, org: &str) -> Sql {
         debug_assert!(text.contains("$1"), "a scoped statement must use the organization ($1): {text}");
+        let unscoped = Sql::unscoped(text);
+        Sql { query: unscoped.query.bind(org.to_owned()), ..unscoped }
+    }
+
+    fn unscoped(text: Cow<'static, str>) -> Sql {
         let read_only = text.trim_start().get(..6).is_some_and(|verb| verb.eq_ignore_ascii_case("select"));
         let query = match text {
             Cow::Borrowed(text) => sqlx::query(text),
             Cow::Owned(text) => sqlx::query(sqlx::AssertSqlSafe(text)),
         };
-        Sql { query: query.bind(org.to_owned()), read_only }
+        Sql { query, read_only }
     }
 
     /// Binds a column value (see [`Value`]).
@@ -194,11 +200,6 @@ impl Sql {
 macro_rules! scoped_executor {
     ($ty:ident, $self:ident, $sql:ident => $exec:expr) => {
         impl $ty<'_> {
-            /// A statement for this organization; its text must use `$1` for `org_id`.
-            pub fn sql(&self, text: impl Into<Cow<'static, str>>) -> Sql {
-                Sql::new(text.into(), self.org)
-            }
-
             pub async fn fetch_all<T: for<'r> FromRow<'r, AnyRow>>(&mut $self, $sql: Sql) -> Result<Vec<T>, sqlx::Error> {
                 let rows = $sql.query.fetch_all($exec).await?;
                 rows.iter().map(T::from_row).collect()
@@ -218,6 +219,17 @@ macro_rules! scoped_executor {
             pub async fn execute(&mut $self, $sql: Sql) -> Result<u64, sqlx::Error> {
                 Ok($sql.query.execute($exec).await?.rows_affected())
             }
+        }
+    };
+}
+
+macro_rules! scoped_sql {
+    ($ty:ident) => {
+        impl $ty<'_> {
+            /// A statement for this organization; its text must use `$1` for `org_id`.
+            pub fn sql(&self, text: impl Into<Cow<'static, str>>) -> Sql {
+                Sql::new(text.into(), self.org)
+            }
 
             pub fn org_id(&self) -> &str {
                 self.org
@@ -233,6 +245,7 @@ pub struct Scoped<'a> {
 }
 
 scoped_executor!(Scoped, self, sql => if sql.read_only { &self.db.read } else { &self.db.write });
+scoped_sql!(Scoped);
 
 /// A write transaction for one organization; dropped without [`commit`](Self::commit), it
 /// rolls back.
@@ -242,8 +255,56 @@ pub struct ScopedTx<'a> {
 }
 
 scoped_executor!(ScopedTx, self, sql => &mut *self.tx);
+scoped_sql!(ScopedTx);
 
 impl ScopedTx<'_> {
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        self.tx.commit().await
+    }
+}
+
+impl Db {
+    /// Statements across organizations, for background jobs.
+    pub fn jobs<'a>(&'a self, _token: &JobToken) -> Jobs<'a> {
+        Jobs { db: self }
+    }
+}
+
+/// Cross-organization statements for background jobs; every statement names the
+/// organization of each row it touches itself.
+pub struct Jobs<'a> {
+    db: &'a Db,
+}
+
+scoped_executor!(Jobs, self, sql => if sql.read_only { &self.db.read } else { &self.db.write });
+
+impl<'a> Jobs<'a> {
+    pub fn sql(&self, text: impl Into<Cow<'static, str>>) -> Sql {
+        Sql::unscoped(text.into())
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.db.backend
+    }
+
+    pub async fn begin(&self) -> Result<JobsTx<'a>, sqlx::Error> {
+        Ok(JobsTx { tx: self.db.begin_write().await?, _db: std::marker::PhantomData })
+    }
+}
+
+/// A job's write transaction.
+pub struct JobsTx<'a> {
+    tx: Transaction<'static, Any>,
+    _db: std::marker::PhantomData<&'a Db>,
+}
+
+scoped_executor!(JobsTx, self, sql => &mut *self.tx);
+
+impl JobsTx<'_> {
+    pub fn sql(&self, text: impl Into<Cow<'static, str>>) -> Sql {
+        Sql::unscoped(text.into())
+    }
+
     pub async fn commit(self) -> Result<(), sqlx::Error> {
         self.tx.commit().await
     }

@@ -104,6 +104,10 @@ pub trait Resource: Send + Sync + 'static {
     /// Adds the list filters' conditions.
     fn filter(filter: &Self::Filter, filters: &mut Filters);
 
+    /// Event types this resource emits besides `created`, `updated` and `deleted`, with
+    /// descriptions (for the webhook event catalog).
+    const EXTRA_EVENTS: &'static [(&'static str, &'static str)] = &[];
+
     /// Events for an update that changed something; `{name}.updated` unless overridden.
     fn update_events(_before: &Self::Record, _after: &Self::Record) -> Vec<String> {
         vec![format!("{}.updated", Self::META.name)]
@@ -133,8 +137,11 @@ impl<'a> Ctx<'a> {
         Ok(Ctx { tx, state, now: Timestamp(state.clock().now_ms()) })
     }
 
+    /// Commits, and wakes the webhook dispatcher for the events written.
     pub async fn commit(self) -> ApiResult<()> {
-        self.tx.commit().await.map_err(ApiError::from)
+        self.tx.commit().await.map_err(ApiError::from)?;
+        self.state.webhooks().events_committed();
+        Ok(())
     }
 
     pub fn now(&self) -> Timestamp {
@@ -343,4 +350,32 @@ async fn delete<R: Resource>(
     ctx.delete::<R>(&record).await?;
     ctx.commit().await?;
     Ok(Json(Deleted { id, deleted: true }))
+}
+
+/// The event types resource `R` emits, with its record's schema example as the example `data`
+/// (for the webhook event catalog).
+pub fn event_types<R: Resource>() -> Vec<crate::webhooks::catalog::EventType> {
+    let example = example_of::<R::Record>();
+    let what = R::META.name.replace('_', " ");
+    let mut types: Vec<(String, String)> = vec![
+        (format!("{}.created", R::META.name), format!("A {what} was created.")),
+        (format!("{}.updated", R::META.name), format!("A {what} was changed (any field, including its status).")),
+        (format!("{}.deleted", R::META.name), format!("A {what} was deleted; `data` is the object as it was.")),
+    ];
+    types.extend(R::EXTRA_EVENTS.iter().map(|(kind, description)| ((*kind).to_owned(), (*description).to_owned())));
+    types
+        .into_iter()
+        .map(|(kind, description)| crate::webhooks::catalog::EventType { kind, description, example: example.clone() })
+        .collect()
+}
+
+/// The `example` of a type's OpenAPI schema.
+fn example_of<T: ToSchema>() -> serde_json::Value {
+    use utoipa::openapi::{RefOr, Schema};
+    match T::schema() {
+        RefOr::T(Schema::Object(object)) => {
+            object.examples.first().cloned().or_else(|| object.example.clone()).unwrap_or_default()
+        }
+        _ => serde_json::Value::Null,
+    }
 }

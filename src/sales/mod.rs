@@ -15,3 +15,8 @@ pub fn router() -> OpenApiRouter<AppState> {
 pub fn public_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
 }
+
+/// The event types this area's resources emit.
+pub fn event_types() -> Vec<crate::webhooks::catalog::EventType> {
+    [resource::event_types::<team::TeamMembers>()].concat()
+}

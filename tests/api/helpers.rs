@@ -116,7 +116,7 @@ pub async fn start(settings: Settings, clock: Clock) -> TestApp {
     let base = format!("http://127.0.0.1:{}", app.port());
     let state = app.state().clone();
     let (tx, rx) = oneshot::channel::<()>();
-    tokio::spawn(app.run_until(async move {
+    tokio::spawn(app.run_until(true, async move {
         let _ = rx.await;
     }));
     TestApp {

@@ -1,0 +1,69 @@
+//! `GET /api/webhook-events`: every event type Gable emits, with a description and an example
+//! payload. The list is gathered from the resources themselves (`created`, `updated`,
+//! `deleted` and any extra events each declares), so it cannot drift from what is emitted.
+
+use std::sync::OnceLock;
+
+use serde::Serialize;
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::app::AppState;
+use crate::auth::{Auth, Need};
+use crate::error::ApiResult;
+use crate::http::Json;
+use crate::{crm, sales};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list_event_types))
+}
+
+/// One kind of event.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+#[schema(example = json!({
+    "type": "lead.created", "description": "A lead was created.",
+    "example": {"id": "lead_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "name": "Jane Doe", "status": "new"}
+}))]
+pub struct EventType {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub description: String,
+    /// An example of the event's `data`.
+    #[schema(value_type = Object)]
+    pub example: serde_json::Value,
+}
+
+/// The test event `POST /api/webhooks/{id}/test` sends.
+pub const TEST_EVENT: &str = "webhook.test";
+
+/// Every event type, sorted.
+pub fn all() -> &'static [EventType] {
+    static ALL: OnceLock<Vec<EventType>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        let mut all: Vec<EventType> = crm::event_types().into_iter().chain(sales::event_types()).collect();
+        all.push(EventType {
+            kind: TEST_EVENT.to_owned(),
+            description: "A test event sent by POST /api/webhooks/{id}/test.".to_owned(),
+            example: serde_json::json!({"message": "A test event from Gable", "endpointId": "whep_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5"}),
+        });
+        all.sort_by(|a, b| a.kind.cmp(&b.kind));
+        all
+    })
+}
+
+pub fn is_known(kind: &str) -> bool {
+    all().iter().any(|e| e.kind == kind)
+}
+
+/// List event types
+///
+/// Every event type with a description and an example of its `data`: the values an
+/// endpoint's `events` filter accepts. Needs `read:webhooks` and the Elite plan.
+#[utoipa::path(get, path = "/webhook-events", tag = "Webhooks",
+    responses((status = 200, description = "The event types", body = Vec<EventType>)))]
+async fn list_event_types(auth: Auth) -> ApiResult<Json<&'static [EventType]>> {
+    auth.require_webhooks(Need::Read("webhooks"))?;
+    Ok(Json(all()))
+}

@@ -1,0 +1,620 @@
+//! Webhook endpoints (subscriptions): `/api/webhooks`, `/api/webhooks/{id}`,
+//! `…/{id}/rotate-secret` and `…/{id}/test`. They need the Elite plan (`features.webhooks`)
+//! and the `read:webhooks` / `write:webhooks` scopes. The secret is returned by create and
+//! rotate only; after a rotation the previous secret keeps signing for 24 hours.
+
+use std::collections::BTreeMap;
+
+use axum::Extension;
+use axum::extract::State;
+use axum::http::StatusCode;
+use serde::{Deserialize, Serialize};
+use sqlx::FromRow;
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::catalog;
+use super::sender::{self, Outcome, Target};
+use super::signing::{self, Scheme};
+use crate::app::AppState;
+use crate::auth::{Auth, Need, Tenant};
+use crate::db::Scoped;
+use crate::error::{ApiError, ApiResult};
+use crate::http::idempotency::RedactOnReplay;
+use crate::http::{Json, Path};
+use crate::ids::new_id;
+use crate::resource::Deleted;
+use crate::resource::validate::{nullable, optional_text, present};
+use crate::resource::values::Timestamp;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_endpoints, create_endpoint))
+        .routes(routes!(get_endpoint, update_endpoint, replace_endpoint, delete_endpoint))
+        .routes(routes!(rotate_secret))
+        .routes(routes!(test_endpoint))
+}
+
+/// How long a rotated-out secret keeps signing.
+const PREVIOUS_SECRET_MS: i64 = 24 * 3600 * 1000;
+
+/// An endpoint as the API shows it (never its secret).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+#[schema(example = json!({
+    "id": "whep_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "url": "https://example.com/webhooks/gable",
+    "description": "CRM sync", "events": ["lead.created", "lead.updated"], "enabled": true,
+    "signatureScheme": "standard-webhooks", "signatureHeader": "webhook-signature", "headers": {},
+    "consecutiveFailures": 0, "lastSuccessAt": null, "lastFailureAt": null, "disabledReason": null,
+    "disabledAt": null, "previousSecretExpiresAt": null,
+    "createdAt": "2025-01-15T10:30:00.000Z", "updatedAt": "2025-01-15T10:30:00.000Z"
+}))]
+pub struct Endpoint {
+    pub id: String,
+    pub url: String,
+    pub description: Option<String>,
+    /// Event types delivered; empty means every event.
+    pub events: Vec<String>,
+    pub enabled: bool,
+    pub signature_scheme: Scheme,
+    /// The header the signature is sent in.
+    pub signature_header: String,
+    /// Static headers sent with every delivery (credential-like values are masked here).
+    pub headers: BTreeMap<String, String>,
+    pub consecutive_failures: i64,
+    pub last_success_at: Option<Timestamp>,
+    pub last_failure_at: Option<Timestamp>,
+    /// Why the endpoint was disabled (after too many failures, or a 410 Gone).
+    pub disabled_reason: Option<String>,
+    pub disabled_at: Option<Timestamp>,
+    /// Until when the previous secret still signs, after a rotation.
+    pub previous_secret_expires_at: Option<Timestamp>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+/// An endpoint with its secret: the responses of create and rotate-secret.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+#[schema(example = json!({
+    "id": "whep_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "url": "https://example.com/webhooks/gable",
+    "description": null, "events": [], "enabled": true, "signatureScheme": "standard-webhooks",
+    "signatureHeader": "webhook-signature", "headers": {}, "consecutiveFailures": 0, "lastSuccessAt": null,
+    "lastFailureAt": null, "disabledReason": null, "disabledAt": null, "previousSecretExpiresAt": null,
+    "createdAt": "2025-01-15T10:30:00.000Z", "updatedAt": "2025-01-15T10:30:00.000Z",
+    "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSwC8sS8kWDqkE="
+}))]
+pub struct EndpointWithSecret {
+    #[serde(flatten)]
+    pub endpoint: Endpoint,
+    /// The signing secret: `whsec_` + base64 of 32 random bytes. Shown only here.
+    pub secret: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[schema(example = json!({
+    "url": "https://example.com/webhooks/gable", "events": ["lead.created"],
+    "signatureScheme": "hmac-sha256-hex", "signatureHeader": "X-Aureum-Signature"
+}))]
+pub struct CreateEndpoint {
+    pub url: String,
+    pub description: Option<String>,
+    /// Event types to deliver (see `GET /api/webhook-events`); empty or absent: every event.
+    pub events: Option<Vec<String>>,
+    /// Default `true`.
+    pub enabled: Option<bool>,
+    /// Default `standard-webhooks`.
+    pub signature_scheme: Option<Scheme>,
+    /// For the two HMAC schemes: the header to put the signature in (default `X-Gable-Signature`).
+    pub signature_header: Option<String>,
+    /// Static headers sent with every delivery (e.g. an authorization header of your own).
+    pub headers: Option<BTreeMap<String, String>>,
+}
+
+/// Only the fields sent change. Setting `enabled: true` re-enables a disabled endpoint.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[schema(example = json!({"enabled": true, "events": []}))]
+pub struct UpdateEndpoint {
+    #[serde(default, deserialize_with = "present")]
+    pub url: Option<String>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub description: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    pub events: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "present")]
+    pub enabled: Option<bool>,
+    #[serde(default, deserialize_with = "present")]
+    pub signature_scheme: Option<Scheme>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub signature_header: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    pub headers: Option<BTreeMap<String, String>>,
+}
+
+/// The stored endpoint, secrets included (never serialized).
+#[derive(Debug, Clone, FromRow)]
+pub struct EndpointRow {
+    pub id: String,
+    pub url: String,
+    pub description: Option<String>,
+    pub events: String,
+    pub enabled: i64,
+    pub signature_scheme: Scheme,
+    pub signature_header: Option<String>,
+    pub headers: String,
+    pub secret: String,
+    pub previous_secret: Option<String>,
+    pub previous_secret_expires_at: Option<i64>,
+    pub consecutive_failures: i64,
+    pub last_success_at: Option<i64>,
+    pub last_failure_at: Option<i64>,
+    pub disabled_reason: Option<String>,
+    pub disabled_at: Option<i64>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+pub const COLUMNS: &str = "id, url, description, events, enabled, signature_scheme, signature_header, headers, \
+    secret, previous_secret, previous_secret_expires_at, consecutive_failures, last_success_at, last_failure_at, \
+    disabled_reason, disabled_at, created_at, updated_at";
+
+impl EndpointRow {
+    pub fn events(&self) -> Vec<String> {
+        serde_json::from_str(&self.events).unwrap_or_default()
+    }
+
+    pub fn headers(&self) -> BTreeMap<String, String> {
+        serde_json::from_str(&self.headers).unwrap_or_default()
+    }
+
+    /// The secrets that sign now: the current one, then the previous one until it expires.
+    pub fn active_secrets(&self, now_ms: i64) -> Vec<&str> {
+        let mut secrets = vec![self.secret.as_str()];
+        if let (Some(previous), Some(until)) = (&self.previous_secret, self.previous_secret_expires_at)
+            && until > now_ms
+        {
+            secrets.push(previous);
+        }
+        secrets
+    }
+
+    pub fn to_api(&self, now_ms: i64) -> Endpoint {
+        Endpoint {
+            id: self.id.clone(),
+            url: self.url.clone(),
+            description: self.description.clone(),
+            events: self.events(),
+            enabled: self.enabled != 0,
+            signature_scheme: self.signature_scheme,
+            signature_header: self
+                .signature_header
+                .clone()
+                .unwrap_or_else(|| self.signature_scheme.default_header().to_owned()),
+            headers: self.headers().into_iter().map(|(k, v)| (k.clone(), mask(&k, &v))).collect(),
+            consecutive_failures: self.consecutive_failures,
+            last_success_at: self.last_success_at.map(Timestamp),
+            last_failure_at: self.last_failure_at.map(Timestamp),
+            disabled_reason: self.disabled_reason.clone(),
+            disabled_at: self.disabled_at.map(Timestamp),
+            previous_secret_expires_at: self.previous_secret_expires_at.filter(|at| *at > now_ms).map(Timestamp),
+            created_at: Timestamp(self.created_at),
+            updated_at: Timestamp(self.updated_at),
+        }
+    }
+}
+
+/// Shows the last four characters of credential-like header values.
+fn mask(name: &str, value: &str) -> String {
+    let lower = name.to_ascii_lowercase();
+    let sensitive = ["authorization", "token", "secret", "key", "password", "cookie"].iter().any(|w| lower.contains(w));
+    if !sensitive {
+        return value.to_owned();
+    }
+    let tail: String = value.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
+    format!("…{tail}")
+}
+
+/// Header names a delivery sets itself.
+const RESERVED_HEADERS: [&str; 8] = [
+    "content-type",
+    "content-length",
+    "host",
+    "user-agent",
+    "webhook-id",
+    "webhook-timestamp",
+    "webhook-signature",
+    "transfer-encoding",
+];
+
+fn is_token(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 100
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+fn signature_header(scheme: Scheme, header: Option<String>) -> ApiResult<Option<String>> {
+    let Some(header) = header.map(|h| h.trim().to_owned()).filter(|h| !h.is_empty()) else { return Ok(None) };
+    if scheme == Scheme::StandardWebhooks {
+        return Err(ApiError::validation(
+            "signatureHeader",
+            "`signatureHeader` applies to hmac-sha256-hex and hmac-sha256-timestamped; standard-webhooks uses its own headers",
+        ));
+    }
+    if !is_token(&header) || RESERVED_HEADERS.contains(&header.to_ascii_lowercase().as_str()) {
+        return Err(ApiError::validation(
+            "signatureHeader",
+            format!("`{header}` cannot be used as the signature header"),
+        ));
+    }
+    Ok(Some(header))
+}
+
+fn static_headers(headers: BTreeMap<String, String>, signature: &str) -> ApiResult<BTreeMap<String, String>> {
+    if headers.len() > 20 {
+        return Err(ApiError::validation("headers", "at most 20 static headers"));
+    }
+    for (name, value) in &headers {
+        let lower = name.to_ascii_lowercase();
+        if !is_token(name) || RESERVED_HEADERS.contains(&lower.as_str()) || lower == signature.to_ascii_lowercase() {
+            return Err(ApiError::validation("headers", format!("header `{name}` cannot be set")));
+        }
+        if value.len() > 1000 || value.contains(['\r', '\n']) {
+            return Err(ApiError::validation("headers", format!("the value of `{name}` is not a valid header value")));
+        }
+    }
+    Ok(headers)
+}
+
+fn events(list: Vec<String>) -> ApiResult<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    for event in list {
+        if !catalog::is_known(&event) {
+            return Err(ApiError::validation(
+                "events",
+                format!("unknown event type `{event}` (see GET /api/webhook-events)"),
+            ));
+        }
+        if !out.contains(&event) {
+            out.push(event);
+        }
+    }
+    Ok(out)
+}
+
+async fn checked_url(state: &AppState, url: &str) -> ApiResult<String> {
+    let policy = state.webhooks().policy();
+    let parsed = policy.parse(url).map_err(|e| ApiError::validation("url", e))?;
+    policy.check(&parsed).await.map_err(|e| ApiError::validation("url", e))?;
+    if url.len() > 2048 {
+        return Err(ApiError::validation("url", "`url` must be at most 2048 characters"));
+    }
+    Ok(parsed.to_string())
+}
+
+pub async fn load(scoped: &mut Scoped<'_>, id: &str) -> ApiResult<EndpointRow> {
+    let row: Option<EndpointRow> = scoped
+        .fetch_optional(
+            scoped
+                .sql(format!("SELECT {COLUMNS} FROM webhook_endpoints WHERE org_id = $1 AND id = $2"))
+                .bind(id.to_owned()),
+        )
+        .await?;
+    row.ok_or_else(|| ApiError::not_found("webhook endpoint", id))
+}
+
+fn tenant<'a>(auth: &'a Auth, need: Need) -> ApiResult<&'a Tenant> {
+    auth.require_webhooks(need)
+}
+
+/// List webhook endpoints
+///
+/// Every endpoint of the organization, newest first. Needs `read:webhooks` and the Elite plan.
+#[utoipa::path(get, path = "/webhooks", tag = "Webhooks",
+    responses((status = 200, description = "The endpoints", body = Vec<Endpoint>)))]
+async fn list_endpoints(State(state): State<AppState>, auth: Auth) -> ApiResult<Json<Vec<Endpoint>>> {
+    let tenant = tenant(&auth, Need::Read("webhooks"))?;
+    let mut scoped = state.db().scoped(tenant);
+    let rows: Vec<EndpointRow> = scoped
+        .fetch_all(scoped.sql(format!("SELECT {COLUMNS} FROM webhook_endpoints WHERE org_id = $1 ORDER BY id DESC")))
+        .await?;
+    let now = state.clock().now_ms();
+    Ok(Json(rows.iter().map(|r| r.to_api(now)).collect()))
+}
+
+/// Create a webhook endpoint
+///
+/// Subscribes a URL to events. The URL must resolve to a public address. The response holds
+/// the signing `secret`, shown only here (and by rotate-secret). Needs `write:webhooks`.
+#[utoipa::path(post, path = "/webhooks", tag = "Webhooks", request_body = CreateEndpoint,
+    responses((status = 201, description = "The endpoint, with its secret", body = EndpointWithSecret)))]
+async fn create_endpoint(
+    State(state): State<AppState>,
+    auth: Auth,
+    Json(input): Json<CreateEndpoint>,
+) -> ApiResult<(StatusCode, Extension<RedactOnReplay>, Json<EndpointWithSecret>)> {
+    let tenant = tenant(&auth, Need::Write("webhooks"))?;
+    let url = checked_url(&state, &input.url).await?;
+    let scheme = input.signature_scheme.unwrap_or(Scheme::StandardWebhooks);
+    let header = signature_header(scheme, input.signature_header)?;
+    let effective = header.clone().unwrap_or_else(|| scheme.default_header().to_owned());
+    let headers = static_headers(input.headers.unwrap_or_default(), &effective)?;
+    let now = state.clock().now_ms();
+    let row = EndpointRow {
+        id: new_id("whep"),
+        url,
+        description: optional_text("description", input.description.as_deref(), 500)?,
+        events: serde_json::to_string(&events(input.events.unwrap_or_default())?).map_err(ApiError::internal)?,
+        enabled: i64::from(input.enabled.unwrap_or(true)),
+        signature_scheme: scheme,
+        signature_header: header,
+        headers: serde_json::to_string(&headers).map_err(ApiError::internal)?,
+        secret: signing::new_secret(),
+        previous_secret: None,
+        previous_secret_expires_at: None,
+        consecutive_failures: 0,
+        last_success_at: None,
+        last_failure_at: None,
+        disabled_reason: None,
+        disabled_at: None,
+        created_at: now,
+        updated_at: now,
+    };
+    let mut scoped = state.db().scoped(tenant);
+    scoped
+        .execute(
+            scoped
+                .sql(
+                    "INSERT INTO webhook_endpoints (org_id, id, url, description, events, enabled, signature_scheme, \
+                     signature_header, headers, secret, consecutive_failures, created_at, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0, $11, $11)",
+                )
+                .bind(row.id.clone())
+                .bind(row.url.clone())
+                .bind(row.description.clone())
+                .bind(row.events.clone())
+                .bind(row.enabled)
+                .bind(row.signature_scheme.as_str().to_owned())
+                .bind(row.signature_header.clone())
+                .bind(row.headers.clone())
+                .bind(row.secret.clone())
+                .bind(now),
+        )
+        .await?;
+    state.webhooks().wake();
+    let body = EndpointWithSecret { endpoint: row.to_api(now), secret: row.secret.clone() };
+    Ok((StatusCode::CREATED, Extension(RedactOnReplay(&["secret"])), Json(body)))
+}
+
+/// Get a webhook endpoint
+#[utoipa::path(get, path = "/webhooks/{id}", tag = "Webhooks",
+    params(("id" = String, Path, description = "Endpoint id (`whep_…`)")),
+    responses((status = 200, description = "The endpoint", body = Endpoint)))]
+async fn get_endpoint(State(state): State<AppState>, auth: Auth, Path(id): Path<String>) -> ApiResult<Json<Endpoint>> {
+    let tenant = tenant(&auth, Need::Read("webhooks"))?;
+    let row = load(&mut state.db().scoped(tenant), &id).await?;
+    Ok(Json(row.to_api(state.clock().now_ms())))
+}
+
+async fn update(state: &AppState, auth: &Auth, id: &str, change: UpdateEndpoint) -> ApiResult<Endpoint> {
+    let tenant = tenant(auth, Need::Write("webhooks"))?;
+    let mut scoped = state.db().scoped(tenant);
+    let mut row = load(&mut scoped, id).await?;
+    if let Some(url) = change.url {
+        row.url = checked_url(state, &url).await?;
+    }
+    if let Some(description) = change.description {
+        row.description = optional_text("description", description.as_deref(), 500)?;
+    }
+    if let Some(list) = change.events {
+        row.events = serde_json::to_string(&events(list)?).map_err(ApiError::internal)?;
+    }
+    if let Some(scheme) = change.signature_scheme {
+        row.signature_scheme = scheme;
+        if scheme == Scheme::StandardWebhooks && change.signature_header.is_none() {
+            row.signature_header = None;
+        }
+    }
+    if let Some(header) = change.signature_header {
+        row.signature_header = header;
+    }
+    row.signature_header = signature_header(row.signature_scheme, row.signature_header.take())?;
+    let effective = row.signature_header.clone().unwrap_or_else(|| row.signature_scheme.default_header().to_owned());
+    let headers = static_headers(change.headers.unwrap_or_else(|| row.headers()), &effective)?;
+    row.headers = serde_json::to_string(&headers).map_err(ApiError::internal)?;
+    let now = state.clock().now_ms();
+    match change.enabled {
+        // Re-enabling starts the failure count afresh.
+        Some(true) if row.enabled == 0 => {
+            row.enabled = 1;
+            row.consecutive_failures = 0;
+            row.disabled_reason = None;
+            row.disabled_at = None;
+        }
+        Some(false) => row.enabled = 0,
+        _ => {}
+    }
+    row.updated_at = now;
+    scoped
+        .execute(
+            scoped
+                .sql(
+                    "UPDATE webhook_endpoints SET url = $3, description = $4, events = $5, enabled = $6, \
+                     signature_scheme = $7, signature_header = $8, headers = $9, consecutive_failures = $10, \
+                     disabled_reason = $11, disabled_at = $12, updated_at = $13 WHERE org_id = $1 AND id = $2",
+                )
+                .bind(row.id.clone())
+                .bind(row.url.clone())
+                .bind(row.description.clone())
+                .bind(row.events.clone())
+                .bind(row.enabled)
+                .bind(row.signature_scheme.as_str().to_owned())
+                .bind(row.signature_header.clone())
+                .bind(row.headers.clone())
+                .bind(row.consecutive_failures)
+                .bind(row.disabled_reason.clone())
+                .bind(row.disabled_at)
+                .bind(now),
+        )
+        .await?;
+    state.webhooks().wake();
+    Ok(row.to_api(now))
+}
+
+/// Update a webhook endpoint
+///
+/// Changes only the fields sent. `"enabled": true` re-enables an endpoint that was disabled
+/// after failures (and resets its failure count). Needs `write:webhooks`.
+#[utoipa::path(patch, path = "/webhooks/{id}", tag = "Webhooks", request_body = UpdateEndpoint,
+    params(("id" = String, Path, description = "Endpoint id (`whep_…`)")),
+    responses((status = 200, description = "The endpoint", body = Endpoint)))]
+async fn update_endpoint(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+    Json(change): Json<UpdateEndpoint>,
+) -> ApiResult<Json<Endpoint>> {
+    Ok(Json(update(&state, &auth, &id, change).await?))
+}
+
+/// Update a webhook endpoint (PUT)
+///
+/// The same as `PATCH`, for clients that update with `PUT`.
+#[utoipa::path(put, path = "/webhooks/{id}", tag = "Webhooks", request_body = UpdateEndpoint,
+    params(("id" = String, Path, description = "Endpoint id (`whep_…`)")),
+    responses((status = 200, description = "The endpoint", body = Endpoint)))]
+async fn replace_endpoint(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+    Json(change): Json<UpdateEndpoint>,
+) -> ApiResult<Json<Endpoint>> {
+    Ok(Json(update(&state, &auth, &id, change).await?))
+}
+
+/// Delete a webhook endpoint
+///
+/// Stops all deliveries to it and deletes its delivery log. Needs `write:webhooks`.
+#[utoipa::path(delete, path = "/webhooks/{id}", tag = "Webhooks",
+    params(("id" = String, Path, description = "Endpoint id (`whep_…`)")),
+    responses((status = 200, description = "Deleted", body = Deleted)))]
+async fn delete_endpoint(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Deleted>> {
+    let tenant = tenant(&auth, Need::Write("webhooks"))?;
+    let mut scoped = state.db().scoped(tenant);
+    let deleted = scoped
+        .execute(scoped.sql("DELETE FROM webhook_endpoints WHERE org_id = $1 AND id = $2").bind(id.clone()))
+        .await?;
+    if deleted == 0 {
+        return Err(ApiError::not_found("webhook endpoint", &id));
+    }
+    Ok(Json(Deleted { id, deleted: true }))
+}
+
+/// Rotate an endpoint's secret
+///
+/// Issues a new secret (in the response, shown only here). The previous secret keeps signing
+/// alongside it for 24 hours, so receivers can switch without dropping deliveries.
+#[utoipa::path(post, path = "/webhooks/{id}/rotate-secret", tag = "Webhooks",
+    params(("id" = String, Path, description = "Endpoint id (`whep_…`)")),
+    responses((status = 200, description = "The endpoint, with its new secret", body = EndpointWithSecret)))]
+async fn rotate_secret(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> ApiResult<(Extension<RedactOnReplay>, Json<EndpointWithSecret>)> {
+    let tenant = tenant(&auth, Need::Write("webhooks"))?;
+    let mut scoped = state.db().scoped(tenant);
+    let mut row = load(&mut scoped, &id).await?;
+    let now = state.clock().now_ms();
+    row.previous_secret = Some(std::mem::replace(&mut row.secret, signing::new_secret()));
+    row.previous_secret_expires_at = Some(now + PREVIOUS_SECRET_MS);
+    row.updated_at = now;
+    scoped
+        .execute(
+            scoped
+                .sql(
+                    "UPDATE webhook_endpoints SET secret = $3, previous_secret = $4, previous_secret_expires_at = $5, \
+                     updated_at = $5 - $6 WHERE org_id = $1 AND id = $2",
+                )
+                .bind(id)
+                .bind(row.secret.clone())
+                .bind(row.previous_secret.clone())
+                .bind(now + PREVIOUS_SECRET_MS)
+                .bind(PREVIOUS_SECRET_MS),
+        )
+        .await?;
+    let body = EndpointWithSecret { endpoint: row.to_api(now), secret: row.secret.clone() };
+    Ok((Extension(RedactOnReplay(&["secret"])), Json(body)))
+}
+
+/// The result of a test delivery.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+#[schema(example = json!({"success": true, "statusCode": 200, "latencyMs": 42, "responseBody": "ok", "error": null, "eventId": "evt_test_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5"}))]
+pub struct TestResult {
+    pub success: bool,
+    pub status_code: Option<u16>,
+    pub latency_ms: i64,
+    /// The first 4 KiB of the response.
+    pub response_body: Option<String>,
+    pub error: Option<String>,
+    /// The id of the test event (also its `webhook-id`).
+    pub event_id: String,
+}
+
+/// Send a test event
+///
+/// Sends a signed `webhook.test` event to the endpoint now, even if it is disabled, and
+/// returns the outcome of the attempt. Test sends do not count towards disabling. Needs
+/// `write:webhooks`.
+#[utoipa::path(post, path = "/webhooks/{id}/test", tag = "Webhooks",
+    params(("id" = String, Path, description = "Endpoint id (`whep_…`)")),
+    responses((status = 200, description = "What the endpoint answered", body = TestResult)))]
+async fn test_endpoint(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> ApiResult<Json<TestResult>> {
+    let tenant = tenant(&auth, Need::Write("webhooks"))?;
+    let row = load(&mut state.db().scoped(tenant), &id).await?;
+    let now = Timestamp(state.clock().now_ms());
+    let event_id = new_id("evt_test");
+    let data = serde_json::json!({"message": "A test event from Gable", "endpointId": row.id});
+    let data = serde_json::value::to_raw_value(&data).map_err(ApiError::internal)?;
+    let envelope = sender::Envelope {
+        id: &event_id,
+        event: "webhook.test",
+        timestamp: now,
+        delivered_at: now,
+        organization_id: tenant.org_id(),
+        data: &data,
+        payload: &data,
+    };
+    let body = serde_json::to_vec(&envelope).map_err(ApiError::internal)?;
+    let headers = row.headers();
+    let target = Target {
+        url: &row.url,
+        scheme: row.signature_scheme,
+        signature_header: row.signature_header.as_deref(),
+        headers: &headers,
+        secrets: row.active_secrets(now.ms()),
+    };
+    let webhooks = state.webhooks();
+    let outcome: Outcome = sender::send(webhooks.client(), webhooks.policy(), &target, &event_id, &body, now).await;
+    Ok(Json(TestResult {
+        success: outcome.success,
+        status_code: outcome.status_code,
+        latency_ms: outcome.latency_ms,
+        response_body: outcome.response_body,
+        error: outcome.error,
+        event_id,
+    }))
+}
