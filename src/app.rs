@@ -36,6 +36,7 @@ struct Inner {
     key_cache: KeyCache,
     clock: Clock,
     metrics: Metrics,
+    public_url: String,
 }
 
 impl AppState {
@@ -62,6 +63,12 @@ impl AppState {
     pub fn metrics(&self) -> &Metrics {
         &self.0.metrics
     }
+
+    /// The base of absolute links to this server, without a trailing `/`: `public_url`, or
+    /// `http://` and the address actually bound (so port 0 gives the real port).
+    pub fn public_url(&self) -> &str {
+        &self.0.public_url
+    }
 }
 
 pub struct App {
@@ -85,7 +92,19 @@ impl App {
         let limiter = Limiter::new(settings.redis_url.as_ref(), &settings.redis_key_prefix).await?;
         let listener = TcpListener::bind(settings.listen).await?;
         let key_cache = KeyCache::new(settings.api_key_cache_seconds);
-        let state = AppState(Arc::new(Inner { settings, db, limiter, key_cache, clock, metrics: Metrics::default() }));
+        let public_url = match &settings.public_url {
+            Some(url) => url.trim_end_matches('/').to_owned(),
+            None => format!("http://{}", listener.local_addr()?),
+        };
+        let state = AppState(Arc::new(Inner {
+            settings,
+            db,
+            limiter,
+            key_cache,
+            clock,
+            metrics: Metrics::default(),
+            public_url,
+        }));
         let (router, openapi) = router(state.clone());
         Ok(App { listener, router, state, openapi })
     }
@@ -116,11 +135,15 @@ impl App {
     }
 }
 
-/// Every route: `/health`, `/ready`, the API under `/api` and `/v1`, `/metrics`, `/docs`,
-/// `/openapi.json`.
+/// Every route: `/health`, `/ready`, the public pages, the API under `/api` and `/v1`,
+/// `/metrics`, `/docs`, `/openapi.json`.
 fn router(state: AppState) -> (Router, OpenApi) {
-    let (routes, mut openapi) =
-        OpenApiRouter::with_openapi(docs::base()).merge(health::router()).nest("/api", api(&state)).split_for_parts();
+    let (routes, mut openapi) = OpenApiRouter::with_openapi(docs::base())
+        .merge(health::router())
+        .merge(crm::public_router())
+        .merge(sales::public_router())
+        .nest("/api", api(&state))
+        .split_for_parts();
     let (v1, _) = OpenApiRouter::new().nest("/v1", api(&state)).split_for_parts();
     docs::add_common_errors(&mut openapi);
     let max_body = state.settings().max_body_bytes;
