@@ -1,5 +1,6 @@
 //! Sales: team members, calls, booking links, products, payments.
 
+pub mod products;
 pub mod team;
 
 use utoipa_axum::router::OpenApiRouter;
@@ -8,7 +9,7 @@ use crate::app::AppState;
 use crate::resource;
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().merge(resource::router::<team::TeamMembers>())
+    OpenApiRouter::new().merge(resource::router::<team::TeamMembers>()).merge(resource::router::<products::Products>())
 }
 
 /// Unauthenticated pages of this area (see `crate::http::public`), outside `/api`.

@@ -13,6 +13,7 @@ mod idempotency;
 mod keys;
 mod leads;
 mod openapi;
+mod products;
 mod properties;
 mod rate_limits;
 mod team;
