@@ -1,5 +1,6 @@
 //! Sales: team members, calls, booking links, products, payments.
 
+pub mod calls;
 pub mod products;
 pub mod team;
 
@@ -9,7 +10,10 @@ use crate::app::AppState;
 use crate::resource;
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().merge(resource::router::<team::TeamMembers>()).merge(resource::router::<products::Products>())
+    OpenApiRouter::new()
+        .merge(resource::router::<team::TeamMembers>())
+        .merge(resource::router::<calls::Calls>())
+        .merge(resource::router::<products::Products>())
 }
 
 /// Unauthenticated pages of this area (see `crate::http::public`), outside `/api`.

@@ -5,6 +5,7 @@
 mod contract;
 mod helpers;
 
+mod calls;
 mod cli;
 mod contacts;
 mod errors;
