@@ -1,6 +1,7 @@
 //! Sales: team members, calls, booking links, products, payments.
 
 pub mod calls;
+pub mod payments;
 pub mod products;
 pub mod team;
 
@@ -14,6 +15,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(resource::router::<team::TeamMembers>())
         .merge(resource::router::<calls::Calls>())
         .merge(resource::router::<products::Products>())
+        .merge(resource::router::<payments::Payments>())
 }
 
 /// Unauthenticated pages of this area (see `crate::http::public`), outside `/api`.

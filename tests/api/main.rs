@@ -14,6 +14,7 @@ mod idempotency;
 mod keys;
 mod leads;
 mod openapi;
+mod payments;
 mod products;
 mod properties;
 mod rate_limits;
