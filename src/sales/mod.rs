@@ -1,5 +1,6 @@
 //! Sales: team members, calls, booking links, products, payments.
 
+pub mod booking_links;
 pub mod calls;
 pub mod payments;
 pub mod products;
@@ -14,6 +15,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .merge(resource::router::<team::TeamMembers>())
         .merge(resource::router::<calls::Calls>())
+        .merge(resource::router::<booking_links::BookingLinks>())
         .merge(resource::router::<products::Products>())
         .merge(resource::router::<payments::Payments>())
 }

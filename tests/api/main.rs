@@ -5,6 +5,7 @@
 mod contract;
 mod helpers;
 
+mod booking_links;
 mod calls;
 mod cli;
 mod contacts;
