@@ -3,6 +3,7 @@
 pub mod contacts;
 pub mod leads;
 pub mod properties;
+pub mod showings;
 
 use utoipa_axum::router::OpenApiRouter;
 
@@ -14,6 +15,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(resource::router::<properties::Properties>())
         .merge(resource::router::<contacts::Contacts>())
         .merge(resource::router::<leads::Leads>())
+        .merge(resource::router::<showings::Showings>())
 }
 
 /// Unauthenticated pages of this area (see `crate::http::public`), outside `/api`.

@@ -74,17 +74,15 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     Ok(value)
 }
 
+/// An error of the typed pass. The body is already known to be well-formed, so every error
+/// here is about a value, even those serde_json files as syntax: an enum given `null` or a
+/// number fails with "expected value".
 fn json_error(path: &str, err: serde_json::Error) -> ApiError {
-    use serde_json::error::Category;
-    match err.classify() {
-        Category::Syntax | Category::Eof | Category::Io => {
-            ApiError::bad_request("INVALID_JSON", format!("Malformed JSON: {err}"))
-        }
-        Category::Data => {
-            let message = strip_position(&err.to_string());
-            field_error(path, &message)
-        }
-    }
+    let message = match err.classify() {
+        serde_json::error::Category::Data => strip_position(&err.to_string()),
+        _ => "not a value of the expected type".to_owned(),
+    };
+    field_error(path, &message)
 }
 
 /// A 400 for a failed field, with `field` set to the most precise path serde gave us.
@@ -176,6 +174,13 @@ mod tests {
     #[expect(dead_code, reason = "only serde reads these fields")]
     struct Address {
         city: String,
+        kind: Option<Kind>,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    enum Kind {
+        #[serde(rename = "home")]
+        Home,
     }
 
     fn field_of(body: &str) -> (String, Option<String>) {
@@ -201,6 +206,10 @@ mod tests {
             field_of(r#"{"title": "t", "address": {"city": "x"}, "colour": 1}"#),
             ("VALIDATION_ERROR".into(), Some("colour".into()))
         );
+        for kind in ["5", "[]", "\"castle\""] {
+            let body = format!(r#"{{"title": "t", "address": {{"city": "x", "kind": {kind}}}}}"#);
+            assert_eq!(field_of(&body), ("VALIDATION_ERROR".into(), Some("address.kind".into())), "{body}");
+        }
         assert_eq!(field_of(r#"{"title": "t""#).0, "INVALID_JSON");
         assert_eq!(field_of("").0, "INVALID_JSON");
         assert_eq!(field_of(r#"{"title": "t", "address": {"city": "x"}} trailing"#).0, "INVALID_JSON");

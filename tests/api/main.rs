@@ -15,4 +15,5 @@ mod leads;
 mod openapi;
 mod properties;
 mod rate_limits;
+mod showings;
 mod team;
