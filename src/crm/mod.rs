@@ -4,6 +4,7 @@ pub mod contacts;
 pub mod leads;
 pub mod properties;
 pub mod showings;
+pub mod tasks;
 
 use utoipa_axum::router::OpenApiRouter;
 
@@ -16,6 +17,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(resource::router::<contacts::Contacts>())
         .merge(resource::router::<leads::Leads>())
         .merge(resource::router::<showings::Showings>())
+        .merge(resource::router::<tasks::Tasks>())
 }
 
 /// Unauthenticated pages of this area (see `crate::http::public`), outside `/api`.

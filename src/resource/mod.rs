@@ -104,6 +104,11 @@ pub trait Resource: Send + Sync + 'static {
     /// Adds the list filters' conditions.
     fn filter(filter: &Self::Filter, filters: &mut Filters);
 
+    /// Events for a new record; `{name}.created` unless overridden.
+    fn create_events(_record: &Self::Record) -> Vec<String> {
+        vec![format!("{}.created", Self::META.name)]
+    }
+
     /// Events for an update that changed something; `{name}.updated` unless overridden.
     fn update_events(_before: &Self::Record, _after: &Self::Record) -> Vec<String> {
         vec![format!("{}.updated", Self::META.name)]
@@ -191,7 +196,8 @@ impl<'a> Ctx<'a> {
         record.ok_or_else(|| ApiError::not_found(R::META.name, id))
     }
 
-    /// Inserts a new record and writes its `{name}.created` event.
+    /// Inserts a new record and writes its events (`{name}.created`, see
+    /// [`Resource::create_events`]).
     pub async fn insert<R: Resource>(&mut self, record: &R::Record) -> ApiResult<()> {
         let columns = R::columns(record);
         let mut names = vec!["org_id", "id", "created_at", "updated_at"];
@@ -205,7 +211,10 @@ impl<'a> Ctx<'a> {
         }
         self.tx.execute(statement).await?;
         R::after_write(self, record).await?;
-        self.emit(&format!("{}.created", R::META.name), record).await
+        for kind in R::create_events(record) {
+            self.emit(&kind, record).await?;
+        }
+        Ok(())
     }
 
     /// Writes `after` over `before` if any stored column changed (stamping `updated_at`), with

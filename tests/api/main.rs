@@ -16,4 +16,5 @@ mod openapi;
 mod properties;
 mod rate_limits;
 mod showings;
+mod tasks;
 mod team;
