@@ -16,6 +16,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(resource::router::<properties::Properties>())
         .merge(resource::router::<contacts::Contacts>())
         .merge(resource::router::<leads::Leads>())
+        .merge(leads::router())
         .merge(resource::router::<showings::Showings>())
         .merge(resource::router::<tasks::Tasks>())
 }

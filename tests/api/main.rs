@@ -11,6 +11,7 @@ mod errors;
 mod health;
 mod idempotency;
 mod keys;
+mod lead_conversion;
 mod leads;
 mod openapi;
 mod properties;
