@@ -116,11 +116,15 @@ impl App {
     }
 }
 
-/// Every route: `/health`, `/ready`, the API under `/api` and `/v1`, `/metrics`, `/docs`,
-/// `/openapi.json`.
+/// Every route: `/health`, `/ready`, the public pages, the API under `/api` and `/v1`,
+/// `/metrics`, `/docs`, `/openapi.json`.
 fn router(state: AppState) -> (Router, OpenApi) {
-    let (routes, mut openapi) =
-        OpenApiRouter::with_openapi(docs::base()).merge(health::router()).nest("/api", api(&state)).split_for_parts();
+    let (routes, mut openapi) = OpenApiRouter::with_openapi(docs::base())
+        .merge(health::router())
+        .merge(crm::public_router())
+        .merge(sales::public_router())
+        .nest("/api", api(&state))
+        .split_for_parts();
     let (v1, _) = OpenApiRouter::new().nest("/v1", api(&state)).split_for_parts();
     docs::add_common_errors(&mut openapi);
     let max_body = state.settings().max_body_bytes;

@@ -196,8 +196,7 @@ impl<'a> Ctx<'a> {
         record.ok_or_else(|| ApiError::not_found(R::META.name, id))
     }
 
-    /// Inserts a new record and writes its events (`{name}.created`, see
-    /// [`Resource::create_events`]).
+    /// Inserts a new record and writes its events ([`Resource::create_events`]).
     pub async fn insert<R: Resource>(&mut self, record: &R::Record) -> ApiResult<()> {
         let columns = R::columns(record);
         let mut names = vec!["org_id", "id", "created_at", "updated_at"];
