@@ -1,12 +1,18 @@
-//! Leads: `/api/leads`.
+//! Leads: `/api/leads`, and `POST /api/leads/{id}/convert`, which turns a lead into a contact.
 
+use axum::extract::State;
 use serde::{Deserialize, Serialize};
 use sqlx::FromRow;
 use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-use super::contacts::Contacts;
+use super::contacts::{Contact, ContactType, Contacts, CreateContact};
 use super::properties::Properties;
+use crate::app::AppState;
+use crate::auth::{Auth, Need};
 use crate::error::ApiResult;
+use crate::http::{Json, Path};
 use crate::resource::validate::{nullable, optional_email, optional_text, patch, present, text};
 use crate::resource::values::{Timestamp, Value};
 use crate::resource::{Ctx, Filters, Meta, Resource};
@@ -197,5 +203,129 @@ impl Resource for Leads {
         filters.eq("status", f.status);
         filters.eq("source", f.source.clone());
         filters.eq("assigned_to_id", f.assigned_to_id.clone());
+    }
+}
+
+/// The lead routes beyond CRUD (the CRUD ones come from `resource::router::<Leads>()`).
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(convert_lead))
+}
+
+/// A converted lead and the contact it now references.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+#[schema(example = json!({
+    "lead": {
+        "id": "lead_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "name": "Jane Doe", "email": "jane@example.com",
+        "phone": "+1-555-0200", "source": "website", "status": "converted",
+        "message": "Interested in the Beverly Hills listing", "propertyId": null,
+        "contactId": "cont_01JDQ9A1B2C3D4E5F6G7H8J9K0", "assignedToId": null,
+        "createdAt": "2025-01-12T10:30:00.000Z", "updatedAt": "2025-01-14T09:00:00.000Z"
+    },
+    "contact": {
+        "id": "cont_01JDQ9A1B2C3D4E5F6G7H8J9K0", "firstName": "Jane", "lastName": "Doe",
+        "email": "jane@example.com", "phone": "+1-555-0200", "type": "BUYER", "tags": [],
+        "score": null, "notes": null, "createdAt": "2025-01-14T09:00:00.000Z",
+        "updatedAt": "2025-01-14T09:00:00.000Z"
+    },
+    "contactCreated": true
+}))]
+pub struct Conversion {
+    pub lead: Lead,
+    pub contact: Contact,
+    /// Whether this call created the contact (`false` when it linked an existing one).
+    pub contact_created: bool,
+}
+
+/// Convert a lead
+///
+/// Links the lead to a contact and sets its status to `converted`. The contact is the one the
+/// lead already references; else the organization's oldest contact with the same email
+/// (case-insensitive); else a new `BUYER` contact with the lead's name, email and phone. The
+/// name's last word becomes `lastName` and the rest `firstName` ("Jane Q. Doe" → "Jane Q." and
+/// "Doe"); a one-word name becomes `firstName`, with `lastName` "-".
+///
+/// One transaction, with `contact.created` when a contact is created and `lead.updated`.
+/// Converting a converted lead again returns the same lead and contact (`contactCreated`
+/// false) and writes nothing. Needs `write:leads` and `write:contacts`.
+#[utoipa::path(post, path = "/leads/{id}/convert", tag = "Leads",
+    params(("id" = String, Path, description = "The lead's id (`lead_…`)")),
+    responses((status = 200, description = "The converted lead and its contact", body = Conversion)))]
+async fn convert_lead(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Conversion>> {
+    let tenant = auth.require(Need::Write("leads"))?;
+    auth.require(Need::Write("contacts"))?;
+    let mut ctx = Ctx::begin(&state, tenant).await?;
+    let before = ctx.load_for_update::<Leads>(&id).await?;
+    let (contact, contact_created) = contact_for(&mut ctx, &before).await?;
+    let mut lead = before.clone();
+    lead.contact_id = Some(contact.id.clone());
+    lead.status = LeadStatus::Converted;
+    ctx.save::<Leads>(&before, &mut lead).await?;
+    ctx.commit().await?;
+    Ok(Json(Conversion { lead, contact, contact_created }))
+}
+
+/// The contact a lead converts into, and whether it was created for it.
+async fn contact_for(ctx: &mut Ctx<'_>, lead: &Lead) -> ApiResult<(Contact, bool)> {
+    if let Some(id) = &lead.contact_id {
+        return Ok((ctx.reference::<Contacts>("contactId", id).await?, false));
+    }
+    if let Some(email) = &lead.email {
+        let tx = ctx.tx();
+        let sql = format!(
+            "SELECT {} FROM {} WHERE org_id = $1 AND LOWER(email) = LOWER($2) ORDER BY id LIMIT 1",
+            Contacts::META.columns,
+            Contacts::META.table
+        );
+        if let Some(contact) = tx.fetch_optional(tx.sql(sql).bind(email.clone())).await? {
+            return Ok((contact, false));
+        }
+    }
+    let (first_name, last_name) = split_name(&lead.name);
+    let input = CreateContact {
+        first_name,
+        last_name,
+        email: lead.email.clone(),
+        phone: lead.phone.clone(),
+        contact_type: Some(ContactType::Buyer),
+        tags: None,
+        score: None,
+        notes: None,
+    };
+    let contact = Contacts::create(ctx, input).await?;
+    ctx.insert::<Contacts>(&contact).await?;
+    Ok((contact, true))
+}
+
+/// A contact's longest first or last name.
+const MAX_NAME: usize = 100;
+
+/// "Jane Q. Doe" → ("Jane Q.", "Doe"); "Cher" → ("Cher", "-"): a contact needs both names, and
+/// a visible placeholder is easier to spot and fix than a guess. Each part is cut to fit.
+fn split_name(name: &str) -> (String, String) {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (first, last) = match words.split_last() {
+        Some((last, rest)) if !rest.is_empty() => (rest.join(" "), (*last).to_owned()),
+        _ => (words.join(" "), "-".to_owned()),
+    };
+    let fit = |part: String| part.chars().take(MAX_NAME).collect::<String>();
+    (fit(first), fit(last))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_name;
+
+    #[test]
+    fn the_last_word_is_the_last_name() {
+        assert_eq!(split_name("Jane Doe"), ("Jane".into(), "Doe".into()));
+        assert_eq!(split_name("  Jane   Q.  Doe "), ("Jane Q.".into(), "Doe".into()));
+        assert_eq!(split_name("Cher"), ("Cher".into(), "-".into()));
+        let (first, last) = split_name(&format!("{} {}", "a".repeat(150), "b".repeat(120)));
+        assert_eq!((first.len(), last.len()), (100, 100));
     }
 }

@@ -3,6 +3,8 @@
 pub mod contacts;
 pub mod leads;
 pub mod properties;
+pub mod showings;
+pub mod tasks;
 
 use utoipa_axum::router::OpenApiRouter;
 
@@ -14,6 +16,9 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(resource::router::<properties::Properties>())
         .merge(resource::router::<contacts::Contacts>())
         .merge(resource::router::<leads::Leads>())
+        .merge(leads::router())
+        .merge(resource::router::<showings::Showings>())
+        .merge(resource::router::<tasks::Tasks>())
 }
 
 /// Unauthenticated pages of this area (see `crate::http::public`), outside `/api`.
