@@ -22,5 +22,5 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// Unauthenticated pages of this area (see `crate::http::public`), outside `/api`.
 pub fn public_router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
+    OpenApiRouter::new().merge(booking_links::public_router())
 }

@@ -6,6 +6,7 @@ mod contract;
 mod helpers;
 
 mod booking_links;
+mod booking_pages;
 mod calls;
 mod cli;
 mod contacts;
