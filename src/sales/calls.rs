@@ -128,8 +128,9 @@ pub struct CallFilter {
     /// Calls that started at or after this instant (RFC 3339, or a date for its midnight UTC).
     #[param(value_type = Option<String>, example = "2025-01-01T00:00:00Z")]
     pub from: Option<Timestamp>,
-    /// Calls that started at or before this instant.
-    #[param(value_type = Option<String>, example = "2025-01-31T23:59:59Z")]
+    /// Calls that started before this instant (exclusive: one day is
+    /// `from=2025-01-20&to=2025-01-21`).
+    #[param(value_type = Option<String>, example = "2025-02-01")]
     pub to: Option<Timestamp>,
 }
 
@@ -228,6 +229,8 @@ impl Resource for Calls {
         filters.eq("contact_id", f.contact_id.clone());
         filters.eq("lead_id", f.lead_id.clone());
         filters.at_least("started_at", f.from);
-        filters.at_most("started_at", f.to);
+        if let Some(to) = f.to {
+            filters.raw("started_at < ?".into(), [Value::from(to)]);
+        }
     }
 }

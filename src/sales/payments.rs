@@ -169,8 +169,8 @@ pub struct PaymentFilter {
     /// payments are left out.
     #[param(value_type = Option<String>, example = "2025-01-01")]
     pub from: Option<Timestamp>,
-    /// Paid at or before this instant.
-    #[param(value_type = Option<String>, example = "2025-01-31T23:59:59Z")]
+    /// Paid before this instant (exclusive: one day is `from=2025-01-20&to=2025-01-21`).
+    #[param(value_type = Option<String>, example = "2025-02-01")]
     pub to: Option<Timestamp>,
 }
 
@@ -311,7 +311,9 @@ impl Resource for Payments {
         filters.eq("contact_id", f.contact_id.clone());
         filters.eq("product_id", f.product_id.clone());
         filters.at_least("paid_at", f.from);
-        filters.at_most("paid_at", f.to);
+        if let Some(to) = f.to {
+            filters.raw("paid_at < ?".into(), [Value::from(to)]);
+        }
     }
 
     fn create_events(p: &Payment) -> Vec<String> {

@@ -108,9 +108,10 @@ async fn every_filter_narrows_the_list() {
     assert_eq!(outcomes(format!("leadId={lead}")).await, ["a"]);
     assert_eq!(outcomes(format!("contactId={contact}")).await, ["b"]);
     assert_eq!(outcomes("from=2025-01-20T09:00:00Z".into()).await, ["b", "c"], "from is inclusive");
-    assert_eq!(outcomes("to=2025-01-20T09:00:00Z".into()).await, ["a", "b"], "to is inclusive");
+    assert_eq!(outcomes("to=2025-01-20T09:00:00Z".into()).await, ["a"], "to is exclusive");
+    assert_eq!(outcomes("from=2025-01-20&to=2025-01-21".into()).await, ["b"], "one day");
     assert_eq!(outcomes("from=2025-01-11&to=2025-01-31".into()).await, ["b"], "dates are midnight UTC");
-    assert_eq!(outcomes("from=2025-01-20T10:00:00%2B01:00&to=2025-01-20T10:00:00%2B01:00".into()).await, ["b"]);
+    assert_eq!(outcomes("from=2025-01-20T10:00:00%2B01:00&to=2025-01-20T10:00:01%2B01:00".into()).await, ["b"]);
 
     expect_field_error(app.get("/api/calls?direction=sideways", &org.key).await, "direction").await;
     expect_field_error(app.get("/api/calls?from=yesterday", &org.key).await, "from").await;

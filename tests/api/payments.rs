@@ -381,7 +381,12 @@ async fn every_filter_narrows_the_list() {
     assert_eq!(descriptions(format!("productId={product}")).await, ["a", "d"]);
     assert_eq!(descriptions("from=2025-01-10".into()).await, ["b"], "unpaid payments have no paidAt");
     assert_eq!(descriptions("to=2025-01-10".into()).await, ["a"]);
-    assert_eq!(descriptions("from=2025-01-05T10:00:00Z&to=2025-01-20T10:00:00Z".into()).await, ["a", "b"]);
+    assert_eq!(
+        descriptions("from=2025-01-05T10:00:00Z&to=2025-01-20T10:00:00Z".into()).await,
+        ["a"],
+        "to is exclusive"
+    );
+    assert_eq!(descriptions("from=2025-01-05&to=2025-01-21".into()).await, ["a", "b"]);
     assert_eq!(descriptions(format!("teamMemberId={ava}&status=pending")).await, ["c"]);
     expect_field_error(app.get("/api/payments?status=paid", &org.key).await, "status").await;
     expect_field_error(app.get("/api/payments?from=later", &org.key).await, "from").await;
