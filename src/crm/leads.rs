@@ -1,6 +1,9 @@
-//! Leads: `/api/leads`, and `POST /api/leads/{id}/convert`, which turns a lead into a contact.
+//! Leads: `/api/leads`; `POST /api/leads/{id}/convert`, which turns a lead into a contact;
+//! and the public lead form `POST /forms/{orgSlug}/leads` that websites post enquiries to.
 
 use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
 use serde::{Deserialize, Serialize};
 use sqlx::FromRow;
 use utoipa::{IntoParams, ToSchema};
@@ -10,8 +13,9 @@ use utoipa_axum::routes;
 use super::contacts::{Contact, ContactType, Contacts, CreateContact};
 use super::properties::Properties;
 use crate::app::AppState;
-use crate::auth::{Auth, Need};
-use crate::error::ApiResult;
+use crate::auth::{Auth, Need, Tenant};
+use crate::error::{ApiError, ApiResult, ErrorBody};
+use crate::http::public::{ClientIp, admit};
 use crate::http::{Json, Path};
 use crate::resource::validate::{nullable, optional_email, optional_text, patch, present, text};
 use crate::resource::values::{Timestamp, Value};
@@ -314,6 +318,98 @@ fn split_name(name: &str) -> (String, String) {
     };
     let fit = |part: String| part.chars().take(MAX_NAME).collect::<String>();
     (fit(first), fit(last))
+}
+
+/// The public lead form, outside `/api` (no key; see `crate::http::public`).
+pub fn public_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(submit_lead_form))
+}
+
+/// An enquiry from a website's contact form.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[schema(example = json!({
+    "name": "Jane Doe", "email": "jane@example.com", "phone": "+1-555-0200",
+    "message": "Interested in the Beverly Hills listing", "propertyId": "prop_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5",
+    "website": ""
+}))]
+pub struct LeadForm {
+    pub name: String,
+    pub email: String,
+    pub phone: Option<String>,
+    pub message: Option<String>,
+    /// The listing the enquiry is about.
+    pub property_id: Option<String>,
+    /// Default `form`.
+    pub source: Option<String>,
+    /// A honeypot: render it hidden and leave it empty. Submissions that fill it in are
+    /// answered like any other and dropped.
+    pub website: Option<String>,
+}
+
+/// The answer to every accepted submission; it says nothing more, not even an id.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"success": true}))]
+pub struct FormAccepted {
+    /// Always `true`.
+    pub success: bool,
+}
+
+/// Submit the lead form
+///
+/// No API key: a website posts its visitors' enquiries to its organization's form (the
+/// organization's plan must include the API). Each client IP may submit
+/// `public_per_ip_per_minute` times a minute; responses carry the `X-RateLimit-*` headers.
+/// Creates a lead (`source` `form` unless given) and its `lead.created` event. Submissions that
+/// fill in the hidden `website` field get the same answer and create nothing.
+#[utoipa::path(post, path = "/forms/{orgSlug}/leads", tag = "Forms", security(()),
+    params(("orgSlug" = String, Path, description = "The organization's slug", example = "test-realty")),
+    request_body = LeadForm,
+    responses(
+        (status = 201, description = "Received", body = FormAccepted),
+        (status = 400, description = "A field is missing or invalid; `field` names it", body = ErrorBody),
+        (status = 403, description = "The organization's plan does not include the API (`upgrade`, `requiredPlan`)", body = ErrorBody),
+        (status = 404, description = "No organization with this slug, or `propertyId` is not one of its listings", body = ErrorBody),
+        (status = 429, description = "Too many submissions from this IP address; see `Retry-After`", body = ErrorBody)))]
+async fn submit_lead_form(
+    State(state): State<AppState>,
+    Path(org_slug): Path<String>,
+    ip: ClientIp,
+    form: Result<Json<LeadForm>, ApiError>,
+) -> Response {
+    // Admission first, so every submission counts against the IP's limit and an unknown
+    // organization is a 404 whatever the body.
+    let admitted = match admit(&state, &org_slug, ip, "forms").await {
+        Ok(admitted) => admitted,
+        Err(refused) => return refused,
+    };
+    match receive(&state, &admitted.tenant, form).await {
+        Ok(()) => admitted.respond((StatusCode::CREATED, Json(FormAccepted { success: true }))),
+        Err(err) => admitted.respond(err),
+    }
+}
+
+/// Writes the submitted lead and its event, unless the honeypot was filled in.
+async fn receive(state: &AppState, tenant: &Tenant, form: Result<Json<LeadForm>, ApiError>) -> ApiResult<()> {
+    let Json(form) = form?;
+    if form.website.as_deref().is_some_and(|w| !w.trim().is_empty()) {
+        return Ok(());
+    }
+    let input = CreateLead {
+        name: form.name,
+        email: Some(text("email", &form.email, 254)?),
+        phone: form.phone,
+        source: Some(optional_text("source", form.source.as_deref(), 50)?.unwrap_or_else(|| "form".to_owned())),
+        status: None,
+        message: form.message,
+        property_id: form.property_id,
+        contact_id: None,
+        assigned_to_id: None,
+    };
+    let mut ctx = Ctx::begin(state, tenant).await?;
+    let lead = Leads::create(&mut ctx, input).await?;
+    ctx.insert::<Leads>(&lead).await?;
+    ctx.commit().await
 }
 
 #[cfg(test)]

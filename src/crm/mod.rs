@@ -23,5 +23,5 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// Unauthenticated pages of this area (see `crate::http::public`), outside `/api`.
 pub fn public_router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
+    OpenApiRouter::new().merge(leads::public_router())
 }

@@ -15,6 +15,7 @@ mod health;
 mod idempotency;
 mod keys;
 mod lead_conversion;
+mod lead_form;
 mod leads;
 mod openapi;
 mod payments;
