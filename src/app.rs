@@ -43,17 +43,24 @@ struct Inner {
     webhooks: Webhooks,
     clock: Clock,
     metrics: Metrics,
+    public_url: String,
 }
 
 impl AppState {
-    /// Everything but the HTTP listener: what `gable worker` runs on.
-    pub async fn new(settings: Settings, db: Db, clock: Clock) -> anyhow::Result<AppState> {
+    /// Everything but the HTTP listener: what `gable worker` runs on. `bound` is the address
+    /// the server listens on, when there is one (it may differ from `listen`'s port 0).
+    pub async fn new(settings: Settings, db: Db, clock: Clock, bound: Option<SocketAddr>) -> anyhow::Result<AppState> {
         // Deliveries and SMTP use rustls with ring; installing twice is harmless.
         let _ = rustls::crypto::ring::default_provider().install_default();
         let limiter = Limiter::new(settings.redis_url.as_ref(), &settings.redis_key_prefix).await?;
         let key_cache = KeyCache::new(settings.api_key_cache_seconds);
         let webhooks = Webhooks::new(&settings)?;
-        Ok(AppState(Arc::new(Inner { settings, db, limiter, key_cache, webhooks, clock, metrics: Metrics::default() })))
+        let public_url = match &settings.public_url {
+            Some(url) => url.trim_end_matches('/').to_owned(),
+            None => format!("http://{}", bound.unwrap_or(settings.listen)),
+        };
+        let metrics = Metrics::default();
+        Ok(AppState(Arc::new(Inner { settings, db, limiter, key_cache, webhooks, clock, metrics, public_url })))
     }
 
     pub fn settings(&self) -> &Settings {
@@ -83,6 +90,12 @@ impl AppState {
     pub fn metrics(&self) -> &Metrics {
         &self.0.metrics
     }
+
+    /// The base of absolute links to this server, without a trailing `/`: `public_url`, or
+    /// `http://` and the address actually bound (so port 0 gives the real port).
+    pub fn public_url(&self) -> &str {
+        &self.0.public_url
+    }
 }
 
 pub struct App {
@@ -104,7 +117,7 @@ impl App {
     /// Like [`build`](Self::build) with an existing database and clock (tests share them).
     pub async fn build_with(settings: Settings, db: Db, clock: Clock) -> anyhow::Result<App> {
         let listener = TcpListener::bind(settings.listen).await?;
-        let state = AppState::new(settings, db, clock).await?;
+        let state = AppState::new(settings, db, clock, Some(listener.local_addr()?)).await?;
         let (router, openapi) = router(state.clone());
         Ok(App { listener, router, state, openapi })
     }

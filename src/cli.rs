@@ -159,7 +159,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve { demo, no_workers, .. } => serve(settings, demo, !no_workers).await,
         Command::Worker => {
             let db = connect(&settings).await?;
-            let state = crate::app::AppState::new(settings, db, Clock::default()).await?;
+            let state = crate::app::AppState::new(settings, db, Clock::default(), None).await?;
             println!("Gable {} webhook worker running", env!("CARGO_PKG_VERSION"));
             crate::app::run_workers(state, shutdown_signal()).await;
             tracing::info!("worker shut down");

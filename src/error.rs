@@ -2,7 +2,8 @@
 //!
 //! Handlers and extractors return [`ApiError`]; its response is always the JSON body
 //! `{"success": false, "error": "...", "code": "...", "requestId": "..."}` (plus `field` for
-//! validation errors and `upgrade`/`requiredPlan` for plan errors), the union of the three
+//! validation errors, `conflictingId` for conflicts with an existing object, and
+//! `upgrade`/`requiredPlan` for plan errors), the union of the three
 //! documented error shapes. Library code below the edge uses `thiserror` enums that convert
 //! into `ApiError`; database and other internal errors become a logged 500 whose body says
 //! nothing about the cause.
@@ -23,6 +24,7 @@ pub struct ApiError {
     code: &'static str,
     message: Cow<'static, str>,
     field: Option<String>,
+    conflicting_id: Option<String>,
     required_plan: Option<Plan>,
     retry_after: Option<u64>,
 }
@@ -48,6 +50,10 @@ pub struct ErrorBody {
     /// The request field the error is about, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// For a 409: the id of the existing object the request conflicts with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "shw_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5")]
+    pub conflicting_id: Option<String>,
     /// Present (true) when a higher plan would allow the call.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub upgrade: Option<bool>,
@@ -58,7 +64,15 @@ pub struct ErrorBody {
 
 impl ApiError {
     pub fn new(status: StatusCode, code: &'static str, message: impl Into<Cow<'static, str>>) -> Self {
-        ApiError { status, code, message: message.into(), field: None, required_plan: None, retry_after: None }
+        ApiError {
+            status,
+            code,
+            message: message.into(),
+            field: None,
+            conflicting_id: None,
+            required_plan: None,
+            retry_after: None,
+        }
     }
 
     /// 400 about one field of the request.
@@ -124,6 +138,12 @@ impl ApiError {
         self
     }
 
+    /// Names the existing object a 409 conflicts with (`conflictingId` in the body).
+    pub fn with_conflicting_id(mut self, id: impl Into<String>) -> Self {
+        self.conflicting_id = Some(id.into());
+        self
+    }
+
     pub fn status(&self) -> StatusCode {
         self.status
     }
@@ -155,6 +175,7 @@ impl IntoResponse for ApiError {
             code: self.code.to_owned(),
             request_id: request_id::current(),
             field: self.field,
+            conflicting_id: self.conflicting_id,
             upgrade: self.required_plan.map(|_| true),
             required_plan: self.required_plan.map(|p| p.display_name().to_owned()),
         };

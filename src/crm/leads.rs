@@ -1,12 +1,22 @@
-//! Leads: `/api/leads`.
+//! Leads: `/api/leads`; `POST /api/leads/{id}/convert`, which turns a lead into a contact;
+//! and the public lead form `POST /forms/{orgSlug}/leads` that websites post enquiries to.
 
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
 use serde::{Deserialize, Serialize};
 use sqlx::FromRow;
 use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-use super::contacts::Contacts;
+use super::contacts::{Contact, ContactType, Contacts, CreateContact};
 use super::properties::Properties;
-use crate::error::ApiResult;
+use crate::app::AppState;
+use crate::auth::{Auth, Need, Tenant};
+use crate::error::{ApiError, ApiResult, ErrorBody};
+use crate::http::public::{ClientIp, admit};
+use crate::http::{Json, Path};
 use crate::resource::validate::{nullable, optional_email, optional_text, patch, present, text};
 use crate::resource::values::{Timestamp, Value};
 use crate::resource::{Ctx, Filters, Meta, Resource};
@@ -198,5 +208,221 @@ impl Resource for Leads {
         filters.eq("status", f.status);
         filters.eq("source", f.source.clone());
         filters.eq("assigned_to_id", f.assigned_to_id.clone());
+    }
+}
+
+/// The lead routes beyond CRUD (the CRUD ones come from `resource::router::<Leads>()`).
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(convert_lead))
+}
+
+/// A converted lead and the contact it now references.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+#[schema(example = json!({
+    "lead": {
+        "id": "lead_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "name": "Jane Doe", "email": "jane@example.com",
+        "phone": "+1-555-0200", "source": "website", "status": "converted",
+        "message": "Interested in the Beverly Hills listing", "propertyId": null,
+        "contactId": "cont_01JDQ9A1B2C3D4E5F6G7H8J9K0", "assignedToId": null,
+        "createdAt": "2025-01-12T10:30:00.000Z", "updatedAt": "2025-01-14T09:00:00.000Z"
+    },
+    "contact": {
+        "id": "cont_01JDQ9A1B2C3D4E5F6G7H8J9K0", "firstName": "Jane", "lastName": "Doe",
+        "email": "jane@example.com", "phone": "+1-555-0200", "type": "BUYER", "tags": [],
+        "score": null, "notes": null, "createdAt": "2025-01-14T09:00:00.000Z",
+        "updatedAt": "2025-01-14T09:00:00.000Z"
+    },
+    "contactCreated": true
+}))]
+pub struct Conversion {
+    pub lead: Lead,
+    pub contact: Contact,
+    /// Whether this call created the contact (`false` when it linked an existing one).
+    pub contact_created: bool,
+}
+
+/// Convert a lead
+///
+/// Links the lead to a contact and sets its status to `converted`. The contact is the one the
+/// lead already references; else the organization's oldest contact with the same email
+/// (case-insensitive); else a new `BUYER` contact with the lead's name, email and phone. The
+/// name's last word becomes `lastName` and the rest `firstName` ("Jane Q. Doe" → "Jane Q." and
+/// "Doe"); a one-word name becomes `firstName`, with `lastName` "-".
+///
+/// One transaction, with `contact.created` when a contact is created and `lead.updated`.
+/// Converting a converted lead again returns the same lead and contact (`contactCreated`
+/// false) and writes nothing. Needs `write:leads` and `write:contacts`.
+#[utoipa::path(post, path = "/leads/{id}/convert", tag = "Leads",
+    params(("id" = String, Path, description = "The lead's id (`lead_…`)")),
+    responses((status = 200, description = "The converted lead and its contact", body = Conversion)))]
+async fn convert_lead(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Conversion>> {
+    let tenant = auth.require(Need::Write("leads"))?;
+    auth.require(Need::Write("contacts"))?;
+    let mut ctx = Ctx::begin(&state, tenant).await?;
+    let before = ctx.load_for_update::<Leads>(&id).await?;
+    let (contact, contact_created) = contact_for(&mut ctx, &before).await?;
+    let mut lead = before.clone();
+    lead.contact_id = Some(contact.id.clone());
+    lead.status = LeadStatus::Converted;
+    ctx.save::<Leads>(&before, &mut lead).await?;
+    ctx.commit().await?;
+    Ok(Json(Conversion { lead, contact, contact_created }))
+}
+
+/// The contact a lead converts into, and whether it was created for it.
+async fn contact_for(ctx: &mut Ctx<'_>, lead: &Lead) -> ApiResult<(Contact, bool)> {
+    if let Some(id) = &lead.contact_id {
+        return Ok((ctx.reference::<Contacts>("contactId", id).await?, false));
+    }
+    if let Some(email) = &lead.email {
+        let tx = ctx.tx();
+        let sql = format!(
+            "SELECT {} FROM {} WHERE org_id = $1 AND LOWER(email) = LOWER($2) ORDER BY id LIMIT 1",
+            Contacts::META.columns,
+            Contacts::META.table
+        );
+        if let Some(contact) = tx.fetch_optional(tx.sql(sql).bind(email.clone())).await? {
+            return Ok((contact, false));
+        }
+    }
+    let (first_name, last_name) = split_name(&lead.name);
+    let input = CreateContact {
+        first_name,
+        last_name,
+        email: lead.email.clone(),
+        phone: lead.phone.clone(),
+        contact_type: Some(ContactType::Buyer),
+        tags: None,
+        score: None,
+        notes: None,
+    };
+    let contact = Contacts::create(ctx, input).await?;
+    ctx.insert::<Contacts>(&contact).await?;
+    Ok((contact, true))
+}
+
+/// A contact's longest first or last name.
+const MAX_NAME: usize = 100;
+
+/// "Jane Q. Doe" → ("Jane Q.", "Doe"); "Cher" → ("Cher", "-"): a contact needs both names, and
+/// a visible placeholder is easier to spot and fix than a guess. Each part is cut to fit.
+fn split_name(name: &str) -> (String, String) {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (first, last) = match words.split_last() {
+        Some((last, rest)) if !rest.is_empty() => (rest.join(" "), (*last).to_owned()),
+        _ => (words.join(" "), "-".to_owned()),
+    };
+    let fit = |part: String| part.chars().take(MAX_NAME).collect::<String>();
+    (fit(first), fit(last))
+}
+
+/// The public lead form, outside `/api` (no key; see `crate::http::public`).
+pub fn public_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(submit_lead_form))
+}
+
+/// An enquiry from a website's contact form.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[schema(example = json!({
+    "name": "Jane Doe", "email": "jane@example.com", "phone": "+1-555-0200",
+    "message": "Interested in the Beverly Hills listing", "propertyId": "prop_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5",
+    "website": ""
+}))]
+pub struct LeadForm {
+    pub name: String,
+    pub email: String,
+    pub phone: Option<String>,
+    pub message: Option<String>,
+    /// The listing the enquiry is about.
+    pub property_id: Option<String>,
+    /// Default `form`.
+    pub source: Option<String>,
+    /// A honeypot: render it hidden and leave it empty. Submissions that fill it in are
+    /// answered like any other and dropped.
+    pub website: Option<String>,
+}
+
+/// The answer to every accepted submission; it says nothing more, not even an id.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"success": true}))]
+pub struct FormAccepted {
+    /// Always `true`.
+    pub success: bool,
+}
+
+/// Submit the lead form
+///
+/// No API key: a website posts its visitors' enquiries to its organization's form (the
+/// organization's plan must include the API). Each client IP may submit
+/// `public_per_ip_per_minute` times a minute; responses carry the `X-RateLimit-*` headers.
+/// Creates a lead (`source` `form` unless given) and its `lead.created` event. Submissions that
+/// fill in the hidden `website` field get the same answer and create nothing.
+#[utoipa::path(post, path = "/forms/{orgSlug}/leads", tag = "Forms", security(()),
+    params(("orgSlug" = String, Path, description = "The organization's slug", example = "test-realty")),
+    request_body = LeadForm,
+    responses(
+        (status = 201, description = "Received", body = FormAccepted),
+        (status = 400, description = "A field is missing or invalid; `field` names it", body = ErrorBody),
+        (status = 403, description = "The organization's plan does not include the API (`upgrade`, `requiredPlan`)", body = ErrorBody),
+        (status = 404, description = "No organization with this slug, or `propertyId` is not one of its listings", body = ErrorBody),
+        (status = 429, description = "Too many submissions from this IP address; see `Retry-After`", body = ErrorBody)))]
+async fn submit_lead_form(
+    State(state): State<AppState>,
+    Path(org_slug): Path<String>,
+    ip: ClientIp,
+    form: Result<Json<LeadForm>, ApiError>,
+) -> Response {
+    // Admission first, so every submission counts against the IP's limit and an unknown
+    // organization is a 404 whatever the body.
+    let admitted = match admit(&state, &org_slug, ip, "forms").await {
+        Ok(admitted) => admitted,
+        Err(refused) => return refused,
+    };
+    match receive(&state, &admitted.tenant, form).await {
+        Ok(()) => admitted.respond((StatusCode::CREATED, Json(FormAccepted { success: true }))),
+        Err(err) => admitted.respond(err),
+    }
+}
+
+/// Writes the submitted lead and its event, unless the honeypot was filled in.
+async fn receive(state: &AppState, tenant: &Tenant, form: Result<Json<LeadForm>, ApiError>) -> ApiResult<()> {
+    let Json(form) = form?;
+    if form.website.as_deref().is_some_and(|w| !w.trim().is_empty()) {
+        return Ok(());
+    }
+    let input = CreateLead {
+        name: form.name,
+        email: Some(text("email", &form.email, 254)?),
+        phone: form.phone,
+        source: Some(optional_text("source", form.source.as_deref(), 50)?.unwrap_or_else(|| "form".to_owned())),
+        status: None,
+        message: form.message,
+        property_id: form.property_id,
+        contact_id: None,
+        assigned_to_id: None,
+    };
+    let mut ctx = Ctx::begin(state, tenant).await?;
+    let lead = Leads::create(&mut ctx, input).await?;
+    ctx.insert::<Leads>(&lead).await?;
+    ctx.commit().await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_name;
+
+    #[test]
+    fn the_last_word_is_the_last_name() {
+        assert_eq!(split_name("Jane Doe"), ("Jane".into(), "Doe".into()));
+        assert_eq!(split_name("  Jane   Q.  Doe "), ("Jane Q.".into(), "Doe".into()));
+        assert_eq!(split_name("Cher"), ("Cher".into(), "-".into()));
+        let (first, last) = split_name(&format!("{} {}", "a".repeat(150), "b".repeat(120)));
+        assert_eq!((first.len(), last.len()), (100, 100));
     }
 }

@@ -3,30 +3,34 @@
 pub mod contacts;
 pub mod leads;
 pub mod properties;
+pub mod showings;
+pub mod tasks;
 
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::app::AppState;
-use crate::resource;
+use crate::resource::{self, Registration, register};
+use crate::webhooks::catalog::EventType;
+
+/// This area's CRUD resources: adding one here mounts its routes and lists its events.
+const RESOURCES: [Registration; 5] = [
+    register::<properties::Properties>(),
+    register::<contacts::Contacts>(),
+    register::<leads::Leads>(),
+    register::<showings::Showings>(),
+    register::<tasks::Tasks>(),
+];
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .merge(resource::router::<properties::Properties>())
-        .merge(resource::router::<contacts::Contacts>())
-        .merge(resource::router::<leads::Leads>())
+    resource::routers(&RESOURCES).merge(leads::router())
 }
 
 /// Unauthenticated pages of this area (see `crate::http::public`), outside `/api`.
 pub fn public_router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
+    OpenApiRouter::new().merge(leads::public_router())
 }
 
 /// The event types this area's resources emit.
-pub fn event_types() -> Vec<crate::webhooks::catalog::EventType> {
-    [
-        resource::event_types::<properties::Properties>(),
-        resource::event_types::<contacts::Contacts>(),
-        resource::event_types::<leads::Leads>(),
-    ]
-    .concat()
+pub fn event_types() -> Vec<EventType> {
+    resource::all_event_types(&RESOURCES)
 }

@@ -74,17 +74,16 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     Ok(value)
 }
 
+/// An error of the typed parse. The document is already known to be well-formed, so every
+/// error is about a field, including the ones serde_json classifies as syntax: an enum given
+/// `null` or a number fails with "expected value".
 fn json_error(path: &str, err: serde_json::Error) -> ApiError {
-    use serde_json::error::Category;
-    match err.classify() {
-        Category::Syntax | Category::Eof | Category::Io => {
-            ApiError::bad_request("INVALID_JSON", format!("Malformed JSON: {err}"))
-        }
-        Category::Data => {
-            let message = strip_position(&err.to_string());
-            field_error(path, &message)
-        }
-    }
+    let message = if err.is_syntax() {
+        "expected one of the documented string values".to_owned()
+    } else {
+        strip_position(&err.to_string())
+    };
+    field_error(path, &message)
 }
 
 /// A 400 for a failed field, with `field` set to the most precise path serde gave us.
@@ -170,6 +169,13 @@ mod tests {
         title: String,
         price: Option<f64>,
         address: Address,
+        kind: Option<Kind>,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    enum Kind {
+        #[serde(rename = "house")]
+        House,
     }
 
     #[derive(Debug, serde::Deserialize)]
@@ -200,6 +206,14 @@ mod tests {
         assert_eq!(
             field_of(r#"{"title": "t", "address": {"city": "x"}, "colour": 1}"#),
             ("VALIDATION_ERROR".into(), Some("colour".into()))
+        );
+        assert_eq!(
+            field_of(r#"{"title": "t", "address": {"city": "x"}, "kind": 5}"#),
+            ("VALIDATION_ERROR".into(), Some("kind".into()))
+        );
+        assert_eq!(
+            field_of(r#"{"title": "t", "address": {"city": "x"}, "kind": "castle"}"#),
+            ("VALIDATION_ERROR".into(), Some("kind".into()))
         );
         assert_eq!(field_of(r#"{"title": "t""#).0, "INVALID_JSON");
         assert_eq!(field_of("").0, "INVALID_JSON");

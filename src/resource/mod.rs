@@ -50,7 +50,9 @@ pub struct Meta {
     pub scope: &'static str,
     /// OpenAPI tag.
     pub tag: &'static str,
-    /// Every stored column, in `SELECT` order (`id`, `created_at`, `updated_at` included).
+    /// Every column read, in `SELECT` order (`id`, `created_at`, `updated_at` included). Besides
+    /// stored columns it may hold read-only expressions over `$1`, the organization (every
+    /// scoped statement binds it), e.g. `(SELECT slug FROM organizations WHERE id = $1) AS org_slug`.
     pub columns: &'static str,
 }
 
@@ -107,6 +109,16 @@ pub trait Resource: Send + Sync + 'static {
     /// Event types this resource emits besides `created`, `updated` and `deleted`, with
     /// descriptions (for the webhook event catalog).
     const EXTRA_EVENTS: &'static [(&'static str, &'static str)] = &[];
+
+    /// Sets the record's computed, read-only fields (not stored: `#[sqlx(skip)]`) from its other
+    /// fields and the server's settings. The engine calls it on every record it reads or
+    /// builds, before the record is returned or put in an event.
+    fn compute(_state: &AppState, _record: &mut Self::Record) {}
+
+    /// Events for a new record; `{name}.created` unless overridden.
+    fn create_events(_record: &Self::Record) -> Vec<String> {
+        vec![format!("{}.created", Self::META.name)]
+    }
 
     /// Events for an update that changed something; `{name}.updated` unless overridden.
     fn update_events(_before: &Self::Record, _after: &Self::Record) -> Vec<String> {
@@ -172,7 +184,8 @@ impl<'a> Ctx<'a> {
     /// The record of resource `R` with this id in this organization, if any.
     pub async fn find<R: Resource>(&mut self, id: &str) -> ApiResult<Option<R::Record>> {
         let sql = format!("SELECT {} FROM {} WHERE org_id = $1 AND id = $2", R::META.columns, R::META.table);
-        Ok(self.tx.fetch_optional(self.tx.sql(sql).bind(id.to_owned())).await?)
+        let record: Option<R::Record> = self.tx.fetch_optional(self.tx.sql(sql).bind(id.to_owned())).await?;
+        Ok(record.map(|record| computed::<R>(self.state, record)))
     }
 
     /// Like [`find`](Self::find), but a missing id is a 404 naming the body field that gave it:
@@ -195,10 +208,27 @@ impl<'a> Ctx<'a> {
         let lock = if self.backend() == Backend::Postgres { " FOR UPDATE" } else { "" };
         let sql = format!("SELECT {} FROM {} WHERE org_id = $1 AND id = $2{lock}", R::META.columns, R::META.table);
         let record: Option<R::Record> = self.tx.fetch_optional(self.tx.sql(sql).bind(id.to_owned())).await?;
-        record.ok_or_else(|| ApiError::not_found(R::META.name, id))
+        record.map(|record| computed::<R>(self.state, record)).ok_or_else(|| ApiError::not_found(R::META.name, id))
     }
 
-    /// Inserts a new record and writes its `{name}.created` event.
+    /// `base`, or `base-2`, `base-3`, … whichever is not yet a `slug` of resource `R` in this
+    /// organization.
+    pub async fn unique_slug<R: Resource>(&mut self, base: &str) -> ApiResult<String> {
+        let sql = format!("SELECT slug FROM {} WHERE org_id = $1 AND (slug = $2 OR slug LIKE $3)", R::META.table);
+        let taken: Vec<(String,)> =
+            self.tx.fetch_all(self.tx.sql(sql).bind(base.to_owned()).bind(format!("{base}-%"))).await?;
+        let taken: std::collections::HashSet<String> = taken.into_iter().map(|(s,)| s).collect();
+        let mut n = 1;
+        loop {
+            let slug = if n == 1 { base.to_owned() } else { format!("{base}-{n}") };
+            if !taken.contains(&slug) {
+                return Ok(slug);
+            }
+            n += 1;
+        }
+    }
+
+    /// Inserts a new record and writes its events ([`Resource::create_events`]).
     pub async fn insert<R: Resource>(&mut self, record: &R::Record) -> ApiResult<()> {
         let columns = R::columns(record);
         let mut names = vec!["org_id", "id", "created_at", "updated_at"];
@@ -212,7 +242,10 @@ impl<'a> Ctx<'a> {
         }
         self.tx.execute(statement).await?;
         R::after_write(self, record).await?;
-        self.emit(&format!("{}.created", R::META.name), record).await
+        for kind in R::create_events(record) {
+            self.emit(&kind, record).await?;
+        }
+        Ok(())
     }
 
     /// Writes `after` over `before` if any stored column changed (stamping `updated_at`), with
@@ -252,6 +285,12 @@ impl<'a> Ctx<'a> {
         self.tx.execute(self.tx.sql(sql).bind(record.id().to_owned())).await?;
         self.emit(&format!("{}.deleted", R::META.name), record).await
     }
+}
+
+/// The record with its computed fields set.
+fn computed<R: Resource>(state: &AppState, mut record: R::Record) -> R::Record {
+    R::compute(state, &mut record);
+    record
 }
 
 /// The body of a successful `DELETE`.
@@ -296,6 +335,7 @@ async fn list<R: Resource>(
         |r| r.id().to_owned(),
     )
     .await?;
+    let records: Vec<R::Record> = records.into_iter().map(|record| computed::<R>(&state, record)).collect();
     Ok(list::respond(&uri, records, next))
 }
 
@@ -308,7 +348,7 @@ async fn get_one<R: Resource>(
     let mut scoped = state.db().scoped(tenant);
     let sql = format!("SELECT {} FROM {} WHERE org_id = $1 AND id = $2", R::META.columns, R::META.table);
     let record: Option<R::Record> = scoped.fetch_optional(scoped.sql(sql).bind(id.clone())).await?;
-    record.map(Json).ok_or_else(|| ApiError::not_found(R::META.name, &id))
+    record.map(|record| Json(computed::<R>(&state, record))).ok_or_else(|| ApiError::not_found(R::META.name, &id))
 }
 
 async fn create<R: Resource>(
@@ -318,7 +358,7 @@ async fn create<R: Resource>(
 ) -> ApiResult<(StatusCode, Json<R::Record>)> {
     let tenant = auth.require(Need::Write(R::META.scope))?;
     let mut ctx = Ctx::begin(&state, tenant).await?;
-    let record = R::create(&mut ctx, input).await?;
+    let record = computed::<R>(&state, R::create(&mut ctx, input).await?);
     ctx.insert::<R>(&record).await?;
     ctx.commit().await?;
     Ok((StatusCode::CREATED, Json(record)))
@@ -333,7 +373,7 @@ async fn update<R: Resource>(
     let tenant = auth.require(Need::Write(R::META.scope))?;
     let mut ctx = Ctx::begin(&state, tenant).await?;
     let before = ctx.load_for_update::<R>(&id).await?;
-    let mut after = R::update(&mut ctx, before.clone(), patch).await?;
+    let mut after = computed::<R>(&state, R::update(&mut ctx, before.clone(), patch).await?);
     ctx.save::<R>(&before, &mut after).await?;
     ctx.commit().await?;
     Ok(Json(after))
@@ -350,6 +390,26 @@ async fn delete<R: Resource>(
     ctx.delete::<R>(&record).await?;
     ctx.commit().await?;
     Ok(Json(Deleted { id, deleted: true }))
+}
+
+/// One resource as an area lists it: its routes and its event types.
+pub struct Registration {
+    pub router: fn() -> OpenApiRouter<AppState>,
+    pub event_types: fn() -> Vec<crate::webhooks::catalog::EventType>,
+}
+
+pub const fn register<R: Resource>() -> Registration {
+    Registration { router: router::<R>, event_types: event_types::<R> }
+}
+
+/// The routers of a list of resources, merged.
+pub fn routers(resources: &[Registration]) -> OpenApiRouter<AppState> {
+    resources.iter().fold(OpenApiRouter::new(), |merged, r| merged.merge((r.router)()))
+}
+
+/// The event types of a list of resources.
+pub fn all_event_types(resources: &[Registration]) -> Vec<crate::webhooks::catalog::EventType> {
+    resources.iter().flat_map(|r| (r.event_types)()).collect()
 }
 
 /// The event types resource `R` emits, with its record's schema example as the example `data`

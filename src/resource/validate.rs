@@ -37,6 +37,29 @@ pub fn optional_email(field: &str, value: Option<&str>) -> ApiResult<Option<Stri
     }
 }
 
+/// An ISO 4217 currency code: three uppercase letters (`USD`, `EUR`).
+pub fn currency(field: &str, value: &str) -> ApiResult<String> {
+    if value.len() == 3 && value.bytes().all(|b| b.is_ascii_uppercase()) {
+        Ok(value.to_owned())
+    } else {
+        Err(ApiError::validation(
+            field,
+            format!("`{field}` must be an ISO 4217 code of three uppercase letters, e.g. USD"),
+        ))
+    }
+}
+
+/// A URL slug chosen by the client: 1 to 80 of `a-z`, `0-9` and `-`.
+pub fn slug(field: &str, value: &str) -> ApiResult<String> {
+    let ok = (1..=80).contains(&value.len())
+        && value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if ok {
+        Ok(value.to_owned())
+    } else {
+        Err(ApiError::validation(field, format!("`{field}` must be 1 to 80 characters of a-z, 0-9 and -")))
+    }
+}
+
 pub fn non_negative(field: &str, value: Option<Money>) -> ApiResult<Option<Money>> {
     match value {
         Some(money) if money.cents() < 0 => Err(ApiError::validation(field, format!("`{field}` must not be negative"))),

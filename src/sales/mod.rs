@@ -1,22 +1,36 @@
 //! Sales: team members, calls, booking links, products, payments.
 
+pub mod booking_links;
+pub mod calls;
+pub mod payments;
+pub mod products;
 pub mod team;
 
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::app::AppState;
-use crate::resource;
+use crate::resource::{self, Registration, register};
+use crate::webhooks::catalog::EventType;
+
+/// This area's CRUD resources: adding one here mounts its routes and lists its events.
+const RESOURCES: [Registration; 5] = [
+    register::<team::TeamMembers>(),
+    register::<calls::Calls>(),
+    register::<booking_links::BookingLinks>(),
+    register::<products::Products>(),
+    register::<payments::Payments>(),
+];
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().merge(resource::router::<team::TeamMembers>())
+    resource::routers(&RESOURCES)
 }
 
 /// Unauthenticated pages of this area (see `crate::http::public`), outside `/api`.
 pub fn public_router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
+    OpenApiRouter::new().merge(booking_links::public_router())
 }
 
 /// The event types this area's resources emit.
-pub fn event_types() -> Vec<crate::webhooks::catalog::EventType> {
-    [resource::event_types::<team::TeamMembers>()].concat()
+pub fn event_types() -> Vec<EventType> {
+    resource::all_event_types(&RESOURCES)
 }

@@ -5,14 +5,23 @@
 mod contract;
 mod helpers;
 
+mod booking_links;
+mod booking_pages;
+mod calls;
 mod cli;
 mod contacts;
 mod errors;
 mod health;
 mod idempotency;
 mod keys;
+mod lead_conversion;
+mod lead_form;
 mod leads;
 mod openapi;
+mod payments;
+mod products;
 mod properties;
 mod rate_limits;
+mod showings;
+mod tasks;
 mod team;
