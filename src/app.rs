@@ -215,7 +215,12 @@ fn documented() -> OpenApiRouter<AppState> {
 
 /// The authenticated API (served under `/api` and `/v1`); each area's router is merged here.
 fn api() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().merge(keys::router()).merge(events::router()).merge(crm::router()).merge(sales::router())
+    OpenApiRouter::new()
+        .merge(keys::router())
+        .merge(events::router())
+        .merge(crm::router())
+        .merge(sales::router())
+        .merge(webhooks::router())
 }
 
 /// Periodic housekeeping: expired idempotency records and finished rate-limit windows.

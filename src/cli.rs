@@ -122,6 +122,14 @@ enum KeyCommand {
     },
 }
 
+/// `println!` for a long-running server: a closed stdout (the reader went away) is not a
+/// reason to stop serving.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
@@ -211,19 +219,19 @@ async fn serve(settings: Settings, demo: bool, workers: bool) -> anyhow::Result<
     let app = App::build(settings).await?;
     let addr = app.local_addr();
     let public_url = configured_url.unwrap_or_else(|| format!("http://{addr}")).trim_end_matches('/').to_owned();
-    println!("Gable {} listening on http://{addr}", env!("CARGO_PKG_VERSION"));
-    println!("  API        {public_url}/api  (also /v1)");
-    println!("  Docs       {public_url}/docs");
-    println!("  OpenAPI    {public_url}/openapi.json");
+    say!("Gable {} listening on http://{addr}", env!("CARGO_PKG_VERSION"));
+    say!("  API        {public_url}/api  (also /v1)");
+    say!("  Docs       {public_url}/docs");
+    say!("  OpenAPI    {public_url}/openapi.json");
     if demo {
         let created = demo::prepare(app.state().db(), app.state().clock()).await?;
-        println!();
-        println!("Demo organization: {} ({}, Elite plan)", created.org.name, created.org.id);
-        println!("Demo API key (shown once, store it now):");
-        println!("  {}", created.key);
-        println!();
-        println!("Try it:");
-        println!("  curl -H \"Authorization: Bearer {}\" {public_url}/api/keys", created.key);
+        say!();
+        say!("Demo organization: {} ({}, Elite plan)", created.org.name, created.org.id);
+        say!("Demo API key (shown once, store it now):");
+        say!("  {}", created.key);
+        say!();
+        say!("Try it:");
+        say!("  curl -H \"Authorization: Bearer {}\" {public_url}/api/keys", created.key);
     }
     app.run_until(workers, shutdown_signal()).await?;
     tracing::info!("shut down cleanly");

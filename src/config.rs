@@ -288,6 +288,7 @@ mod tests {
     }
 
     #[test]
+    #[expect(clippy::result_large_err, reason = "figment::Jail fixes the closure's error type")]
     fn lists_and_spans_read_from_strings_and_arrays() {
         figment::Jail::expect_with(|jail| {
             jail.set_env("GABLE_WEBHOOK_ALLOWED_SUBNETS", "127.0.0.0/8, 10.0.0.0/8");

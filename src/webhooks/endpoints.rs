@@ -18,7 +18,7 @@ use super::catalog;
 use super::sender::{self, Outcome, Target};
 use super::signing::{self, Scheme};
 use crate::app::AppState;
-use crate::auth::{Auth, Need, Tenant};
+use crate::auth::{Auth, Need};
 use crate::db::Scoped;
 use crate::error::{ApiError, ApiResult};
 use crate::http::idempotency::RedactOnReplay;
@@ -307,17 +307,13 @@ pub async fn load(scoped: &mut Scoped<'_>, id: &str) -> ApiResult<EndpointRow> {
     row.ok_or_else(|| ApiError::not_found("webhook endpoint", id))
 }
 
-fn tenant<'a>(auth: &'a Auth, need: Need) -> ApiResult<&'a Tenant> {
-    auth.require_webhooks(need)
-}
-
 /// List webhook endpoints
 ///
 /// Every endpoint of the organization, newest first. Needs `read:webhooks` and the Elite plan.
 #[utoipa::path(get, path = "/webhooks", tag = "Webhooks",
     responses((status = 200, description = "The endpoints", body = Vec<Endpoint>)))]
 async fn list_endpoints(State(state): State<AppState>, auth: Auth) -> ApiResult<Json<Vec<Endpoint>>> {
-    let tenant = tenant(&auth, Need::Read("webhooks"))?;
+    let tenant = auth.require_webhooks(Need::Read("webhooks"))?;
     let mut scoped = state.db().scoped(tenant);
     let rows: Vec<EndpointRow> = scoped
         .fetch_all(scoped.sql(format!("SELECT {COLUMNS} FROM webhook_endpoints WHERE org_id = $1 ORDER BY id DESC")))
@@ -337,7 +333,7 @@ async fn create_endpoint(
     auth: Auth,
     Json(input): Json<CreateEndpoint>,
 ) -> ApiResult<(StatusCode, Extension<RedactOnReplay>, Json<EndpointWithSecret>)> {
-    let tenant = tenant(&auth, Need::Write("webhooks"))?;
+    let tenant = auth.require_webhooks(Need::Write("webhooks"))?;
     let url = checked_url(&state, &input.url).await?;
     let scheme = input.signature_scheme.unwrap_or(Scheme::StandardWebhooks);
     let header = signature_header(scheme, input.signature_header)?;
@@ -395,13 +391,13 @@ async fn create_endpoint(
     params(("id" = String, Path, description = "Endpoint id (`whep_…`)")),
     responses((status = 200, description = "The endpoint", body = Endpoint)))]
 async fn get_endpoint(State(state): State<AppState>, auth: Auth, Path(id): Path<String>) -> ApiResult<Json<Endpoint>> {
-    let tenant = tenant(&auth, Need::Read("webhooks"))?;
+    let tenant = auth.require_webhooks(Need::Read("webhooks"))?;
     let row = load(&mut state.db().scoped(tenant), &id).await?;
     Ok(Json(row.to_api(state.clock().now_ms())))
 }
 
 async fn update(state: &AppState, auth: &Auth, id: &str, change: UpdateEndpoint) -> ApiResult<Endpoint> {
-    let tenant = tenant(auth, Need::Write("webhooks"))?;
+    let tenant = auth.require_webhooks(Need::Write("webhooks"))?;
     let mut scoped = state.db().scoped(tenant);
     let mut row = load(&mut scoped, id).await?;
     if let Some(url) = change.url {
@@ -507,7 +503,7 @@ async fn delete_endpoint(
     auth: Auth,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Deleted>> {
-    let tenant = tenant(&auth, Need::Write("webhooks"))?;
+    let tenant = auth.require_webhooks(Need::Write("webhooks"))?;
     let mut scoped = state.db().scoped(tenant);
     let deleted = scoped
         .execute(scoped.sql("DELETE FROM webhook_endpoints WHERE org_id = $1 AND id = $2").bind(id.clone()))
@@ -530,7 +526,7 @@ async fn rotate_secret(
     auth: Auth,
     Path(id): Path<String>,
 ) -> ApiResult<(Extension<RedactOnReplay>, Json<EndpointWithSecret>)> {
-    let tenant = tenant(&auth, Need::Write("webhooks"))?;
+    let tenant = auth.require_webhooks(Need::Write("webhooks"))?;
     let mut scoped = state.db().scoped(tenant);
     let mut row = load(&mut scoped, &id).await?;
     let now = state.clock().now_ms();
@@ -583,7 +579,7 @@ async fn test_endpoint(
     auth: Auth,
     Path(id): Path<String>,
 ) -> ApiResult<Json<TestResult>> {
-    let tenant = tenant(&auth, Need::Write("webhooks"))?;
+    let tenant = auth.require_webhooks(Need::Write("webhooks"))?;
     let row = load(&mut state.db().scoped(tenant), &id).await?;
     let now = Timestamp(state.clock().now_ms());
     let event_id = new_id("evt_test");

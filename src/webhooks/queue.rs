@@ -84,7 +84,7 @@ pub async fn dispatch(state: &AppState, token: &JobToken) -> Result<(usize, usiz
     let mut rows: Vec<[String; 5]> = Vec::new();
     for event in &events {
         for (endpoint, filter) in by_org.get(event.org_id.as_str()).into_iter().flatten() {
-            if filter.is_empty() || filter.iter().any(|f| *f == event.kind) {
+            if filter.is_empty() || filter.contains(&event.kind) {
                 rows.push([
                     new_id("whdl"),
                     event.org_id.clone(),
@@ -299,7 +299,18 @@ async fn record(
         )
         .await?;
     } else {
-        let delay = if outcome.gone() {
+        let (failures, enabled): (i64, i64) = tx
+            .fetch_one(
+                tx.sql(
+                    "UPDATE webhook_endpoints SET consecutive_failures = consecutive_failures + 1, last_failure_at = $2 \
+                     WHERE id = $1 RETURNING consecutive_failures, enabled",
+                )
+                .bind(claimed.endpoint_id.clone())
+                .bind(now),
+            )
+            .await?;
+        // Another attempt may have disabled the endpoint while this one was in flight.
+        let delay = if outcome.gone() || enabled == 0 {
             None
         } else {
             sender::next_delay(
@@ -312,16 +323,6 @@ async fn record(
         let next = delay.map(|d| now + i64::try_from(d.as_millis()).unwrap_or(i64::MAX / 2));
         let status = if next.is_some() { "pending" } else { "failed" };
         tx.execute(delivery_update(&tx, claimed, status, attempts, next, outcome, now)).await?;
-        let (failures,): (i64,) = tx
-            .fetch_one(
-                tx.sql(
-                    "UPDATE webhook_endpoints SET consecutive_failures = consecutive_failures + 1, last_failure_at = $2 \
-                     WHERE id = $1 RETURNING consecutive_failures",
-                )
-                .bind(claimed.endpoint_id.clone())
-                .bind(now),
-            )
-            .await?;
         if outcome.gone() {
             disable_reason = Some("the endpoint answered 410 Gone".to_owned());
         } else if failures >= i64::from(state.settings().webhook_disable_after) {

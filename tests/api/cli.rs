@@ -111,22 +111,26 @@ async fn serve_demo_prints_a_working_key_and_stops_cleanly_on_sigterm() {
         .spawn()
         .expect("start gable serve");
     let stdout = child.stdout.take().unwrap();
-    let (base, key) = tokio::task::spawn_blocking(move || {
-        let (mut base, mut key) = (None, None);
-        for line in BufReader::new(stdout).lines() {
-            let line = line.unwrap();
+    // Read every line until the process ends (so its later output never meets a closed pipe),
+    // handing over the address and key as soon as they are printed.
+    let (found_tx, found_rx) = tokio::sync::oneshot::channel();
+    std::thread::spawn(move || {
+        let (mut base, mut found_tx) = (None, Some(found_tx));
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
             if let Some(addr) = line.split("listening on ").nth(1) {
                 base = Some(addr.trim().to_owned());
             }
-            if let Some(found) = line.split_whitespace().find(|w| w.starts_with("gbl_live_")) {
-                key = Some(found.trim_matches('"').to_owned());
-                break;
+            if let Some(key) = line.split_whitespace().find(|w| w.starts_with("gbl_live_"))
+                && let (Some(tx), Some(base)) = (found_tx.take(), base.clone())
+            {
+                let _ = tx.send((base, key.trim_matches('"').to_owned()));
             }
         }
-        (base.expect("the address is printed"), key.expect("the demo key is printed"))
-    })
-    .await
-    .unwrap();
+    });
+    let (base, key) = tokio::time::timeout(std::time::Duration::from_secs(30), found_rx)
+        .await
+        .expect("the address and key are printed in time")
+        .expect("the address and key are printed");
 
     let client = reqwest::Client::new();
     let keys = client.get(format!("{base}/api/keys")).bearer_auth(&key).send().await.unwrap();

@@ -106,9 +106,23 @@ pub async fn spawn_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
     app
 }
 
+/// Like [`spawn_with`], without the webhook workers: events stay queued.
+pub async fn spawn_without_workers(configure: impl FnOnce(&mut Settings)) -> TestApp {
+    let db = fresh_database().await;
+    let mut settings = test_settings(&db.url);
+    configure(&mut settings);
+    let mut app = launch(settings, Clock::default(), false).await;
+    app._db = Some(db);
+    app
+}
+
 /// Starts a server with these settings and clock (a second instance on the same database
 /// passes the first one's `db_url` and redis prefix).
 pub async fn start(settings: Settings, clock: Clock) -> TestApp {
+    launch(settings, clock, true).await
+}
+
+async fn launch(settings: Settings, clock: Clock, workers: bool) -> TestApp {
     let db_url = secrecy::ExposeSecret::expose_secret(&settings.database_url).to_owned();
     let db = Db::connect(&settings.database_url, settings.database_max_connections).await.expect("connect");
     db.migrate().await.expect("migrate");
@@ -116,7 +130,7 @@ pub async fn start(settings: Settings, clock: Clock) -> TestApp {
     let base = format!("http://127.0.0.1:{}", app.port());
     let state = app.state().clone();
     let (tx, rx) = oneshot::channel::<()>();
-    tokio::spawn(app.run_until(true, async move {
+    tokio::spawn(app.run_until(workers, async move {
         let _ = rx.await;
     }));
     TestApp {

@@ -22,6 +22,8 @@ mod payments;
 mod products;
 mod properties;
 mod rate_limits;
+mod receiver;
 mod showings;
 mod tasks;
 mod team;
+mod webhooks;
