@@ -215,23 +215,22 @@ async fn connect(settings: &Settings) -> anyhow::Result<Db> {
 }
 
 async fn serve(settings: Settings, demo: bool, workers: bool) -> anyhow::Result<()> {
-    let configured_url = settings.public_url.clone();
     let app = App::build(settings).await?;
     let addr = app.local_addr();
-    let public_url = configured_url.unwrap_or_else(|| format!("http://{addr}")).trim_end_matches('/').to_owned();
+    let public_url = app.state().public_url().to_owned();
     say!("Gable {} listening on http://{addr}", env!("CARGO_PKG_VERSION"));
     say!("  API        {public_url}/api  (also /v1)");
     say!("  Docs       {public_url}/docs");
     say!("  OpenAPI    {public_url}/openapi.json");
     if demo {
-        let created = demo::prepare(app.state().db(), app.state().clock()).await?;
+        let created = demo::prepare(app.state()).await?;
         say!();
         say!("Demo organization: {} ({}, Elite plan)", created.org.name, created.org.id);
         say!("Demo API key (shown once, store it now):");
         say!("  {}", created.key);
         say!();
         say!("Try it:");
-        say!("  curl -H \"Authorization: Bearer {}\" {public_url}/api/keys", created.key);
+        say!("  curl -H \"Authorization: Bearer {}\" \"{public_url}/api/properties?status=ACTIVE&featured=true\"", created.key);
     }
     app.run_until(workers, shutdown_signal()).await?;
     tracing::info!("shut down cleanly");
