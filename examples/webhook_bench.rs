@@ -93,7 +93,8 @@ fn psql(admin: &str, sql: &str) {
 impl Bench {
     fn new(per_endpoint: usize) -> Bench {
         let bin = std::env::var("GABLE_BIN").unwrap_or_else(|_| "target/release/gable".into());
-        let admin_url = std::env::var("BENCH_DATABASE_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
+        let admin_url =
+            std::env::var("BENCH_DATABASE_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
         psql(&admin_url, &format!("DROP DATABASE IF EXISTS {DB}"));
         psql(&admin_url, &format!("CREATE DATABASE {DB}"));
         let url = format!("{}/{DB}", admin_url.rsplit_once('/').unwrap().0);
@@ -110,7 +111,11 @@ impl Bench {
         )
         .unwrap();
         let org = run_json(&bin, &config, &["org", "create", "--name", "Bench Hooks", "--plan", "elite", "--json"]);
-        let key = run_json(&bin, &config, &["key", "create", "--org", org["id"].as_str().unwrap(), "--name", "bench", "--json"]);
+        let key = run_json(
+            &bin,
+            &config,
+            &["key", "create", "--org", org["id"].as_str().unwrap(), "--name", "bench", "--json"],
+        );
         Bench {
             bin,
             dir,
@@ -124,7 +129,14 @@ impl Bench {
 
     fn spawn(&self, args: &[&str]) -> Child {
         let log = std::fs::File::create(self.dir.path().join(format!("{}.log", args[0]))).unwrap();
-        Command::new(&self.bin).arg("--config").arg(&self.config).args(args).stdout(Stdio::null()).stderr(log).spawn().unwrap()
+        Command::new(&self.bin)
+            .arg("--config")
+            .arg(&self.config)
+            .args(args)
+            .stdout(Stdio::null())
+            .stderr(log)
+            .spawn()
+            .unwrap()
     }
 
     async fn wait_ready(&self) {
@@ -223,7 +235,11 @@ async fn throughput() {
     bench.wait_ready().await;
     bench.endpoints(rport, endpoints).await;
     let made = bench.events(events).await;
-    println!("queued {events} events in {:.1} s ({:.0} events/s through the API)", made.as_secs_f64(), events as f64 / made.as_secs_f64());
+    println!(
+        "queued {events} events in {:.1} s ({:.0} events/s through the API)",
+        made.as_secs_f64(),
+        events as f64 / made.as_secs_f64()
+    );
     let started = Instant::now();
     let mut worker = bench.spawn(&["worker"]);
     let expected = events * endpoints;

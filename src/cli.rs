@@ -230,7 +230,10 @@ async fn serve(settings: Settings, demo: bool, workers: bool) -> anyhow::Result<
         say!("  {}", created.key);
         say!();
         say!("Try it:");
-        say!("  curl -H \"Authorization: Bearer {}\" \"{public_url}/api/properties?status=ACTIVE&featured=true\"", created.key);
+        say!(
+            "  curl -H \"Authorization: Bearer {}\" \"{public_url}/api/properties?status=ACTIVE&featured=true\"",
+            created.key
+        );
     }
     app.run_until(workers, shutdown_signal()).await?;
     tracing::info!("shut down cleanly");

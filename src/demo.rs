@@ -28,11 +28,13 @@ pub async fn prepare(state: &AppState) -> anyhow::Result<Demo> {
     let (org, fresh) = match system::find_org_by_slug(db, DEMO_SLUG).await? {
         Some(org) => (org, false),
         None => {
-            let org = orgs::create(db, state.clock(), "Demo Realty", Plan::Elite, Some("owner@demo-realty.example")).await?;
+            let org =
+                orgs::create(db, state.clock(), "Demo Realty", Plan::Elite, Some("owner@demo-realty.example")).await?;
             (org, true)
         }
     };
-    let tenant = Tenant::for_operator(db, &org.id).await?.ok_or_else(|| anyhow::anyhow!("demo organization vanished"))?;
+    let tenant =
+        Tenant::for_operator(db, &org.id).await?.ok_or_else(|| anyhow::anyhow!("demo organization vanished"))?;
     if fresh {
         sample_data(state, &tenant).await.map_err(|e| anyhow::anyhow!("demo data: {}", e.message()))?;
     }
@@ -52,42 +54,83 @@ async fn add<R: Resource>(ctx: &mut Ctx<'_>, body: Value) -> crate::error::ApiRe
 
 async fn sample_data(state: &AppState, tenant: &Tenant) -> crate::error::ApiResult<()> {
     let mut ctx = Ctx::begin(state, tenant).await?;
-    let ava = add::<TeamMembers>(&mut ctx, json!({"name": "Ava Stone", "email": "ava@demo-realty.example", "role": "agent", "commissionRate": 2.5})).await?;
-    add::<TeamMembers>(&mut ctx, json!({"name": "Owen Park", "email": "owen@demo-realty.example", "role": "owner"})).await?;
-    let villa = add::<Properties>(&mut ctx, json!({
-        "title": "Modern Villa in Beverly Hills", "address": "123 Palm Dr", "city": "Beverly Hills", "state": "CA",
-        "zip": "90210", "price": 4500000, "bedrooms": 5, "bathrooms": 4, "sqft": 4200,
-        "propertyType": "SINGLE_FAMILY", "status": "ACTIVE", "isFeatured": true
-    })).await?;
-    add::<Properties>(&mut ctx, json!({
-        "title": "Sunny Condo by the Pier", "address": "9 Ocean Ave", "city": "Santa Monica", "state": "CA",
-        "price": 985000, "bedrooms": 2, "bathrooms": 2, "sqft": 1100, "propertyType": "CONDO", "status": "PENDING"
-    })).await?;
-    add::<Properties>(&mut ctx, json!({
-        "title": "Maple Street Duplex", "address": "41 Maple St", "city": "Pasadena", "state": "CA",
-        "price": 1350000, "bedrooms": 4, "bathrooms": 3, "propertyType": "TOWNHOUSE", "status": "COMING_SOON"
-    })).await?;
-    let john = add::<Contacts>(&mut ctx, json!({
-        "firstName": "John", "lastName": "Smith", "email": "john@example.com", "phone": "+1-555-0100",
-        "type": "BUYER", "tags": ["vip", "beverly-hills"], "score": 85
-    })).await?;
-    add::<Contacts>(&mut ctx, json!({"firstName": "Maya", "lastName": "Reyes", "email": "maya@example.com", "type": "SELLER"})).await?;
-    let jane = add::<Leads>(&mut ctx, json!({
-        "name": "Jane Doe", "email": "jane@example.com", "phone": "+1-555-0200", "source": "website",
-        "message": "Interested in the Beverly Hills listing", "propertyId": villa.id(), "assignedToId": ava.id()
-    })).await?;
-    add::<Tasks>(&mut ctx, json!({
-        "title": "Follow up with John Smith", "type": "call", "priority": "HIGH", "dueDate": "2030-01-20T17:00:00Z",
-        "contactId": john.id(), "assignedToId": ava.id()
-    })).await?;
-    add::<Showings>(&mut ctx, json!({
-        "propertyId": villa.id(), "leadId": jane.id(), "agentId": ava.id(),
-        "scheduledAt": "2030-01-22T18:00:00Z", "durationMinutes": 45
-    })).await?;
+    let ava = add::<TeamMembers>(
+        &mut ctx,
+        json!({"name": "Ava Stone", "email": "ava@demo-realty.example", "role": "agent", "commissionRate": 2.5}),
+    )
+    .await?;
+    add::<TeamMembers>(&mut ctx, json!({"name": "Owen Park", "email": "owen@demo-realty.example", "role": "owner"}))
+        .await?;
+    let villa = add::<Properties>(
+        &mut ctx,
+        json!({
+            "title": "Modern Villa in Beverly Hills", "address": "123 Palm Dr", "city": "Beverly Hills", "state": "CA",
+            "zip": "90210", "price": 4500000, "bedrooms": 5, "bathrooms": 4, "sqft": 4200,
+            "propertyType": "SINGLE_FAMILY", "status": "ACTIVE", "isFeatured": true
+        }),
+    )
+    .await?;
+    add::<Properties>(
+        &mut ctx,
+        json!({
+            "title": "Sunny Condo by the Pier", "address": "9 Ocean Ave", "city": "Santa Monica", "state": "CA",
+            "price": 985000, "bedrooms": 2, "bathrooms": 2, "sqft": 1100, "propertyType": "CONDO", "status": "PENDING"
+        }),
+    )
+    .await?;
+    add::<Properties>(
+        &mut ctx,
+        json!({
+            "title": "Maple Street Duplex", "address": "41 Maple St", "city": "Pasadena", "state": "CA",
+            "price": 1350000, "bedrooms": 4, "bathrooms": 3, "propertyType": "TOWNHOUSE", "status": "COMING_SOON"
+        }),
+    )
+    .await?;
+    let john = add::<Contacts>(
+        &mut ctx,
+        json!({
+            "firstName": "John", "lastName": "Smith", "email": "john@example.com", "phone": "+1-555-0100",
+            "type": "BUYER", "tags": ["vip", "beverly-hills"], "score": 85
+        }),
+    )
+    .await?;
+    add::<Contacts>(
+        &mut ctx,
+        json!({"firstName": "Maya", "lastName": "Reyes", "email": "maya@example.com", "type": "SELLER"}),
+    )
+    .await?;
+    let jane = add::<Leads>(
+        &mut ctx,
+        json!({
+            "name": "Jane Doe", "email": "jane@example.com", "phone": "+1-555-0200", "source": "website",
+            "message": "Interested in the Beverly Hills listing", "propertyId": villa.id(), "assignedToId": ava.id()
+        }),
+    )
+    .await?;
+    add::<Tasks>(
+        &mut ctx,
+        json!({
+            "title": "Follow up with John Smith", "type": "call", "priority": "HIGH", "dueDate": "2030-01-20T17:00:00Z",
+            "contactId": john.id(), "assignedToId": ava.id()
+        }),
+    )
+    .await?;
+    add::<Showings>(
+        &mut ctx,
+        json!({
+            "propertyId": villa.id(), "leadId": jane.id(), "agentId": ava.id(),
+            "scheduledAt": "2030-01-22T18:00:00Z", "durationMinutes": 45
+        }),
+    )
+    .await?;
     let staging = add::<Products>(&mut ctx, json!({"name": "Home staging package", "price": 2500})).await?;
     add::<Payments>(&mut ctx, json!({
         "amount": 2500, "status": "succeeded", "productId": staging.id(), "contactId": john.id(), "teamMemberId": ava.id()
     })).await?;
-    add::<BookingLinks>(&mut ctx, json!({"title": "Tour the Beverly Hills villa", "teamMemberId": ava.id(), "propertyId": villa.id()})).await?;
+    add::<BookingLinks>(
+        &mut ctx,
+        json!({"title": "Tour the Beverly Hills villa", "teamMemberId": ava.id(), "propertyId": villa.id()}),
+    )
+    .await?;
     ctx.commit().await
 }
