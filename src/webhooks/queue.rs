@@ -44,11 +44,15 @@ struct Subscriber {
     id: String,
     org_id: String,
     events: String,
+    enabled: i64,
 }
 
-/// Fans out up to `BATCH` undispatched events to the enabled endpoints of their
-/// organizations (on a plan with webhooks) whose filter matches. Returns how many events it
-/// handled and how many deliveries it created.
+/// Fans out up to `BATCH` undispatched events to the endpoints of their organizations (on a
+/// plan with webhooks) whose filter matches. An enabled endpoint gets a pending delivery; a
+/// disabled one gets a delivery that is already `failed` ("the endpoint was disabled") and is
+/// never attempted, so the delivery log shows what it missed and `recover` re-sends it once
+/// the endpoint is enabled again. Returns how many events it handled and how many deliveries
+/// it created.
 pub async fn dispatch(state: &AppState, token: &JobToken) -> Result<(usize, usize), sqlx::Error> {
     let jobs = state.db().jobs(token);
     let mut tx = jobs.begin().await?;
@@ -65,8 +69,8 @@ pub async fn dispatch(state: &AppState, token: &JobToken) -> Result<(usize, usiz
     orgs.dedup();
     let plans: Vec<&str> = state.webhooks().plans_with_webhooks().to_vec();
     let sql = format!(
-        "SELECT e.id, e.org_id, e.events FROM webhook_endpoints e JOIN organizations o ON o.id = e.org_id \
-         WHERE e.enabled = 1 AND o.plan IN ({}) AND e.org_id IN ({})",
+        "SELECT e.id, e.org_id, e.events, e.enabled FROM webhook_endpoints e JOIN organizations o ON o.id = e.org_id \
+         WHERE o.plan IN ({}) AND e.org_id IN ({})",
         placeholders(1, plans.len()),
         placeholders(1 + plans.len(), orgs.len())
     );
@@ -75,40 +79,51 @@ pub async fn dispatch(state: &AppState, token: &JobToken) -> Result<(usize, usiz
         query = query.bind((*value).to_owned());
     }
     let subscribers: Vec<Subscriber> = tx.fetch_all(query).await?;
-    let mut by_org: HashMap<&str, Vec<(&str, Vec<String>)>> = HashMap::new();
+    let mut by_org: HashMap<&str, Vec<(&str, bool, Vec<String>)>> = HashMap::new();
     for s in &subscribers {
         let filter: Vec<String> = serde_json::from_str(&s.events).unwrap_or_default();
-        by_org.entry(s.org_id.as_str()).or_default().push((s.id.as_str(), filter));
+        by_org.entry(s.org_id.as_str()).or_default().push((s.id.as_str(), s.enabled != 0, filter));
     }
     let now = state.clock().now_ms();
-    let mut rows: Vec<[String; 5]> = Vec::new();
+    // (enabled, [id, org, endpoint, event, type])
+    let mut rows: Vec<(bool, [String; 5])> = Vec::new();
     for event in &events {
-        for (endpoint, filter) in by_org.get(event.org_id.as_str()).into_iter().flatten() {
+        for (endpoint, enabled, filter) in by_org.get(event.org_id.as_str()).into_iter().flatten() {
             if filter.is_empty() || filter.contains(&event.kind) {
-                rows.push([
+                let row = [
                     new_id("whdl"),
                     event.org_id.clone(),
                     (*endpoint).to_owned(),
                     event.id.clone(),
                     event.kind.clone(),
-                ]);
+                ];
+                rows.push((*enabled, row));
             }
         }
     }
+    let pending = rows.iter().filter(|(enabled, _)| *enabled).count();
     for chunk in rows.chunks(BATCH / 2) {
-        let values: Vec<String> = (0..chunk.len())
-            .map(|i| {
+        let values: Vec<String> = chunk
+            .iter()
+            .enumerate()
+            .map(|(i, (enabled, _))| {
                 let b = i * 5;
-                format!("(${}, ${}, ${}, ${}, ${}, 'pending', 0, $1, $1, $1)", b + 2, b + 3, b + 4, b + 5, b + 6)
+                let state = if *enabled {
+                    "'pending', 0, $1, NULL"
+                } else {
+                    "'failed', 0, NULL, 'the endpoint was disabled'"
+                };
+                format!("(${}, ${}, ${}, ${}, ${}, {state}, $1, $1)", b + 2, b + 3, b + 4, b + 5, b + 6)
             })
             .collect();
         let sql = format!(
             "INSERT INTO webhook_deliveries (id, org_id, endpoint_id, event_id, event_type, status, attempts, \
-             next_attempt_at, created_at, updated_at) VALUES {} ON CONFLICT (endpoint_id, event_id) DO NOTHING",
+             next_attempt_at, last_error, created_at, updated_at) VALUES {} \
+             ON CONFLICT (endpoint_id, event_id) DO NOTHING",
             values.join(", ")
         );
         let mut query = tx.sql(sql).bind(now);
-        for row in chunk {
+        for (_, row) in chunk {
             for value in row {
                 query = query.bind(value.clone());
             }
@@ -122,7 +137,7 @@ pub async fn dispatch(state: &AppState, token: &JobToken) -> Result<(usize, usiz
     }
     tx.execute(query).await?;
     tx.commit().await?;
-    Ok((events.len(), rows.len()))
+    Ok((events.len(), pending))
 }
 
 /// A delivery this worker may send until its lease runs out.

@@ -421,6 +421,22 @@ async fn ten_failures_disable_the_endpoint_and_mail_the_owner_once() {
         json(app.get(&format!("/api/webhooks/{endpoint}/deliveries?status=pending"), &org.key).await).await;
     assert_eq!(deliveries, json!([]), "nothing stays queued for a disabled endpoint");
 
+    // An event while disabled is logged as missed, never attempted.
+    let received_while_disabled = receiver.received().len();
+    make_lead(&app, &org, "Lead while disabled").await;
+    let mut missed = Value::Null;
+    for _ in 0..100 {
+        let (_, failed) =
+            json(app.get(&format!("/api/webhooks/{endpoint}/deliveries?status=failed"), &org.key).await).await;
+        if let Some(d) = failed.as_array().unwrap().iter().find(|d| d["lastError"] == "the endpoint was disabled") {
+            missed = d.clone();
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!((missed["attemptCount"].clone(), missed["eventType"].clone()), (json!(0), json!("lead.created")), "{missed}");
+    assert_eq!(receiver.received().len(), received_while_disabled);
+
     // Re-enabling is an update; recover re-queues what failed.
     receiver.answer(Answer::Status(200));
     let (_, enabled) =
@@ -436,10 +452,10 @@ async fn ten_failures_disable_the_endpoint_and_mail_the_owner_once() {
     )
     .await;
     assert_eq!(status, 202);
-    assert_eq!(recovered["requeued"], 12);
-    let received = receiver.wait_for(before + 12).await;
+    assert_eq!(recovered["requeued"], 13);
+    let received = receiver.wait_for(before + 13).await;
     let ids: HashSet<&str> = received[before..].iter().map(|r| r.header("webhook-id").unwrap()).collect();
-    assert_eq!(ids.len(), 12, "every missed event arrives once");
+    assert_eq!(ids.len(), 13, "every missed event arrives once");
 }
 
 #[tokio::test]
