@@ -4,8 +4,9 @@
 //! Flow: a change commits its event to the outbox and wakes the dispatcher; the dispatcher
 //! turns each event into one delivery per matching endpoint; the delivery loop claims due
 //! deliveries and sends each in its own task, at most `webhook_concurrency_per_endpoint` per
-//! endpoint at a time, so a slow endpoint never holds up the others; each attempt is
-//! recorded, and a failure schedules the next try or, eventually, disables the endpoint.
+//! endpoint at a time, so a slow endpoint never holds up the others; attempts are recorded in
+//! batches (one transaction for the successes that finished together), and a failure
+//! schedules the next try or, eventually, disables the endpoint.
 
 pub mod catalog;
 pub mod deliveries;
@@ -19,7 +20,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use tokio::sync::{Notify, Semaphore};
+use tokio::sync::{Notify, Semaphore, mpsc, oneshot};
 use utoipa_axum::router::OpenApiRouter;
 
 use self::ssrf::AddressPolicy;
@@ -129,9 +130,35 @@ const IDLE_POLL: Duration = Duration::from_millis(250);
 pub async fn run(state: AppState, token: Arc<JobToken>) {
     let dispatcher = tokio::spawn(dispatch_loop(state.clone(), token.clone()));
     let upkeep = tokio::spawn(upkeep_loop(state.clone(), token.clone()));
-    deliver_loop(state, token).await;
+    let (recorder, recordings) = mpsc::unbounded_channel();
+    let records = tokio::spawn(record_loop(state.clone(), token.clone(), recordings));
+    deliver_loop(state, token, recorder).await;
     dispatcher.abort();
     upkeep.abort();
+    records.abort();
+}
+
+/// An attempt waiting to be recorded, and the task that waits for it to be durable.
+type Recording = (queue::Sent, oneshot::Sender<()>);
+
+/// Most attempts one recording transaction takes.
+const RECORD_BATCH: usize = 256;
+
+/// Records attempts in batches: whatever finished while the previous batch was being written
+/// goes into the next transaction, so under load a commit covers many attempts and at rest
+/// each attempt is recorded at once.
+async fn record_loop(state: AppState, token: Arc<JobToken>, mut recordings: mpsc::UnboundedReceiver<Recording>) {
+    let mut batch = Vec::with_capacity(RECORD_BATCH);
+    while recordings.recv_many(&mut batch, RECORD_BATCH).await > 0 {
+        let (sent, done): (Vec<queue::Sent>, Vec<oneshot::Sender<()>>) = batch.drain(..).unzip();
+        if let Err(err) = queue::record(&state, &token, &sent).await {
+            // The deliveries stay leased and are sent again when the lease runs out.
+            tracing::error!(attempts = sent.len(), error = %err, "recording webhook attempts failed");
+        }
+        for done in done {
+            let _ = done.send(());
+        }
+    }
 }
 
 async fn dispatch_loop(state: AppState, token: Arc<JobToken>) {
@@ -151,9 +178,9 @@ async fn dispatch_loop(state: AppState, token: Arc<JobToken>) {
     }
 }
 
-async fn deliver_loop(state: AppState, token: Arc<JobToken>) {
+async fn deliver_loop(state: AppState, token: Arc<JobToken>, recorder: mpsc::UnboundedSender<Recording>) {
     loop {
-        let sent = match deliver_once(&state, &token).await {
+        let sent = match deliver_once(&state, &token, &recorder).await {
             Ok(n) => n,
             Err(err) => {
                 tracing::error!(error = %err, "claiming webhook deliveries failed");
@@ -167,13 +194,18 @@ async fn deliver_loop(state: AppState, token: Arc<JobToken>) {
 }
 
 /// Claims what this instance has room for and starts sending it; returns how many started.
-async fn deliver_once(state: &AppState, token: &Arc<JobToken>) -> Result<usize, sqlx::Error> {
+async fn deliver_once(
+    state: &AppState,
+    token: &Arc<JobToken>,
+    recorder: &mpsc::UnboundedSender<Recording>,
+) -> Result<usize, sqlx::Error> {
     let webhooks = state.webhooks();
     let free = webhooks.slots.available_permits();
     if free == 0 {
         return Ok(0);
     }
     let claimed = queue::claim(state, token, free.min(200), &webhooks.busy_endpoints()).await?;
+    let loaded = queue::load(state, token, &claimed).await?;
     let mut give_back = Vec::new();
     let mut started = 0;
     for delivery in claimed {
@@ -187,11 +219,23 @@ async fn deliver_once(state: &AppState, token: &Arc<JobToken>) -> Result<usize, 
         started += 1;
         let state = state.clone();
         let token = token.clone();
+        let recorder = recorder.clone();
+        let (endpoint, event) = loaded.get(&delivery);
         tokio::spawn(async move {
-            if let Err(err) = queue::attempt(&state, &token, &delivery).await {
-                tracing::error!(delivery = %delivery.id, error = %err, "recording a webhook attempt failed");
+            let endpoint_id = delivery.endpoint_id.clone();
+            let delivery_id = delivery.id.clone();
+            match queue::attempt(&state, &token, delivery, endpoint, event).await {
+                Ok(Some(sent)) => {
+                    // The slot stays taken until the attempt is recorded.
+                    let (done, recorded) = oneshot::channel();
+                    if recorder.send((sent, done)).is_ok() {
+                        let _ = recorded.await;
+                    }
+                }
+                Ok(None) => {}
+                Err(err) => tracing::error!(delivery = %delivery_id, error = %err, "a webhook attempt failed"),
             }
-            state.webhooks().finish(&delivery.endpoint_id);
+            state.webhooks().finish(&endpoint_id);
             drop(permit);
             state.webhooks().wake();
         });
@@ -234,9 +278,15 @@ pub async fn drain(state: &AppState, token: &JobToken) -> Result<usize, sqlx::Er
             return Ok(sent);
         }
         sent += claimed.len();
-        let attempts = claimed.iter().map(|delivery| queue::attempt(state, token, delivery));
+        let loaded = queue::load(state, token, &claimed).await?;
+        let attempts = claimed.into_iter().map(|delivery| {
+            let (endpoint, event) = loaded.get(&delivery);
+            queue::attempt(state, token, delivery, endpoint, event)
+        });
+        let mut made = Vec::new();
         for result in futures_util::future::join_all(attempts).await {
-            result?;
+            made.extend(result?);
         }
+        queue::record(state, token, &made).await?;
     }
 }

@@ -6,6 +6,7 @@
 //! sends it meanwhile.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 use std::time::Duration;
 
 use serde_json::value::RawValue;
@@ -18,7 +19,7 @@ use crate::app::{AppState, JobToken};
 use crate::db::{Backend, Jobs, Sql};
 use crate::ids::new_id;
 use crate::notify;
-use crate::resource::values::Timestamp;
+use crate::resource::values::{Timestamp, Value};
 
 /// How many rows one statement handles at most.
 const BATCH: usize = 400;
@@ -196,49 +197,100 @@ pub async fn release(state: &AppState, token: &JobToken, ids: &[String]) -> Resu
 }
 
 #[derive(Debug, FromRow)]
-struct EventRow {
+pub struct EventRow {
+    id: String,
     #[sqlx(rename = "type")]
     kind: String,
     occurred_at: i64,
     data: String,
 }
 
-/// Sends one claimed delivery and records the attempt and its consequences.
-pub async fn attempt(state: &AppState, token: &JobToken, claimed: &Claimed) -> Result<Option<Outcome>, sqlx::Error> {
+/// What a batch of claimed deliveries needs to be sent: their endpoints and events, read with
+/// one query each.
+#[derive(Default)]
+pub struct Loaded {
+    endpoints: HashMap<String, Arc<EndpointRow>>,
+    events: HashMap<String, Arc<EventRow>>,
+}
+
+impl Loaded {
+    /// The endpoint and the event of one claimed delivery, if both still exist.
+    pub fn get(&self, claimed: &Claimed) -> (Option<Arc<EndpointRow>>, Option<Arc<EventRow>>) {
+        (self.endpoints.get(&claimed.endpoint_id).cloned(), self.events.get(&claimed.event_id).cloned())
+    }
+}
+
+/// Reads the endpoints and events of `claimed`.
+pub async fn load(state: &AppState, token: &JobToken, claimed: &[Claimed]) -> Result<Loaded, sqlx::Error> {
+    let mut loaded = Loaded::default();
+    if claimed.is_empty() {
+        return Ok(loaded);
+    }
     let mut jobs = state.db().jobs(token);
-    let endpoint: Option<EndpointRow> = jobs
-        .fetch_optional(
-            jobs.sql(format!("SELECT {ENDPOINT_COLUMNS} FROM webhook_endpoints WHERE id = $1 AND org_id = $2"))
-                .bind(claimed.endpoint_id.clone())
-                .bind(claimed.org_id.clone()),
-        )
-        .await?;
-    let event: Option<EventRow> = jobs
-        .fetch_optional(
-            jobs.sql("SELECT type, occurred_at, data FROM events WHERE id = $1 AND org_id = $2")
-                .bind(claimed.event_id.clone())
-                .bind(claimed.org_id.clone()),
-        )
-        .await?;
+    let mut endpoint_ids: Vec<&str> = claimed.iter().map(|c| c.endpoint_id.as_str()).collect();
+    endpoint_ids.sort_unstable();
+    endpoint_ids.dedup();
+    let mut query = jobs.sql(format!(
+        "SELECT {ENDPOINT_COLUMNS} FROM webhook_endpoints WHERE id IN ({})",
+        placeholders(1, endpoint_ids.len())
+    ));
+    for id in &endpoint_ids {
+        query = query.bind((*id).to_owned());
+    }
+    let endpoints: Vec<EndpointRow> = jobs.fetch_all(query).await?;
+    loaded.endpoints = endpoints.into_iter().map(|e| (e.id.clone(), Arc::new(e))).collect();
+    let mut event_ids: Vec<&str> = claimed.iter().map(|c| c.event_id.as_str()).collect();
+    event_ids.sort_unstable();
+    event_ids.dedup();
+    for chunk in event_ids.chunks(BATCH) {
+        let mut query = jobs.sql(format!(
+            "SELECT id, type, occurred_at, data FROM events WHERE id IN ({})",
+            placeholders(1, chunk.len())
+        ));
+        for id in chunk {
+            query = query.bind((*id).to_owned());
+        }
+        let events: Vec<EventRow> = jobs.fetch_all(query).await?;
+        loaded.events.extend(events.into_iter().map(|e| (e.id.clone(), Arc::new(e))));
+    }
+    Ok(loaded)
+}
+
+/// One attempt that was made and must be recorded.
+pub struct Sent {
+    pub claimed: Claimed,
+    endpoint: Arc<EndpointRow>,
+    outcome: Outcome,
+}
+
+/// Sends one claimed delivery (no database work: see [`load`] and [`record`]). `None` when it
+/// cannot be sent any more; it has then been marked failed.
+pub async fn attempt(
+    state: &AppState,
+    token: &JobToken,
+    claimed: Claimed,
+    endpoint: Option<Arc<EndpointRow>>,
+    event: Option<Arc<EventRow>>,
+) -> Result<Option<Sent>, sqlx::Error> {
     let (Some(endpoint), Some(event)) = (endpoint, event) else {
         // The endpoint was deleted (its deliveries go with it) or the event expired.
-        give_up(state, token, claimed, "the endpoint or the event no longer exists").await?;
+        give_up(state, token, &claimed, "the endpoint or the event no longer exists").await?;
         return Ok(None);
     };
     if endpoint.enabled == 0 {
-        give_up(state, token, claimed, "the endpoint is disabled").await?;
+        give_up(state, token, &claimed, "the endpoint is disabled").await?;
         return Ok(None);
     }
     let now = Timestamp(state.clock().now_ms());
-    let data = RawValue::from_string(event.data).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
+    let data: &RawValue = serde_json::from_str(&event.data).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
     let envelope = Envelope {
         id: &claimed.event_id,
         event: &event.kind,
         timestamp: Timestamp(event.occurred_at),
         delivered_at: now,
         organization_id: &claimed.org_id,
-        data: &data,
-        payload: &data,
+        data,
+        payload: data,
     };
     let body = serde_json::to_vec(&envelope).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
     let headers: BTreeMap<String, String> = endpoint.headers();
@@ -257,8 +309,92 @@ pub async fn attempt(state: &AppState, token: &JobToken, claimed: &Claimed) -> R
         (None, false) => "network_error",
     };
     state.metrics().webhook_attempt(label, outcome.latency_ms as f64 / 1000.0);
-    record(state, token, claimed, &endpoint, &outcome).await?;
-    Ok(Some(outcome))
+    Ok(Some(Sent { claimed, endpoint, outcome }))
+}
+
+/// Records attempts: the successes of the whole batch in one transaction (a few statements,
+/// whatever the batch size), each failure in its own (it may schedule a retry, disable the
+/// endpoint and mail the owner).
+pub async fn record(state: &AppState, token: &JobToken, sent: &[Sent]) -> Result<(), sqlx::Error> {
+    let (successes, failures): (Vec<&Sent>, Vec<&Sent>) = sent.iter().partition(|s| s.outcome.success);
+    for chunk in successes.chunks(BATCH / 10) {
+        record_successes(state, token, chunk).await?;
+    }
+    for failure in failures {
+        record_failure(state, token, &failure.claimed, &failure.endpoint, &failure.outcome).await?;
+    }
+    Ok(())
+}
+
+fn attempt_row(sent: &Sent, now: i64) -> [Value; 9] {
+    [
+        Value::from(new_id("what")),
+        Value::from(sent.claimed.org_id.clone()),
+        Value::from(sent.claimed.id.clone()),
+        Value::from(sent.claimed.endpoint_id.clone()),
+        Value::from(now),
+        Value::from(sent.outcome.status_code.map(i64::from)),
+        Value::from(sent.outcome.latency_ms),
+        Value::from(sent.outcome.response_body.clone()),
+        Value::from(sent.outcome.error.clone()),
+    ]
+}
+
+async fn record_successes(state: &AppState, token: &JobToken, sent: &[&Sent]) -> Result<(), sqlx::Error> {
+    if sent.is_empty() {
+        return Ok(());
+    }
+    let now = state.clock().now_ms();
+    let jobs = state.db().jobs(token);
+    let mut tx = jobs.begin().await?;
+    let rows: Vec<String> = (0..sent.len())
+        .map(|i| format!("({})", placeholders(1 + i * 9, 9)))
+        .collect();
+    let mut query = tx.sql(format!(
+        "INSERT INTO webhook_attempts (id, org_id, delivery_id, endpoint_id, attempted_at, status_code, latency_ms, \
+         response_body, error) VALUES {}",
+        rows.join(", ")
+    ));
+    for s in sent {
+        for value in attempt_row(s, now) {
+            query = query.bind_value(value);
+        }
+    }
+    tx.execute(query).await?;
+    // Deliveries, grouped by status code (almost always one group).
+    let mut by_code: BTreeMap<Option<u16>, Vec<&str>> = BTreeMap::new();
+    for s in sent {
+        by_code.entry(s.outcome.status_code).or_default().push(s.claimed.id.as_str());
+    }
+    for (code, ids) in by_code {
+        let mut query = tx
+            .sql(format!(
+                "UPDATE webhook_deliveries SET status = 'succeeded', attempts = attempts + 1, next_attempt_at = NULL, \
+                 locked_until = NULL, last_attempt_at = $1, last_status_code = $2, last_error = NULL, updated_at = $1 \
+                 WHERE id IN ({})",
+                placeholders(3, ids.len())
+            ))
+            .bind(now)
+            .bind(code.map(i64::from));
+        for id in ids {
+            query = query.bind(id.to_owned());
+        }
+        tx.execute(query).await?;
+    }
+    let mut endpoints: Vec<&str> = sent.iter().map(|s| s.claimed.endpoint_id.as_str()).collect();
+    endpoints.sort_unstable();
+    endpoints.dedup();
+    let mut query = tx
+        .sql(format!(
+            "UPDATE webhook_endpoints SET consecutive_failures = 0, last_success_at = $1 WHERE id IN ({})",
+            placeholders(2, endpoints.len())
+        ))
+        .bind(now);
+    for id in endpoints {
+        query = query.bind(id.to_owned());
+    }
+    tx.execute(query).await?;
+    tx.commit().await
 }
 
 async fn give_up(state: &AppState, token: &JobToken, claimed: &Claimed, reason: &str) -> Result<(), sqlx::Error> {
@@ -274,9 +410,9 @@ async fn give_up(state: &AppState, token: &JobToken, claimed: &Claimed, reason: 
     jobs.execute(sql).await.map(|_| ())
 }
 
-/// The attempt row, the delivery's next state and the endpoint's stats, in one transaction;
-/// then the owner's mail if this attempt disabled the endpoint.
-async fn record(
+/// A failed attempt: its row, the delivery's next state and the endpoint's stats, in one
+/// transaction; then the owner's mail if this attempt disabled the endpoint.
+async fn record_failure(
     state: &AppState,
     token: &JobToken,
     claimed: &Claimed,
@@ -304,46 +440,37 @@ async fn record(
         .bind(outcome.error.clone()),
     )
     .await?;
-    let mut disable_reason: Option<String> = None;
-    if outcome.success {
-        tx.execute(delivery_update(&tx, claimed, "succeeded", attempts, None, outcome, now)).await?;
-        tx.execute(
-            tx.sql("UPDATE webhook_endpoints SET consecutive_failures = 0, last_success_at = $2 WHERE id = $1")
-                .bind(claimed.endpoint_id.clone())
-                .bind(now),
+    let (failures, enabled): (i64, i64) = tx
+        .fetch_one(
+            tx.sql(
+                "UPDATE webhook_endpoints SET consecutive_failures = consecutive_failures + 1, last_failure_at = $2 \
+                 WHERE id = $1 RETURNING consecutive_failures, enabled",
+            )
+            .bind(claimed.endpoint_id.clone())
+            .bind(now),
         )
         .await?;
+    // Another attempt may have disabled the endpoint while this one was in flight.
+    let delay = if outcome.gone() || enabled == 0 {
+        None
     } else {
-        let (failures, enabled): (i64, i64) = tx
-            .fetch_one(
-                tx.sql(
-                    "UPDATE webhook_endpoints SET consecutive_failures = consecutive_failures + 1, last_failure_at = $2 \
-                     WHERE id = $1 RETURNING consecutive_failures, enabled",
-                )
-                .bind(claimed.endpoint_id.clone())
-                .bind(now),
-            )
-            .await?;
-        // Another attempt may have disabled the endpoint while this one was in flight.
-        let delay = if outcome.gone() || enabled == 0 {
-            None
-        } else {
-            sender::next_delay(
-                webhooks.schedule(),
-                u32::try_from(attempts).unwrap_or(u32::MAX),
-                outcome.retry_after,
-                sender::jitter(),
-            )
-        };
-        let next = delay.map(|d| now + i64::try_from(d.as_millis()).unwrap_or(i64::MAX / 2));
-        let status = if next.is_some() { "pending" } else { "failed" };
-        tx.execute(delivery_update(&tx, claimed, status, attempts, next, outcome, now)).await?;
-        if outcome.gone() {
-            disable_reason = Some("the endpoint answered 410 Gone".to_owned());
-        } else if failures >= i64::from(state.settings().webhook_disable_after) {
-            disable_reason = Some(format!("{failures} consecutive failed delivery attempts"));
-        }
-    }
+        sender::next_delay(
+            webhooks.schedule(),
+            u32::try_from(attempts).unwrap_or(u32::MAX),
+            outcome.retry_after,
+            sender::jitter(),
+        )
+    };
+    let next = delay.map(|d| now + i64::try_from(d.as_millis()).unwrap_or(i64::MAX / 2));
+    let status = if next.is_some() { "pending" } else { "failed" };
+    tx.execute(delivery_update(&tx, claimed, status, attempts, next, outcome, now)).await?;
+    let disable_reason = if outcome.gone() {
+        Some("the endpoint answered 410 Gone".to_owned())
+    } else if failures >= i64::from(state.settings().webhook_disable_after) {
+        Some(format!("{failures} consecutive failed delivery attempts"))
+    } else {
+        None
+    };
     let mut mail = None;
     if let Some(reason) = &disable_reason {
         let disabled = tx
