@@ -229,7 +229,7 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 async fn throughput() {
     let events = env_usize("EVENTS", 20_000);
     let endpoints = env_usize("ENDPOINTS", 10);
-    let bench = Bench::new(8);
+    let bench = Bench::new(env_usize("PER_ENDPOINT", 8));
     let (rport, shared) = receiver(HashMap::new()).await;
     let mut server = bench.spawn(&["serve", "--no-workers"]);
     bench.wait_ready().await;
