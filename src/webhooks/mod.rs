@@ -225,9 +225,14 @@ async fn deliver_once(
         tokio::spawn(async move {
             let endpoint_id = delivery.endpoint_id.clone();
             let delivery_id = delivery.id.clone();
-            match queue::attempt(&state, &token, delivery, endpoint, event).await {
+            let attempted = queue::attempt(&state, &token, delivery, endpoint, event).await;
+            // The endpoint's slot limits requests to the receiver: it is free once the response
+            // is in. The instance-wide permit is held until the attempt is recorded, which bounds
+            // how many sent-but-unrecorded attempts a crash could send again.
+            state.webhooks().finish(&endpoint_id);
+            state.webhooks().wake();
+            match attempted {
                 Ok(Some(sent)) => {
-                    // The slot stays taken until the attempt is recorded.
                     let (done, recorded) = oneshot::channel();
                     if recorder.send((sent, done)).is_ok() {
                         let _ = recorded.await;
@@ -236,7 +241,6 @@ async fn deliver_once(
                 Ok(None) => {}
                 Err(err) => tracing::error!(delivery = %delivery_id, error = %err, "a webhook attempt failed"),
             }
-            state.webhooks().finish(&endpoint_id);
             drop(permit);
             state.webhooks().wake();
         });
