@@ -96,6 +96,11 @@ impl Webhooks {
         self.deliveries_ready.notify_one();
     }
 
+    fn full_endpoints(&self) -> Vec<String> {
+        let in_flight = self.in_flight.lock().unwrap_or_else(|p| p.into_inner());
+        in_flight.iter().filter(|(_, n)| **n >= self.per_endpoint).map(|(id, _)| id.clone()).collect()
+    }
+
     /// How many more attempts `endpoint` may have in flight on this instance.
     fn room(&self, endpoint: &str) -> usize {
         let in_flight = self.in_flight.lock().unwrap_or_else(|p| p.into_inner());
@@ -205,7 +210,9 @@ async fn deliver_once(
     if free == 0 {
         return Ok(0);
     }
-    let claimed = queue::claim(state, token, free.min(200), |endpoint| webhooks.room(endpoint)).await?;
+    let claimed =
+        queue::claim(state, token, free.min(200), &webhooks.full_endpoints(), |endpoint| webhooks.room(endpoint))
+            .await?;
     let loaded = queue::load(state, token, &claimed).await?;
     let mut give_back = Vec::new();
     let mut started = 0;
@@ -278,7 +285,7 @@ pub async fn drain(state: &AppState, token: &JobToken) -> Result<usize, sqlx::Er
     while queue::dispatch(state, token).await?.0 > 0 {}
     let mut sent = 0;
     loop {
-        let claimed = queue::claim(state, token, 100, |_| 100).await?;
+        let claimed = queue::claim(state, token, 100, &[], |_| 100).await?;
         if claimed.is_empty() {
             return Ok(sent);
         }

@@ -109,11 +109,8 @@ pub async fn dispatch(state: &AppState, token: &JobToken) -> Result<(usize, usiz
             .enumerate()
             .map(|(i, (enabled, _))| {
                 let b = i * 5;
-                let state = if *enabled {
-                    "'pending', 0, $1, NULL"
-                } else {
-                    "'failed', 0, NULL, 'the endpoint was disabled'"
-                };
+                let state =
+                    if *enabled { "'pending', 0, $1, NULL" } else { "'failed', 0, NULL, 'the endpoint was disabled'" };
                 format!("(${}, ${}, ${}, ${}, ${}, {state}, $1, $1)", b + 2, b + 3, b + 4, b + 5, b + 6)
             })
             .collect();
@@ -154,9 +151,10 @@ pub struct Claimed {
 /// How many endpoints one claim serves at most.
 const CLAIM_ENDPOINTS: usize = 32;
 
-/// Claims due deliveries, oldest first: at most `limit` in all and at most `room(endpoint)` for
-/// each endpoint, so nothing is claimed that the caller cannot start (claiming a backlog for
-/// an endpoint at its concurrency limit and handing it back would cost two writes per row).
+/// Claims due deliveries, oldest first, of endpoints not in `full`: at most `limit` in all and
+/// at most `room(endpoint)` for each endpoint, so nothing is claimed that the caller cannot
+/// start (claiming a backlog for an endpoint at its concurrency limit and handing it back
+/// would cost two writes per row).
 ///
 /// First the endpoints with the oldest due deliveries are read; then one statement claims, for
 /// each, its oldest due deliveries up to its room (`FOR UPDATE SKIP LOCKED` per endpoint on
@@ -165,19 +163,27 @@ pub async fn claim(
     state: &AppState,
     token: &JobToken,
     limit: usize,
+    full: &[String],
     room: impl Fn(&str) -> usize,
 ) -> Result<Vec<Claimed>, sqlx::Error> {
     let mut jobs = state.db().jobs(token);
     let now = state.clock().now_ms();
     let due = "status = 'pending' AND next_attempt_at <= $1 AND (locked_until IS NULL OR locked_until < $1)";
-    let candidates: Vec<(String,)> = jobs
-        .fetch_all(
-            jobs.sql(format!(
-                "SELECT endpoint_id FROM webhook_deliveries WHERE {due} ORDER BY next_attempt_at LIMIT {BATCH}"
-            ))
-            .bind(now),
-        )
-        .await?;
+    // Endpoints at their limit are left out here, or their backlog would hide everyone else's.
+    let exclude = if full.is_empty() {
+        String::new()
+    } else {
+        format!(" AND endpoint_id NOT IN ({})", placeholders(2, full.len()))
+    };
+    let mut query = jobs
+        .sql(format!(
+            "SELECT endpoint_id FROM webhook_deliveries WHERE {due}{exclude} ORDER BY next_attempt_at LIMIT {BATCH}"
+        ))
+        .bind(now);
+    for endpoint in full {
+        query = query.bind(endpoint.clone());
+    }
+    let candidates: Vec<(String,)> = jobs.fetch_all(query).await?;
     let mut wanted: Vec<(String, usize)> = Vec::new();
     let mut total = 0;
     for (endpoint,) in candidates {
@@ -389,9 +395,7 @@ async fn record_successes(state: &AppState, token: &JobToken, sent: &[&Sent]) ->
     let now = state.clock().now_ms();
     let jobs = state.db().jobs(token);
     let mut tx = jobs.begin().await?;
-    let rows: Vec<String> = (0..sent.len())
-        .map(|i| format!("({})", placeholders(1 + i * 9, 9)))
-        .collect();
+    let rows: Vec<String> = (0..sent.len()).map(|i| format!("({})", placeholders(1 + i * 9, 9))).collect();
     let mut query = tx.sql(format!(
         "INSERT INTO webhook_attempts (id, org_id, delivery_id, endpoint_id, attempted_at, status_code, latency_ms, \
          response_body, error) VALUES {}",

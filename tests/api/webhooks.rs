@@ -440,7 +440,11 @@ async fn ten_failures_disable_the_endpoint_and_mail_the_owner_once() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     assert_eq!(missed["lastError"], "the endpoint was disabled", "{missed}");
-    assert_eq!((missed["attemptCount"].clone(), missed["eventType"].clone()), (json!(0), json!("lead.created")), "{missed}");
+    assert_eq!(
+        (missed["attemptCount"].clone(), missed["eventType"].clone()),
+        (json!(0), json!("lead.created")),
+        "{missed}"
+    );
     assert_eq!(receiver.received().len(), received_while_disabled);
 
     // Re-enabling is an update; recover re-queues what failed.
@@ -642,4 +646,36 @@ async fn a_slow_endpoint_does_not_hold_up_the_others() {
     fast.wait_for(6).await;
     assert!(started.elapsed() < Duration::from_secs(2), "the fast endpoint got everything in {:?}", started.elapsed());
     assert!(slow.received().len() <= 2, "the slow endpoint has at most its concurrency in flight");
+}
+
+#[tokio::test]
+async fn a_slow_endpoints_backlog_does_not_starve_the_others() {
+    use futures_util::StreamExt;
+    let app = spawn_with(|s| {
+        allow_loopback(s);
+        s.webhook_concurrency_per_endpoint = 2;
+    })
+    .await;
+    let org = app.org(Plan::Elite).await;
+    let slow = Receiver::start().await;
+    slow.answer(Answer::Slow(Duration::from_secs(5), 200));
+    let fast = Receiver::start().await;
+    subscribe(&app, &org, json!({"url": slow.url})).await;
+    subscribe(&app, &org, json!({"url": fast.url})).await;
+    // More events than a claim looks at (400 due deliveries): the slow endpoint's backlog soon
+    // fills the oldest due deliveries, and the fast endpoint must still be served.
+    let leads = 450;
+    let started = std::time::Instant::now();
+    futures_util::stream::iter(0..leads)
+        .for_each_concurrent(8, |i| {
+            let (app, org) = (&app, &org);
+            async move {
+                make_lead(app, org, &format!("Lead {i}")).await;
+            }
+        })
+        .await;
+    fast.wait_for(leads).await;
+    // Two at a time, each answered after 5 s.
+    let rounds = started.elapsed().as_secs() as usize / 5 + 1;
+    assert!(slow.received().len() <= 2 * rounds, "the slow endpoint has only its concurrency in flight");
 }
