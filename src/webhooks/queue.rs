@@ -80,25 +80,20 @@ pub async fn dispatch(state: &AppState, token: &JobToken) -> Result<(usize, usiz
         query = query.bind((*value).to_owned());
     }
     let subscribers: Vec<Subscriber> = tx.fetch_all(query).await?;
-    let mut by_org: HashMap<&str, Vec<(&str, bool, Vec<String>)>> = HashMap::new();
+    let mut by_org: HashMap<&str, Vec<(&Subscriber, Vec<String>)>> = HashMap::new();
     for s in &subscribers {
         let filter: Vec<String> = serde_json::from_str(&s.events).unwrap_or_default();
-        by_org.entry(s.org_id.as_str()).or_default().push((s.id.as_str(), s.enabled != 0, filter));
+        by_org.entry(s.org_id.as_str()).or_default().push((s, filter));
     }
     let now = state.clock().now_ms();
     // (enabled, [id, org, endpoint, event, type])
     let mut rows: Vec<(bool, [String; 5])> = Vec::new();
     for event in &events {
-        for (endpoint, enabled, filter) in by_org.get(event.org_id.as_str()).into_iter().flatten() {
+        for (endpoint, filter) in by_org.get(event.org_id.as_str()).into_iter().flatten() {
             if filter.is_empty() || filter.contains(&event.kind) {
-                let row = [
-                    new_id("whdl"),
-                    event.org_id.clone(),
-                    (*endpoint).to_owned(),
-                    event.id.clone(),
-                    event.kind.clone(),
-                ];
-                rows.push((*enabled, row));
+                let row =
+                    [new_id("whdl"), event.org_id.clone(), endpoint.id.clone(), event.id.clone(), event.kind.clone()];
+                rows.push((endpoint.enabled != 0, row));
             }
         }
     }
