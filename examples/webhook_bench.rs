@@ -231,7 +231,7 @@ async fn throughput() {
     let endpoints = env_usize("ENDPOINTS", 10);
     let bench = Bench::new(env_usize("PER_ENDPOINT", 8));
     let (rport, shared) = receiver(HashMap::new()).await;
-    let mut server = bench.spawn(&["serve", "--no-workers"]);
+    let server = bench.spawn(&["serve", "--no-workers"]);
     bench.wait_ready().await;
     bench.endpoints(rport, endpoints).await;
     let made = bench.events(events).await;
@@ -241,12 +241,12 @@ async fn throughput() {
         events as f64 / made.as_secs_f64()
     );
     let started = Instant::now();
-    let mut worker = bench.spawn(&["worker"]);
+    let worker = bench.spawn(&["worker"]);
     let expected = events * endpoints;
     let done = wait_total(&shared, expected, Duration::from_secs(600)).await;
     let elapsed = started.elapsed();
-    let _ = worker.kill();
-    let _ = server.kill();
+    stop(worker);
+    stop(server);
     let seen = shared.0.lock().unwrap();
     println!(
         "throughput: {} of {expected} deliveries in {:.1} s = {:.0} deliveries/s (worker start to last receipt){}",
@@ -263,7 +263,7 @@ async fn latency() {
     let seconds = env_usize("SECONDS", 30);
     let bench = Bench::new(8);
     let (rport, shared) = receiver(HashMap::new()).await;
-    let mut server = bench.spawn(&["serve"]);
+    let server = bench.spawn(&["serve"]);
     bench.wait_ready().await;
     bench.endpoints(rport, 1).await;
     let total = rate * seconds;
@@ -283,7 +283,7 @@ async fn latency() {
         task.await.unwrap();
     }
     wait_total(&shared, total, Duration::from_secs(60)).await;
-    let _ = server.kill();
+    stop(server);
     let mut latencies = shared.0.lock().unwrap().latencies.clone();
     latencies.sort_by(f64::total_cmp);
     println!(
@@ -303,12 +303,12 @@ async fn isolation() {
         let bench = Bench::new(8);
         let delays = if slow { HashMap::from([("e9".to_owned(), Duration::from_secs(5))]) } else { HashMap::new() };
         let (rport, shared) = receiver(delays).await;
-        let mut server = bench.spawn(&["serve", "--no-workers"]);
+        let server = bench.spawn(&["serve", "--no-workers"]);
         bench.wait_ready().await;
         bench.endpoints(rport, if slow { 10 } else { 9 }).await;
         bench.events(events).await;
         let started = Instant::now();
-        let mut worker = bench.spawn(&["worker"]);
+        let worker = bench.spawn(&["worker"]);
         let fast_total = events * 9;
         loop {
             let fast: usize = {
@@ -321,8 +321,8 @@ async fn isolation() {
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
         let elapsed = started.elapsed();
-        let _ = worker.kill();
-        let _ = server.kill();
+        stop(worker);
+        stop(server);
         let rate = fast_total as f64 / elapsed.as_secs_f64();
         let slow_done = shared.0.lock().unwrap().per_endpoint.get("e9").copied().unwrap_or(0);
         println!(
@@ -357,7 +357,7 @@ async fn crash() {
     println!("killed the server (SIGKILL) after {at_kill} deliveries");
     // The producer's requests fail while the server is down; what committed before stays.
     let _ = producer.await;
-    let mut server = bench.spawn(&["serve"]);
+    let server = bench.spawn(&["serve"]);
     bench.wait_ready().await;
     // Top up to `events` committed events (requests that failed during the outage never committed).
     let committed = count_events(&bench.admin_url);
@@ -366,7 +366,7 @@ async fn crash() {
     }
     let done = wait_total(&shared, events, Duration::from_secs(300)).await;
     tokio::time::sleep(Duration::from_secs(2)).await;
-    let _ = server.kill();
+    stop(server);
     let seen = shared.0.lock().unwrap();
     let unique = seen.per_event.len();
     let duplicates: usize = seen.per_event.values().map(|n| n - 1).sum();
@@ -397,4 +397,9 @@ async fn main() {
         Some("crash") => crash().await,
         _ => eprintln!("usage: webhook_bench throughput|latency|isolation|crash"),
     }
+}
+
+fn stop(mut child: Child) {
+    let _ = child.kill();
+    let _ = child.wait();
 }
