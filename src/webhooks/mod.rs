@@ -3,10 +3,10 @@
 //!
 //! Flow: a change commits its event to the outbox and wakes the dispatcher; the dispatcher
 //! turns each event into one delivery per matching endpoint; the delivery loop claims due
-//! deliveries and sends each in its own task, at most `webhook_concurrency_per_endpoint` per
-//! endpoint at a time, so a slow endpoint never holds up the others; attempts are recorded in
-//! batches (one transaction for the successes that finished together), and a failure
-//! schedules the next try or, eventually, disables the endpoint.
+//! deliveries in batches and hands them to per-endpoint sender tasks, at most
+//! `webhook_concurrency_per_endpoint` per endpoint, so a slow endpoint never holds up the
+//! others; attempts are recorded in batches (one transaction for the successes that finished
+//! together), and a failure schedules the next try or, eventually, disables the endpoint.
 
 pub mod catalog;
 pub mod deliveries;
@@ -16,7 +16,7 @@ pub mod sender;
 pub mod signing;
 pub mod ssrf;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -43,8 +43,29 @@ pub struct Webhooks {
     plans: Vec<&'static str>,
     events_ready: Notify,
     deliveries_ready: Notify,
-    in_flight: Mutex<HashMap<String, usize>>,
+    lanes: Mutex<HashMap<String, Lane>>,
     slots: Arc<Semaphore>,
+}
+
+/// A claimed delivery with what sending it needs.
+type Ready = (queue::Claimed, Option<Arc<endpoints::EndpointRow>>, Option<Arc<queue::EventRow>>);
+
+/// One endpoint's work on this instance: its running sender tasks (at most
+/// `webhook_concurrency_per_endpoint`) and the claimed deliveries waiting for one of them (at
+/// most as many again, so a claimed delivery is sent well within its lease).
+#[derive(Default)]
+struct Lane {
+    running: usize,
+    waiting: VecDeque<Ready>,
+}
+
+/// What became of a claimed delivery offered to its endpoint's lane.
+enum Offer {
+    /// Start a sender task for it.
+    Start(Ready),
+    Queued,
+    /// No room: give it back.
+    Full(Ready),
 }
 
 impl Webhooks {
@@ -64,7 +85,7 @@ impl Webhooks {
             plans,
             events_ready: Notify::new(),
             deliveries_ready: Notify::new(),
-            in_flight: Mutex::default(),
+            lanes: Mutex::default(),
             slots: Arc::new(Semaphore::new(settings.webhook_max_in_flight)),
         })
     }
@@ -96,34 +117,56 @@ impl Webhooks {
         self.deliveries_ready.notify_one();
     }
 
+    /// Endpoints that can take no more claimed deliveries on this instance.
     fn full_endpoints(&self) -> Vec<String> {
-        let in_flight = self.in_flight.lock().unwrap_or_else(|p| p.into_inner());
-        in_flight.iter().filter(|(_, n)| **n >= self.per_endpoint).map(|(id, _)| id.clone()).collect()
+        let lanes = self.lanes.lock().unwrap_or_else(|p| p.into_inner());
+        lanes
+            .iter()
+            .filter(|(_, lane)| lane.running >= self.per_endpoint && lane.waiting.len() >= self.per_endpoint)
+            .map(|(id, _)| id.clone())
+            .collect()
     }
 
-    /// How many more attempts `endpoint` may have in flight on this instance.
-    fn room(&self, endpoint: &str) -> usize {
-        let in_flight = self.in_flight.lock().unwrap_or_else(|p| p.into_inner());
-        self.per_endpoint.saturating_sub(in_flight.get(endpoint).copied().unwrap_or(0))
-    }
-
-    /// Reserves a slot for `endpoint`, if it has one free.
-    fn reserve(&self, endpoint: &str) -> bool {
-        let mut in_flight = self.in_flight.lock().unwrap_or_else(|p| p.into_inner());
-        let n = in_flight.entry(endpoint.to_owned()).or_insert(0);
-        if *n >= self.per_endpoint {
-            return false;
+    fn offer(&self, ready: Ready) -> Offer {
+        let mut lanes = self.lanes.lock().unwrap_or_else(|p| p.into_inner());
+        let lane = lanes.entry(ready.0.endpoint_id.clone()).or_default();
+        if lane.running < self.per_endpoint {
+            lane.running += 1;
+            Offer::Start(ready)
+        } else if lane.waiting.len() < self.per_endpoint {
+            lane.waiting.push_back(ready);
+            Offer::Queued
+        } else {
+            Offer::Full(ready)
         }
-        *n += 1;
-        true
     }
 
-    fn finish(&self, endpoint: &str) {
-        let mut in_flight = self.in_flight.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(n) = in_flight.get_mut(endpoint) {
-            *n = n.saturating_sub(1);
-            if *n == 0 {
-                in_flight.remove(endpoint);
+    /// The next waiting delivery for a sender task of `endpoint` that finished one; `None`
+    /// ends the task.
+    fn next(&self, endpoint: &str) -> Option<Ready> {
+        let mut lanes = self.lanes.lock().unwrap_or_else(|p| p.into_inner());
+        let lane = lanes.get_mut(endpoint)?;
+        if let Some(ready) = lane.waiting.pop_front() {
+            if lane.waiting.is_empty() {
+                // Room to claim more for this endpoint before its senders run dry.
+                self.wake();
+            }
+            return Some(ready);
+        }
+        lane.running = lane.running.saturating_sub(1);
+        if lane.running == 0 {
+            lanes.remove(endpoint);
+        }
+        None
+    }
+
+    /// Gives up on a started task that never ran (no instance-wide permit).
+    fn unstart(&self, endpoint: &str) {
+        let mut lanes = self.lanes.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(lane) = lanes.get_mut(endpoint) {
+            lane.running = lane.running.saturating_sub(1);
+            if lane.running == 0 && lane.waiting.is_empty() {
+                lanes.remove(endpoint);
             }
         }
     }
@@ -199,7 +242,8 @@ async fn deliver_loop(state: AppState, token: Arc<JobToken>, recorder: mpsc::Unb
     }
 }
 
-/// Claims what this instance has room for and starts sending it; returns how many started.
+/// Claims what this instance has room for and hands it to the endpoints' sender tasks;
+/// returns how many it took.
 async fn deliver_once(
     state: &AppState,
     token: &Arc<JobToken>,
@@ -210,50 +254,66 @@ async fn deliver_once(
     if free == 0 {
         return Ok(0);
     }
-    let claimed =
-        queue::claim(state, token, free.min(200), &webhooks.full_endpoints(), |endpoint| webhooks.room(endpoint))
-            .await?;
+    let claimed = queue::claim(state, token, free.min(200), &webhooks.full_endpoints()).await?;
     let loaded = queue::load(state, token, &claimed).await?;
     let mut give_back = Vec::new();
-    let mut started = 0;
+    let mut taken = 0;
     for delivery in claimed {
-        let permit = match webhooks.slots.clone().try_acquire_owned() {
-            Ok(permit) if webhooks.reserve(&delivery.endpoint_id) => permit,
-            _ => {
-                give_back.push(delivery.id);
+        let (endpoint, event) = loaded.get(&delivery);
+        let ready = match webhooks.offer((delivery, endpoint, event)) {
+            Offer::Start(ready) => ready,
+            Offer::Queued => {
+                taken += 1;
+                continue;
+            }
+            Offer::Full(ready) => {
+                give_back.push(ready.0.id);
                 continue;
             }
         };
-        started += 1;
-        let state = state.clone();
-        let token = token.clone();
-        let recorder = recorder.clone();
-        let (endpoint, event) = loaded.get(&delivery);
-        tokio::spawn(async move {
-            let endpoint_id = delivery.endpoint_id.clone();
-            let delivery_id = delivery.id.clone();
-            let attempted = queue::attempt(&state, &token, delivery, endpoint, event).await;
-            // The endpoint's slot limits requests to the receiver: it is free once the response
-            // is in. The instance-wide permit is held until the attempt is recorded, which bounds
-            // how many sent-but-unrecorded attempts a crash could send again.
-            state.webhooks().finish(&endpoint_id);
-            state.webhooks().wake();
-            match attempted {
-                Ok(Some(sent)) => {
-                    let (done, recorded) = oneshot::channel();
-                    if recorder.send((sent, done)).is_ok() {
-                        let _ = recorded.await;
-                    }
-                }
-                Ok(None) => {}
-                Err(err) => tracing::error!(delivery = %delivery_id, error = %err, "a webhook attempt failed"),
-            }
-            drop(permit);
-            state.webhooks().wake();
-        });
+        let Ok(permit) = webhooks.slots.clone().try_acquire_owned() else {
+            webhooks.unstart(&ready.0.endpoint_id);
+            give_back.push(ready.0.id);
+            continue;
+        };
+        taken += 1;
+        tokio::spawn(send_lane(state.clone(), token.clone(), recorder.clone(), ready, permit));
     }
     queue::release(state, token, &give_back).await?;
-    Ok(started)
+    Ok(taken)
+}
+
+/// One sender task of an endpoint: sends a delivery, waits until its attempt is recorded (so
+/// a crash can send again at most what was in flight), then takes the endpoint's next waiting
+/// delivery, if any.
+async fn send_lane(
+    state: AppState,
+    token: Arc<JobToken>,
+    recorder: mpsc::UnboundedSender<Recording>,
+    mut ready: Ready,
+    permit: tokio::sync::OwnedSemaphorePermit,
+) {
+    loop {
+        let (delivery, endpoint, event) = ready;
+        let endpoint_id = delivery.endpoint_id.clone();
+        let delivery_id = delivery.id.clone();
+        match queue::attempt(&state, &token, delivery, endpoint, event).await {
+            Ok(Some(sent)) => {
+                let (done, recorded) = oneshot::channel();
+                if recorder.send((sent, done)).is_ok() {
+                    let _ = recorded.await;
+                }
+            }
+            Ok(None) => {}
+            Err(err) => tracing::error!(delivery = %delivery_id, error = %err, "a webhook attempt failed"),
+        }
+        match state.webhooks().next(&endpoint_id) {
+            Some(next) => ready = next,
+            None => break,
+        }
+    }
+    drop(permit);
+    state.webhooks().wake();
 }
 
 async fn upkeep_loop(state: AppState, token: Arc<JobToken>) {
@@ -285,7 +345,7 @@ pub async fn drain(state: &AppState, token: &JobToken) -> Result<usize, sqlx::Er
     while queue::dispatch(state, token).await?.0 > 0 {}
     let mut sent = 0;
     loop {
-        let claimed = queue::claim(state, token, 100, &[], |_| 100).await?;
+        let claimed = queue::claim(state, token, 100, &[]).await?;
         if claimed.is_empty() {
             return Ok(sent);
         }

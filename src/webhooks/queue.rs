@@ -143,82 +143,32 @@ pub struct Claimed {
     pub attempts: i64,
 }
 
-/// How many endpoints one claim serves at most.
-const CLAIM_ENDPOINTS: usize = 32;
-
-/// Claims due deliveries, oldest first, of endpoints not in `full`: at most `limit` in all and
-/// at most `room(endpoint)` for each endpoint, so nothing is claimed that the caller cannot
-/// start (claiming a backlog for an endpoint at its concurrency limit and handing it back
-/// would cost two writes per row).
-///
-/// First the endpoints with the oldest due deliveries are read; then one statement claims, for
-/// each, its oldest due deliveries up to its room (`FOR UPDATE SKIP LOCKED` per endpoint on
-/// PostgreSQL; the outer condition re-checks the lease, so two instances never claim a row twice).
+/// Claims up to `limit` due deliveries, oldest first, of endpoints not in `full` (those with no
+/// room left on this instance: their backlog would otherwise hide everyone else's).
 pub async fn claim(
     state: &AppState,
     token: &JobToken,
     limit: usize,
     full: &[String],
-    room: impl Fn(&str) -> usize,
 ) -> Result<Vec<Claimed>, sqlx::Error> {
-    let mut jobs = state.db().jobs(token);
+    let jobs = state.db().jobs(token);
     let now = state.clock().now_ms();
-    let due = "status = 'pending' AND next_attempt_at <= $1 AND (locked_until IS NULL OR locked_until < $1)";
-    // Endpoints at their limit are left out here, or their backlog would hide everyone else's.
     let exclude = if full.is_empty() {
         String::new()
     } else {
-        format!(" AND endpoint_id NOT IN ({})", placeholders(2, full.len()))
+        format!(" AND endpoint_id NOT IN ({})", placeholders(4, full.len()))
     };
-    let mut query = jobs
-        .sql(format!(
-            "SELECT endpoint_id FROM webhook_deliveries WHERE {due}{exclude} ORDER BY next_attempt_at LIMIT {BATCH}"
-        ))
-        .bind(now);
-    for endpoint in full {
-        query = query.bind(endpoint.clone());
-    }
-    let candidates: Vec<(String,)> = jobs.fetch_all(query).await?;
-    let mut wanted: Vec<(String, usize)> = Vec::new();
-    let mut total = 0;
-    for (endpoint,) in candidates {
-        if total >= limit || wanted.len() >= CLAIM_ENDPOINTS {
-            break;
-        }
-        if wanted.iter().any(|(e, _)| *e == endpoint) {
-            continue;
-        }
-        let n = room(&endpoint).min(limit - total);
-        if n > 0 {
-            total += n;
-            wanted.push((endpoint, n));
-        }
-    }
-    if wanted.is_empty() {
-        return Ok(Vec::new());
-    }
-    let lock = skip_locked(&jobs);
-    let branches: Vec<String> = wanted
-        .iter()
-        .enumerate()
-        .map(|(i, (_, n))| {
-            format!(
-                "SELECT id FROM (SELECT id FROM webhook_deliveries WHERE endpoint_id = ${} AND {due} \
-                 ORDER BY next_attempt_at LIMIT {n}{lock}) c{i}",
-                i + 3
-            )
-        })
-        .collect();
     let sql = format!(
-        "UPDATE webhook_deliveries SET locked_until = $2 WHERE id IN ({}) \
-         AND (locked_until IS NULL OR locked_until < $1) RETURNING id, org_id, endpoint_id, event_id, attempts",
-        branches.join(" UNION ALL ")
+        "UPDATE webhook_deliveries SET locked_until = $2 WHERE id IN (SELECT id FROM webhook_deliveries \
+         WHERE status = 'pending' AND next_attempt_at <= $1 AND (locked_until IS NULL OR locked_until < $1){exclude} \
+         ORDER BY next_attempt_at LIMIT $3{}) RETURNING id, org_id, endpoint_id, event_id, attempts",
+        skip_locked(&jobs)
     );
     let lease = i64::try_from(state.webhooks().lease().as_millis()).unwrap_or(i64::MAX);
     let mut tx = jobs.begin().await?;
-    let mut query = tx.sql(sql).bind(now).bind(now.saturating_add(lease));
-    for (endpoint, _) in wanted {
-        query = query.bind(endpoint);
+    let mut query = tx.sql(sql).bind(now).bind(now.saturating_add(lease)).bind(i64::try_from(limit).unwrap_or(100));
+    for endpoint in full {
+        query = query.bind(endpoint.clone());
     }
     let claimed: Vec<Claimed> = tx.fetch_all(query).await?;
     tx.commit().await?;
