@@ -1,6 +1,7 @@
 //! Gable: an open, self-hostable API server for real-estate and property-management
 //! businesses. `docs/ARCHITECTURE.md` is the map of this crate.
 
+pub mod ai;
 pub mod app;
 pub mod auth;
 pub mod cli;
