@@ -15,6 +15,7 @@ pub mod events;
 pub mod http;
 pub mod ids;
 pub mod notify;
+pub mod operations;
 pub mod platform;
 pub mod ratelimit;
 pub mod resource;

@@ -27,4 +27,5 @@ mod receiver;
 mod showings;
 mod tasks;
 mod team;
+mod vendors;
 mod webhooks;
