@@ -24,7 +24,7 @@ use crate::platform::metrics::{self, Metrics};
 use crate::platform::{docs, health, keys};
 use crate::ratelimit::Limiter;
 use crate::webhooks::{self, Webhooks};
-use crate::{auth, crm, events, http, sales};
+use crate::{auth, crm, events, http, rentals, sales};
 
 /// Proof that the caller is a background job this module started (the webhook dispatcher and
 /// workers, retention), not a request handler: nothing else can make one. With it,
@@ -220,6 +220,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(events::router())
         .merge(crm::router())
         .merge(sales::router())
+        .merge(rentals::router())
         .merge(webhooks::router())
 }
 

@@ -16,6 +16,7 @@ pub mod ids;
 pub mod notify;
 pub mod platform;
 pub mod ratelimit;
+pub mod rentals;
 pub mod resource;
 pub mod sales;
 pub mod seed;
