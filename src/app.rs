@@ -24,7 +24,7 @@ use crate::platform::metrics::{self, Metrics};
 use crate::platform::{docs, health, keys};
 use crate::ratelimit::Limiter;
 use crate::webhooks::{self, Webhooks};
-use crate::{auth, crm, events, http, operations, sales};
+use crate::{auth, crm, events, http, operations, rentals, sales};
 
 /// Proof that the caller is a background job this module started (the webhook dispatcher and
 /// workers, retention), not a request handler: nothing else can make one. With it,
@@ -221,6 +221,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(crm::router())
         .merge(sales::router())
         .merge(operations::router())
+        .merge(rentals::router())
         .merge(webhooks::router())
 }
 

@@ -18,6 +18,7 @@ pub mod notify;
 pub mod operations;
 pub mod platform;
 pub mod ratelimit;
+pub mod rentals;
 pub mod resource;
 pub mod sales;
 pub mod seed;

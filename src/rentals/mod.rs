@@ -1,0 +1,23 @@
+//! Rentals: units, tenants, leases and the rent ledger (charges, payments, AR aging, payment
+//! plans), the dashboard and the delinquency prioritizer.
+
+pub mod tenants;
+pub mod units;
+
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::app::AppState;
+use crate::resource::{self, Registration, register};
+use crate::webhooks::catalog::EventType;
+
+/// This area's CRUD resources: adding one here mounts its routes and lists its events.
+const RESOURCES: [Registration; 2] = [register::<units::Units>(), register::<tenants::Tenants>()];
+
+pub fn router() -> OpenApiRouter<AppState> {
+    resource::routers(&RESOURCES)
+}
+
+/// The event types this area emits.
+pub fn event_types() -> Vec<EventType> {
+    resource::all_event_types(&RESOURCES)
+}
