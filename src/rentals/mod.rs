@@ -1,6 +1,7 @@
 //! Rentals: units, tenants, leases and the rent ledger (charges, payments, AR aging, payment
 //! plans), the dashboard and the delinquency prioritizer.
 
+pub mod date;
 pub mod tenants;
 pub mod units;
 

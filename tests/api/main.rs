@@ -12,6 +12,7 @@ mod calls;
 mod cli;
 mod contacts;
 mod errors;
+mod expenses;
 mod health;
 mod idempotency;
 mod keys;
