@@ -4,6 +4,7 @@
 pub mod expense_categories;
 pub mod expenses;
 pub mod vendors;
+pub mod work_orders;
 
 use utoipa_axum::router::OpenApiRouter;
 
@@ -12,8 +13,9 @@ use crate::resource::{self, Registration, register};
 use crate::webhooks::catalog::EventType;
 
 /// This area's CRUD resources: adding one here mounts its routes and lists its events.
-const RESOURCES: [Registration; 2] = [
+const RESOURCES: [Registration; 3] = [
     register::<vendors::Vendors>(),
+    register::<work_orders::WorkOrders>(),
     // Its writes are `POST /api/expenses` with an `action` (expenses::router).
     Registration {
         router: resource::router_without_create::<expenses::Expenses>,
@@ -22,7 +24,10 @@ const RESOURCES: [Registration; 2] = [
 ];
 
 pub fn router() -> OpenApiRouter<AppState> {
-    resource::routers(&RESOURCES).merge(expenses::router()).merge(expense_categories::router())
+    resource::routers(&RESOURCES)
+        .merge(expenses::router())
+        .merge(expense_categories::router())
+        .merge(work_orders::router())
 }
 
 /// The event types this area's resources emit.

@@ -32,3 +32,4 @@ mod team;
 mod units;
 mod vendors;
 mod webhooks;
+mod work_orders;
