@@ -1,6 +1,8 @@
 //! Rentals: units, tenants, leases and the rent ledger (charges, payments, AR aging, payment
 //! plans), the dashboard and the delinquency prioritizer.
 
+pub mod date;
+pub mod leases;
 pub mod tenants;
 pub mod units;
 
@@ -11,10 +13,11 @@ use crate::resource::{self, Registration, register};
 use crate::webhooks::catalog::EventType;
 
 /// This area's CRUD resources: adding one here mounts its routes and lists its events.
-const RESOURCES: [Registration; 2] = [register::<units::Units>(), register::<tenants::Tenants>()];
+const RESOURCES: [Registration; 3] =
+    [register::<units::Units>(), register::<tenants::Tenants>(), register::<leases::Leases>()];
 
 pub fn router() -> OpenApiRouter<AppState> {
-    resource::routers(&RESOURCES)
+    resource::routers(&RESOURCES).merge(leases::router())
 }
 
 /// The event types this area emits.

@@ -17,6 +17,7 @@ mod keys;
 mod lead_conversion;
 mod lead_form;
 mod leads;
+mod leases;
 mod openapi;
 mod payments;
 mod products;
