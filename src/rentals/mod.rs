@@ -3,6 +3,8 @@
 
 pub mod date;
 pub mod leases;
+pub mod ledger;
+pub mod scheduler;
 pub mod tenants;
 pub mod units;
 
@@ -17,10 +19,12 @@ const RESOURCES: [Registration; 3] =
     [register::<units::Units>(), register::<tenants::Tenants>(), register::<leases::Leases>()];
 
 pub fn router() -> OpenApiRouter<AppState> {
-    resource::routers(&RESOURCES).merge(leases::router())
+    resource::routers(&RESOURCES).merge(leases::router()).merge(ledger::router())
 }
 
 /// The event types this area emits.
 pub fn event_types() -> Vec<EventType> {
-    resource::all_event_types(&RESOURCES)
+    let mut types = resource::all_event_types(&RESOURCES);
+    types.extend(ledger::event_types());
+    types
 }

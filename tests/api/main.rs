@@ -24,6 +24,7 @@ mod products;
 mod properties;
 mod rate_limits;
 mod receiver;
+mod rent;
 mod rentals_support;
 mod showings;
 mod tasks;
