@@ -2,6 +2,9 @@
 //! plans), the dashboard and the delinquency prioritizer.
 
 pub mod date;
+pub mod leases;
+pub mod ledger;
+pub mod scheduler;
 pub mod tenants;
 pub mod units;
 
@@ -12,13 +15,16 @@ use crate::resource::{self, Registration, register};
 use crate::webhooks::catalog::EventType;
 
 /// This area's CRUD resources: adding one here mounts its routes and lists its events.
-const RESOURCES: [Registration; 2] = [register::<units::Units>(), register::<tenants::Tenants>()];
+const RESOURCES: [Registration; 3] =
+    [register::<units::Units>(), register::<tenants::Tenants>(), register::<leases::Leases>()];
 
 pub fn router() -> OpenApiRouter<AppState> {
-    resource::routers(&RESOURCES)
+    resource::routers(&RESOURCES).merge(leases::router()).merge(ledger::router())
 }
 
 /// The event types this area emits.
 pub fn event_types() -> Vec<EventType> {
-    resource::all_event_types(&RESOURCES)
+    let mut types = resource::all_event_types(&RESOURCES);
+    types.extend(ledger::event_types());
+    types
 }
