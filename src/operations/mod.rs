@@ -3,6 +3,7 @@
 
 pub mod expense_categories;
 pub mod expenses;
+pub mod vendor_summary;
 pub mod vendors;
 pub mod work_orders;
 
@@ -28,6 +29,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(expenses::router())
         .merge(expense_categories::router())
         .merge(work_orders::router())
+        .merge(vendor_summary::router())
 }
 
 /// The event types this area's resources emit.

@@ -32,6 +32,7 @@ mod showings;
 mod tasks;
 mod team;
 mod units;
+mod vendor_summary;
 mod vendors;
 mod webhooks;
 mod work_orders;
