@@ -1,6 +1,7 @@
 //! Property operations: vendors, expenses and their categories, work orders, rental
 //! applications, inspections, and the AI vendor summary (`docs/rentals-ops.md`).
 
+pub mod applications;
 pub mod expense_categories;
 pub mod expenses;
 pub mod vendor_summary;
@@ -14,8 +15,9 @@ use crate::resource::{self, Registration, register};
 use crate::webhooks::catalog::EventType;
 
 /// This area's CRUD resources: adding one here mounts its routes and lists its events.
-const RESOURCES: [Registration; 3] = [
+const RESOURCES: [Registration; 4] = [
     register::<vendors::Vendors>(),
+    register::<applications::Applications>(),
     register::<work_orders::WorkOrders>(),
     // Its writes are `POST /api/expenses` with an `action` (expenses::router).
     Registration {
@@ -30,6 +32,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(expense_categories::router())
         .merge(work_orders::router())
         .merge(vendor_summary::router())
+        .merge(applications::router())
 }
 
 /// The event types this area's resources emit.

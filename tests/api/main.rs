@@ -3,6 +3,7 @@
 //! `GABLE_TEST_REDIS_URL` is set, Redis-backed rate limits. One binary, one module per area.
 
 mod ai;
+mod applications;
 mod contract;
 mod helpers;
 
