@@ -4,6 +4,7 @@
 pub mod applications;
 pub mod expense_categories;
 pub mod expenses;
+pub mod inspections;
 pub mod vendor_summary;
 pub mod vendors;
 pub mod work_orders;
@@ -15,8 +16,9 @@ use crate::resource::{self, Registration, register};
 use crate::webhooks::catalog::EventType;
 
 /// This area's CRUD resources: adding one here mounts its routes and lists its events.
-const RESOURCES: [Registration; 4] = [
+const RESOURCES: [Registration; 5] = [
     register::<vendors::Vendors>(),
+    register::<inspections::Inspections>(),
     register::<applications::Applications>(),
     register::<work_orders::WorkOrders>(),
     // Its writes are `POST /api/expenses` with an `action` (expenses::router).
@@ -33,6 +35,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(work_orders::router())
         .merge(vendor_summary::router())
         .merge(applications::router())
+        .merge(inspections::router())
 }
 
 /// The event types this area's resources emit.

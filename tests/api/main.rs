@@ -16,6 +16,7 @@ mod errors;
 mod expenses;
 mod health;
 mod idempotency;
+mod inspections;
 mod keys;
 mod lead_conversion;
 mod lead_form;
