@@ -62,7 +62,7 @@ fn built_in(id: &str) -> Option<ExpenseCategory> {
     })
 }
 
-const COLUMNS: &str = "id, name, 0 AS built_in, created_at";
+const COLUMNS: &str = "id, name, CAST(0 AS BIGINT) AS built_in, created_at";
 
 /// The category with this id in this organization (built-in or its own), or a 404 naming
 /// `field`.
