@@ -249,3 +249,31 @@ async fn shared_contract() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn the_catalog_lists_the_documented_operations_events_with_examples() {
+    let app = spawn_app().await;
+    let org = app.org(Plan::Elite).await;
+    let (status, catalog) = json(app.get("/api/webhook-events", &org.key).await).await;
+    assert_eq!(status, 200);
+    let find = |kind: &str| catalog.as_array().unwrap().iter().find(|e| e["type"] == kind).cloned();
+    for kind in [
+        "application.submitted",
+        "application.approved",
+        "application.denied",
+        "work_order.created",
+        "work_order.completed",
+        "inspection.completed",
+        "vendor.created",
+        "expense.created",
+        "expense.updated",
+        "expense.deleted",
+        "expense_category.created",
+    ] {
+        let event = find(kind).unwrap_or_else(|| panic!("{kind} is in the catalog"));
+        assert!(event["example"].is_object() && event["example"]["id"].is_string(), "{kind}: {event}");
+        assert!(event["description"].as_str().is_some_and(|d| !d.is_empty()), "{kind}");
+    }
+    assert!(find("application.created").is_none(), "submitting is application.submitted");
+    assert_eq!(find("work_order.completed").unwrap()["example"]["unit_id"], json!("unit_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5"));
+}
