@@ -1,6 +1,7 @@
 //! Rentals: units, tenants, leases and the rent ledger (charges, payments, AR aging, payment
 //! plans), the dashboard and the delinquency prioritizer.
 
+pub mod ar_aging;
 pub mod date;
 pub mod leases;
 pub mod ledger;
@@ -19,7 +20,7 @@ const RESOURCES: [Registration; 3] =
     [register::<units::Units>(), register::<tenants::Tenants>(), register::<leases::Leases>()];
 
 pub fn router() -> OpenApiRouter<AppState> {
-    resource::routers(&RESOURCES).merge(leases::router()).merge(ledger::router())
+    resource::routers(&RESOURCES).merge(leases::router()).merge(ledger::router()).merge(ar_aging::router())
 }
 
 /// The event types this area emits.

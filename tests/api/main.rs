@@ -2,6 +2,7 @@
 //! file, or a new PostgreSQL database when `GABLE_TEST_DATABASE_URL` is set) and, when
 //! `GABLE_TEST_REDIS_URL` is set, Redis-backed rate limits. One binary, one module per area.
 
+mod ar_aging;
 mod contract;
 mod helpers;
 
