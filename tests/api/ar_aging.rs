@@ -13,17 +13,15 @@ use crate::rentals_support::{property, signed_lease, tenant, unit};
 /// 2026-06-30T12:00:00Z.
 const JUNE_30: i64 = 1_782_820_800_000;
 
-/// A one-month signed lease of a new unit of `property_id`: one charge, due on `due_day`.
+/// A one-month lease: unit label, tenant name, month, due day, rent, late fee.
+struct OneMonth<'a>(&'a str, &'a str, &'a str, u32, f64, Value);
+
+/// Signs a one-month lease of a new unit of `property_id`: one charge, due on its due day.
 async fn one_month(
     app: &TestApp,
     key: &str,
     property_id: &str,
-    label: &str,
-    name: &str,
-    month: &str,
-    due_day: u32,
-    rent: f64,
-    late_fee: Value,
+    OneMonth(label, name, month, due_day, rent, late_fee): OneMonth<'_>,
 ) -> String {
     let unit = unit(app, key, property_id, label).await;
     let tenant = tenant(app, key, name).await;
@@ -48,23 +46,23 @@ async fn the_worked_scenario_to_the_cent() {
     let pine = property(&app, &org.key, "127 Pine").await;
     let oak = property(&app, &org.key, "9 Oak").await;
     // Due 2026-06-20 (10 days before June 30), 05-16 (45), 04-16 (75) and 03-02 (120).
-    let ten = one_month(&app, &org.key, &pine, "1A", "Ada L.", "2026-06", 20, 1000.0, json!(null)).await;
-    let forty_five = one_month(&app, &org.key, &pine, "1B", "Maya R.", "2026-05", 16, 1825.0, json!(null)).await;
+    let ten = one_month(&app, &org.key, &pine, OneMonth("1A", "Ada L.", "2026-06", 20, 1000.0, json!(null))).await;
+    let forty_five =
+        one_month(&app, &org.key, &pine, OneMonth("1B", "Maya R.", "2026-05", 16, 1825.0, json!(null))).await;
     let seventy_five = one_month(
         &app,
         &org.key,
         &pine,
-        "2A",
-        "Sam K.",
-        "2026-04",
-        16,
-        1500.0,
-        json!({"type": "percent", "amount": 5}),
+        OneMonth("2A", "Sam K.", "2026-04", 16, 1500.0, json!({"type": "percent", "amount": 5})),
     )
     .await;
-    let one_twenty =
-        one_month(&app, &org.key, &oak, "3", "Lee W.", "2026-03", 2, 1200.0, json!({"type": "flat", "amount": 50}))
-            .await;
+    let one_twenty = one_month(
+        &app,
+        &org.key,
+        &oak,
+        OneMonth("3", "Lee W.", "2026-03", 2, 1200.0, json!({"type": "flat", "amount": 50})),
+    )
+    .await;
     let summary = run_rent(&app.state, Date::parse("2026-06-30").unwrap()).await.unwrap();
     assert_eq!((summary.charges_created, summary.charges_marked_late), (4, 4));
 
