@@ -66,9 +66,23 @@ async fn the_worked_scenario_to_the_cent() {
     let summary = run_rent(&app.state, Date::parse("2026-06-30").unwrap()).await.unwrap();
     assert_eq!((summary.charges_created, summary.charges_marked_late), (4, 4));
 
-    // Partial payments: $825.50 of Maya's $1,825; $300 of Sam's $1,575 ($1,500 + 5%).
+    // Partial payments: $825.50 of Maya's $1,825; $300 of Sam's $1,575 ($1,500 + 5%), on a plan.
     pay(&app, &org.key, &forty_five, 825.5).await;
-    pay(&app, &org.key, &seventy_five, 300.0).await;
+    // Sam is on a payment plan for the rest ($787.50 × 2), and pays the first $300 toward it.
+    let plan = json!({"lease_id": seventy_five, "installments": [
+        {"due_date": "2026-07-01", "amount_usd": 787.5}, {"due_date": "2026-08-01", "amount_usd": 787.5}]});
+    let plan = app.create("/api/payment-plans", &org.key, &plan).await;
+    let plan_id = plan["id"].as_str().unwrap();
+    let (status, _) = json(app.post(&format!("/api/payment-plans/{plan_id}/accept"), &org.key, &json!({})).await).await;
+    assert_eq!(status, 200);
+    let body = json!({"lease_id": seventy_five, "amount_usd": 300, "paid_at": "2026-06-15", "method": "ach",
+        "payment_plan_id": plan_id});
+    assert_eq!(app.post("/api/rent-payments", &org.key, &body).await.status(), 201);
+    let (_, plan) = json(app.get(&format!("/api/payment-plans/{plan_id}"), &org.key).await).await;
+    assert_eq!(
+        (&plan["status"], &plan["total_usd"], &plan["paid_usd"], &plan["remaining_usd"]),
+        (&json!("accepted"), &json!(1575), &json!(300), &json!(1275))
+    );
     let _ = (ten, one_twenty);
 
     let (status, aging) = json(app.get("/api/ar-aging?as_of=2026-06-30", &org.key).await).await;

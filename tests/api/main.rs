@@ -20,6 +20,7 @@ mod lead_form;
 mod leads;
 mod leases;
 mod openapi;
+mod payment_plans;
 mod payments;
 mod products;
 mod properties;
