@@ -26,7 +26,7 @@ use crate::ratelimit::Limiter;
 use crate::rentals::date::Date;
 use crate::rentals::scheduler;
 use crate::webhooks::{self, Webhooks};
-use crate::{auth, crm, events, http, rentals, sales};
+use crate::{auth, crm, events, http, operations, rentals, sales};
 
 /// Proof that the caller is a background job this module started (the webhook dispatcher and
 /// workers, retention), not a request handler: nothing else can make one. With it,
@@ -257,6 +257,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(events::router())
         .merge(crm::router())
         .merge(sales::router())
+        .merge(operations::router())
         .merge(rentals::router())
         .merge(webhooks::router())
 }

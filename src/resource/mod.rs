@@ -332,6 +332,22 @@ pub fn router<R: Resource>() -> OpenApiRouter<AppState> {
     ))
 }
 
+/// Like [`router`] without `POST {path}`, for a resource whose writes arrive through a
+/// handler of its own (`POST /api/expenses` takes an `action`); `PATCH` and `DELETE` stay.
+pub fn router_without_create<R: Resource>() -> OpenApiRouter<AppState> {
+    use axum::routing::get;
+    let item = get(get_one::<R>).patch(update::<R>).delete(delete::<R>);
+    let (mut collection_docs, item_docs) = openapi::paths::<R>();
+    if let Some(path) = collection_docs.1.paths.get_mut(R::META.path) {
+        path.post = None;
+    }
+    OpenApiRouter::new().routes((collection_docs.0, collection_docs.1, get(list::<R>))).routes((
+        item_docs.0,
+        item_docs.1,
+        item,
+    ))
+}
+
 async fn list<R: Resource>(
     State(state): State<AppState>,
     auth: Auth,

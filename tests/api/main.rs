@@ -2,6 +2,7 @@
 //! file, or a new PostgreSQL database when `GABLE_TEST_DATABASE_URL` is set) and, when
 //! `GABLE_TEST_REDIS_URL` is set, Redis-backed rate limits. One binary, one module per area.
 
+mod ai;
 mod ar_aging;
 mod contract;
 mod helpers;
@@ -12,6 +13,7 @@ mod calls;
 mod cli;
 mod contacts;
 mod errors;
+mod expenses;
 mod health;
 mod idempotency;
 mod keys;
@@ -32,4 +34,7 @@ mod showings;
 mod tasks;
 mod team;
 mod units;
+mod vendor_summary;
+mod vendors;
 mod webhooks;
+mod work_orders;
