@@ -2,6 +2,7 @@
 //! plans), the dashboard and the delinquency prioritizer.
 
 pub mod ar_aging;
+pub mod dashboard;
 pub mod date;
 pub mod leases;
 pub mod ledger;
@@ -30,6 +31,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(ledger::router())
         .merge(ar_aging::router())
         .merge(plans::router())
+        .merge(dashboard::router())
 }
 
 /// The event types this area emits.

@@ -5,6 +5,7 @@
 mod ai;
 mod ar_aging;
 mod contract;
+mod dashboard;
 mod helpers;
 
 mod booking_links;
