@@ -4,6 +4,7 @@
 pub mod ar_aging;
 pub mod dashboard;
 pub mod date;
+pub mod delinquency;
 pub mod leases;
 pub mod ledger;
 pub mod plans;
@@ -32,6 +33,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(ar_aging::router())
         .merge(plans::router())
         .merge(dashboard::router())
+        .merge(delinquency::router())
 }
 
 /// The event types this area emits.

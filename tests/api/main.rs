@@ -6,6 +6,7 @@ mod ai;
 mod ar_aging;
 mod contract;
 mod dashboard;
+mod delinquency;
 mod helpers;
 
 mod booking_links;
