@@ -135,6 +135,8 @@ pub struct CreatePayment {
     pub paid_at: Timestamp,
     /// ach, card, cash, check, money_order or other.
     pub method: PaymentMethod,
+    /// Counts the payment toward this payment plan (of this lease or one of its tenants).
+    pub payment_plan_id: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -304,6 +306,9 @@ async fn create_payment(
     }
     let mut ctx = Ctx::begin(&state, tenant).await?;
     let lease = ctx.reference::<Leases>("lease_id", &input.lease_id).await?;
+    if let Some(plan_id) = &input.payment_plan_id {
+        super::plans::check_for_payment(&mut ctx, plan_id, &lease.tenant_ids.0, &lease.id).await?;
+    }
     let now = ctx.now();
     let id = ctx.new_id("rpay");
     let lock = if ctx.backend() == crate::db::Backend::Postgres { " FOR UPDATE" } else { "" };
@@ -329,7 +334,7 @@ async fn create_payment(
         amount_usd: input.amount_usd,
         paid_at: input.paid_at,
         method: input.method,
-        payment_plan_id: None,
+        payment_plan_id: input.payment_plan_id,
         applied_usd: Money(input.amount_usd.cents() - left),
         credited_usd: Money(left),
         created_at: now,

@@ -4,7 +4,10 @@
 
 mod ai;
 mod applications;
+mod ar_aging;
 mod contract;
+mod dashboard;
+mod delinquency;
 mod helpers;
 
 mod booking_links;
@@ -23,6 +26,7 @@ mod lead_form;
 mod leads;
 mod leases;
 mod openapi;
+mod payment_plans;
 mod payments;
 mod products;
 mod properties;
