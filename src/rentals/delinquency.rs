@@ -47,6 +47,7 @@ pub struct PrioritizeRequest {
 
 /// A payment plan's standing.
 #[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = json!({"id": "plan_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "status": "accepted", "paid_usd": 200, "remaining_usd": 1625}))]
 pub struct PlanStanding {
     pub id: String,
     pub status: PlanStatus,
@@ -56,6 +57,11 @@ pub struct PlanStanding {
 
 /// One delinquent lease (its tenants) and why it ranks where it does.
 #[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = json!({"rank": 1, "lease_id": "lease_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5",
+    "tenant_ids": ["ten_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5"], "tenant_name": "Maya R.", "property_name": "127 Pine",
+    "unit_label": "1B", "amount_usd": 3700, "days_late": 54, "open_charges": 2, "late_periods_12m": 2,
+    "payments_12m": 1, "last_payment_at": "2026-03-02T00:00:00.000Z", "plan_status": "none", "plan": null,
+    "score": 11125.3, "reasons": ["owes $3700.00", "54 days late", "no payment in the last 60 days"]}))]
 pub struct Delinquent {
     /// 1 is the first to contact.
     pub rank: usize,

@@ -42,6 +42,7 @@ pub struct Installment {
 
 /// Installments stored as JSON text.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, ToSchema)]
+#[schema(example = json!([{"due_date": "2026-07-01", "amount_usd": 500}]))]
 #[serde(transparent)]
 pub struct Installments(pub Vec<Installment>);
 
@@ -126,7 +127,9 @@ pub struct UpdatePlan {
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct PlanFilter {
+    /// Plans for this lease.
     pub lease_id: Option<String>,
+    /// Plans for this tenant.
     pub tenant_id: Option<String>,
     /// proposed, accepted or rejected.
     #[param(example = "accepted")]
