@@ -328,3 +328,27 @@ async fn pagination() {
     let pine = property(&app, &org.key, "127 Pine").await;
     contract::check_pagination(&app, &org.key, "/api/expenses", 5, 2, |_| documented(&pine)).await;
 }
+
+#[tokio::test]
+async fn the_ledger_keeps_its_property_and_units_keep_their_records() {
+    let app = spawn_app().await;
+    let org = app.org(Plan::Grow).await;
+    let pine = property(&app, &org.key, "127 Pine").await;
+    let unit_id = unit(&app, &org.key, &pine, "1B").await["id"].as_str().unwrap().to_owned();
+    add(&app, &org.key, documented(&pine)).await;
+    app.create("/api/inspections", &org.key, &json!({"unit_id": unit_id, "type": "routine"})).await;
+    let before = app.event_count(&org.key).await;
+    expect_error(app.delete(&format!("/api/properties/{pine}"), &org.key).await, 409, "REFERENCED").await;
+    expect_error(app.delete(&format!("/api/units/{unit_id}"), &org.key).await, 409, "REFERENCED").await;
+    assert_eq!(app.event_count(&org.key).await, before);
+
+    // Deleting a vendor keeps its expenses, without the link.
+    let plow = app.create("/api/vendors", &org.key, &json!({"name": "Twin Cities Plow Co."})).await;
+    let mut body = documented(&pine);
+    body["vendor_id"] = plow["id"].clone();
+    let expense = add(&app, &org.key, body).await;
+    let (status, _) = json(app.delete(&format!("/api/vendors/{}", plow["id"].as_str().unwrap()), &org.key).await).await;
+    assert_eq!(status, 200);
+    let (_, kept) = json(app.get(&format!("/api/expenses/{}", expense["id"].as_str().unwrap()), &org.key).await).await;
+    assert_eq!((&kept["vendor_id"], &kept["vendor"]), (&Value::Null, &json!("Twin Cities Plow Co.")));
+}
