@@ -23,8 +23,10 @@ use crate::db::{Db, system};
 use crate::platform::metrics::{self, Metrics};
 use crate::platform::{docs, health, keys};
 use crate::ratelimit::Limiter;
+use crate::rentals::date::Date;
+use crate::rentals::scheduler;
 use crate::webhooks::{self, Webhooks};
-use crate::{auth, crm, events, http, sales};
+use crate::{auth, crm, events, http, operations, rentals, sales};
 
 /// Proof that the caller is a background job this module started (the webhook dispatcher and
 /// workers, retention), not a request handler: nothing else can make one. With it,
@@ -146,12 +148,18 @@ impl App {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         let maintenance = tokio::spawn(maintenance(self.state.clone()));
-        let workers = workers.then(|| tokio::spawn(webhooks::run(self.state.clone(), Arc::new(JobToken(())))));
+        let workers = workers.then(|| {
+            (
+                tokio::spawn(webhooks::run(self.state.clone(), Arc::new(JobToken(())))),
+                tokio::spawn(daily_rent(self.state.clone())),
+            )
+        });
         let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
         let result = axum::serve(self.listener, service).with_graceful_shutdown(shutdown).await;
         maintenance.abort();
-        if let Some(workers) = workers {
-            workers.abort();
+        if let Some((webhooks, rent)) = workers {
+            webhooks.abort();
+            rent.abort();
         }
         result
     }
@@ -169,6 +177,35 @@ pub async fn run_workers(state: AppState, shutdown: impl Future<Output = ()>) {
 /// attempts to finish (tests and operators use it to drain the queue deterministically).
 pub async fn drain_webhooks(state: &AppState) -> Result<usize, sqlx::Error> {
     webhooks::drain(state, &JobToken(())).await
+}
+
+/// Runs the rent scheduler once for every organization as of `as_of` (`gable rent run`, the
+/// daily loop, and tests).
+pub async fn run_rent(state: &AppState, as_of: Date) -> Result<scheduler::Summary, sqlx::Error> {
+    scheduler::run(state, &JobToken(()), as_of).await
+}
+
+/// Runs the rent scheduler for each new day of the app's clock: a minute after start, then
+/// whenever the date has changed (checked every ten minutes). A failed run is retried at the
+/// next check.
+async fn daily_rent(state: AppState) {
+    let mut last: Option<Date> = None;
+    tokio::time::sleep(Duration::from_secs(60)).await;
+    let mut tick = tokio::time::interval(Duration::from_secs(600));
+    loop {
+        tick.tick().await;
+        let today = Date::of_ms(state.clock().now_ms());
+        if last == Some(today) {
+            continue;
+        }
+        match run_rent(&state, today).await {
+            Ok(summary) => {
+                tracing::info!(as_of = %today, %summary, "rent scheduler ran");
+                last = Some(today);
+            }
+            Err(err) => tracing::warn!(error = %err, "rent scheduler failed"),
+        }
+    }
 }
 
 /// The OpenAPI document of every route (what `GET /openapi.json` serves; `gable openapi`
@@ -220,6 +257,8 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(events::router())
         .merge(crm::router())
         .merge(sales::router())
+        .merge(operations::router())
+        .merge(rentals::router())
         .merge(webhooks::router())
 }
 

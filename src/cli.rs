@@ -17,6 +17,7 @@ use crate::config::{LogFormat, Overrides, Settings};
 use crate::db::{Db, system};
 use crate::platform::keys;
 use crate::platform::orgs::{self, Plan};
+use crate::rentals::date::Date;
 use crate::{demo, seed};
 
 #[derive(Debug, Parser)]
@@ -30,6 +31,21 @@ struct Cli {
     database_url: Option<String>,
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum RentCommand {
+    /// Run the rent scheduler once: charges for every period due up to the date, lateness and
+    /// late fees, for every organization (what `gable serve` does each day by itself).
+    Run {
+        /// The date to run as of (default: today, UTC).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        as_of: Option<Date>,
+    },
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    Date::parse(text)
 }
 
 #[derive(Debug, Subcommand)]
@@ -61,6 +77,9 @@ enum Command {
     Key(KeyCommand),
     /// Print the OpenAPI document (the same as `GET /openapi.json`).
     Openapi,
+    /// The rent ledger.
+    #[command(subcommand)]
+    Rent(RentCommand),
     /// Load benchmark data: organizations and properties (prints the big organization's key as JSON).
     Seed {
         #[arg(long, default_value_t = 1000)]
@@ -182,6 +201,16 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Openapi => Ok(()),
         Command::Org(command) => org(&connect(&settings).await?, command).await,
         Command::Key(command) => key(&connect(&settings).await?, command).await,
+        Command::Rent(RentCommand::Run { as_of }) => {
+            let db = connect(&settings).await?;
+            let clock = Clock::default();
+            let as_of = as_of.unwrap_or_else(|| Date::of_ms(clock.now_ms()));
+            let state = crate::app::AppState::new(settings, db, clock, None).await?;
+            let started = std::time::Instant::now();
+            let summary = crate::app::run_rent(&state, as_of).await.context("running the rent scheduler")?;
+            println!("rent run as of {as_of}: {summary} in {:.1}s", started.elapsed().as_secs_f64());
+            Ok(())
+        }
         Command::Seed { orgs, properties, big_org_properties } => {
             let db = connect(&settings).await?;
             let plan = seed::SeedPlan { orgs, properties, big_org_properties };

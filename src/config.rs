@@ -51,6 +51,12 @@ pub struct Settings {
     pub webhook_retention_days: u64,
     pub smtp_url: Option<SecretString>,
     pub smtp_from: String,
+    /// An OpenAI-compatible API base (`…/v1`) for the AI helpers' summaries; without it the
+    /// built-in writer is used.
+    pub ai_url: Option<String>,
+    pub ai_model: String,
+    pub ai_api_key: Option<SecretString>,
+    pub ai_timeout: Span,
 }
 
 /// A list given as a TOML array or as one comma-separated string (handy in environment
@@ -261,6 +267,14 @@ impl Settings {
         {
             return invalid("smtp_url must start with smtp:// or smtps://".into());
         }
+        if let Some(url) = &self.ai_url
+            && !(url.starts_with("http://") || url.starts_with("https://"))
+        {
+            return invalid("ai_url must start with http:// or https://".into());
+        }
+        if self.ai_timeout.0.is_zero() {
+            return invalid("ai_timeout must be positive".into());
+        }
         for (name, class) in &self.rate_limit_classes {
             if class.paths.iter().any(|p| !p.starts_with('/')) {
                 return invalid(format!("rate_limit_classes.{name}.paths must start with '/'"));
@@ -312,7 +326,9 @@ mod tests {
         settings.database_url = SecretString::from("postgres://gable:hunter2@db/gable");
         settings.redis_url = Some(SecretString::from("redis://:sesame@cache"));
         settings.smtp_url = Some(SecretString::from("smtps://mailer:opensesame@mail.example:465"));
+        settings.ai_api_key = Some(SecretString::from("sk-topsecret"));
         let debug = format!("{settings:?}");
+        assert!(!debug.contains("sk-topsecret"), "{debug}");
         assert!(!debug.contains("hunter2"), "{debug}");
         assert!(!debug.contains("sesame"), "{debug}");
         assert!(!debug.contains("opensesame"), "{debug}");

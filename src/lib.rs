@@ -1,6 +1,7 @@
 //! Gable: an open, self-hostable API server for real-estate and property-management
 //! businesses. `docs/ARCHITECTURE.md` is the map of this crate.
 
+pub mod ai;
 pub mod app;
 pub mod auth;
 pub mod cli;
@@ -14,8 +15,10 @@ pub mod events;
 pub mod http;
 pub mod ids;
 pub mod notify;
+pub mod operations;
 pub mod platform;
 pub mod ratelimit;
+pub mod rentals;
 pub mod resource;
 pub mod sales;
 pub mod seed;

@@ -184,7 +184,14 @@ impl Sql {
         match value {
             Value::Text(v) => self.bind(v),
             Value::Int(v) => self.bind(v),
-            Value::Real(v) => self.bind(v),
+            // sqlx-core 0.9.0's Any → PostgreSQL bridge swaps the float kinds of a NULL: a
+            // `None::<f64>` is sent as a FLOAT4 null and `None::<f32>` as a FLOAT8 one. The
+            // connection's prepared statement then declares FLOAT4 for the parameter and the
+            // next non-null f64 on that connection fails ("incorrect binary data format").
+            // Every REAL column here is DOUBLE PRECISION, so a null goes as FLOAT8
+            // (`tests/api/properties.rs` pins this on PostgreSQL).
+            Value::Real(None) => self.bind(None::<f32>),
+            Value::Real(Some(v)) => self.bind(v),
         }
     }
 

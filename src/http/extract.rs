@@ -74,6 +74,16 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     Ok(value)
 }
 
+/// Parses an already-read JSON value (e.g. a body whose shape depends on one of its fields),
+/// naming the offending field like [`parse_json`] does.
+pub fn parse_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, ApiError> {
+    serde_path_to_error::deserialize(value).map_err(|err| {
+        let path = err.path().to_string();
+        let message = strip_position(&err.into_inner().to_string());
+        field_error(&path, &message)
+    })
+}
+
 /// An error of the typed parse. The document is already known to be well-formed, so every
 /// error is about a field, including the ones serde_json classifies as syntax: an enum given
 /// `null` or a number fails with "expected value".

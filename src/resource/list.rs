@@ -92,7 +92,7 @@ impl Filters {
     }
 
     /// ` AND …` with placeholders numbered from `$first`, and the values in order.
-    fn render(self, first: usize) -> (String, Vec<Value>) {
+    pub fn render(self, first: usize) -> (String, Vec<Value>) {
         let mut sql = String::new();
         let mut n = first;
         for clause in self.clauses {

@@ -110,14 +110,20 @@ pub trait Resource: Send + Sync + 'static {
     /// descriptions (for the webhook event catalog).
     const EXTRA_EVENTS: &'static [(&'static str, &'static str)] = &[];
 
+    /// The event written on create when it is not `{name}.created` (e.g. `tenant.added`).
+    const CREATED_EVENT: Option<&'static str> = None;
+
+    /// The event written on delete when it is not `{name}.deleted` (e.g. `tenant.removed`).
+    const DELETED_EVENT: Option<&'static str> = None;
+
     /// Sets the record's computed, read-only fields (not stored: `#[sqlx(skip)]`) from its other
     /// fields and the server's settings. The engine calls it on every record it reads or
     /// builds, before the record is returned or put in an event.
     fn compute(_state: &AppState, _record: &mut Self::Record) {}
 
-    /// Events for a new record; `{name}.created` unless overridden.
+    /// Events for a new record; [`created_event`] unless overridden.
     fn create_events(_record: &Self::Record) -> Vec<String> {
-        vec![format!("{}.created", Self::META.name)]
+        vec![created_event::<Self>()]
     }
 
     /// Events for an update that changed something; `{name}.updated` unless overridden.
@@ -278,13 +284,23 @@ impl<'a> Ctx<'a> {
         Ok(true)
     }
 
-    /// Deletes a record and writes its `{name}.deleted` event.
+    /// Deletes a record and writes its [`deleted_event`].
     pub async fn delete<R: Resource>(&mut self, record: &R::Record) -> ApiResult<()> {
         R::before_delete(self, record).await?;
         let sql = format!("DELETE FROM {} WHERE org_id = $1 AND id = $2", R::META.table);
         self.tx.execute(self.tx.sql(sql).bind(record.id().to_owned())).await?;
-        self.emit(&format!("{}.deleted", R::META.name), record).await
+        self.emit(&deleted_event::<R>(), record).await
     }
+}
+
+/// `R::CREATED_EVENT`, or `{name}.created`.
+pub fn created_event<R: Resource + ?Sized>() -> String {
+    R::CREATED_EVENT.map_or_else(|| format!("{}.created", R::META.name), str::to_owned)
+}
+
+/// `R::DELETED_EVENT`, or `{name}.deleted`.
+pub fn deleted_event<R: Resource + ?Sized>() -> String {
+    R::DELETED_EVENT.map_or_else(|| format!("{}.deleted", R::META.name), str::to_owned)
 }
 
 /// The record with its computed fields set.
@@ -310,6 +326,22 @@ pub fn router<R: Resource>() -> OpenApiRouter<AppState> {
     let item = get(get_one::<R>).patch(update::<R>).delete(delete::<R>);
     let (collection_docs, item_docs) = openapi::paths::<R>();
     OpenApiRouter::new().routes((collection_docs.0, collection_docs.1, collection)).routes((
+        item_docs.0,
+        item_docs.1,
+        item,
+    ))
+}
+
+/// Like [`router`] without `POST {path}`, for a resource whose writes arrive through a
+/// handler of its own (`POST /api/expenses` takes an `action`); `PATCH` and `DELETE` stay.
+pub fn router_without_create<R: Resource>() -> OpenApiRouter<AppState> {
+    use axum::routing::get;
+    let item = get(get_one::<R>).patch(update::<R>).delete(delete::<R>);
+    let (mut collection_docs, item_docs) = openapi::paths::<R>();
+    if let Some(path) = collection_docs.1.paths.get_mut(R::META.path) {
+        path.post = None;
+    }
+    OpenApiRouter::new().routes((collection_docs.0, collection_docs.1, get(list::<R>))).routes((
         item_docs.0,
         item_docs.1,
         item,
@@ -418,9 +450,9 @@ pub fn event_types<R: Resource>() -> Vec<crate::webhooks::catalog::EventType> {
     let example = example_of::<R::Record>();
     let what = R::META.name.replace('_', " ");
     let mut types: Vec<(String, String)> = vec![
-        (format!("{}.created", R::META.name), format!("A {what} was created.")),
+        (created_event::<R>(), format!("A {what} was created.")),
         (format!("{}.updated", R::META.name), format!("A {what} was changed (any field, including its status).")),
-        (format!("{}.deleted", R::META.name), format!("A {what} was deleted; `data` is the object as it was.")),
+        (deleted_event::<R>(), format!("A {what} was deleted; `data` is the object as it was.")),
     ];
     types.extend(R::EXTRA_EVENTS.iter().map(|(kind, description)| ((*kind).to_owned(), (*description).to_owned())));
     types

@@ -13,7 +13,7 @@ use crate::app::AppState;
 use crate::auth::{Auth, Need};
 use crate::error::ApiResult;
 use crate::http::Json;
-use crate::{crm, sales};
+use crate::{crm, operations, rentals, sales};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(list_event_types))
@@ -42,7 +42,12 @@ pub const TEST_EVENT: &str = "webhook.test";
 pub fn all() -> &'static [EventType] {
     static ALL: OnceLock<Vec<EventType>> = OnceLock::new();
     ALL.get_or_init(|| {
-        let mut all: Vec<EventType> = crm::event_types().into_iter().chain(sales::event_types()).collect();
+        let mut all: Vec<EventType> = crm::event_types()
+            .into_iter()
+            .chain(sales::event_types())
+            .chain(rentals::event_types())
+            .chain(operations::event_types())
+            .collect();
         all.push(EventType {
             kind: TEST_EVENT.to_owned(),
             description: "A test event sent by POST /api/webhooks/{id}/test.".to_owned(),

@@ -141,3 +141,36 @@ async fn serve_demo_prints_a_working_key_and_stops_cleanly_on_sigterm() {
     let status = tokio::task::spawn_blocking(move || child.wait()).await.unwrap().unwrap();
     assert!(status.success(), "graceful shutdown exits 0: {status:?}");
 }
+
+#[tokio::test]
+async fn rent_run_charges_each_period_once_and_prints_a_summary() {
+    let db = fresh_database().await;
+    let app = start(test_settings(&db.url), gable::clock::Clock::default()).await;
+    let org = app.org(gable::platform::orgs::Plan::Grow).await;
+    let (_, unit, maya) = crate::rentals_support::household(&app, &org.key, "127 Pine", "1B", "Maya R.").await;
+    let body = crate::rentals_support::lease_body(unit["id"].as_str().unwrap(), &maya, "2026-03-01");
+    let lease = crate::rentals_support::signed_lease(&app, &org.key, &body).await;
+
+    let run = |as_of: &str| {
+        let output = gable(&db, &["rent", "run", "--as-of", as_of]);
+        assert!(output.status.success(), "failed: {}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let first = run("2026-04-10");
+    assert!(
+        first.starts_with(
+            "rent run as of 2026-04-10: 1 leases checked, 2 charges created, 2 charges marked late, $0 in late fees in "
+        ),
+        "{first}"
+    );
+    assert_eq!(first.lines().count(), 1);
+    let again = run("2026-04-10");
+    assert!(again.contains(": 0 leases checked, 0 charges created, 0 charges marked late"), "{again}");
+    let (_, charges) = crate::helpers::json(
+        app.get(&format!("/api/rent-charges?lease_id={}", lease["id"].as_str().unwrap()), &org.key).await,
+    )
+    .await;
+    assert_eq!(charges.as_array().unwrap().len(), 2);
+    let bad = gable(&db, &["rent", "run", "--as-of", "April"]);
+    assert!(!bad.status.success());
+}

@@ -31,6 +31,21 @@ where
     F: Fn(TestApp, TestOrg) -> Fut,
     Fut: std::future::Future<Output = (TestApp, TestOrg, Spec<'static>)>,
 {
+    check_with_events(setup, "created", "deleted").await;
+}
+
+/// A record's timestamp field, whichever JSON case the resource uses (`updatedAt`, `updated_at`).
+fn stamp<'v>(record: &'v Value, camel: &str, snake: &str) -> &'v Value {
+    if record.get(camel).is_some() { &record[camel] } else { &record[snake] }
+}
+
+/// [`check`] for a resource whose create and delete events have other verbs (`tenant.added`,
+/// `tenant.removed`).
+pub async fn check_with_events<F, Fut>(setup: F, created_verb: &str, deleted_verb: &str)
+where
+    F: Fn(TestApp, TestOrg) -> Fut,
+    Fut: std::future::Future<Output = (TestApp, TestOrg, Spec<'static>)>,
+{
     let app = spawn_app().await;
     let org = app.org(Plan::Grow).await;
     let (app, org, spec) = setup(app, org).await;
@@ -39,8 +54,8 @@ where
     // Create: 201, the object, and its event carrying exactly what the API returned.
     let created = app.create(path, &org.key, &spec.create).await;
     let id = created["id"].as_str().expect("an id").to_owned();
-    let events = app.events(&org.key, &format!("{}.created", spec.event)).await;
-    assert_eq!(events.len(), 1, "one {}.created", spec.event);
+    let events = app.events(&org.key, &format!("{}.{created_verb}", spec.event)).await;
+    assert_eq!(events.len(), 1, "one {}.{created_verb}", spec.event);
     assert_eq!(events[0]["data"], created, "event data is the object as returned");
     assert_eq!(events[0]["orgId"], org.id.as_str());
 
@@ -56,8 +71,8 @@ where
     app.clock().advance(std::time::Duration::from_secs(1));
     let (status, updated) = json(app.patch(&format!("{path}/{id}"), &org.key, &spec.update).await).await;
     assert_eq!(status, 200, "{updated}");
-    assert_ne!(updated["updatedAt"], created["updatedAt"]);
-    assert_eq!(updated["createdAt"], created["createdAt"]);
+    assert_ne!(stamp(&updated, "updatedAt", "updated_at"), stamp(&created, "updatedAt", "updated_at"));
+    assert_eq!(stamp(&updated, "createdAt", "created_at"), stamp(&created, "createdAt", "created_at"));
     let updates = app.events(&org.key, &format!("{}.updated", spec.event)).await;
     assert_eq!(updates.len(), 1, "{updates:?}");
     assert_eq!(updates[0]["data"], updated);
@@ -135,7 +150,7 @@ where
     let (status, deleted) = json(app.delete(&format!("{path}/{id}"), &org.key).await).await;
     assert_eq!((status, deleted), (200, json!({"id": id, "deleted": true})));
     expect_error(app.get(&format!("{path}/{id}"), &org.key).await, 404, "NOT_FOUND").await;
-    let deletions = app.events(&org.key, &format!("{}.deleted", spec.event)).await;
+    let deletions = app.events(&org.key, &format!("{}.{deleted_verb}", spec.event)).await;
     assert_eq!(deletions.len(), 1);
     assert_eq!(deletions[0]["data"]["id"], id.as_str());
 }

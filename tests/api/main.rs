@@ -2,7 +2,12 @@
 //! file, or a new PostgreSQL database when `GABLE_TEST_DATABASE_URL` is set) and, when
 //! `GABLE_TEST_REDIS_URL` is set, Redis-backed rate limits. One binary, one module per area.
 
+mod ai;
+mod applications;
+mod ar_aging;
 mod contract;
+mod dashboard;
+mod delinquency;
 mod helpers;
 
 mod booking_links;
@@ -11,19 +16,29 @@ mod calls;
 mod cli;
 mod contacts;
 mod errors;
+mod expenses;
 mod health;
 mod idempotency;
+mod inspections;
 mod keys;
 mod lead_conversion;
 mod lead_form;
 mod leads;
+mod leases;
 mod openapi;
+mod payment_plans;
 mod payments;
 mod products;
 mod properties;
 mod rate_limits;
 mod receiver;
+mod rent;
+mod rentals_support;
 mod showings;
 mod tasks;
 mod team;
+mod units;
+mod vendor_summary;
+mod vendors;
 mod webhooks;
+mod work_orders;

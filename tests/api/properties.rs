@@ -246,3 +246,19 @@ async fn pagination() {
     )
     .await;
 }
+
+/// A null `DOUBLE PRECISION` value followed by a number through the same connection (one
+/// connection, so the same prepared statement): on PostgreSQL the null must not fix the
+/// parameter's type to FLOAT4.
+#[tokio::test]
+async fn a_null_then_a_fractional_number_on_one_connection() {
+    let app = crate::helpers::spawn_with(|s| s.database_max_connections = 1).await;
+    let org = app.org(Plan::Grow).await;
+    let mut body = villa();
+    body["bathrooms"] = Value::Null;
+    let first = app.create("/api/properties", &org.key, &body).await;
+    assert_eq!(first["bathrooms"], Value::Null);
+    body["bathrooms"] = json!(2.5);
+    let second = app.create("/api/properties", &org.key, &body).await;
+    assert_eq!(second["bathrooms"], 2.5);
+}

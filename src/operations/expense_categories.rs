@@ -1,0 +1,204 @@
+//! Expense categories: `/api/expense-categories`. Ten built-in categories with readable ids
+//! (`repairs`, `utilities`, …) exist in every organization without being stored, so the
+//! documented `"category_id": "repairs"` works everywhere; an organization adds its own, with
+//! a readable id of its choosing or one made from the name (`Pest control` → `pest_control`).
+
+use std::collections::HashMap;
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use serde::{Deserialize, Serialize};
+use sqlx::FromRow;
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::app::AppState;
+use crate::auth::{Auth, Need};
+use crate::db::Scoped;
+use crate::error::{ApiError, ApiResult};
+use crate::http::Json;
+use crate::resource::Ctx;
+use crate::resource::validate::text;
+use crate::resource::values::{Flag, Timestamp};
+use crate::webhooks::catalog::EventType;
+
+/// The categories every organization has: (id, name).
+pub const BUILT_IN: [(&str, &str); 10] = [
+    ("repairs", "Repairs"),
+    ("utilities", "Utilities"),
+    ("insurance", "Insurance"),
+    ("taxes", "Taxes"),
+    ("management", "Management"),
+    ("cleaning", "Cleaning"),
+    ("landscaping", "Landscaping"),
+    ("snow_removal", "Snow removal"),
+    ("capital_improvements", "Capital improvements"),
+    ("other", "Other"),
+];
+
+const CREATED: &str = "expense_category.created";
+
+/// A category expenses are filed under.
+#[derive(Debug, Clone, Serialize, FromRow, ToSchema)]
+#[schema(example = json!({"id": "pest_control", "name": "Pest control", "built_in": false,
+    "created_at": "2026-01-15T10:30:00.000Z"}))]
+pub struct ExpenseCategory {
+    /// Readable and stable: `repairs`, or the organization's own (`pest_control`).
+    pub id: String,
+    pub name: String,
+    /// Built-in categories exist in every organization and cannot be changed.
+    pub built_in: Flag,
+    /// `null` for built-in categories.
+    pub created_at: Option<Timestamp>,
+}
+
+fn built_in(id: &str) -> Option<ExpenseCategory> {
+    BUILT_IN.iter().find(|(known, _)| *known == id).map(|(id, name)| ExpenseCategory {
+        id: (*id).to_owned(),
+        name: (*name).to_owned(),
+        built_in: Flag(true),
+        created_at: None,
+    })
+}
+
+const COLUMNS: &str = "id, name, CAST(0 AS BIGINT) AS built_in, created_at";
+
+/// The category with this id in this organization (built-in or its own), or a 404 naming
+/// `field`.
+pub async fn reference(ctx: &mut Ctx<'_>, field: &str, id: &str) -> ApiResult<ExpenseCategory> {
+    if let Some(category) = built_in(id) {
+        return Ok(category);
+    }
+    let tx = ctx.tx();
+    let sql = format!("SELECT {COLUMNS} FROM expense_categories WHERE org_id = $1 AND id = $2");
+    let found: Option<ExpenseCategory> = tx.fetch_optional(tx.sql(sql).bind(id.to_owned())).await?;
+    found.ok_or_else(|| ApiError::not_found("expense category", id).with_field(field))
+}
+
+/// Every category's name by id (built-in and the organization's).
+pub async fn names(scoped: &mut Scoped<'_>) -> ApiResult<HashMap<String, String>> {
+    let own: Vec<(String, String)> =
+        scoped.fetch_all(scoped.sql("SELECT id, name FROM expense_categories WHERE org_id = $1")).await?;
+    Ok(BUILT_IN.iter().map(|(id, name)| ((*id).to_owned(), (*name).to_owned())).chain(own).collect())
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"name": "Pest control"}))]
+pub struct CreateExpenseCategory {
+    /// At most 100 characters.
+    pub name: String,
+    /// 2–50 of `a-z`, `0-9` and `_`, starting with a letter; made from the name when absent.
+    pub id: Option<String>,
+}
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list_categories, create_category))
+}
+
+pub fn event_types() -> Vec<EventType> {
+    vec![EventType {
+        kind: CREATED.to_owned(),
+        description: "An organization added an expense category.".to_owned(),
+        example: serde_json::json!({"id": "pest_control", "name": "Pest control", "built_in": false,
+            "created_at": "2026-01-15T10:30:00.000Z"}),
+    }]
+}
+
+/// List expense categories
+///
+/// The ten built-in categories first, then the organization's own by name. Not paginated
+/// (a bare array of every category). Needs `read:expenses`.
+#[utoipa::path(get, path = "/expense-categories", tag = "Expenses",
+    responses((status = 200, description = "Every category", body = Vec<ExpenseCategory>)))]
+async fn list_categories(State(state): State<AppState>, auth: Auth) -> ApiResult<Json<Vec<ExpenseCategory>>> {
+    let tenant = auth.require(Need::Read("expenses"))?;
+    let mut scoped = state.db().scoped(tenant);
+    let sql = format!("SELECT {COLUMNS} FROM expense_categories WHERE org_id = $1 ORDER BY LOWER(name), id");
+    let own: Vec<ExpenseCategory> = scoped.fetch_all(scoped.sql(sql)).await?;
+    let mut all: Vec<ExpenseCategory> = BUILT_IN.iter().filter_map(|(id, _)| built_in(id)).collect();
+    all.extend(own);
+    Ok(Json(all))
+}
+
+/// `Pest Control!` → `pest_control`.
+fn id_from_name(name: &str) -> String {
+    let mut id = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            id.push(c);
+        } else if !id.is_empty() && !id.ends_with('_') {
+            id.push('_');
+        }
+    }
+    let id = id.trim_end_matches('_');
+    let id: String = id.chars().take(50).collect();
+    id.trim_end_matches('_').to_owned()
+}
+
+fn valid_id(id: &str) -> bool {
+    (2..=50).contains(&id.len())
+        && id.starts_with(|c: char| c.is_ascii_lowercase())
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+/// Add an expense category
+///
+/// Writes `expense_category.created`. An id that is taken (by a built-in category or one of
+/// the organization's) is a 409 `CONFLICT`. Needs `write:expenses`.
+#[utoipa::path(post, path = "/expense-categories", tag = "Expenses",
+    request_body = CreateExpenseCategory,
+    responses((status = 201, description = "Created", body = ExpenseCategory)))]
+async fn create_category(
+    State(state): State<AppState>,
+    auth: Auth,
+    Json(input): Json<CreateExpenseCategory>,
+) -> ApiResult<(StatusCode, Json<ExpenseCategory>)> {
+    let tenant = auth.require(Need::Write("expenses"))?;
+    let name = text("name", &input.name, 100)?;
+    let (id, field) = match input.id {
+        Some(id) => (id.trim().to_owned(), "id"),
+        None => (id_from_name(&name), "name"),
+    };
+    if !valid_id(&id) {
+        let message = if field == "id" {
+            "`id` must be 2 to 50 characters of a-z, 0-9 and _, starting with a letter".to_owned()
+        } else {
+            "`name` must contain at least two letters or digits (or send an `id`)".to_owned()
+        };
+        return Err(ApiError::validation(field, message));
+    }
+    let mut ctx = Ctx::begin(&state, tenant).await?;
+    let taken = built_in(&id).is_some() || reference(&mut ctx, field, &id).await.is_ok();
+    if taken {
+        return Err(
+            ApiError::conflict("CONFLICT", format!("The expense category `{id}` already exists")).with_field(field)
+        );
+    }
+    let now = ctx.now();
+    let category = ExpenseCategory { id, name, built_in: Flag(false), created_at: Some(now) };
+    let tx = ctx.tx();
+    let insert = tx
+        .sql("INSERT INTO expense_categories (org_id, id, name, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)")
+        .bind(category.id.clone())
+        .bind(category.name.clone())
+        .bind(now.ms());
+    tx.execute(insert).await?;
+    ctx.emit(CREATED, &category).await?;
+    ctx.commit().await?;
+    Ok((StatusCode::CREATED, Json(category)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_from_names() {
+        assert_eq!(id_from_name("Pest Control!"), "pest_control");
+        assert_eq!(id_from_name("  HOA  fees / dues "), "hoa_fees_dues");
+        assert_eq!(id_from_name("¡¡"), "");
+        assert!(valid_id("pest_control") && !valid_id("9lives") && !valid_id("x") && !valid_id("Pest"));
+    }
+}

@@ -1,0 +1,330 @@
+//! Inspections of a unit: `/api/inspections`, and `POST /api/inspections/{id}/complete`
+//! (`inspection.completed`, once). The checklist (`items`) is stored with the inspection; a
+//! completed inspection is a record and no longer changes.
+
+use axum::body::Bytes;
+use axum::extract::State;
+use serde::{Deserialize, Serialize};
+use sqlx::FromRow;
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::app::AppState;
+use crate::auth::{Auth, Need};
+use crate::error::{ApiError, ApiResult};
+use crate::http::extract::parse_json;
+use crate::http::{Json, Path};
+use crate::rentals::date::Date;
+use crate::rentals::units::Units;
+use crate::resource::validate::{nullable, optional_text, patch, present, text};
+use crate::resource::values::{Timestamp, Value};
+use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::{stamped, text_enum};
+
+text_enum! {
+    pub enum InspectionType {
+        MoveIn = "move_in",
+        MoveOut = "move_out",
+        Routine = "routine",
+    }
+}
+
+text_enum! {
+    pub enum InspectionStatus {
+        Scheduled = "scheduled",
+        Completed = "completed",
+    }
+}
+
+text_enum! {
+    pub enum Condition {
+        Good = "good",
+        Fair = "fair",
+        Poor = "poor",
+        Damaged = "damaged",
+    }
+}
+
+/// One line of the checklist.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"area": "Kitchen", "condition": "fair", "notes": "Scuffed cabinet doors"}))]
+pub struct InspectionItem {
+    /// At most 100 characters.
+    pub area: String,
+    /// good, fair, poor or damaged.
+    pub condition: Condition,
+    pub notes: Option<String>,
+}
+
+/// The checklist, stored as JSON text.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, ToSchema)]
+#[serde(transparent)]
+pub struct Checklist(pub Vec<InspectionItem>);
+
+impl sqlx::Type<sqlx::Any> for Checklist {
+    fn type_info() -> sqlx::any::AnyTypeInfo {
+        <String as sqlx::Type<sqlx::Any>>::type_info()
+    }
+    fn compatible(ty: &sqlx::any::AnyTypeInfo) -> bool {
+        <String as sqlx::Type<sqlx::Any>>::compatible(ty)
+    }
+}
+
+impl<'r> sqlx::Decode<'r, sqlx::Any> for Checklist {
+    fn decode(value: sqlx::any::AnyValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
+        let text = <&str as sqlx::Decode<'r, sqlx::Any>>::decode(value)?;
+        Ok(serde_json::from_str(text)?)
+    }
+}
+
+impl From<&Checklist> for Value {
+    fn from(v: &Checklist) -> Value {
+        Value::Text(Some(serde_json::to_string(v).unwrap_or_else(|_| "[]".into())))
+    }
+}
+
+const MAX_ITEMS: usize = 200;
+
+/// Trims and checks every line.
+fn checklist(items: Vec<InspectionItem>) -> ApiResult<Checklist> {
+    if items.len() > MAX_ITEMS {
+        return Err(ApiError::validation("items", format!("`items` may hold at most {MAX_ITEMS} lines")));
+    }
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| {
+            Ok(InspectionItem {
+                area: text(&format!("items[{i}].area"), &item.area, 100)?,
+                condition: item.condition,
+                notes: optional_text(&format!("items[{i}].notes"), item.notes.as_deref(), 2_000)?,
+            })
+        })
+        .collect::<ApiResult<Vec<_>>>()
+        .map(Checklist)
+}
+
+/// An inspection of a unit.
+#[derive(Debug, Clone, Serialize, FromRow, ToSchema)]
+#[schema(example = json!({
+    "id": "insp_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "unit_id": "unit_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5",
+    "type": "move_out", "status": "scheduled", "scheduled_for": "2026-04-30",
+    "items": [{"area": "Kitchen", "condition": "fair", "notes": "Scuffed cabinet doors"}],
+    "notes": null, "completed_at": null,
+    "created_at": "2026-04-20T09:00:00.000Z", "updated_at": "2026-04-20T09:00:00.000Z"
+}))]
+pub struct Inspection {
+    pub id: String,
+    pub unit_id: String,
+    #[serde(rename = "type")]
+    #[sqlx(rename = "type")]
+    #[schema(rename = "type")]
+    pub inspection_type: InspectionType,
+    pub status: InspectionStatus,
+    pub scheduled_for: Option<Date>,
+    pub items: Checklist,
+    pub notes: Option<String>,
+    /// Set by the server on completion.
+    pub completed_at: Option<Timestamp>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+stamped!(Inspection);
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "unit_id": "unit_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "type": "move_out", "scheduled_for": "2026-04-30",
+    "items": [{"area": "Kitchen", "condition": "fair", "notes": "Scuffed cabinet doors"}]
+}))]
+pub struct CreateInspection {
+    pub unit_id: String,
+    /// move_in, move_out or routine.
+    #[serde(rename = "type")]
+    #[schema(rename = "type")]
+    pub inspection_type: InspectionType,
+    pub scheduled_for: Option<Date>,
+    /// Default: empty (filled in before or at completion).
+    pub items: Option<Vec<InspectionItem>>,
+    pub notes: Option<String>,
+}
+
+/// Only the fields sent change, and only before completion.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"scheduled_for": "2026-05-01"}))]
+pub struct UpdateInspection {
+    #[serde(rename = "type", default, deserialize_with = "present")]
+    #[schema(rename = "type")]
+    pub inspection_type: Option<InspectionType>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>, format = Date)]
+    pub scheduled_for: Option<Option<Date>>,
+    /// Replaces the whole checklist.
+    #[serde(default, deserialize_with = "present")]
+    pub items: Option<Vec<InspectionItem>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub notes: Option<Option<String>>,
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct InspectionFilter {
+    /// Inspections of this unit.
+    pub unit_id: Option<String>,
+    /// move_in, move_out or routine.
+    #[serde(rename = "type")]
+    #[param(rename = "type", example = "move_out")]
+    pub inspection_type: Option<InspectionType>,
+    /// scheduled or completed.
+    #[param(example = "completed")]
+    pub status: Option<InspectionStatus>,
+}
+
+pub struct Inspections;
+
+pub const COMPLETED: &str = "inspection.completed";
+
+fn already_completed(i: &Inspection) -> ApiError {
+    ApiError::conflict("INVALID_STATE", format!("Inspection `{}` is completed and no longer changes", i.id))
+}
+
+impl Resource for Inspections {
+    const META: Meta = Meta {
+        name: "inspection",
+        plural: "inspections",
+        path: "/inspections",
+        table: "inspections",
+        id_prefix: "insp",
+        scope: "inspections",
+        tag: "Inspections",
+        columns: "id, unit_id, type, status, scheduled_for, items, notes, completed_at, created_at, updated_at",
+    };
+
+    const EXTRA_EVENTS: &'static [(&'static str, &'static str)] =
+        &[(COMPLETED, "An inspection was completed (once; besides inspection.updated), with its checklist.")];
+
+    type Record = Inspection;
+    type Create = CreateInspection;
+    type Update = UpdateInspection;
+    type Filter = InspectionFilter;
+
+    fn columns(i: &Inspection) -> Vec<(&'static str, Value)> {
+        vec![
+            ("unit_id", i.unit_id.clone().into()),
+            ("type", i.inspection_type.into()),
+            ("status", i.status.into()),
+            ("scheduled_for", i.scheduled_for.into()),
+            ("items", (&i.items).into()),
+            ("notes", i.notes.clone().into()),
+            ("completed_at", i.completed_at.into()),
+        ]
+    }
+
+    async fn create(ctx: &mut Ctx<'_>, input: CreateInspection) -> ApiResult<Inspection> {
+        ctx.reference::<Units>("unit_id", &input.unit_id).await?;
+        let now = ctx.now();
+        Ok(Inspection {
+            id: ctx.new_id(Self::META.id_prefix),
+            unit_id: input.unit_id,
+            inspection_type: input.inspection_type,
+            status: InspectionStatus::Scheduled,
+            scheduled_for: input.scheduled_for,
+            items: checklist(input.items.unwrap_or_default())?,
+            notes: optional_text("notes", input.notes.as_deref(), 10_000)?,
+            completed_at: None,
+            created_at: now,
+            updated_at: now,
+        })
+    }
+
+    async fn update(_ctx: &mut Ctx<'_>, mut i: Inspection, change: UpdateInspection) -> ApiResult<Inspection> {
+        if i.status == InspectionStatus::Completed {
+            return Err(already_completed(&i));
+        }
+        i.inspection_type = change.inspection_type.unwrap_or(i.inspection_type);
+        i.scheduled_for = patch(i.scheduled_for, change.scheduled_for);
+        if let Some(items) = change.items {
+            i.items = checklist(items)?;
+        }
+        i.notes = optional_text("notes", patch(i.notes, change.notes).as_deref(), 10_000)?;
+        Ok(i)
+    }
+
+    fn filter(f: &InspectionFilter, filters: &mut Filters) {
+        filters.eq("unit_id", f.unit_id.clone());
+        filters.eq("type", f.inspection_type);
+        filters.eq("status", f.status);
+    }
+
+    /// `inspection.updated`, and `inspection.completed` on completion.
+    fn update_events(before: &Inspection, after: &Inspection) -> Vec<String> {
+        let mut events = vec!["inspection.updated".to_owned()];
+        if before.status != InspectionStatus::Completed && after.status == InspectionStatus::Completed {
+            events.push(COMPLETED.to_owned());
+        }
+        events
+    }
+}
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(complete_inspection))
+}
+
+/// The optional body of `POST /api/inspections/{id}/complete`.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"items": [{"area": "Kitchen", "condition": "fair", "notes": "Scuffed cabinet doors"},
+    {"area": "Bathroom", "condition": "good", "notes": null}], "notes": "Deposit deduction for cabinets"}))]
+pub struct CompleteInspection {
+    /// The final checklist (replaces the one stored).
+    pub items: Option<Vec<InspectionItem>>,
+    pub notes: Option<String>,
+}
+
+/// Complete an inspection
+///
+/// Records the final checklist (`items`, when sent) and notes, sets `status` to `completed`
+/// and `completed_at` to now, and writes `inspection.updated` and `inspection.completed` in one
+/// transaction. The checklist must have at least one item. A completed inspection is a 409
+/// `INVALID_STATE`. Needs `write:inspections`.
+#[utoipa::path(post, path = "/inspections/{id}/complete", tag = "Inspections",
+    params(("id" = String, Path, description = "The inspection's id (`insp_…`)")),
+    request_body(content = Option<CompleteInspection>, description = "Optional"),
+    responses((status = 200, description = "The completed inspection", body = Inspection)))]
+async fn complete_inspection(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> ApiResult<Json<Inspection>> {
+    let tenant = auth.require(Need::Write("inspections"))?;
+    let input: CompleteInspection =
+        if body.iter().all(u8::is_ascii_whitespace) { CompleteInspection::default() } else { parse_json(&body)? };
+    let items = input.items.map(checklist).transpose()?;
+    let notes = optional_text("notes", input.notes.as_deref(), 10_000)?;
+    let mut ctx = Ctx::begin(&state, tenant).await?;
+    let before = ctx.load_for_update::<Inspections>(&id).await?;
+    if before.status == InspectionStatus::Completed {
+        return Err(already_completed(&before));
+    }
+    let mut after = before.clone();
+    if let Some(items) = items {
+        after.items = items;
+    }
+    if notes.is_some() {
+        after.notes = notes;
+    }
+    if after.items.0.is_empty() {
+        return Err(ApiError::validation("items", "An inspection is completed with at least one checklist item"));
+    }
+    after.status = InspectionStatus::Completed;
+    after.completed_at = Some(ctx.now());
+    ctx.save::<Inspections>(&before, &mut after).await?;
+    ctx.commit().await?;
+    Ok(Json(after))
+}

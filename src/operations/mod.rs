@@ -1,0 +1,46 @@
+//! Property operations: vendors, expenses and their categories, work orders, rental
+//! applications, inspections, and the AI vendor summary (`docs/rentals-ops.md`).
+
+pub mod applications;
+pub mod expense_categories;
+pub mod expenses;
+pub mod inspections;
+pub mod vendor_summary;
+pub mod vendors;
+pub mod work_orders;
+
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::app::AppState;
+use crate::resource::{self, Registration, register};
+use crate::webhooks::catalog::EventType;
+
+/// This area's CRUD resources: adding one here mounts its routes and lists its events.
+const RESOURCES: [Registration; 5] = [
+    register::<vendors::Vendors>(),
+    register::<inspections::Inspections>(),
+    register::<applications::Applications>(),
+    register::<work_orders::WorkOrders>(),
+    // Its writes are `POST /api/expenses` with an `action` (expenses::router).
+    Registration {
+        router: resource::router_without_create::<expenses::Expenses>,
+        event_types: resource::event_types::<expenses::Expenses>,
+    },
+];
+
+pub fn router() -> OpenApiRouter<AppState> {
+    resource::routers(&RESOURCES)
+        .merge(expenses::router())
+        .merge(expense_categories::router())
+        .merge(work_orders::router())
+        .merge(vendor_summary::router())
+        .merge(applications::router())
+        .merge(inspections::router())
+}
+
+/// The event types this area's resources emit.
+pub fn event_types() -> Vec<EventType> {
+    let mut types = resource::all_event_types(&RESOURCES);
+    types.extend(expense_categories::event_types());
+    types
+}

@@ -1,0 +1,171 @@
+//! Vendors (contractors who do the work orders): `/api/vendors`. Their track record is
+//! summarized by `POST /api/ai-vendor-summary` (`vendor_summary.rs`).
+
+use serde::{Deserialize, Serialize};
+use sqlx::FromRow;
+use utoipa::{IntoParams, ToSchema};
+
+use crate::error::ApiResult;
+use crate::resource::validate::{non_negative, nullable, optional_email, optional_text, patch, present, text};
+use crate::resource::values::{Money, Timestamp, Value};
+use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::stamped;
+
+/// A vendor: a plumber, an electrician, a snow-removal company…
+#[derive(Debug, Clone, Serialize, FromRow, ToSchema)]
+#[schema(example = json!({
+    "id": "v_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "name": "Twin Cities Plow Co.", "trade": "snow_removal",
+    "contact_name": "Dana Berg", "email": "dispatch@tcplow.example", "phone": "+1 612 555 0134",
+    "hourly_rate_usd": 85, "notes": null,
+    "created_at": "2026-01-15T10:30:00.000Z", "updated_at": "2026-01-15T10:30:00.000Z"
+}))]
+pub struct Vendor {
+    pub id: String,
+    pub name: String,
+    /// Free text, e.g. `plumbing`, `electrical`, `snow_removal`.
+    pub trade: Option<String>,
+    pub contact_name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    #[sqlx(rename = "hourly_rate")]
+    pub hourly_rate_usd: Option<Money>,
+    pub notes: Option<String>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+stamped!(Vendor);
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "name": "Twin Cities Plow Co.", "trade": "snow_removal", "contact_name": "Dana Berg",
+    "email": "dispatch@tcplow.example", "phone": "+1 612 555 0134", "hourly_rate_usd": 85
+}))]
+pub struct CreateVendor {
+    /// At most 200 characters.
+    pub name: String,
+    pub trade: Option<String>,
+    pub contact_name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    /// Dollars per hour, not negative.
+    pub hourly_rate_usd: Option<Money>,
+    pub notes: Option<String>,
+}
+
+/// Only the fields sent change; `null` clears an optional field.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"hourly_rate_usd": 90}))]
+pub struct UpdateVendor {
+    #[serde(default, deserialize_with = "present")]
+    pub name: Option<String>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub trade: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub contact_name: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub email: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub phone: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<f64>)]
+    pub hourly_rate_usd: Option<Option<Money>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub notes: Option<Option<String>>,
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct VendorFilter {
+    /// Vendors of this trade (case-insensitive).
+    #[param(example = "plumbing")]
+    pub trade: Option<String>,
+    /// Case-insensitive substring of the name, contact name, email or trade.
+    #[param(example = "plow")]
+    pub search: Option<String>,
+}
+
+pub struct Vendors;
+
+/// Validates every field of a vendor.
+fn checked(mut v: Vendor) -> ApiResult<Vendor> {
+    v.name = text("name", &v.name, 200)?;
+    v.trade = optional_text("trade", v.trade.as_deref(), 100)?;
+    v.contact_name = optional_text("contact_name", v.contact_name.as_deref(), 200)?;
+    v.email = optional_email("email", v.email.as_deref())?;
+    v.phone = optional_text("phone", v.phone.as_deref(), 50)?;
+    v.hourly_rate_usd = non_negative("hourly_rate_usd", v.hourly_rate_usd)?;
+    v.notes = optional_text("notes", v.notes.as_deref(), 10_000)?;
+    Ok(v)
+}
+
+impl Resource for Vendors {
+    const META: Meta = Meta {
+        name: "vendor",
+        plural: "vendors",
+        path: "/vendors",
+        table: "vendors",
+        id_prefix: "v",
+        scope: "vendors",
+        tag: "Vendors",
+        columns: "id, name, trade, contact_name, email, phone, hourly_rate, notes, created_at, updated_at",
+    };
+
+    type Record = Vendor;
+    type Create = CreateVendor;
+    type Update = UpdateVendor;
+    type Filter = VendorFilter;
+
+    fn columns(v: &Vendor) -> Vec<(&'static str, Value)> {
+        vec![
+            ("name", v.name.clone().into()),
+            ("trade", v.trade.clone().into()),
+            ("contact_name", v.contact_name.clone().into()),
+            ("email", v.email.clone().into()),
+            ("phone", v.phone.clone().into()),
+            ("hourly_rate", v.hourly_rate_usd.into()),
+            ("notes", v.notes.clone().into()),
+        ]
+    }
+
+    async fn create(ctx: &mut Ctx<'_>, input: CreateVendor) -> ApiResult<Vendor> {
+        let now = ctx.now();
+        checked(Vendor {
+            id: ctx.new_id(Self::META.id_prefix),
+            name: input.name,
+            trade: input.trade,
+            contact_name: input.contact_name,
+            email: input.email,
+            phone: input.phone,
+            hourly_rate_usd: input.hourly_rate_usd,
+            notes: input.notes,
+            created_at: now,
+            updated_at: now,
+        })
+    }
+
+    async fn update(_ctx: &mut Ctx<'_>, mut v: Vendor, change: UpdateVendor) -> ApiResult<Vendor> {
+        v.name = change.name.unwrap_or(v.name);
+        v.trade = patch(v.trade, change.trade);
+        v.contact_name = patch(v.contact_name, change.contact_name);
+        v.email = patch(v.email, change.email);
+        v.phone = patch(v.phone, change.phone);
+        v.hourly_rate_usd = patch(v.hourly_rate_usd, change.hourly_rate_usd);
+        v.notes = patch(v.notes, change.notes);
+        checked(v)
+    }
+
+    fn filter(f: &VendorFilter, filters: &mut Filters) {
+        if let Some(trade) = f.trade.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            filters.raw("LOWER(trade) = ?".into(), [Value::from(trade.to_lowercase())]);
+        }
+        filters.search(&["name", "contact_name", "email", "trade"], f.search.as_deref());
+    }
+}

@@ -1,0 +1,44 @@
+//! Rentals: units, tenants, leases and the rent ledger (charges, payments, AR aging, payment
+//! plans), the dashboard and the delinquency prioritizer.
+
+pub mod ar_aging;
+pub mod dashboard;
+pub mod date;
+pub mod delinquency;
+pub mod leases;
+pub mod ledger;
+pub mod plans;
+pub mod scheduler;
+pub mod tenants;
+pub mod units;
+
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::app::AppState;
+use crate::resource::{self, Registration, register};
+use crate::webhooks::catalog::EventType;
+
+/// This area's CRUD resources: adding one here mounts its routes and lists its events.
+const RESOURCES: [Registration; 4] = [
+    register::<units::Units>(),
+    register::<tenants::Tenants>(),
+    register::<leases::Leases>(),
+    register::<plans::PaymentPlans>(),
+];
+
+pub fn router() -> OpenApiRouter<AppState> {
+    resource::routers(&RESOURCES)
+        .merge(leases::router())
+        .merge(ledger::router())
+        .merge(ar_aging::router())
+        .merge(plans::router())
+        .merge(dashboard::router())
+        .merge(delinquency::router())
+}
+
+/// The event types this area emits.
+pub fn event_types() -> Vec<EventType> {
+    let mut types = resource::all_event_types(&RESOURCES);
+    types.extend(ledger::event_types());
+    types
+}

@@ -1,0 +1,122 @@
+//! Tenants (the people on leases): `/api/tenants`. Adding one emits `tenant.added` and removing
+//! one `tenant.removed` (the documented names), instead of `created`/`deleted`. A tenant on a
+//! lease cannot be removed (409 `REFERENCED`): the ledger keeps naming them.
+
+use serde::{Deserialize, Serialize};
+use sqlx::FromRow;
+use utoipa::{IntoParams, ToSchema};
+
+use crate::error::ApiResult;
+use crate::resource::validate::{nullable, optional_email, optional_text, patch, present, text};
+use crate::resource::values::{Timestamp, Value};
+use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::stamped;
+
+/// A person renting a unit.
+#[derive(Debug, Clone, Serialize, FromRow, ToSchema)]
+#[schema(example = json!({
+    "id": "ten_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "name": "Maya R.", "email": "maya@example.com",
+    "phone": "+1-555-0100", "created_at": "2026-03-01T10:30:00.000Z", "updated_at": "2026-03-01T10:30:00.000Z"
+}))]
+pub struct Tenant {
+    pub id: String,
+    pub name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+stamped!(Tenant);
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"name": "Maya R.", "email": "maya@example.com", "phone": "+1-555-0100"}))]
+pub struct CreateTenant {
+    /// At most 200 characters.
+    pub name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+/// Only the fields sent change; `null` clears an optional field.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"phone": "+1-555-0199"}))]
+pub struct UpdateTenant {
+    #[serde(default, deserialize_with = "present")]
+    pub name: Option<String>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub email: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub phone: Option<Option<String>>,
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct TenantFilter {
+    /// Tenants with this email address (exact).
+    pub email: Option<String>,
+}
+
+pub struct Tenants;
+
+fn checked(mut t: Tenant) -> ApiResult<Tenant> {
+    t.name = text("name", &t.name, 200)?;
+    t.email = optional_email("email", t.email.as_deref())?;
+    t.phone = optional_text("phone", t.phone.as_deref(), 50)?;
+    Ok(t)
+}
+
+pub const ADDED: &str = "tenant.added";
+pub const REMOVED: &str = "tenant.removed";
+
+impl Resource for Tenants {
+    const META: Meta = Meta {
+        name: "tenant",
+        plural: "tenants",
+        path: "/tenants",
+        table: "tenants",
+        id_prefix: "ten",
+        scope: "tenants",
+        tag: "Tenants",
+        columns: "id, name, email, phone, created_at, updated_at",
+    };
+
+    const CREATED_EVENT: Option<&'static str> = Some(ADDED);
+    const DELETED_EVENT: Option<&'static str> = Some(REMOVED);
+
+    type Record = Tenant;
+    type Create = CreateTenant;
+    type Update = UpdateTenant;
+    type Filter = TenantFilter;
+
+    fn columns(t: &Tenant) -> Vec<(&'static str, Value)> {
+        vec![("name", t.name.clone().into()), ("email", t.email.clone().into()), ("phone", t.phone.clone().into())]
+    }
+
+    async fn create(ctx: &mut Ctx<'_>, input: CreateTenant) -> ApiResult<Tenant> {
+        let now = ctx.now();
+        checked(Tenant {
+            id: ctx.new_id(Self::META.id_prefix),
+            name: input.name,
+            email: input.email,
+            phone: input.phone,
+            created_at: now,
+            updated_at: now,
+        })
+    }
+
+    async fn update(_ctx: &mut Ctx<'_>, mut t: Tenant, change: UpdateTenant) -> ApiResult<Tenant> {
+        t.name = change.name.unwrap_or(t.name);
+        t.email = patch(t.email, change.email);
+        t.phone = patch(t.phone, change.phone);
+        checked(t)
+    }
+
+    fn filter(f: &TenantFilter, filters: &mut Filters) {
+        filters.eq("email", f.email.clone());
+    }
+}
