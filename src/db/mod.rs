@@ -184,6 +184,12 @@ impl Sql {
         match value {
             Value::Text(v) => self.bind(v),
             Value::Int(v) => self.bind(v),
+            // sqlx's `Any` → PostgreSQL mapping swaps the two float kinds for NULLs (a `None`
+            // f64 goes out as a float4 NULL), and PostgreSQL keeps the first parameter types of
+            // a cached statement, so a later non-NULL f64 fails ("incorrect binary data
+            // format"). A `None` f32 goes out as the float8 NULL the column needs; SQLite binds
+            // NULL either way.
+            Value::Real(None) => self.bind(Option::<f32>::None),
             Value::Real(v) => self.bind(v),
         }
     }
