@@ -246,7 +246,9 @@ async fn throughput() {
     let done = wait_total(&shared, expected, Duration::from_secs(600)).await;
     let elapsed = started.elapsed();
     let _ = worker.kill();
+    let _ = worker.wait();
     let _ = server.kill();
+    let _ = server.wait();
     let seen = shared.0.lock().unwrap();
     println!(
         "throughput: {} of {expected} deliveries in {:.1} s = {:.0} deliveries/s (worker start to last receipt){}",
@@ -284,6 +286,7 @@ async fn latency() {
     }
     wait_total(&shared, total, Duration::from_secs(60)).await;
     let _ = server.kill();
+    let _ = server.wait();
     let mut latencies = shared.0.lock().unwrap().latencies.clone();
     latencies.sort_by(f64::total_cmp);
     println!(
@@ -322,7 +325,9 @@ async fn isolation() {
         }
         let elapsed = started.elapsed();
         let _ = worker.kill();
+        let _ = worker.wait();
         let _ = server.kill();
+        let _ = server.wait();
         let rate = fast_total as f64 / elapsed.as_secs_f64();
         let slow_done = shared.0.lock().unwrap().per_endpoint.get("e9").copied().unwrap_or(0);
         println!(
@@ -367,6 +372,7 @@ async fn crash() {
     let done = wait_total(&shared, events, Duration::from_secs(300)).await;
     tokio::time::sleep(Duration::from_secs(2)).await;
     let _ = server.kill();
+    let _ = server.wait();
     let seen = shared.0.lock().unwrap();
     let unique = seen.per_event.len();
     let duplicates: usize = seen.per_event.values().map(|n| n - 1).sum();
