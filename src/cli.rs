@@ -80,6 +80,21 @@ enum Command {
     /// The rent ledger.
     #[command(subcommand)]
     Rent(RentCommand),
+    /// Load a rental benchmark portfolio: one organization with UNITS units, an active lease
+    /// on each from YEARS years ago, the scheduler run over them (timed) and the ledger settled
+    /// except every tenth lease's last four months. Prints JSON (the key included).
+    SeedRent {
+        #[arg(long, default_value_t = 2000)]
+        units: usize,
+        #[arg(long, default_value_t = 5)]
+        years: u32,
+        /// The date the portfolio is as of (default: today, UTC).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        as_of: Option<Date>,
+        /// Seed only: leave the scheduler to `gable rent run` (to time the run itself).
+        #[arg(long)]
+        no_run: bool,
+    },
     /// Load benchmark data: organizations and properties (prints the big organization's key as JSON).
     Seed {
         #[arg(long, default_value_t = 1000)]
@@ -209,6 +224,24 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let started = std::time::Instant::now();
             let summary = crate::app::run_rent(&state, as_of).await.context("running the rent scheduler")?;
             println!("rent run as of {as_of}: {summary} in {:.1}s", started.elapsed().as_secs_f64());
+            Ok(())
+        }
+        Command::SeedRent { units, years, as_of, no_run } => {
+            let db = connect(&settings).await?;
+            let clock = Clock::default();
+            let as_of = as_of.unwrap_or_else(|| Date::of_ms(clock.now_ms()));
+            let plan = crate::rentals::seed::RentSeedPlan { units, years, as_of };
+            let seeded = crate::rentals::seed::run(&db, &clock, &plan).await?;
+            let mut out = serde_json::to_value(&seeded)?;
+            if !no_run {
+                let state = crate::app::AppState::new(settings, db.clone(), clock, None).await?;
+                let started = std::time::Instant::now();
+                let summary = crate::app::run_rent(&state, as_of).await.context("running the rent scheduler")?;
+                out["scheduler_seconds"] = json!(started.elapsed().as_secs_f64());
+                out["charges"] = json!(summary.charges_created);
+                out["settled"] = json!(crate::rentals::seed::settle(&db, &seeded.org_id, as_of).await?);
+            }
+            println!("{out}");
             Ok(())
         }
         Command::Seed { orgs, properties, big_org_properties } => {

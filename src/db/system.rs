@@ -167,3 +167,23 @@ pub async fn bulk_insert(
 pub async fn analyze(db: &Db) -> Result<(), sqlx::Error> {
     sqlx::query("ANALYZE").execute(&db.write).await.map(|_| ())
 }
+
+/// `gable seed-rent`: marks the organization's charges paid, except those due on or after
+/// `cut` of the leases with `delinquent_grace` grace days (fixtures only).
+pub async fn settle_rent_fixture(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    org_id: &str,
+    cut: &str,
+    delinquent_grace: i64,
+) -> Result<u64, sqlx::Error> {
+    let sql = "UPDATE rent_charges SET paid = amount + late_fee, status = 'paid', paid_at = created_at \
+               WHERE org_id = $1 AND status <> 'paid' AND (due_date < $2 OR lease_id IN \
+               (SELECT id FROM leases WHERE org_id = $1 AND grace_days <> $3))";
+    Ok(sqlx::query(sql)
+        .bind(org_id.to_owned())
+        .bind(cut.to_owned())
+        .bind(delinquent_grace)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected())
+}

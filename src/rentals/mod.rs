@@ -9,6 +9,7 @@ pub mod leases;
 pub mod ledger;
 pub mod plans;
 pub mod scheduler;
+pub mod seed;
 pub mod tenants;
 pub mod units;
 

@@ -340,7 +340,8 @@ struct LateRow {
 }
 
 /// Marks one batch of charges late, with their fees and `rent.late` events. Returns how many
-/// and the fees added (cents).
+/// and the fees added (cents). No `ORDER BY`: the batch is read straight off the
+/// `(status, late_after)` index, and the rows it marks leave the set.
 async fn late_batch(
     tx: &mut JobsTx<'_>,
     backend: Backend,
@@ -350,7 +351,7 @@ async fn late_batch(
     let lock = if backend == Backend::Postgres { " FOR UPDATE SKIP LOCKED" } else { "" };
     let sql = format!(
         "SELECT id, org_id, lease_id, period, due_date, amount, fee_if_late, paid FROM rent_charges \
-         WHERE status = 'open' AND late_after < $1 ORDER BY id LIMIT {LATE_BATCH}{lock}"
+         WHERE status = 'open' AND late_after < $1 LIMIT {LATE_BATCH}{lock}"
     );
     let late: Vec<LateRow> = tx.fetch_all(tx.sql(sql).bind(as_of.to_string())).await?;
     if late.is_empty() {

@@ -23,6 +23,10 @@ async fn a_unit_as_documented() {
     assert!(created["created_at"].is_string() && created["updated_at"].is_string());
     let bare = app.create("/api/units", &org.key, &json!({"property_id": pine, "label": "2A"})).await;
     assert_eq!((&bare["status"], &bare["market_rent_usd"]), (&json!("vacant"), &json!(null)));
+    // A number after a null in the same column (PostgreSQL keeps a statement's parameter types).
+    let after =
+        app.create("/api/units", &org.key, &json!({"property_id": pine, "label": "2B", "bathrooms": 2.5})).await;
+    assert_eq!(after["bathrooms"], 2.5);
 }
 
 #[tokio::test]
