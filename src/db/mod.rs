@@ -318,6 +318,11 @@ impl JobsTx<'_> {
 }
 
 /// Whether a database error is a unique-constraint violation (for 409 mapping).
+/// `$from, $from+1, …` — `n` numbered placeholders, for `IN (…)` and multi-row `VALUES`.
+pub fn placeholders(from: usize, n: usize) -> String {
+    (from..from + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+}
+
 pub fn is_unique_violation(err: &sqlx::Error) -> bool {
     matches!(err, sqlx::Error::Database(db) if db.is_unique_violation())
 }

@@ -26,7 +26,7 @@ use sqlx::FromRow;
 use super::date::Date;
 use super::leases::{LateFee, LateFeeType};
 use crate::app::{AppState, JobToken};
-use crate::db::{Backend, JobsTx};
+use crate::db::{Backend, JobsTx, placeholders};
 use crate::ids::new_id;
 use crate::resource::values::{Money, Timestamp};
 
@@ -286,8 +286,7 @@ async fn charge_batch(
     }
     for (value, ids) in through {
         for chunk in ids.chunks(INSERT_CHUNK) {
-            let placeholders: Vec<String> = (0..chunk.len()).map(|i| format!("${}", i + 2)).collect();
-            let sql = format!("UPDATE leases SET billed_through = $1 WHERE id IN ({})", placeholders.join(", "));
+            let sql = format!("UPDATE leases SET billed_through = $1 WHERE id IN ({})", placeholders(2, chunk.len()));
             let mut statement = tx.sql(sql).bind(value.clone());
             for id in chunk {
                 statement = statement.bind(id.clone());
@@ -357,11 +356,10 @@ async fn late_batch(
     if late.is_empty() {
         return Ok((0, 0));
     }
-    let placeholders: Vec<String> = (0..late.len()).map(|i| format!("${}", i + 2)).collect();
     let sql = format!(
         "UPDATE rent_charges SET status = 'late', late_fee = fee_if_late, late_at = $1, updated_at = $1 \
          WHERE status = 'open' AND id IN ({})",
-        placeholders.join(", ")
+        placeholders(2, late.len())
     );
     let mut statement = tx.sql(sql).bind(now.ms());
     for row in &late {

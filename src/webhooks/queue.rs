@@ -16,17 +16,13 @@ use super::Webhooks;
 use super::endpoints::{COLUMNS as ENDPOINT_COLUMNS, EndpointRow};
 use super::sender::{self, Envelope, Outcome, Target};
 use crate::app::{AppState, JobToken};
-use crate::db::{Backend, Jobs, Sql};
+use crate::db::{Backend, Jobs, Sql, placeholders};
 use crate::ids::new_id;
 use crate::notify;
 use crate::resource::values::{Timestamp, Value};
 
 /// How many rows one statement handles at most.
 const BATCH: usize = 400;
-
-fn placeholders(from: usize, n: usize) -> String {
-    (from..from + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
-}
 
 fn skip_locked(jobs: &Jobs<'_>) -> &'static str {
     if jobs.backend() == Backend::Postgres { " FOR UPDATE SKIP LOCKED" } else { "" }
@@ -540,15 +536,6 @@ pub async fn depth(state: &AppState, token: &JobToken) -> Result<i64, sqlx::Erro
     let (n,): (i64,) =
         jobs.fetch_one(jobs.sql("SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'pending'")).await?;
     Ok(n)
-}
-
-/// When the next pending delivery is due, if any.
-pub async fn next_due(state: &AppState, token: &JobToken) -> Result<Option<i64>, sqlx::Error> {
-    let mut jobs = state.db().jobs(token);
-    let (at,): (Option<i64>,) = jobs
-        .fetch_one(jobs.sql("SELECT MIN(next_attempt_at) FROM webhook_deliveries WHERE status = 'pending'"))
-        .await?;
-    Ok(at)
 }
 
 /// Deletes deliveries (with their attempts) and dispatched events older than the retention.
