@@ -297,6 +297,18 @@ impl<'a> Jobs<'a> {
     pub async fn begin(&self) -> Result<JobsTx<'a>, sqlx::Error> {
         Ok(JobsTx { tx: self.db.begin_write().await?, _db: std::marker::PhantomData })
     }
+
+    /// A transaction whose commit does not wait for the disk (PostgreSQL's `synchronous_commit
+    /// = off`): only a crash of the database itself can lose it, and the rows are never lost
+    /// out of order. For bookkeeping that is redone when lost (fan-out, claim leases), on the
+    /// path between a change and its delivery. On SQLite it is [`begin`](Self::begin).
+    pub async fn begin_relaxed(&self) -> Result<JobsTx<'a>, sqlx::Error> {
+        let mut tx = self.begin().await?;
+        if self.db.backend == Backend::Postgres {
+            sqlx::query("SET LOCAL synchronous_commit = off").execute(&mut *tx.tx).await?;
+        }
+        Ok(tx)
+    }
 }
 
 /// A job's write transaction.

@@ -2,10 +2,12 @@
 //! deliveries, the delivery workers, and the attempt log. `docs/webhooks.md` is the guide.
 //!
 //! Flow: a change commits its event to the outbox and wakes the dispatcher; the dispatcher
-//! turns each event into one delivery per matching endpoint; the delivery loop claims due
-//! deliveries in batches and hands them to per-endpoint sender tasks, at most
-//! `webhook_concurrency_per_endpoint` per endpoint, so a slow endpoint never holds up the
-//! others; attempts are recorded in batches (one transaction for the successes that finished
+//! turns each event into one delivery per matching endpoint and tells the delivery loop which
+//! endpoints have work; the delivery loop claims, per endpoint, as many due deliveries as that
+//! endpoint has room for on this instance (read from the endpoint's own slice of the queue
+//! index) and hands them to its sender tasks, at most `webhook_concurrency_per_endpoint` per
+//! endpoint, so a slow endpoint or a long backlog never holds up the others; attempts are
+//! recorded in batches beside the sending (one transaction for the successes that finished
 //! together), and a failure schedules the next try or, eventually, disables the endpoint.
 
 pub mod catalog;
@@ -16,9 +18,9 @@ pub mod sender;
 pub mod signing;
 pub mod ssrf;
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use tokio::sync::{Notify, Semaphore, mpsc, oneshot};
 use utoipa_axum::router::OpenApiRouter;
@@ -44,7 +46,17 @@ pub struct Webhooks {
     events_ready: Notify,
     deliveries_ready: Notify,
     lanes: Mutex<HashMap<String, Lane>>,
+    active: Mutex<Active>,
     slots: Arc<Semaphore>,
+}
+
+/// The endpoints this instance believes have due deliveries: found by a periodic look at the
+/// queue index, added to at once by this instance's dispatcher, and dropped when a claim finds
+/// less than it asked for.
+#[derive(Default)]
+struct Active {
+    endpoints: HashSet<String>,
+    looked_at: Option<Instant>,
 }
 
 /// A claimed delivery with what sending it needs.
@@ -86,6 +98,7 @@ impl Webhooks {
             events_ready: Notify::new(),
             deliveries_ready: Notify::new(),
             lanes: Mutex::default(),
+            active: Mutex::default(),
             slots: Arc::new(Semaphore::new(settings.webhook_max_in_flight)),
         })
     }
@@ -117,14 +130,51 @@ impl Webhooks {
         self.deliveries_ready.notify_one();
     }
 
-    /// Endpoints that can take no more claimed deliveries on this instance.
-    fn full_endpoints(&self) -> Vec<String> {
+    /// These endpoints have new due deliveries (this instance just fanned events out to them).
+    fn mark_active(&self, endpoints: Vec<String>) {
+        self.active.lock().unwrap_or_else(|p| p.into_inner()).endpoints.extend(endpoints);
+        self.wake();
+    }
+
+    /// Whether the queue index should be looked at again for endpoints with due deliveries.
+    fn should_look(&self) -> bool {
+        let active = self.active.lock().unwrap_or_else(|p| p.into_inner());
+        active.looked_at.is_none_or(|at| at.elapsed() >= IDLE_POLL)
+    }
+
+    fn looked(&self, endpoints: Vec<String>) {
+        let mut active = self.active.lock().unwrap_or_else(|p| p.into_inner());
+        active.endpoints.extend(endpoints);
+        active.looked_at = Some(Instant::now());
+    }
+
+    /// What to claim now: each active endpoint with room on this instance (its sender tasks and
+    /// their backlog, up to twice its concurrency), with at most `budget` deliveries in all.
+    fn wants(&self, budget: usize) -> Vec<(String, usize)> {
+        let active = self.active.lock().unwrap_or_else(|p| p.into_inner());
         let lanes = self.lanes.lock().unwrap_or_else(|p| p.into_inner());
-        lanes
-            .iter()
-            .filter(|(_, lane)| lane.running >= self.per_endpoint && lane.waiting.len() >= self.per_endpoint)
-            .map(|(id, _)| id.clone())
-            .collect()
+        let mut left = budget;
+        let mut wants = Vec::new();
+        for endpoint in &active.endpoints {
+            let used = lanes.get(endpoint).map_or(0, |lane| lane.running + lane.waiting.len());
+            let room = (2 * self.per_endpoint).saturating_sub(used).min(left);
+            if room > 0 {
+                wants.push((endpoint.clone(), room));
+                left -= room;
+            }
+            if left == 0 {
+                break;
+            }
+        }
+        wants
+    }
+
+    /// A claim found `got` of the `asked` due deliveries of an endpoint: when it found fewer,
+    /// the endpoint has nothing more due (for this instance) until the next look.
+    fn claimed(&self, endpoint: &str, asked: usize, got: usize) {
+        if got < asked {
+            self.active.lock().unwrap_or_else(|p| p.into_inner()).endpoints.remove(endpoint);
+        }
     }
 
     fn offer(&self, ready: Ready) -> Offer {
@@ -213,9 +263,9 @@ async fn record_loop(state: AppState, token: Arc<JobToken>, mut recordings: mpsc
 async fn dispatch_loop(state: AppState, token: Arc<JobToken>) {
     loop {
         match queue::dispatch(&state, &token).await {
-            Ok((events, deliveries)) => {
-                if deliveries > 0 {
-                    state.webhooks().wake();
+            Ok((events, endpoints)) => {
+                if !endpoints.is_empty() {
+                    state.webhooks().mark_active(endpoints);
                 }
                 if events > 0 {
                     continue;
@@ -242,8 +292,8 @@ async fn deliver_loop(state: AppState, token: Arc<JobToken>, recorder: mpsc::Unb
     }
 }
 
-/// Claims what this instance has room for and hands it to the endpoints' sender tasks;
-/// returns how many it took.
+/// Claims what this instance has room for, endpoint by endpoint, and hands it to the
+/// endpoints' sender tasks; returns how many it took.
 async fn deliver_once(
     state: &AppState,
     token: &Arc<JobToken>,
@@ -254,7 +304,21 @@ async fn deliver_once(
     if free == 0 {
         return Ok(0);
     }
-    let claimed = queue::claim(state, token, free.min(200), &webhooks.full_endpoints()).await?;
+    if webhooks.should_look() {
+        webhooks.looked(queue::pending_endpoints(state, token).await?);
+    }
+    let wants = webhooks.wants(free.min(CLAIM_BATCH));
+    if wants.is_empty() {
+        return Ok(0);
+    }
+    let claimed = queue::claim(state, token, &wants).await?;
+    let mut got: HashMap<&str, usize> = HashMap::new();
+    for delivery in &claimed {
+        *got.entry(delivery.endpoint_id.as_str()).or_default() += 1;
+    }
+    for (endpoint, asked) in &wants {
+        webhooks.claimed(endpoint, *asked, got.get(endpoint.as_str()).copied().unwrap_or(0));
+    }
     let loaded = queue::load(state, token, &claimed).await?;
     let mut give_back = Vec::new();
     let mut taken = 0;
@@ -283,9 +347,17 @@ async fn deliver_once(
     Ok(taken)
 }
 
-/// One sender task of an endpoint: sends a delivery, waits until its attempt is recorded (so
-/// a crash can send again at most what was in flight), then takes the endpoint's next waiting
-/// delivery, if any.
+/// Most deliveries one claim takes.
+const CLAIM_BATCH: usize = 200;
+
+/// Attempts a sender task may have sent but not yet seen recorded before it sends another.
+/// Recording runs in batches beside the sending; a crash can make these (and the requests in
+/// flight) be sent again, never more.
+const UNRECORDED_PER_TASK: usize = 4;
+
+/// One sender task of an endpoint: sends a delivery, hands its attempt to the recorder, and
+/// takes the endpoint's next waiting delivery, if any; it waits for its oldest attempt to be
+/// recorded whenever [`UNRECORDED_PER_TASK`] are outstanding, and for all of them at the end.
 async fn send_lane(
     state: AppState,
     token: Arc<JobToken>,
@@ -293,6 +365,7 @@ async fn send_lane(
     mut ready: Ready,
     permit: tokio::sync::OwnedSemaphorePermit,
 ) {
+    let mut unrecorded = VecDeque::with_capacity(UNRECORDED_PER_TASK);
     loop {
         let (delivery, endpoint, event) = ready;
         let endpoint_id = delivery.endpoint_id.clone();
@@ -301,16 +374,24 @@ async fn send_lane(
             Ok(Some(sent)) => {
                 let (done, recorded) = oneshot::channel();
                 if recorder.send((sent, done)).is_ok() {
-                    let _ = recorded.await;
+                    unrecorded.push_back(recorded);
                 }
             }
             Ok(None) => {}
             Err(err) => tracing::error!(delivery = %delivery_id, error = %err, "a webhook attempt failed"),
         }
+        if unrecorded.len() >= UNRECORDED_PER_TASK
+            && let Some(oldest) = unrecorded.pop_front()
+        {
+            let _ = oldest.await;
+        }
         match state.webhooks().next(&endpoint_id) {
             Some(next) => ready = next,
             None => break,
         }
+    }
+    for recorded in unrecorded {
+        let _ = recorded.await;
     }
     drop(permit);
     state.webhooks().wake();
@@ -345,7 +426,9 @@ pub async fn drain(state: &AppState, token: &JobToken) -> Result<usize, sqlx::Er
     while queue::dispatch(state, token).await?.0 > 0 {}
     let mut sent = 0;
     loop {
-        let claimed = queue::claim(state, token, 100, &[]).await?;
+        let endpoints = queue::pending_endpoints(state, token).await?;
+        let wants: Vec<(String, usize)> = endpoints.into_iter().map(|endpoint| (endpoint, 100)).collect();
+        let claimed = queue::claim(state, token, &wants).await?;
         if claimed.is_empty() {
             return Ok(sent);
         }

@@ -48,18 +48,18 @@ struct Subscriber {
 /// plan with webhooks) whose filter matches. An enabled endpoint gets a pending delivery; a
 /// disabled one gets a delivery that is already `failed` ("the endpoint was disabled") and is
 /// never attempted, so the delivery log shows what it missed and `recover` re-sends it once
-/// the endpoint is enabled again. Returns how many events it handled and how many deliveries
-/// it created.
-pub async fn dispatch(state: &AppState, token: &JobToken) -> Result<(usize, usize), sqlx::Error> {
+/// the endpoint is enabled again. Returns how many events it handled and the endpoints that
+/// got pending deliveries.
+pub async fn dispatch(state: &AppState, token: &JobToken) -> Result<(usize, Vec<String>), sqlx::Error> {
     let jobs = state.db().jobs(token);
-    let mut tx = jobs.begin().await?;
+    let mut tx = jobs.begin_relaxed().await?;
     let sql = format!(
         "SELECT id, org_id, type FROM events WHERE dispatched = 0 ORDER BY id LIMIT {BATCH}{}",
         skip_locked(&jobs)
     );
     let events: Vec<PendingEvent> = tx.fetch_all(tx.sql(sql)).await?;
     if events.is_empty() {
-        return Ok((0, 0));
+        return Ok((0, Vec::new()));
     }
     let mut orgs: Vec<&str> = events.iter().map(|e| e.org_id.as_str()).collect();
     orgs.sort_unstable();
@@ -93,7 +93,9 @@ pub async fn dispatch(state: &AppState, token: &JobToken) -> Result<(usize, usiz
             }
         }
     }
-    let pending = rows.iter().filter(|(enabled, _)| *enabled).count();
+    let mut pending: Vec<String> = rows.iter().filter(|(enabled, _)| *enabled).map(|(_, row)| row[2].clone()).collect();
+    pending.sort_unstable();
+    pending.dedup();
     for chunk in rows.chunks(BATCH / 2) {
         let values: Vec<String> = chunk
             .iter()
@@ -139,34 +141,57 @@ pub struct Claimed {
     pub attempts: i64,
 }
 
-/// Claims up to `limit` due deliveries, oldest first, of endpoints not in `full` (those with no
-/// room left on this instance: their backlog would otherwise hide everyone else's).
-pub async fn claim(
-    state: &AppState,
-    token: &JobToken,
-    limit: usize,
-    full: &[String],
-) -> Result<Vec<Claimed>, sqlx::Error> {
+/// Endpoints with pending deliveries (due now or later): one probe of the per-endpoint queue
+/// index per endpoint, however long the queues are.
+pub async fn pending_endpoints(state: &AppState, token: &JobToken) -> Result<Vec<String>, sqlx::Error> {
+    let mut jobs = state.db().jobs(token);
+    let sql = "WITH RECURSIVE active (endpoint_id) AS ( \
+         SELECT MIN(endpoint_id) FROM webhook_deliveries WHERE status = 'pending' \
+         UNION ALL \
+         SELECT (SELECT MIN(d.endpoint_id) FROM webhook_deliveries d \
+                 WHERE d.status = 'pending' AND d.endpoint_id > a.endpoint_id) \
+         FROM active a WHERE a.endpoint_id IS NOT NULL) \
+         SELECT endpoint_id FROM active WHERE endpoint_id IS NOT NULL";
+    let rows: Vec<(String,)> = jobs.fetch_all(jobs.sql(sql)).await?;
+    Ok(rows.into_iter().map(|(id,)| id).collect())
+}
+
+/// Most endpoints one claim statement covers.
+const CLAIM_ENDPOINTS: usize = 50;
+
+/// Claims, for each `(endpoint, room)`, up to `room` of that endpoint's due deliveries, oldest
+/// first, each read from the endpoint's own slice of the queue index: a long backlog of one
+/// endpoint, or the deliveries other workers hold, never make another endpoint's claim slower.
+pub async fn claim(state: &AppState, token: &JobToken, wants: &[(String, usize)]) -> Result<Vec<Claimed>, sqlx::Error> {
     let jobs = state.db().jobs(token);
     let now = state.clock().now_ms();
-    let exclude = if full.is_empty() {
-        String::new()
-    } else {
-        format!(" AND endpoint_id NOT IN ({})", placeholders(4, full.len()))
-    };
-    let sql = format!(
-        "UPDATE webhook_deliveries SET locked_until = $2 WHERE id IN (SELECT id FROM webhook_deliveries \
-         WHERE status = 'pending' AND next_attempt_at <= $1 AND (locked_until IS NULL OR locked_until < $1){exclude} \
-         ORDER BY next_attempt_at LIMIT $3{}) RETURNING id, org_id, endpoint_id, event_id, attempts",
-        skip_locked(&jobs)
-    );
     let lease = i64::try_from(state.webhooks().lease().as_millis()).unwrap_or(i64::MAX);
-    let mut tx = jobs.begin().await?;
-    let mut query = tx.sql(sql).bind(now).bind(now.saturating_add(lease)).bind(i64::try_from(limit).unwrap_or(100));
-    for endpoint in full {
-        query = query.bind(endpoint.clone());
+    let mut claimed = Vec::new();
+    let mut tx = jobs.begin_relaxed().await?;
+    for chunk in wants.chunks(CLAIM_ENDPOINTS) {
+        let picks: Vec<String> = (0..chunk.len())
+            .map(|i| {
+                format!(
+                    "SELECT id FROM (SELECT id FROM webhook_deliveries WHERE endpoint_id = ${} AND status = 'pending' \
+                     AND next_attempt_at <= $1 AND (locked_until IS NULL OR locked_until < $1) \
+                     ORDER BY next_attempt_at LIMIT ${}{}) AS c{i}",
+                    3 + 2 * i,
+                    4 + 2 * i,
+                    skip_locked(&jobs)
+                )
+            })
+            .collect();
+        let sql = format!(
+            "UPDATE webhook_deliveries SET locked_until = $2 WHERE id IN ({}) \
+             RETURNING id, org_id, endpoint_id, event_id, attempts",
+            picks.join(" UNION ALL ")
+        );
+        let mut query = tx.sql(sql).bind(now).bind(now.saturating_add(lease));
+        for (endpoint, room) in chunk {
+            query = query.bind(endpoint.clone()).bind(i64::try_from(*room).unwrap_or(i64::MAX));
+        }
+        claimed.extend(tx.fetch_all::<Claimed>(query).await?);
     }
-    let claimed: Vec<Claimed> = tx.fetch_all(query).await?;
     tx.commit().await?;
     Ok(claimed)
 }
@@ -306,7 +331,7 @@ pub async fn attempt(
 /// endpoint and mail the owner).
 pub async fn record(state: &AppState, token: &JobToken, sent: &[Sent]) -> Result<(), sqlx::Error> {
     let (successes, failures): (Vec<&Sent>, Vec<&Sent>) = sent.iter().partition(|s| s.outcome.success);
-    for chunk in successes.chunks(BATCH / 10) {
+    for chunk in successes.chunks(BATCH / 4) {
         record_successes(state, token, chunk).await?;
     }
     for failure in failures {
