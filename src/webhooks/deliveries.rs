@@ -214,8 +214,10 @@ async fn resend(
                 .bind(now),
         )
         .await?;
-    state.webhooks().wake();
-    Ok((StatusCode::ACCEPTED, Json(load(&mut scoped, &id).await?)))
+    // Read back before the worker is told, so the answer shows the delivery as queued.
+    let queued = load(&mut scoped, &id).await?;
+    state.webhooks().requeued(&queued.endpoint_id);
+    Ok((StatusCode::ACCEPTED, Json(queued)))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -268,6 +270,6 @@ async fn recover(
                 .bind(now),
         )
         .await?;
-    state.webhooks().wake();
+    state.webhooks().requeued(&id);
     Ok((StatusCode::ACCEPTED, Json(Recovered { requeued })))
 }

@@ -457,7 +457,7 @@ async fn update(state: &AppState, auth: &Auth, id: &str, change: UpdateEndpoint)
                 .bind(now),
         )
         .await?;
-    state.webhooks().wake();
+    state.webhooks().requeued(&row.id);
     Ok(row.to_api(now))
 }
 

@@ -130,6 +130,11 @@ impl Webhooks {
         self.deliveries_ready.notify_one();
     }
 
+    /// Deliveries of this endpoint were queued again (resend, recover, re-enabled): claim now.
+    pub fn requeued(&self, endpoint: &str) {
+        self.mark_active(vec![endpoint.to_owned()]);
+    }
+
     /// These endpoints have new due deliveries (this instance just fanned events out to them).
     fn mark_active(&self, endpoints: Vec<String>) {
         self.active.lock().unwrap_or_else(|p| p.into_inner()).endpoints.extend(endpoints);
