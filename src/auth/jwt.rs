@@ -366,6 +366,9 @@ const MAX_JWKS_BYTES: usize = 256 * 1024;
 
 impl Jwks {
     fn new(url: &str, settings: &Settings) -> anyhow::Result<Jwks> {
+        // reqwest has no default TLS provider; the server installs ring at start, and so does
+        // this (installing twice is harmless), so building a verifier elsewhere cannot panic.
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let client = reqwest::Client::builder()
             .user_agent(concat!("Gable/", env!("CARGO_PKG_VERSION")))
             .connect_timeout(Duration::from_secs(5))
