@@ -17,7 +17,6 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
-use anyhow::{Context, anyhow};
 use axum::http::StatusCode;
 use jsonwebtoken::jwk::{AlgorithmParameters, EllipticCurve, Jwk, KeyAlgorithm, PublicKeyUse};
 use jsonwebtoken::{Algorithm, DecodingKey, Validation, errors::ErrorKind};
@@ -25,7 +24,7 @@ use serde::Deserialize;
 
 use super::{Auth, AuthInner, Scopes, Tenant};
 use crate::app::AppState;
-use crate::config::Settings;
+use crate::config::{ConfigError, Settings};
 use crate::db::system;
 use crate::error::ApiError;
 
@@ -131,13 +130,14 @@ struct Key {
 }
 
 impl Key {
-    fn from_pem(pem: &str) -> anyhow::Result<Key> {
+    fn from_pem(pem: &str) -> Result<Key, ConfigError> {
         let (alg, decoding) = match DecodingKey::from_rsa_pem(pem.as_bytes()) {
             Ok(key) => (Algorithm::RS256, key),
             Err(_) => (
                 Algorithm::ES256,
-                DecodingKey::from_ec_pem(pem.as_bytes())
-                    .map_err(|_| anyhow!("jwt_public_key is not a PEM RSA or EC P-256 public key"))?,
+                DecodingKey::from_ec_pem(pem.as_bytes()).map_err(|_| {
+                    ConfigError::Invalid("jwt_public_key is not a PEM RSA or EC P-256 public key".into())
+                })?,
             ),
         };
         Ok(Key { kid: None, alg, decoding })
@@ -200,7 +200,7 @@ pub struct JwtVerifier {
 
 impl JwtVerifier {
     /// The verifier the settings describe, or `None` when sign-in with JWT is off.
-    pub fn from_settings(settings: &Settings) -> anyhow::Result<Option<JwtVerifier>> {
+    pub fn from_settings(settings: &Settings) -> Result<Option<JwtVerifier>, ConfigError> {
         if !settings.jwt_enabled() {
             return Ok(None);
         }
@@ -215,11 +215,11 @@ impl JwtVerifier {
         let mut role_scopes = BTreeMap::new();
         for (role, scopes) in &settings.jwt_role_scopes {
             let scopes = Scopes::parse(scopes.0.iter().map(String::as_str))
-                .map_err(|err| anyhow!("jwt_role_scopes.\"{role}\": {err}"))?;
+                .map_err(|err| ConfigError::Invalid(format!("jwt_role_scopes.\"{role}\": {err}")))?;
             role_scopes.insert(role.clone(), scopes);
         }
         Ok(Some(JwtVerifier {
-            issuer: settings.jwt_issuer.clone().context("jwt_issuer is required")?,
+            issuer: settings.jwt_issuer.clone().ok_or_else(|| ConfigError::Invalid("jwt_issuer is required".into()))?,
             audience: settings.jwt_audience.0.clone(),
             authorized_parties: settings.jwt_authorized_parties.0.clone(),
             leeway_secs: i64::try_from(settings.jwt_leeway.0.as_secs()).unwrap_or(i64::MAX),
@@ -361,11 +361,24 @@ struct KeySet {
     fetched_at_ms: Option<i64>,
 }
 
+/// Why fetching the JWKS failed (logged; the keys already known stay in use).
+#[derive(Debug, thiserror::Error)]
+enum FetchError {
+    #[error(transparent)]
+    Http(#[from] reqwest::Error),
+    #[error("status {0}")]
+    Status(u16),
+    #[error("the JWKS is larger than {MAX_JWKS_BYTES} bytes")]
+    TooLarge,
+    #[error("not a JWKS (`{{\"keys\": [...]}}`): {0}")]
+    Json(#[from] serde_json::Error),
+}
+
 /// A JWKS larger than this is refused (Clerk's has a handful of keys).
 const MAX_JWKS_BYTES: usize = 256 * 1024;
 
 impl Jwks {
-    fn new(url: &str, settings: &Settings) -> anyhow::Result<Jwks> {
+    fn new(url: &str, settings: &Settings) -> Result<Jwks, ConfigError> {
         // reqwest has no default TLS provider; the server installs ring at start, and so does
         // this (installing twice is harmless), so building a verifier elsewhere cannot panic.
         let _ = rustls::crypto::ring::default_provider().install_default();
@@ -374,7 +387,7 @@ impl Jwks {
             .connect_timeout(Duration::from_secs(5))
             .timeout(Duration::from_secs(10))
             .build()
-            .context("building the JWKS client")?;
+            .map_err(|err| ConfigError::Invalid(format!("jwt_jwks_url: cannot build its HTTP client: {err}")))?;
         let ms = |span: Duration| i64::try_from(span.as_millis()).unwrap_or(i64::MAX);
         Ok(Jwks {
             url: url.to_owned(),
@@ -429,7 +442,7 @@ impl Jwks {
         Ok(Self::find(&set, kid))
     }
 
-    async fn fetch(&self) -> anyhow::Result<Vec<Arc<Key>>> {
+    async fn fetch(&self) -> Result<Vec<Arc<Key>>, FetchError> {
         #[derive(Deserialize)]
         struct Set {
             keys: Vec<serde_json::Value>,
@@ -437,16 +450,16 @@ impl Jwks {
         let response = self.client.get(&self.url).send().await.map_err(reqwest::Error::without_url)?;
         let status = response.status();
         if !status.is_success() {
-            return Err(anyhow!("status {status}"));
+            return Err(FetchError::Status(status.as_u16()));
         }
         if response.content_length().is_some_and(|len| len > MAX_JWKS_BYTES as u64) {
-            return Err(anyhow!("the JWKS is larger than {MAX_JWKS_BYTES} bytes"));
+            return Err(FetchError::TooLarge);
         }
         let body = response.bytes().await.map_err(reqwest::Error::without_url)?;
         if body.len() > MAX_JWKS_BYTES {
-            return Err(anyhow!("the JWKS is larger than {MAX_JWKS_BYTES} bytes"));
+            return Err(FetchError::TooLarge);
         }
-        let set: Set = serde_json::from_slice(&body).context("not a JWKS (`{\"keys\": [...]}`)")?;
+        let set: Set = serde_json::from_slice(&body)?;
         // Keys of other kinds (encryption keys, other curves) are skipped, not fatal.
         Ok(set
             .keys
@@ -475,6 +488,15 @@ mod tests {
         assert_eq!(org_role(Some("admin")), "org:admin");
         assert_eq!(org_role(Some("org:member")), "org:member");
         assert_eq!(org_role(None), "");
+    }
+
+    #[test]
+    fn a_bad_public_key_is_a_configuration_error() {
+        let mut settings = Settings::defaults();
+        settings.jwt_issuer = Some("https://issuer.example".into());
+        settings.jwt_public_key = Some("-----BEGIN PUBLIC KEY-----\nnope\n-----END PUBLIC KEY-----".into());
+        let err = JwtVerifier::from_settings(&settings).err().expect("refused");
+        assert!(err.to_string().contains("jwt_public_key"), "{err}");
     }
 
     #[test]

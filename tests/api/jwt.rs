@@ -31,6 +31,7 @@ const RSA_B: &str = include_str!("../fixtures/jwt/rsa-b.key.pem");
 const EC: &str = include_str!("../fixtures/jwt/ec-p256.key.pem");
 const EC_PUBLIC: &str = include_str!("../fixtures/jwt/ec-p256.pub.pem");
 const PUBLIC_JWKS: &str = include_str!("../fixtures/jwt/public-jwks.json");
+const HMAC_SECRET: &[u8] = b"a symmetric key published by mistake";
 
 /// A JWKS endpoint on 127.0.0.1 serving the keys it is told to, counting fetches.
 #[derive(Clone)]
@@ -64,10 +65,11 @@ impl JwksServer {
         JwksServer { url, ..server }
     }
 
-    /// Replaces the served keys: `(fixture, kid)` pairs.
+    /// Replaces the served keys: `(fixture, kid)` pairs, plus a symmetric key that must never
+    /// be used (providers publish only public keys, but a JWKS is not to be trusted blindly).
     fn serve(&self, keys: &[(&str, &str)]) {
         let public: Value = serde_json::from_str(PUBLIC_JWKS).unwrap();
-        let keys: Vec<Value> = keys
+        let mut keys: Vec<Value> = keys
             .iter()
             .map(|(fixture, kid)| {
                 let mut key = public[*fixture].clone();
@@ -76,6 +78,7 @@ impl JwksServer {
                 key
             })
             .collect();
+        keys.push(json!({"kty": "oct", "kid": "key-hmac", "k": URL_SAFE_NO_PAD.encode(HMAC_SECRET)}));
         *self.keys.lock().unwrap() = json!({ "keys": keys });
     }
 
@@ -216,6 +219,7 @@ async fn bad_tokens_are_refused_with_401() {
         ("unknown kid", sign(&claims, Algorithm::RS256, Some("key-zzz"), RSA_A), "INVALID_TOKEN", "`kid`"),
         ("alg none", unsigned(&claims), "INVALID_TOKEN", "none"),
         ("HS256 with the public key as secret", hs256_with_public_key(&claims), "INVALID_TOKEN", "HS256"),
+        ("HS256 with a JWKS symmetric key", hs256_with_jwks_secret(&claims), "INVALID_TOKEN", "HS256"),
         ("tampered payload", tampered(&with(json!({}))), "INVALID_TOKEN", "signature"),
         ("garbage", "abc.def.ghi".to_owned(), "INVALID_TOKEN", "Malformed"),
     ];
@@ -244,6 +248,11 @@ fn unsigned(claims: &Value) -> String {
 fn hs256_with_public_key(claims: &Value) -> String {
     let header = Header { kid: Some("key-a".into()), ..Header::new(Algorithm::HS256) };
     jsonwebtoken::encode(&header, claims, &EncodingKey::from_secret(RSA_A_PUBLIC.as_bytes())).unwrap()
+}
+
+fn hs256_with_jwks_secret(claims: &Value) -> String {
+    let header = Header { kid: Some("key-hmac".into()), ..Header::new(Algorithm::HS256) };
+    jsonwebtoken::encode(&header, claims, &EncodingKey::from_secret(HMAC_SECRET)).unwrap()
 }
 
 /// The payload swapped for another organization's, keeping the signature.
