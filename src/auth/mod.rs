@@ -1,11 +1,11 @@
 //! Authentication and authorization for `/api` and `/v1`.
 //!
 //! [`authenticate`] runs on every API route: it resolves the bearer key to its organization
-//! (401 when missing, malformed, unknown, revoked or expired) — or, for a bearer token shaped
-//! like a JWT, verifies it and resolves its linked organization ([`jwt`]) — counts the request against
-//! the rate limits (429; requests refused with 401 do not count), checks that the
-//! organization's plan includes the API (403 with `upgrade`), and puts an [`Auth`] in the
-//! request. Every response it lets through gets the rate-limit headers.
+//! (401 when missing, malformed, unknown, revoked or expired) — or, for a bearer token
+//! shaped like a JWT, verifies it and finds its linked organization ([`jwt`]) — counts the
+//! request against the rate limits (429; requests refused with 401 or 403 before this do not
+//! count), checks that the organization's plan includes the API (403 with `upgrade`), and puts
+//! an [`Auth`] in the request. Every response it lets through gets the rate-limit headers.
 //!
 //! Handlers take [`Auth`] and call [`Auth::require`] with the scope the call needs; that is
 //! the only way to obtain the [`Tenant`] that storage calls require.
