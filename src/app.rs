@@ -17,6 +17,7 @@ use utoipa::openapi::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::auth::cache::KeyCache;
+use crate::auth::jwt::JwtVerifier;
 use crate::clock::Clock;
 use crate::config::Settings;
 use crate::db::{Db, system};
@@ -42,6 +43,7 @@ struct Inner {
     db: Db,
     limiter: Limiter,
     key_cache: KeyCache,
+    jwt: Option<JwtVerifier>,
     webhooks: Webhooks,
     clock: Clock,
     metrics: Metrics,
@@ -56,13 +58,14 @@ impl AppState {
         let _ = rustls::crypto::ring::default_provider().install_default();
         let limiter = Limiter::new(settings.redis_url.as_ref(), &settings.redis_key_prefix).await?;
         let key_cache = KeyCache::new(settings.api_key_cache_seconds);
+        let jwt = JwtVerifier::from_settings(&settings)?;
         let webhooks = Webhooks::new(&settings)?;
         let public_url = match &settings.public_url {
             Some(url) => url.trim_end_matches('/').to_owned(),
             None => format!("http://{}", bound.unwrap_or(settings.listen)),
         };
         let metrics = Metrics::default();
-        Ok(AppState(Arc::new(Inner { settings, db, limiter, key_cache, webhooks, clock, metrics, public_url })))
+        Ok(AppState(Arc::new(Inner { settings, db, limiter, key_cache, jwt, webhooks, clock, metrics, public_url })))
     }
 
     pub fn settings(&self) -> &Settings {
@@ -87,6 +90,11 @@ impl AppState {
 
     pub fn clock(&self) -> &Clock {
         &self.0.clock
+    }
+
+    /// The JWT verifier, when sign-in with JWT is configured.
+    pub fn jwt(&self) -> Option<&JwtVerifier> {
+        self.0.jwt.as_ref()
     }
 
     pub fn metrics(&self) -> &Metrics {

@@ -117,12 +117,32 @@ enum OrgCommand {
         plan: Plan,
         #[arg(long, value_name = "EMAIL")]
         owner_email: Option<String>,
+        /// Link it to this identity provider organization (a Clerk `org_…` id) for sign-in with JWT.
+        #[arg(long, value_name = "ID")]
+        external_org_id: Option<String>,
         /// Print one JSON object.
         #[arg(long)]
         json: bool,
     },
     /// List organizations.
     List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Link an organization to an identity provider organization (a Clerk `org_…` id), whose
+    /// members then sign in to it with a JWT (see docs/auth.md).
+    Link {
+        #[arg(value_name = "ORG_ID")]
+        org_id: String,
+        #[arg(long, value_name = "ID")]
+        external_org_id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove an organization's identity provider link: its JWTs stop working.
+    Unlink {
+        #[arg(value_name = "ORG_ID")]
+        org_id: String,
         #[arg(long)]
         json: bool,
     },
@@ -326,12 +346,33 @@ async fn shutdown_signal() {
 
 async fn org(db: &Db, command: OrgCommand) -> anyhow::Result<()> {
     match command {
-        OrgCommand::Create { name, plan, owner_email, json } => {
-            let org = orgs::create(db, &Clock::default(), &name, plan, owner_email.as_deref()).await?;
+        OrgCommand::Create { name, plan, owner_email, external_org_id, json } => {
+            let clock = Clock::default();
+            let org = orgs::create_linked(db, &clock, &name, plan, owner_email.as_deref(), external_org_id.as_deref())
+                .await?;
             if json {
                 println!("{}", serde_json::to_string(&org)?);
             } else {
                 println!("created organization {} ({}, slug {}, plan {})", org.id, org.name, org.slug, org.plan);
+                if let Some(external) = &org.external_org_id {
+                    println!("linked to external organization {external}");
+                }
+            }
+        }
+        OrgCommand::Link { org_id, external_org_id, json } => {
+            let org = orgs::link(db, &org_id, Some(&external_org_id)).await?;
+            if json {
+                println!("{}", serde_json::to_string(&org)?);
+            } else {
+                println!("linked organization {} to external organization {external_org_id}", org.id);
+            }
+        }
+        OrgCommand::Unlink { org_id, json } => {
+            let org = orgs::link(db, &org_id, None).await?;
+            if json {
+                println!("{}", serde_json::to_string(&org)?);
+            } else {
+                println!("unlinked organization {}", org.id);
             }
         }
         OrgCommand::List { json } => {

@@ -57,6 +57,18 @@ pub struct Settings {
     pub ai_model: String,
     pub ai_api_key: Option<SecretString>,
     pub ai_timeout: Span,
+    /// Sign-in with JWT (`docs/auth.md`): on when `jwt_jwks_url` or `jwt_public_key` is set.
+    pub jwt_issuer: Option<String>,
+    pub jwt_jwks_url: Option<String>,
+    /// A PEM public key (RSA or P-256) that signs tokens, instead of or beside the JWKS.
+    pub jwt_public_key: Option<String>,
+    pub jwt_audience: List<String>,
+    pub jwt_authorized_parties: List<String>,
+    pub jwt_leeway: Span,
+    pub jwt_jwks_cache: Span,
+    pub jwt_jwks_min_refetch: Span,
+    /// Scopes of each organization role (`org:admin`, …); `*` is every other role.
+    pub jwt_role_scopes: BTreeMap<String, List<String>>,
 }
 
 /// A list given as a TOML array or as one comma-separated string (handy in environment
@@ -275,12 +287,49 @@ impl Settings {
         if self.ai_timeout.0.is_zero() {
             return invalid("ai_timeout must be positive".into());
         }
+        self.validate_jwt()?;
         for (name, class) in &self.rate_limit_classes {
             if class.paths.iter().any(|p| !p.starts_with('/')) {
                 return invalid(format!("rate_limit_classes.{name}.paths must start with '/'"));
             }
             if class.key_per_minute == Some(0) || class.key_per_hour == Some(0) {
                 return invalid(format!("rate_limit_classes.{name}: limits must be positive"));
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether requests may sign in with a JWT.
+    pub fn jwt_enabled(&self) -> bool {
+        self.jwt_jwks_url.is_some() || self.jwt_public_key.is_some()
+    }
+
+    fn validate_jwt(&self) -> Result<(), ConfigError> {
+        let invalid = |msg: String| Err(ConfigError::Invalid(msg));
+        if let Some(url) = &self.jwt_jwks_url
+            && !(url.starts_with("https://") || url.starts_with("http://"))
+        {
+            return invalid("jwt_jwks_url must start with https:// (or http://)".into());
+        }
+        if self.jwt_enabled() && self.jwt_issuer.as_deref().is_none_or(|iss| iss.trim().is_empty()) {
+            return invalid(
+                "jwt_issuer is required with jwt_jwks_url or jwt_public_key (tokens' `iss` must match it)".into(),
+            );
+        }
+        if self.jwt_issuer.is_some() && !self.jwt_enabled() {
+            return invalid(
+                "jwt_issuer is set but neither jwt_jwks_url nor jwt_public_key: where do the keys come from?".into(),
+            );
+        }
+        if self.jwt_jwks_cache.0.is_zero() {
+            return invalid("jwt_jwks_cache must be positive".into());
+        }
+        if !self.jwt_role_scopes.contains_key("*") {
+            return invalid("jwt_role_scopes needs a `*` entry (the scopes of every other role)".into());
+        }
+        for (role, scopes) in &self.jwt_role_scopes {
+            if let Err(err) = crate::auth::Scopes::parse(scopes.0.iter().map(String::as_str)) {
+                return invalid(format!("jwt_role_scopes.\"{role}\": {err}"));
             }
         }
         Ok(())
@@ -299,6 +348,8 @@ mod tests {
         assert_eq!(settings.features.api, Plan::Grow);
         assert_eq!(settings.plans.grow.key_per_minute, 100);
         assert_eq!(settings.rate_limit_classes["ai"].key_per_hour, Some(10));
+        assert!(!settings.jwt_enabled());
+        assert_eq!(settings.jwt_role_scopes["org:member"].0, ["read:*", "write:*"]);
     }
 
     #[test]
@@ -364,6 +415,12 @@ mod tests {
             jail.set_env("GABLE_DATABASE_URL", "mysql://nope");
             let err = Settings::load(None, &Overrides::default()).unwrap_err();
             assert!(err.to_string().contains("database_url"), "{err}");
+            jail.set_env("GABLE_DATABASE_URL", "sqlite://x.db");
+            jail.set_env("GABLE_JWT_JWKS_URL", "https://clerk.example.com/.well-known/jwks.json");
+            let err = Settings::load(None, &Overrides::default()).unwrap_err();
+            assert!(err.to_string().contains("jwt_issuer is required"), "{err}");
+            jail.set_env("GABLE_JWT_ISSUER", "https://clerk.example.com");
+            assert!(Settings::load(None, &Overrides::default()).unwrap().jwt_enabled());
             Ok(())
         });
     }

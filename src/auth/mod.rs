@@ -1,16 +1,18 @@
 //! Authentication and authorization for `/api` and `/v1`.
 //!
 //! [`authenticate`] runs on every API route: it resolves the bearer key to its organization
-//! (401 when missing, malformed, unknown, revoked or expired), counts the request against
-//! the rate limits (429; requests refused with 401 do not count), checks that the
-//! organization's plan includes the API (403 with `upgrade`), and puts an [`Auth`] in the
-//! request. Every response it lets through gets the rate-limit headers.
+//! (401 when missing, malformed, unknown, revoked or expired) — or, for a bearer token
+//! shaped like a JWT, verifies it and finds its linked organization ([`jwt`]) — counts the
+//! request against the rate limits (429; requests refused with 401 or 403 before this do not
+//! count), checks that the organization's plan includes the API (403 with `upgrade`), and puts
+//! an [`Auth`] in the request. Every response it lets through gets the rate-limit headers.
 //!
 //! Handlers take [`Auth`] and call [`Auth::require`] with the scope the call needs; that is
 //! the only way to obtain the [`Tenant`] that storage calls require.
 
 pub mod api_key;
 pub mod cache;
+pub mod jwt;
 pub mod scope;
 
 use std::sync::Arc;
@@ -60,13 +62,14 @@ impl Tenant {
     }
 }
 
-/// An authenticated API key.
+/// An authenticated caller: an API key, or a user signed in with a JWT.
 #[derive(Debug, Clone)]
 pub struct Auth(Arc<AuthInner>);
 
 #[derive(Debug)]
 struct AuthInner {
     tenant: Tenant,
+    /// The principal rate limits count against: the key's id, or `user:<sub>` for a JWT.
     key_id: String,
     scopes: Scopes,
     features: Features,
@@ -94,6 +97,7 @@ impl Auth {
         &self.0.tenant
     }
 
+    /// The key's id (`key_…`), or `user:<sub>` for a caller signed in with a JWT.
     pub fn key_id(&self) -> &str {
         &self.0.key_id
     }
@@ -146,6 +150,9 @@ async fn resolve_key(state: &AppState, headers: &HeaderMap) -> Result<Auth, ApiE
         .and_then(|value| value.strip_prefix("Bearer ").or_else(|| value.strip_prefix("bearer ")))
         .map(str::trim)
         .ok_or_else(|| ApiError::unauthorized("UNAUTHORIZED", "Send the API key as `Authorization: Bearer <key>`"))?;
+    if jwt::looks_like_jwt(token) {
+        return jwt::authenticate(state, token).await;
+    }
     let invalid = || ApiError::unauthorized("INVALID_API_KEY", "Invalid API key");
     let hash = api_key::hash_if_well_formed(token).ok_or_else(invalid)?;
     let now = state.clock().now_ms();

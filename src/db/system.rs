@@ -17,8 +17,12 @@ struct OrgRow {
     slug: String,
     plan: String,
     owner_email: Option<String>,
+    external_org_id: Option<String>,
     created_at: i64,
 }
+
+/// The columns [`OrgRow`] reads.
+const ORG_COLUMNS: &str = "id, name, slug, plan, owner_email, external_org_id, created_at";
 
 impl OrgRow {
     fn into_org(self) -> Result<Organization, sqlx::Error> {
@@ -28,29 +32,35 @@ impl OrgRow {
             name: self.name,
             slug: self.slug,
             owner_email: self.owner_email,
+            external_org_id: self.external_org_id,
             created_at: rfc3339(self.created_at),
         })
     }
 }
 
-pub async fn insert_org(
-    db: &Db,
-    id: &str,
-    name: &str,
-    slug: &str,
-    plan: Plan,
-    owner_email: Option<&str>,
-    created_at: i64,
-) -> Result<(), sqlx::Error> {
+/// A new organization's row.
+pub struct NewOrgRow<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub slug: &'a str,
+    pub plan: Plan,
+    pub owner_email: Option<&'a str>,
+    pub external_org_id: Option<&'a str>,
+    pub created_at: i64,
+}
+
+pub async fn insert_org(db: &Db, org: &NewOrgRow<'_>) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO organizations (id, name, slug, plan, owner_email, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO organizations (id, name, slug, plan, owner_email, external_org_id, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
-    .bind(id.to_owned())
-    .bind(name.to_owned())
-    .bind(slug.to_owned())
-    .bind(plan.as_str())
-    .bind(owner_email.map(str::to_owned))
-    .bind(created_at)
+    .bind(org.id.to_owned())
+    .bind(org.name.to_owned())
+    .bind(org.slug.to_owned())
+    .bind(org.plan.as_str())
+    .bind(org.owner_email.map(str::to_owned))
+    .bind(org.external_org_id.map(str::to_owned))
+    .bind(org.created_at)
     .execute(&db.write)
     .await
     .map(|_| ())
@@ -58,28 +68,43 @@ pub async fn insert_org(
 
 pub async fn list_orgs(db: &Db) -> Result<Vec<Organization>, sqlx::Error> {
     let rows: Vec<OrgRow> =
-        sqlx::query_as("SELECT id, name, slug, plan, owner_email, created_at FROM organizations ORDER BY id")
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {ORG_COLUMNS} FROM organizations ORDER BY id")))
             .fetch_all(&db.read)
             .await?;
     rows.into_iter().map(OrgRow::into_org).collect()
 }
 
 pub async fn find_org(db: &Db, id: &str) -> Result<Option<Organization>, sqlx::Error> {
+    find_org_where(db, "id", id).await
+}
+
+/// The organization linked to an identity provider's organization (sign-in with JWT).
+pub async fn find_org_by_external_id(db: &Db, external_org_id: &str) -> Result<Option<Organization>, sqlx::Error> {
+    find_org_where(db, "external_org_id", external_org_id).await
+}
+
+/// One organization by a unique column (a constant of this module, never request input).
+async fn find_org_where(db: &Db, column: &'static str, value: &str) -> Result<Option<Organization>, sqlx::Error> {
+    let sql = format!("SELECT {ORG_COLUMNS} FROM organizations WHERE {column} = $1");
     let row: Option<OrgRow> =
-        sqlx::query_as("SELECT id, name, slug, plan, owner_email, created_at FROM organizations WHERE id = $1")
-            .bind(id.to_owned())
-            .fetch_optional(&db.read)
-            .await?;
+        sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(value.to_owned()).fetch_optional(&db.read).await?;
     row.map(OrgRow::into_org).transpose()
 }
 
+/// Links an organization to an identity provider's organization, or unlinks it (`None`).
+/// Returns whether the organization exists; a link already used elsewhere is a unique
+/// violation.
+pub async fn set_external_org_id(db: &Db, id: &str, external_org_id: Option<&str>) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE organizations SET external_org_id = $2 WHERE id = $1")
+        .bind(id.to_owned())
+        .bind(external_org_id.map(str::to_owned))
+        .execute(&db.write)
+        .await?;
+    Ok(done.rows_affected() > 0)
+}
+
 pub async fn find_org_by_slug(db: &Db, slug: &str) -> Result<Option<Organization>, sqlx::Error> {
-    let row: Option<OrgRow> =
-        sqlx::query_as("SELECT id, name, slug, plan, owner_email, created_at FROM organizations WHERE slug = $1")
-            .bind(slug.to_owned())
-            .fetch_optional(&db.read)
-            .await?;
-    row.map(OrgRow::into_org).transpose()
+    find_org_where(db, "slug", slug).await
 }
 
 /// What authentication needs to know about a presented key.

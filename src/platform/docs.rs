@@ -18,7 +18,8 @@ use crate::error::ErrorBody;
         title = "Gable API",
         description = "Listings, CRM, sales and rentals for real-estate and property-management businesses.\n\n\
             Every path under `/api` is also served under `/v1`. Authenticate with \
-            `Authorization: Bearer gbl_live_…`. Errors are `{\"success\": false, \"error\", \"code\", \"requestId\"}`; \
+            `Authorization: Bearer gbl_live_…` (an API key), or, from an app, with a signed-in user's JWT \
+            carrying an active organization (Clerk session tokens) where the server enables it. Errors are `{\"success\": false, \"error\", \"code\", \"requestId\"}`; \
             rate-limit state is in the `X-RateLimit-*` and `RateLimit` headers of every authenticated response.",
         license(name = "Apache-2.0")
     ),
@@ -34,7 +35,9 @@ impl Modify for BearerAuth {
     fn modify(&self, openapi: &mut OpenApi) {
         let components = openapi.components.get_or_insert_with(Default::default);
         let mut scheme = Http::new(HttpAuthScheme::Bearer);
-        scheme.description = Some("An API key: `gbl_live_…`".into());
+        scheme.description =
+            Some("An API key (`gbl_live_…`), or a signed-in user's JWT with an active organization".into());
+        scheme.bearer_format = Some("gbl_live_… or JWT".into());
         components.add_security_scheme("bearer", SecurityScheme::Http(scheme));
     }
 }

@@ -98,6 +98,38 @@ async fn the_same_org_name_gets_a_numbered_slug() {
 }
 
 #[tokio::test]
+async fn organizations_link_to_an_identity_provider_organization() {
+    let db = fresh_database().await;
+    let acme = stdout_json(&gable(
+        &db,
+        &["org", "create", "--name", "Acme", "--plan", "grow", "--external-org-id", "org_clerk_acme", "--json"],
+    ));
+    assert_eq!(acme["externalOrgId"], "org_clerk_acme");
+    let beta = stdout_json(&gable(&db, &["org", "create", "--name", "Beta", "--json"]));
+    let beta_id = beta["id"].as_str().unwrap();
+    assert_eq!(beta["externalOrgId"], serde_json::Value::Null);
+
+    // One external organization links to one organization only.
+    let output = gable(&db, &["org", "link", beta_id, "--external-org-id", "org_clerk_acme"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("already linked"), "{output:?}");
+    let output = gable(&db, &["org", "create", "--name", "Gamma", "--external-org-id", "org_clerk_acme"]);
+    assert_eq!(output.status.code(), Some(1));
+
+    let linked = stdout_json(&gable(&db, &["org", "link", beta_id, "--external-org-id", "org_clerk_beta", "--json"]));
+    assert_eq!(linked["externalOrgId"], "org_clerk_beta");
+    let listed = stdout_json(&gable(&db, &["org", "list", "--json"]));
+    assert_eq!(listed["organizations"].as_array().unwrap().len(), 2, "no Gamma: {listed}");
+    let unlinked = stdout_json(&gable(&db, &["org", "unlink", beta_id, "--json"]));
+    assert_eq!(unlinked["externalOrgId"], serde_json::Value::Null);
+
+    let output = gable(&db, &["org", "link", "org_nope", "--external-org-id", "org_clerk_x"]);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no organization with id `org_nope`"), "{output:?}");
+    let output = gable(&db, &["org", "link", beta_id, "--external-org-id", "has space"]);
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[tokio::test]
 async fn serve_demo_prints_a_working_key_and_stops_cleanly_on_sigterm() {
     use std::io::{BufRead, BufReader};
 

@@ -20,6 +20,7 @@ mod expenses;
 mod health;
 mod idempotency;
 mod inspections;
+mod jwt;
 mod keys;
 mod lead_conversion;
 mod lead_form;
