@@ -176,9 +176,11 @@ fn id_arg(ctx: &ResolverContext<'_>) -> async_graphql::Result<String> {
 fn page(ctx: &ResolverContext<'_>) -> async_graphql::Result<Page> {
     let limit = match arg(ctx, "limit")? {
         None | Some(Json::Null) => None,
-        Some(value) => Some(value.as_i64().ok_or_else(|| {
-            graphql_error(ApiError::validation("limit", "`limit` must be between 1 and 100"))
-        })?),
+        Some(value) => Some(
+            value
+                .as_i64()
+                .ok_or_else(|| graphql_error(ApiError::validation("limit", "`limit` must be between 1 and 100")))?,
+        ),
     };
     let starting_after = match arg(ctx, "startingAfter")? {
         None | Some(Json::Null) => None,
@@ -262,7 +264,10 @@ fn build(resources: &[Operations]) -> Result<Schema, SchemaError> {
             &camel(meta.plural),
             &type_name,
             &(ops.filters)(),
-            format!("The organization's {}, newest first (`GET /api{}`). Needs `read:{}`.", meta.plural, meta.path, meta.scope),
+            format!(
+                "The organization's {}, newest first (`GET /api{}`). Needs `read:{}`.",
+                meta.plural, meta.path, meta.scope
+            ),
             move |ctx| {
                 FieldFuture::new(async move {
                     let (state, tenant) = authorize(&ctx, Need::Read(meta.scope))?;

@@ -200,10 +200,7 @@ mod tests {
         assert_eq!(type_of(json!({"type": "string"})), "String");
         assert_eq!(type_of(json!({"type": ["integer", "null"]})), "Int?");
         assert_eq!(type_of(json!({"$ref": "#/components/schemas/Money"})), "Float");
-        assert_eq!(
-            type_of(json!({"oneOf": [{"$ref": "#/components/schemas/Status"}, {"type": "null"}]})),
-            "String?"
-        );
+        assert_eq!(type_of(json!({"oneOf": [{"$ref": "#/components/schemas/Status"}, {"type": "null"}]})), "String?");
         assert_eq!(type_of(json!({"type": ["array", "null"], "items": {"type": "string"}})), "[String!]?");
         assert_eq!(type_of(json!({"$ref": "#/components/schemas/Items"})), "[JSON!]");
         assert_eq!(type_of(json!({"type": "object"})), "JSON");

@@ -125,7 +125,11 @@ fn list<'a, R: Resource>(
     })
 }
 
-fn get<'a, R: Resource>(state: &'a AppState, tenant: &'a Tenant, id: &'a str) -> BoxFuture<'a, ApiResult<Option<Json>>> {
+fn get<'a, R: Resource>(
+    state: &'a AppState,
+    tenant: &'a Tenant,
+    id: &'a str,
+) -> BoxFuture<'a, ApiResult<Option<Json>>> {
     Box::pin(async move { find_record::<R>(state, tenant, id).await?.as_ref().map(record_json).transpose() })
 }
 

@@ -41,7 +41,10 @@ async fn lists_filter_and_paginate_like_rest() {
     let query = "query($after: ID) { properties(status: \"ACTIVE\", limit: 1, startingAfter: $after) { id title price status } }";
     let page1 = run(&app, &org.key, query, json!({})).await;
     assert!(page1.get("errors").is_none(), "{page1}");
-    assert_eq!(page1["data"]["properties"], json!([{"id": third["id"], "title": "Third", "price": 350000, "status": "ACTIVE"}]));
+    assert_eq!(
+        page1["data"]["properties"],
+        json!([{"id": third["id"], "title": "Third", "price": 350000, "status": "ACTIVE"}])
+    );
 
     let page2 = run(&app, &org.key, query, json!({"after": third["id"]})).await;
     assert_eq!(page2["data"]["properties"][0]["id"], first["id"]);
@@ -82,9 +85,11 @@ async fn get_by_id_and_other_organizations_ids_are_missing() {
     )
     .await;
     only_error(&update, "NOT_FOUND");
-    let delete = run(&app, &org.key, "mutation($id: ID!) { deleteProperty(id: $id) { id } }", json!({"id": theirs["id"]})).await;
+    let delete =
+        run(&app, &org.key, "mutation($id: ID!) { deleteProperty(id: $id) { id } }", json!({"id": theirs["id"]})).await;
     only_error(&delete, "NOT_FOUND");
-    let (_, still) = json(app.get(&format!("/api/properties/{}", theirs["id"].as_str().unwrap()), &other.key).await).await;
+    let (_, still) =
+        json(app.get(&format!("/api/properties/{}", theirs["id"].as_str().unwrap()), &other.key).await).await;
     assert_eq!(still["title"], "Theirs");
 }
 
@@ -116,7 +121,8 @@ async fn writes_go_through_the_rest_rules_and_events() {
     .await;
     assert_eq!(updated["data"]["updateProperty"], json!({"zip": null, "status": "PENDING", "title": "Lake House"}));
 
-    let deleted = run(&app, &org.key, "mutation($id: ID!) { deleteProperty(id: $id) { id deleted } }", json!({"id": id})).await;
+    let deleted =
+        run(&app, &org.key, "mutation($id: ID!) { deleteProperty(id: $id) { id deleted } }", json!({"id": id})).await;
     assert_eq!(deleted["data"]["deleteProperty"], json!({"id": id, "deleted": true}));
     let (status, _) = json(app.get(&format!("/api/properties/{id}"), &org.key).await).await;
     assert_eq!(status, 404);
@@ -250,10 +256,17 @@ async fn introspection_describes_every_resource() {
     )
     .await;
     let names = |kind: &str| -> Vec<String> {
-        body["data"]["__schema"][kind]["fields"].as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap().to_owned()).collect()
+        body["data"]["__schema"][kind]["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["name"].as_str().unwrap().to_owned())
+            .collect()
     };
     let queries = names("queryType");
-    for expected in ["properties", "property", "bookingLinks", "teamMembers", "workOrders", "leases", "paymentPlans", "events"] {
+    for expected in
+        ["properties", "property", "bookingLinks", "teamMembers", "workOrders", "leases", "paymentPlans", "events"]
+    {
         assert!(queries.contains(&expected.to_owned()), "{expected} in {queries:?}");
     }
     let mutations = names("mutationType");
