@@ -122,13 +122,16 @@ pub async fn playground() -> Response {
     response
 }
 
-/// An [`ApiError`] as a GraphQL error: its message, and `code` (and `field`) in `extensions`.
+/// An [`ApiError`] as a GraphQL error: its message, and in `extensions` its `code` and, when
+/// the REST body has them, `field` and `conflictingId`.
 fn graphql_error(err: ApiError) -> async_graphql::Error {
-    let field = err.field_name().map(str::to_owned);
     async_graphql::Error::new(err.message()).extend_with(|_, extensions| {
         extensions.set("code", err.code());
-        if let Some(field) = &field {
-            extensions.set("field", field.as_str());
+        if let Some(field) = err.field_name() {
+            extensions.set("field", field);
+        }
+        if let Some(id) = err.conflicting_id() {
+            extensions.set("conflictingId", id);
         }
     })
 }
