@@ -34,7 +34,7 @@ use crate::events::{self, EventFilter};
 use crate::http::Json as JsonBody;
 use crate::http::extract::parse_query;
 use crate::resource::erased::{FilterParam, described, params};
-use crate::resource::{Operations, Page};
+use crate::resource::{Operations, Page, pascal};
 use crate::{crm, operations, rentals, sales};
 
 /// Deepest selection allowed: the playground's introspection query needs 13 levels.
@@ -141,16 +141,6 @@ fn authorize<'a>(ctx: &ResolverContext<'a>, need: Need) -> async_graphql::Result
     let state = ctx.data::<AppState>()?;
     let tenant = ctx.data::<Auth>()?.require(need).map_err(graphql_error)?;
     Ok((state, tenant))
-}
-
-/// `booking_link` → `BookingLink`; `booking links` → `BookingLinks`.
-fn pascal(name: &str) -> String {
-    name.split(['_', ' '])
-        .map(|word| {
-            let mut chars = word.chars();
-            chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
-        })
-        .collect()
 }
 
 /// `booking_link` → `bookingLink`.
@@ -371,7 +361,6 @@ mod tests {
 
     #[test]
     fn names() {
-        assert_eq!(pascal("booking_link"), "BookingLink");
         assert_eq!(camel("booking links"), "bookingLinks");
         assert_eq!(camel("property"), "property");
     }

@@ -28,6 +28,7 @@ use utoipa_axum::router::OpenApiRouter;
 
 pub use self::erased::Operations;
 pub use self::list::{Filters, Page};
+pub use self::openapi::pascal;
 use self::values::{Timestamp, Value};
 use crate::app::AppState;
 use crate::auth::{Auth, Need, Tenant};
