@@ -37,7 +37,7 @@ use crate::resource::erased::{FilterParam, described, params};
 use crate::resource::{Operations, Page, pascal};
 use crate::{crm, operations, rentals, sales};
 
-/// Deepest selection allowed: the playground's introspection query needs 13 levels.
+/// Deepest selection allowed (GraphiQL's standard introspection query needs about 13).
 const MAX_DEPTH: usize = 16;
 /// Most fields one document may select (a field inside a fragment counts where it is used).
 const MAX_COMPLEXITY: usize = 500;
