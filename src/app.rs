@@ -10,7 +10,7 @@ use std::time::Duration;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::middleware::{from_fn, from_fn_with_state};
-use axum::routing::get;
+use axum::routing::{get, post};
 use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
 use utoipa::openapi::OpenApi;
@@ -27,7 +27,7 @@ use crate::ratelimit::Limiter;
 use crate::rentals::date::Date;
 use crate::rentals::scheduler;
 use crate::webhooks::{self, Webhooks};
-use crate::{auth, crm, events, http, operations, rentals, sales};
+use crate::{auth, crm, events, graphql, http, operations, rentals, sales};
 
 /// Proof that the caller is a background job this module started (the webhook dispatcher and
 /// workers, retention), not a request handler: nothing else can make one. With it,
@@ -225,7 +225,7 @@ pub fn openapi() -> OpenApi {
 }
 
 /// Every route: `/health`, `/ready`, the public pages, the API under `/api` and `/v1`,
-/// `/metrics`, `/docs`, `/openapi.json`.
+/// `/graphql`, `/metrics`, `/docs`, `/openapi.json`.
 fn router(state: AppState) -> (Router, OpenApi) {
     let openapi = openapi();
     let (public, _) = documented().split_for_parts();
@@ -233,11 +233,18 @@ fn router(state: AppState) -> (Router, OpenApi) {
     let api = api
         .route_layer(from_fn_with_state(state.clone(), http::idempotency::middleware))
         .route_layer(from_fn_with_state(state.clone(), auth::authenticate));
+    // `POST /graphql` is the API (authenticated like `/api`); `GET /graphql`, the playground
+    // page, is public: the page asks for the key and sends it with each query.
+    let graphql = post(graphql::execute)
+        .route_layer(from_fn_with_state(state.clone(), http::idempotency::middleware))
+        .route_layer(from_fn_with_state(state.clone(), auth::authenticate))
+        .get(graphql::playground);
     let max_body = state.settings().max_body_bytes;
     let router = Router::new()
         .merge(public)
         .nest("/api", api.clone())
         .nest("/v1", api)
+        .route("/graphql", graphql)
         .merge(docs::router(openapi.clone()))
         .route("/metrics", get(metrics::serve))
         .fallback(http::not_found)
@@ -268,6 +275,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(operations::router())
         .merge(rentals::router())
         .merge(webhooks::router())
+        .merge(graphql::router())
 }
 
 /// Periodic housekeeping: expired idempotency records and finished rate-limit windows.

@@ -304,6 +304,7 @@ async fn serve(settings: Settings, demo: bool, workers: bool) -> anyhow::Result<
     say!("  API        {public_url}/api  (also /v1)");
     say!("  Docs       {public_url}/docs");
     say!("  OpenAPI    {public_url}/openapi.json");
+    say!("  GraphQL    {public_url}/graphql  (playground in the browser)");
     if demo {
         let created = demo::prepare(app.state()).await?;
         say!();

@@ -159,6 +159,10 @@ impl ApiError {
     pub fn field_name(&self) -> Option<&str> {
         self.field.as_deref()
     }
+
+    pub fn conflicting_id(&self) -> Option<&str> {
+        self.conflicting_id.as_deref()
+    }
 }
 
 impl std::fmt::Display for ApiError {

@@ -12,7 +12,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::app::AppState;
-use crate::auth::{Auth, Need};
+use crate::auth::{Auth, Need, Tenant};
 use crate::db::ScopedTx;
 use crate::error::{ApiError, ApiResult};
 use crate::http::Query;
@@ -90,11 +90,19 @@ async fn list_events(
     Query(filter): Query<EventFilter>,
 ) -> ApiResult<Response> {
     let tenant = auth.require(Need::Read("events"))?;
+    let (events, next) = list_page(&state, tenant, &page, filter).await?;
+    Ok(list::respond(&uri, events, next))
+}
+
+/// One page of the organization's events (newest first), and the id to continue after.
+pub async fn list_page(
+    state: &AppState,
+    tenant: &Tenant,
+    page: &Page,
+    filter: EventFilter,
+) -> ApiResult<(Vec<Event>, Option<String>)> {
     let mut filters = Filters::default();
     filters.eq("type", filter.kind);
     filters.at_least("occurred_at", filter.since.map(Timestamp::ms));
-    let (events, next) =
-        list::fetch_page::<Event>(&mut state.db().scoped(tenant), "events", COLUMNS, filters, &page, |e| e.id.clone())
-            .await?;
-    Ok(list::respond(&uri, events, next))
+    list::fetch_page::<Event>(&mut state.db().scoped(tenant), "events", COLUMNS, filters, page, |e| e.id.clone()).await
 }

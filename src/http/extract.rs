@@ -129,21 +129,25 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Query<T> {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, ApiError> {
-        let query = parts.uri.query().unwrap_or_default();
-        let deserializer = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
-        serde_path_to_error::deserialize(deserializer).map(Query).map_err(|err| {
-            let path = err.path().to_string();
-            let message = err.into_inner().to_string();
-            let mut error = field_error(&path, &message);
-            if error.message().starts_with("Missing required field") {
-                error = ApiError::validation(
-                    error_field(&path, &message),
-                    format!("Missing required query parameter `{}`", error_field(&path, &message)),
-                );
-            }
-            error
-        })
+        parse_query(parts.uri.query().unwrap_or_default()).map(Query)
     }
+}
+
+/// Parses a query string (without `?`), naming the offending parameter.
+pub fn parse_query<T: DeserializeOwned>(query: &str) -> Result<T, ApiError> {
+    let deserializer = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+    serde_path_to_error::deserialize(deserializer).map_err(|err| {
+        let path = err.path().to_string();
+        let message = err.into_inner().to_string();
+        let mut error = field_error(&path, &message);
+        if error.message().starts_with("Missing required field") {
+            error = ApiError::validation(
+                error_field(&path, &message),
+                format!("Missing required query parameter `{}`", error_field(&path, &message)),
+            );
+        }
+        error
+    })
 }
 
 fn error_field(path: &str, message: &str) -> String {

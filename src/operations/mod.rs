@@ -12,7 +12,7 @@ pub mod work_orders;
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::app::AppState;
-use crate::resource::{self, Registration, register};
+use crate::resource::{self, Operations, Registration, register};
 use crate::webhooks::catalog::EventType;
 
 /// This area's CRUD resources: adding one here mounts its routes and lists its events.
@@ -22,10 +22,7 @@ const RESOURCES: [Registration; 5] = [
     register::<applications::Applications>(),
     register::<work_orders::WorkOrders>(),
     // Its writes are `POST /api/expenses` with an `action` (expenses::router).
-    Registration {
-        router: resource::router_without_create::<expenses::Expenses>,
-        event_types: resource::event_types::<expenses::Expenses>,
-    },
+    resource::register_without_create::<expenses::Expenses>(),
 ];
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -43,4 +40,9 @@ pub fn event_types() -> Vec<EventType> {
     let mut types = resource::all_event_types(&RESOURCES);
     types.extend(expense_categories::event_types());
     types
+}
+
+/// This area's CRUD resources' operations (the GraphQL schema is generated from them).
+pub fn operations() -> Vec<Operations> {
+    resource::all_operations(&RESOURCES)
 }

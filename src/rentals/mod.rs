@@ -16,7 +16,7 @@ pub mod units;
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::app::AppState;
-use crate::resource::{self, Registration, register};
+use crate::resource::{self, Operations, Registration, register};
 use crate::webhooks::catalog::EventType;
 
 /// This area's CRUD resources: adding one here mounts its routes and lists its events.
@@ -42,4 +42,9 @@ pub fn event_types() -> Vec<EventType> {
     let mut types = resource::all_event_types(&RESOURCES);
     types.extend(ledger::event_types());
     types
+}
+
+/// This area's CRUD resources' operations (the GraphQL schema is generated from them).
+pub fn operations() -> Vec<Operations> {
+    resource::all_operations(&RESOURCES)
 }

@@ -8,6 +8,7 @@
 //! into `GET/POST {path}` and `GET/PATCH/DELETE {path}/{id}`. Adding a resource takes its file,
 //! a migration, and one line in its area's router.
 
+pub mod erased;
 pub mod list;
 mod openapi;
 pub mod validate;
@@ -25,7 +26,9 @@ use sqlx::any::AnyRow;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 
+pub use self::erased::Operations;
 pub use self::list::{Filters, Page};
+pub use self::openapi::pascal;
 use self::values::{Timestamp, Value};
 use crate::app::AppState;
 use crate::auth::{Auth, Need, Tenant};
@@ -356,18 +359,7 @@ async fn list<R: Resource>(
     Query(filter): Query<R::Filter>,
 ) -> ApiResult<Response> {
     let tenant = auth.require(Need::Read(R::META.scope))?;
-    let mut filters = Filters::default();
-    R::filter(&filter, &mut filters);
-    let (records, next) = list::fetch_page::<R::Record>(
-        &mut state.db().scoped(tenant),
-        R::META.table,
-        R::META.columns,
-        filters,
-        &page,
-        |r| r.id().to_owned(),
-    )
-    .await?;
-    let records: Vec<R::Record> = records.into_iter().map(|record| computed::<R>(&state, record)).collect();
+    let (records, next) = list_records::<R>(&state, tenant, &page, filter).await?;
     Ok(list::respond(&uri, records, next))
 }
 
@@ -377,10 +369,7 @@ async fn get_one<R: Resource>(
     Path(id): Path<String>,
 ) -> ApiResult<Json<R::Record>> {
     let tenant = auth.require(Need::Read(R::META.scope))?;
-    let mut scoped = state.db().scoped(tenant);
-    let sql = format!("SELECT {} FROM {} WHERE org_id = $1 AND id = $2", R::META.columns, R::META.table);
-    let record: Option<R::Record> = scoped.fetch_optional(scoped.sql(sql).bind(id.clone())).await?;
-    record.map(|record| Json(computed::<R>(&state, record))).ok_or_else(|| ApiError::not_found(R::META.name, &id))
+    find_record::<R>(&state, tenant, &id).await?.map(Json).ok_or_else(|| ApiError::not_found(R::META.name, &id))
 }
 
 async fn create<R: Resource>(
@@ -389,11 +378,7 @@ async fn create<R: Resource>(
     Json(input): Json<R::Create>,
 ) -> ApiResult<(StatusCode, Json<R::Record>)> {
     let tenant = auth.require(Need::Write(R::META.scope))?;
-    let mut ctx = Ctx::begin(&state, tenant).await?;
-    let record = computed::<R>(&state, R::create(&mut ctx, input).await?);
-    ctx.insert::<R>(&record).await?;
-    ctx.commit().await?;
-    Ok((StatusCode::CREATED, Json(record)))
+    Ok((StatusCode::CREATED, Json(create_record::<R>(&state, tenant, input).await?)))
 }
 
 async fn update<R: Resource>(
@@ -403,12 +388,7 @@ async fn update<R: Resource>(
     Json(patch): Json<R::Update>,
 ) -> ApiResult<Json<R::Record>> {
     let tenant = auth.require(Need::Write(R::META.scope))?;
-    let mut ctx = Ctx::begin(&state, tenant).await?;
-    let before = ctx.load_for_update::<R>(&id).await?;
-    let mut after = computed::<R>(&state, R::update(&mut ctx, before.clone(), patch).await?);
-    ctx.save::<R>(&before, &mut after).await?;
-    ctx.commit().await?;
-    Ok(Json(after))
+    Ok(Json(update_record::<R>(&state, tenant, &id, patch).await?))
 }
 
 async fn delete<R: Resource>(
@@ -417,21 +397,100 @@ async fn delete<R: Resource>(
     Path(id): Path<String>,
 ) -> ApiResult<Json<Deleted>> {
     let tenant = auth.require(Need::Write(R::META.scope))?;
-    let mut ctx = Ctx::begin(&state, tenant).await?;
-    let record = ctx.load_for_update::<R>(&id).await?;
-    ctx.delete::<R>(&record).await?;
-    ctx.commit().await?;
-    Ok(Json(Deleted { id, deleted: true }))
+    Ok(Json(delete_record::<R>(&state, tenant, &id).await?))
 }
 
-/// One resource as an area lists it: its routes and its event types.
+// The five operations, for the tenant a caller has already authorized. The REST handlers
+// above and the GraphQL resolvers (through `Operations`) both run these, so validation,
+// scoping and events are the same whichever way a change arrives.
+
+/// One page of the organization's records matching `filter`, and the id to continue after.
+pub async fn list_records<R: Resource>(
+    state: &AppState,
+    tenant: &Tenant,
+    page: &Page,
+    filter: R::Filter,
+) -> ApiResult<(Vec<R::Record>, Option<String>)> {
+    let mut filters = Filters::default();
+    R::filter(&filter, &mut filters);
+    let (records, next) = list::fetch_page::<R::Record>(
+        &mut state.db().scoped(tenant),
+        R::META.table,
+        R::META.columns,
+        filters,
+        page,
+        |r| r.id().to_owned(),
+    )
+    .await?;
+    Ok((records.into_iter().map(|record| computed::<R>(state, record)).collect(), next))
+}
+
+/// The record with this id in the organization, if any.
+pub async fn find_record<R: Resource>(state: &AppState, tenant: &Tenant, id: &str) -> ApiResult<Option<R::Record>> {
+    let mut scoped = state.db().scoped(tenant);
+    let sql = format!("SELECT {} FROM {} WHERE org_id = $1 AND id = $2", R::META.columns, R::META.table);
+    let record: Option<R::Record> = scoped.fetch_optional(scoped.sql(sql).bind(id.to_owned())).await?;
+    Ok(record.map(|record| computed::<R>(state, record)))
+}
+
+/// Validates and inserts a new record, with its events, in one transaction.
+pub async fn create_record<R: Resource>(state: &AppState, tenant: &Tenant, input: R::Create) -> ApiResult<R::Record> {
+    let mut ctx = Ctx::begin(state, tenant).await?;
+    let record = computed::<R>(state, R::create(&mut ctx, input).await?);
+    ctx.insert::<R>(&record).await?;
+    ctx.commit().await?;
+    Ok(record)
+}
+
+/// Applies a patch to the record with this id (404 if the organization has none).
+pub async fn update_record<R: Resource>(
+    state: &AppState,
+    tenant: &Tenant,
+    id: &str,
+    patch: R::Update,
+) -> ApiResult<R::Record> {
+    let mut ctx = Ctx::begin(state, tenant).await?;
+    let before = ctx.load_for_update::<R>(id).await?;
+    let mut after = computed::<R>(state, R::update(&mut ctx, before.clone(), patch).await?);
+    ctx.save::<R>(&before, &mut after).await?;
+    ctx.commit().await?;
+    Ok(after)
+}
+
+/// Deletes the record with this id (404 if the organization has none), with its event.
+pub async fn delete_record<R: Resource>(state: &AppState, tenant: &Tenant, id: &str) -> ApiResult<Deleted> {
+    let mut ctx = Ctx::begin(state, tenant).await?;
+    let record = ctx.load_for_update::<R>(id).await?;
+    ctx.delete::<R>(&record).await?;
+    ctx.commit().await?;
+    Ok(Deleted { id: id.to_owned(), deleted: true })
+}
+
+/// One resource as an area lists it: its routes, its event types, and its operations for
+/// GraphQL.
 pub struct Registration {
     pub router: fn() -> OpenApiRouter<AppState>,
     pub event_types: fn() -> Vec<crate::webhooks::catalog::EventType>,
+    pub operations: fn() -> Operations,
 }
 
 pub const fn register<R: Resource>() -> Registration {
-    Registration { router: router::<R>, event_types: event_types::<R> }
+    Registration { router: router::<R>, event_types: event_types::<R>, operations: Operations::of::<R> }
+}
+
+/// Like [`register`] for a resource whose creation is a handler of its own (see
+/// [`router_without_create`]).
+pub const fn register_without_create<R: Resource>() -> Registration {
+    Registration {
+        router: router_without_create::<R>,
+        event_types: event_types::<R>,
+        operations: Operations::without_create::<R>,
+    }
+}
+
+/// The operations of a list of resources (for the GraphQL schema).
+pub fn all_operations(resources: &[Registration]) -> Vec<Operations> {
+    resources.iter().map(|r| (r.operations)()).collect()
 }
 
 /// The routers of a list of resources, merged.

@@ -24,9 +24,9 @@ fn json_ref(name: &str) -> utoipa::openapi::Content {
     ContentBuilder::new().schema(Some(Ref::from_schema_name(name))).build()
 }
 
-/// `booking_link` → `BookingLink`.
-fn pascal(name: &str) -> String {
-    name.split('_')
+/// `booking_link` → `BookingLink`; `booking links` → `BookingLinks`.
+pub fn pascal(name: &str) -> String {
+    name.split(['_', ' '])
         .map(|word| {
             let mut chars = word.chars();
             chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
@@ -150,5 +150,6 @@ mod tests {
     fn pascal_case() {
         assert_eq!(super::pascal("booking_link"), "BookingLink");
         assert_eq!(super::pascal("property"), "Property");
+        assert_eq!(super::pascal("booking links"), "BookingLinks");
     }
 }

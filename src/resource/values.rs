@@ -307,9 +307,12 @@ pub fn compact_number<S: Serializer>(value: &Option<f64>, serializer: S) -> Resu
 
 /// Declares an enum stored and serialized as its documented text, with its schema, parsing
 /// and column decoding.
+// `$text` is a `tt`, not a `literal`: a `literal` fragment reaches the derive inside an
+// invisible group, which utoipa's `#[serde(rename = …)]` parser skips, so the OpenAPI
+// document (and the GraphQL descriptions) listed the variant names instead of the text.
 #[macro_export]
 macro_rules! text_enum {
-    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:tt),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
         pub enum $name {

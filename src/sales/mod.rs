@@ -9,7 +9,7 @@ pub mod team;
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::app::AppState;
-use crate::resource::{self, Registration, register};
+use crate::resource::{self, Operations, Registration, register};
 use crate::webhooks::catalog::EventType;
 
 /// This area's CRUD resources: adding one here mounts its routes and lists its events.
@@ -33,4 +33,9 @@ pub fn public_router() -> OpenApiRouter<AppState> {
 /// The event types this area's resources emit.
 pub fn event_types() -> Vec<EventType> {
     resource::all_event_types(&RESOURCES)
+}
+
+/// This area's CRUD resources' operations (the GraphQL schema is generated from them).
+pub fn operations() -> Vec<Operations> {
+    resource::all_operations(&RESOURCES)
 }

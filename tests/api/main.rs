@@ -17,6 +17,7 @@ mod cli;
 mod contacts;
 mod errors;
 mod expenses;
+mod graphql;
 mod health;
 mod idempotency;
 mod inspections;

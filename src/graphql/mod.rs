@@ -1,0 +1,378 @@
+//! GraphQL: `POST /graphql` (also `/api/graphql` and `/v1/graphql`), authenticated like the
+//! rest of the API, and the offline playground page at `GET /graphql` (`docs/graphql.md`).
+//!
+//! The schema is generated once from the resource registrations (each area's `RESOURCES`):
+//! every CRUD resource gets `<plural>(filters…, limit, startingAfter)`, `<singular>(id)`,
+//! `create<Singular>(input)`, `update<Singular>(id, input)` and `delete<Singular>(id)`, typed
+//! from the OpenAPI schemas of its record and bodies ([`types`]). Resolvers check the same
+//! scopes as REST and call the engine's operations ([`Operations`]), so a GraphQL write is
+//! validated, scoped and evented exactly like the REST call; an [`ApiError`] becomes a GraphQL
+//! error whose `extensions` carry its `code` (and `field`).
+
+mod types;
+
+use std::sync::LazyLock;
+
+use async_graphql::dynamic::{
+    Field, FieldFuture, FieldValue, InputValue, Object, ResolverContext, Scalar, Schema, SchemaError, TypeRef,
+};
+use async_graphql::{ErrorExtensions, Variables};
+use axum::extract::State;
+use axum::http::HeaderValue;
+use axum::http::header::CONTENT_SECURITY_POLICY;
+use axum::response::{Html, IntoResponse, Response};
+use serde::Deserialize;
+use serde_json::Value as Json;
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::app::AppState;
+use crate::auth::{Auth, Need, Tenant};
+use crate::error::ApiError;
+use crate::events::{self, EventFilter};
+use crate::http::Json as JsonBody;
+use crate::http::extract::parse_query;
+use crate::resource::erased::{FilterParam, described, params};
+use crate::resource::{Operations, Page, pascal};
+use crate::{crm, operations, rentals, sales};
+
+/// Deepest selection allowed (GraphiQL's standard introspection query needs about 13).
+const MAX_DEPTH: usize = 16;
+/// Most fields one document may select (a field inside a fragment counts where it is used).
+const MAX_COMPLEXITY: usize = 500;
+
+/// `POST /graphql` for the authenticated API (mounted under `/api` and `/v1`).
+pub fn router() -> OpenApiRouter<AppState> {
+    // Build the schema now, so a resource whose types do not translate fails at start.
+    LazyLock::force(&SCHEMA);
+    OpenApiRouter::new().routes(routes!(execute))
+}
+
+/// The schema of every registered resource, and `events`.
+static SCHEMA: LazyLock<Schema> =
+    LazyLock::new(|| build(&resources()).expect("the schema generated from the resources is valid"));
+
+fn resources() -> Vec<Operations> {
+    [crm::operations(), sales::operations(), operations::operations(), rentals::operations()].concat()
+}
+
+/// A GraphQL request.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+#[schema(example = json!({
+    "query": "query($city: String) { properties(city: $city, limit: 5) { id title price } }",
+    "variables": {"city": "Austin"}
+}))]
+pub struct GraphqlRequest {
+    /// The GraphQL document.
+    pub query: String,
+    /// Values for the document's `$variables`.
+    #[schema(value_type = Option<Object>)]
+    pub variables: Option<Json>,
+    /// Which operation of the document to run, when it has several.
+    pub operation_name: Option<String>,
+}
+
+/// A GraphQL response: `data`, and `errors` when a field failed.
+#[derive(Debug, ToSchema)]
+#[schema(example = json!({
+    "data": {"property": null},
+    "errors": [{"message": "This API key does not have the `read:properties` scope needed for this call",
+        "path": ["property"], "extensions": {"code": "INSUFFICIENT_SCOPE"}}]
+}))]
+pub struct GraphqlResponse {
+    #[schema(value_type = Option<Object>)]
+    pub data: Option<Json>,
+    /// Each with `message`, `path`, and `extensions.code` (and `extensions.field` when the
+    /// error is about one input field): the same codes as the REST errors.
+    #[schema(value_type = Option<Vec<Object>>)]
+    pub errors: Option<Vec<Json>>,
+}
+
+/// Run a GraphQL query or mutation
+///
+/// Queries and mutations over every CRUD resource, and `events` (see `docs/graphql.md`; the
+/// playground at `GET /graphql` lists the schema). Also served at `POST /graphql`. Each field
+/// needs the scope its REST call needs (`read:<resource>` for queries, `write:<resource>` for
+/// mutations); a failed field is an entry of `errors` with `extensions.code`, and the response
+/// is still 200. Documents are limited in depth and size.
+#[utoipa::path(post, path = "/graphql", tag = "GraphQL", request_body = GraphqlRequest,
+    responses((status = 200, description = "The result, with `errors` for failed fields", body = GraphqlResponse)))]
+pub async fn execute(State(state): State<AppState>, auth: Auth, JsonBody(body): JsonBody<GraphqlRequest>) -> Response {
+    let mut request = async_graphql::Request::new(body.query).data(state).data(auth);
+    if let Some(variables) = body.variables {
+        request = request.variables(Variables::from_json(variables));
+    }
+    if let Some(name) = body.operation_name {
+        request = request.operation_name(name);
+    }
+    axum::Json(SCHEMA.execute(request).await).into_response()
+}
+
+/// The playground: a self-contained page (no external scripts, styles or fonts).
+pub async fn playground() -> Response {
+    let mut response = Html(include_str!("playground.html")).into_response();
+    response.headers_mut().insert(
+        CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'",
+        ),
+    );
+    response
+}
+
+/// An [`ApiError`] as a GraphQL error: its message, and in `extensions` its `code` and, when
+/// the REST body has them, `field` and `conflictingId`.
+fn graphql_error(err: ApiError) -> async_graphql::Error {
+    async_graphql::Error::new(err.message()).extend_with(|_, extensions| {
+        extensions.set("code", err.code());
+        if let Some(field) = err.field_name() {
+            extensions.set("field", field);
+        }
+        if let Some(id) = err.conflicting_id() {
+            extensions.set("conflictingId", id);
+        }
+    })
+}
+
+/// The app and the tenant, if the key has the scope `need`.
+fn authorize<'a>(ctx: &ResolverContext<'a>, need: Need) -> async_graphql::Result<(&'a AppState, &'a Tenant)> {
+    let state = ctx.data::<AppState>()?;
+    let tenant = ctx.data::<Auth>()?.require(need).map_err(graphql_error)?;
+    Ok((state, tenant))
+}
+
+/// `booking_link` → `bookingLink`.
+fn camel(name: &str) -> String {
+    let pascal = pascal(name);
+    let mut chars = pascal.chars();
+    chars.next().map(|c| c.to_ascii_lowercase().to_string() + chars.as_str()).unwrap_or_default()
+}
+
+/// The argument's JSON value, if it was given.
+fn arg(ctx: &ResolverContext<'_>, name: &str) -> async_graphql::Result<Option<Json>> {
+    match ctx.args.get(name) {
+        Some(value) => Ok(Some(value.as_value().clone().into_json()?)),
+        None => Ok(None),
+    }
+}
+
+fn id_arg(ctx: &ResolverContext<'_>) -> async_graphql::Result<String> {
+    match arg(ctx, "id")? {
+        Some(Json::String(id)) => Ok(id),
+        _ => Err(graphql_error(ApiError::validation("id", "`id` must be a string"))),
+    }
+}
+
+/// `limit` and `startingAfter`, checked like the REST query parameters.
+fn page(ctx: &ResolverContext<'_>) -> async_graphql::Result<Page> {
+    let limit = match arg(ctx, "limit")? {
+        None | Some(Json::Null) => None,
+        Some(value) => Some(
+            value
+                .as_i64()
+                .ok_or_else(|| graphql_error(ApiError::validation("limit", "`limit` must be between 1 and 100")))?,
+        ),
+    };
+    let starting_after = match arg(ctx, "startingAfter")? {
+        None | Some(Json::Null) => None,
+        Some(Json::String(id)) => Some(id),
+        Some(_) => return Err(graphql_error(ApiError::validation("startingAfter", "`startingAfter` must be an id"))),
+    };
+    let page = Page { limit, starting_after };
+    page.limit().map_err(graphql_error)?;
+    Ok(page)
+}
+
+/// The filter arguments given, as the query string `GET {path}` would have, so they are
+/// parsed by the same rules.
+fn filter_query(ctx: &ResolverContext<'_>) -> async_graphql::Result<String> {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    for (name, value) in ctx.args.iter() {
+        if matches!(name.as_str(), "limit" | "startingAfter") {
+            continue;
+        }
+        let values = match value.as_value().clone().into_json()? {
+            Json::Null => vec![],
+            Json::Array(items) => items,
+            other => vec![other],
+        };
+        for value in values {
+            let text = match value {
+                Json::String(text) => text,
+                other => other.to_string(),
+            };
+            query.append_pair(name.as_str(), &text);
+        }
+    }
+    Ok(query.finish())
+}
+
+/// `<plural>(filters…, limit, startingAfter)` with the filters' arguments.
+fn list_field(
+    name: &str,
+    type_name: &str,
+    filters: &[FilterParam],
+    description: String,
+    resolve: impl for<'a> Fn(ResolverContext<'a>) -> FieldFuture<'a> + Send + Sync + 'static,
+) -> Field {
+    let item = TypeRef::NonNull(Box::new(TypeRef::named(type_name)));
+    let mut field = Field::new(name, TypeRef::NonNull(Box::new(TypeRef::List(Box::new(item)))), resolve)
+        .description(description)
+        .argument(InputValue::new("limit", TypeRef::named(TypeRef::INT)).description("1–100 (default 50)."))
+        .argument(
+            InputValue::new("startingAfter", TypeRef::named(TypeRef::ID))
+                .description("Return the objects after this id (the last id of the previous page)."),
+        );
+    for filter in filters {
+        field = field.argument(types::argument(filter));
+    }
+    field
+}
+
+fn records(records: Vec<Json>) -> FieldValue<'static> {
+    FieldValue::list(records.into_iter().map(FieldValue::owned_any))
+}
+
+/// The schema for these resources.
+fn build(resources: &[Operations]) -> Result<Schema, SchemaError> {
+    let mut query = Object::new("Query");
+    let mut mutation = Object::new("Mutation");
+    let deleted = described::<crate::resource::Deleted>();
+    let mut schema = Schema::build("Query", Some("Mutation"), None)
+        .limit_depth(MAX_DEPTH)
+        .limit_complexity(MAX_COMPLEXITY)
+        .register(Scalar::new(types::JSON).description("Any JSON value, exactly as the REST API has it."))
+        .register(types::object("Deleted", &deleted));
+
+    for &ops in resources {
+        let meta = ops.meta;
+        let type_name = pascal(meta.name);
+        let what = meta.name.replace('_', " ");
+        let record = TypeRef::named(&type_name);
+        schema = schema.register(types::object(&type_name, &(ops.record)()));
+
+        query = query.field(list_field(
+            &camel(meta.plural),
+            &type_name,
+            &(ops.filters)(),
+            format!(
+                "The organization's {}, newest first (`GET /api{}`). Needs `read:{}`.",
+                meta.plural, meta.path, meta.scope
+            ),
+            move |ctx| {
+                FieldFuture::new(async move {
+                    let (state, tenant) = authorize(&ctx, Need::Read(meta.scope))?;
+                    let page = page(&ctx)?;
+                    let query = filter_query(&ctx)?;
+                    let list = (ops.list)(state, tenant, page, &query).await.map_err(graphql_error)?;
+                    Ok(Some(records(list)))
+                })
+            },
+        ));
+        query = query.field(
+            Field::new(camel(meta.name), record.clone(), move |ctx| {
+                FieldFuture::new(async move {
+                    let (state, tenant) = authorize(&ctx, Need::Read(meta.scope))?;
+                    let id = id_arg(&ctx)?;
+                    let found = (ops.get)(state, tenant, &id).await.map_err(graphql_error)?;
+                    Ok(found.map(FieldValue::owned_any))
+                })
+            })
+            .description(format!("The {what} with this id, or null. Needs `read:{}`.", meta.scope))
+            .argument(InputValue::new("id", TypeRef::named_nn(TypeRef::ID))),
+        );
+
+        if let (Some(create), Some(body)) = (ops.create, ops.create_body) {
+            let input_name = format!("Create{type_name}Input");
+            schema = schema.register(types::input(&input_name, &body()));
+            mutation = mutation.field(
+                Field::new(format!("create{type_name}"), TypeRef::named_nn(&type_name), move |ctx| {
+                    FieldFuture::new(async move {
+                        let (state, tenant) = authorize(&ctx, Need::Write(meta.scope))?;
+                        let input = arg(&ctx, "input")?.unwrap_or_default();
+                        let created = create(state, tenant, input).await.map_err(graphql_error)?;
+                        Ok(Some(FieldValue::owned_any(created)))
+                    })
+                })
+                .description(format!("Creates a {what} (`POST /api{}`). Needs `write:{}`.", meta.path, meta.scope))
+                .argument(InputValue::new("input", TypeRef::named_nn(&input_name))),
+            );
+        }
+
+        let input_name = format!("Update{type_name}Input");
+        schema = schema.register(types::input(&input_name, &(ops.update_body)()));
+        mutation = mutation.field(
+            Field::new(format!("update{type_name}"), TypeRef::named_nn(&type_name), move |ctx| {
+                FieldFuture::new(async move {
+                    let (state, tenant) = authorize(&ctx, Need::Write(meta.scope))?;
+                    let id = id_arg(&ctx)?;
+                    let patch = arg(&ctx, "input")?.unwrap_or_default();
+                    let updated = (ops.update)(state, tenant, &id, patch).await.map_err(graphql_error)?;
+                    Ok(Some(FieldValue::owned_any(updated)))
+                })
+            })
+            .description(format!(
+                "Changes the fields given (`null` clears an optional one), like `PATCH /api{}/{{id}}`. Needs `write:{}`.",
+                meta.path, meta.scope
+            ))
+            .argument(InputValue::new("id", TypeRef::named_nn(TypeRef::ID)))
+            .argument(InputValue::new("input", TypeRef::named_nn(&input_name))),
+        );
+        mutation = mutation.field(
+            Field::new(format!("delete{type_name}"), TypeRef::named_nn("Deleted"), move |ctx| {
+                FieldFuture::new(async move {
+                    let (state, tenant) = authorize(&ctx, Need::Write(meta.scope))?;
+                    let id = id_arg(&ctx)?;
+                    let deleted = (ops.delete)(state, tenant, &id).await.map_err(graphql_error)?;
+                    Ok(Some(FieldValue::owned_any(serde_json::to_value(deleted)?)))
+                })
+            })
+            .description(format!("Deletes a {what} (`DELETE /api{}/{{id}}`). Needs `write:{}`.", meta.path, meta.scope))
+            .argument(InputValue::new("id", TypeRef::named_nn(TypeRef::ID))),
+        );
+    }
+
+    schema = schema.register(types::object("Event", &described::<events::Event>()));
+    query = query.field(list_field(
+        "events",
+        "Event",
+        &params::<EventFilter>(),
+        "The organization's events, newest first (`GET /api/events`). Needs `read:events`.".to_owned(),
+        |ctx| {
+            FieldFuture::new(async move {
+                let (state, tenant) = authorize(&ctx, Need::Read("events"))?;
+                let page = page(&ctx)?;
+                let filter: EventFilter = parse_query(&filter_query(&ctx)?).map_err(graphql_error)?;
+                let (list, _) = events::list_page(state, tenant, &page, filter).await.map_err(graphql_error)?;
+                let list: Vec<Json> = list.iter().map(serde_json::to_value).collect::<Result<_, _>>()?;
+                Ok(Some(records(list)))
+            })
+        },
+    ));
+
+    schema.register(query).register(mutation).finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        assert_eq!(camel("booking links"), "bookingLinks");
+        assert_eq!(camel("property"), "property");
+    }
+
+    #[test]
+    fn every_resource_is_in_the_schema() {
+        let sdl = SCHEMA.sdl();
+        for ops in resources() {
+            let singular = pascal(ops.meta.name);
+            assert!(sdl.contains(&format!("type {singular} ")), "{singular}");
+            assert!(sdl.contains(&format!("\t{}(", camel(ops.meta.plural))), "{}", ops.meta.plural);
+            assert!(sdl.contains(&format!("update{singular}(")), "update{singular}");
+        }
+    }
+}

@@ -1,0 +1,209 @@
+//! GraphQL types from JSON Schemas (the OpenAPI description of a resource's types).
+//!
+//! Strings, integers, numbers and booleans become `String`, `Int`, `Float` and `Boolean`;
+//! arrays become lists; a `$ref` is followed to the named schema (an enum of strings is a
+//! `String` whose description lists the values, `Money` a `Float` in dollars, `Timestamp` a
+//! `String`); anything else — nested objects, unions — is the `JSON` scalar, passed through
+//! exactly as the REST body has it. A field is non-null when the schema requires it and does
+//! not allow `null`. Field names are the JSON names.
+
+use std::collections::{HashMap, HashSet};
+
+use async_graphql::Value;
+use async_graphql::dynamic::{Field, FieldFuture, InputObject, InputValue, Object, TypeRef};
+use serde_json::Value as Json;
+
+use crate::resource::erased::{Described, FilterParam};
+
+/// The scalar for values with no closer GraphQL type.
+pub const JSON: &str = "JSON";
+
+/// Named schemas, by name.
+struct Components<'a>(HashMap<&'a str, &'a Json>);
+
+impl<'a> Components<'a> {
+    fn of(described: &'a Described) -> Components<'a> {
+        Components(described.components.iter().map(|(name, schema)| (name.as_str(), schema)).collect())
+    }
+
+    fn resolve(&self, schema: &'a Json) -> Option<&'a Json> {
+        let name = schema.get("$ref")?.as_str()?.rsplit('/').next()?;
+        self.0.get(name).copied()
+    }
+}
+
+/// The GraphQL type of a schema (never `NonNull` itself), and whether it allows `null`.
+fn shape(schema: &Json, components: &Components<'_>, depth: usize) -> (TypeRef, bool) {
+    let json = (TypeRef::named(JSON), true);
+    if depth > 8 {
+        return json;
+    }
+    if schema.get("$ref").is_some() {
+        return components.resolve(schema).map_or(json, |target| shape(target, components, depth + 1));
+    }
+    for key in ["oneOf", "anyOf", "allOf"] {
+        if let Some(items) = schema.get(key).and_then(Json::as_array) {
+            let non_null: Vec<&Json> = items.iter().filter(|item| item.get("type") != Some(&"null".into())).collect();
+            return match non_null.as_slice() {
+                [only] if key == "allOf" || non_null.len() < items.len() => {
+                    let (ty, nullable) = shape(only, components, depth + 1);
+                    (ty, nullable || non_null.len() < items.len())
+                }
+                _ => json,
+            };
+        }
+    }
+    let (types, nullable): (Vec<&str>, bool) = match schema.get("type") {
+        Some(Json::String(ty)) => (vec![ty.as_str()], false),
+        Some(Json::Array(types)) => {
+            let names: Vec<&str> = types.iter().filter_map(Json::as_str).collect();
+            (names.iter().copied().filter(|t| *t != "null").collect(), names.contains(&"null"))
+        }
+        _ => return json,
+    };
+    let ty = match types.as_slice() {
+        ["string"] => TypeRef::named(TypeRef::STRING),
+        ["integer"] => TypeRef::named(TypeRef::INT),
+        ["number"] => TypeRef::named(TypeRef::FLOAT),
+        ["boolean"] => TypeRef::named(TypeRef::BOOLEAN),
+        ["array"] => match schema.get("items") {
+            Some(items) => {
+                let (item, item_nullable) = shape(items, components, depth + 1);
+                TypeRef::List(Box::new(if item_nullable { item } else { TypeRef::NonNull(Box::new(item)) }))
+            }
+            None => TypeRef::named(JSON),
+        },
+        _ => TypeRef::named(JSON),
+    };
+    (ty, nullable)
+}
+
+/// The field's description, with the allowed values of an enum.
+fn describe(schema: &Json, components: &Components<'_>) -> Option<String> {
+    let mut description = schema.get("description").and_then(Json::as_str).map(str::to_owned);
+    let mut inner = vec![schema];
+    inner.extend(schema.get("oneOf").and_then(Json::as_array).into_iter().flatten());
+    for item in inner {
+        let target = components.resolve(item).unwrap_or(item);
+        if description.is_none() {
+            description = item.get("description").and_then(Json::as_str).map(str::to_owned);
+        }
+        if let Some(values) = target.get("enum").and_then(Json::as_array) {
+            let values: Vec<&str> = values.iter().filter_map(Json::as_str).collect();
+            let list = format!("One of: {}.", values.join(", "));
+            description = Some(description.map_or(list.clone(), |d| format!("{d} {list}")));
+        }
+    }
+    description
+}
+
+fn properties(described: &Described) -> impl Iterator<Item = (&String, &Json)> {
+    described.schema.get("properties").and_then(Json::as_object).into_iter().flatten()
+}
+
+fn required(described: &Described) -> HashSet<&str> {
+    described.schema.get("required").and_then(Json::as_array).into_iter().flatten().filter_map(Json::as_str).collect()
+}
+
+/// An output object type whose fields read the record's JSON (a `serde_json::Value` parent).
+pub fn object(name: &str, described: &Described) -> Object {
+    let components = Components::of(described);
+    let required = required(described);
+    let mut object = Object::new(name);
+    if let Some(description) = described.schema.get("description").and_then(Json::as_str) {
+        object = object.description(description);
+    }
+    for (key, schema) in properties(described) {
+        let (ty, nullable) = shape(schema, &components, 0);
+        let ty = if required.contains(key.as_str()) && !nullable { TypeRef::NonNull(Box::new(ty)) } else { ty };
+        let json_key = key.clone();
+        let mut field = Field::new(key, ty, move |ctx| {
+            let value = ctx
+                .parent_value
+                .downcast_ref::<Json>()
+                .and_then(|record| record.get(&json_key))
+                .filter(|value| !value.is_null())
+                .and_then(|value| Value::from_json(value.clone()).ok());
+            FieldFuture::from_value(value)
+        });
+        if let Some(description) = describe(schema, &components) {
+            field = field.description(description);
+        }
+        object = object.field(field);
+    }
+    object
+}
+
+/// An input object type with the body's fields, all optional in GraphQL: what the input
+/// holds is passed to the REST body's parser, so a missing required field is the same
+/// `VALIDATION_ERROR` naming it, and an explicit `null` still clears a field on update.
+pub fn input(name: &str, described: &Described) -> InputObject {
+    let components = Components::of(described);
+    let required = required(described);
+    let mut input = InputObject::new(name);
+    if let Some(description) = described.schema.get("description").and_then(Json::as_str) {
+        input = input.description(description);
+    }
+    for (key, schema) in properties(described) {
+        let (ty, _) = shape(schema, &components, 0);
+        let mut value = InputValue::new(key, ty);
+        let description = describe(schema, &components);
+        let description = match (required.contains(key.as_str()), description) {
+            (true, Some(d)) => Some(format!("Required. {d}")),
+            (true, None) => Some("Required.".to_owned()),
+            (false, d) => d,
+        };
+        if let Some(description) = description {
+            value = value.description(description);
+        }
+        input = input.field(value);
+    }
+    input
+}
+
+/// A list filter as an optional argument.
+pub fn argument(param: &FilterParam) -> InputValue {
+    let described = Described { name: String::new(), schema: Json::Null, components: Vec::new() };
+    let components = Components::of(&described);
+    let (ty, _) = shape(&param.schema, &components, 0);
+    // A `$ref` to an enum cannot be followed without the components; filters take its text.
+    let ty = if param.schema.get("$ref").is_some() { TypeRef::named(TypeRef::STRING) } else { ty };
+    let mut value = InputValue::new(&param.name, ty);
+    if let Some(description) = &param.description {
+        value = value.description(description);
+    }
+    value
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn type_of(schema: Json) -> String {
+        let described = Described {
+            name: "T".into(),
+            schema: Json::Null,
+            components: vec![
+                ("Money".into(), json!({"type": "number"})),
+                ("Status".into(), json!({"type": "string", "enum": ["A", "B"]})),
+                ("Items".into(), json!({"type": "array", "items": {"type": "object"}})),
+            ],
+        };
+        let (ty, nullable) = shape(&schema, &Components::of(&described), 0);
+        format!("{ty}{}", if nullable { "?" } else { "" })
+    }
+
+    #[test]
+    fn json_schemas_become_graphql_types() {
+        assert_eq!(type_of(json!({"type": "string"})), "String");
+        assert_eq!(type_of(json!({"type": ["integer", "null"]})), "Int?");
+        assert_eq!(type_of(json!({"$ref": "#/components/schemas/Money"})), "Float");
+        assert_eq!(type_of(json!({"oneOf": [{"$ref": "#/components/schemas/Status"}, {"type": "null"}]})), "String?");
+        assert_eq!(type_of(json!({"type": ["array", "null"], "items": {"type": "string"}})), "[String!]?");
+        assert_eq!(type_of(json!({"$ref": "#/components/schemas/Items"})), "[JSON!]");
+        assert_eq!(type_of(json!({"type": "object"})), "JSON");
+        assert_eq!(type_of(json!({"$ref": "#/components/schemas/Unknown"})), "JSON?");
+    }
+}

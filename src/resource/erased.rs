@@ -1,0 +1,157 @@
+//! A resource's five operations over JSON values, chosen at run time rather than by type:
+//! what the GraphQL schema (`crate::graphql`) is generated from. Each call runs the same
+//! engine function as the REST handler (`list_records`, `create_record`, …), so validation,
+//! tenant scoping, 404s and events do not depend on how the request arrived.
+
+use futures_util::future::BoxFuture;
+use serde::Serialize;
+use serde_json::Value as Json;
+use utoipa::openapi::path::ParameterIn;
+use utoipa::{IntoParams, ToSchema};
+
+use super::{Deleted, Meta, Page, Resource, create_record, delete_record, find_record, list_records, update_record};
+use crate::app::AppState;
+use crate::auth::Tenant;
+use crate::error::{ApiError, ApiResult};
+use crate::http::extract::{parse_query, parse_value};
+
+/// A type's JSON Schema as the OpenAPI document has it, with the named schemas it refers to
+/// (`$ref: "#/components/schemas/<name>"`).
+#[derive(Debug, Clone)]
+pub struct Described {
+    pub name: String,
+    pub schema: Json,
+    pub components: Vec<(String, Json)>,
+}
+
+/// One list filter: a query parameter of `GET {path}`.
+#[derive(Debug, Clone)]
+pub struct FilterParam {
+    pub name: String,
+    pub description: Option<String>,
+    pub schema: Json,
+}
+
+type ListFn = for<'a> fn(&'a AppState, &'a Tenant, Page, &'a str) -> BoxFuture<'a, ApiResult<Vec<Json>>>;
+type GetFn = for<'a> fn(&'a AppState, &'a Tenant, &'a str) -> BoxFuture<'a, ApiResult<Option<Json>>>;
+type CreateFn = for<'a> fn(&'a AppState, &'a Tenant, Json) -> BoxFuture<'a, ApiResult<Json>>;
+type UpdateFn = for<'a> fn(&'a AppState, &'a Tenant, &'a str, Json) -> BoxFuture<'a, ApiResult<Json>>;
+type DeleteFn = for<'a> fn(&'a AppState, &'a Tenant, &'a str) -> BoxFuture<'a, ApiResult<Deleted>>;
+
+/// A registered resource's description and operations, without its types.
+#[derive(Clone, Copy)]
+pub struct Operations {
+    pub meta: Meta,
+    pub record: fn() -> Described,
+    /// `None` for a resource created by a handler of its own (`POST /api/expenses`).
+    pub create_body: Option<fn() -> Described>,
+    pub update_body: fn() -> Described,
+    pub filters: fn() -> Vec<FilterParam>,
+    /// A page of records; the filters arrive as a query string, parsed like `GET {path}?…`.
+    pub list: ListFn,
+    pub get: GetFn,
+    pub create: Option<CreateFn>,
+    pub update: UpdateFn,
+    pub delete: DeleteFn,
+}
+
+impl Operations {
+    pub fn of<R: Resource>() -> Operations {
+        Operations {
+            meta: R::META,
+            record: described::<R::Record>,
+            create_body: Some(described::<R::Create>),
+            update_body: described::<R::Update>,
+            filters: filters::<R>,
+            list: list::<R>,
+            get: get::<R>,
+            create: Some(create::<R>),
+            update: update::<R>,
+            delete: delete::<R>,
+        }
+    }
+
+    /// Like [`of`](Self::of), without create (see [`super::router_without_create`]).
+    pub fn without_create<R: Resource>() -> Operations {
+        Operations { create_body: None, create: None, ..Self::of::<R>() }
+    }
+}
+
+/// `T`'s schema as JSON.
+pub fn described<T: ToSchema>() -> Described {
+    let mut components = Vec::new();
+    T::schemas(&mut components);
+    Described {
+        name: T::name().into_owned(),
+        schema: to_json(&T::schema()),
+        components: components.into_iter().map(|(name, schema)| (name, to_json(&schema))).collect(),
+    }
+}
+
+fn to_json(value: &impl Serialize) -> Json {
+    serde_json::to_value(value).unwrap_or_default()
+}
+
+fn filters<R: Resource>() -> Vec<FilterParam> {
+    params::<R::Filter>()
+}
+
+/// The query parameters of `P`.
+pub fn params<P: IntoParams>() -> Vec<FilterParam> {
+    P::into_params(|| Some(ParameterIn::Query))
+        .into_iter()
+        .map(|param| FilterParam {
+            name: param.name.clone(),
+            description: param.description.clone(),
+            schema: param.schema.as_ref().map(to_json).unwrap_or_default(),
+        })
+        .collect()
+}
+
+fn record_json<T: Serialize>(record: &T) -> ApiResult<Json> {
+    serde_json::to_value(record).map_err(ApiError::internal)
+}
+
+fn list<'a, R: Resource>(
+    state: &'a AppState,
+    tenant: &'a Tenant,
+    page: Page,
+    query: &'a str,
+) -> BoxFuture<'a, ApiResult<Vec<Json>>> {
+    Box::pin(async move {
+        let filter: R::Filter = parse_query(query)?;
+        let (records, _) = list_records::<R>(state, tenant, &page, filter).await?;
+        records.iter().map(record_json).collect()
+    })
+}
+
+fn get<'a, R: Resource>(
+    state: &'a AppState,
+    tenant: &'a Tenant,
+    id: &'a str,
+) -> BoxFuture<'a, ApiResult<Option<Json>>> {
+    Box::pin(async move { find_record::<R>(state, tenant, id).await?.as_ref().map(record_json).transpose() })
+}
+
+fn create<'a, R: Resource>(state: &'a AppState, tenant: &'a Tenant, input: Json) -> BoxFuture<'a, ApiResult<Json>> {
+    Box::pin(async move {
+        let input: R::Create = parse_value(input)?;
+        record_json(&create_record::<R>(state, tenant, input).await?)
+    })
+}
+
+fn update<'a, R: Resource>(
+    state: &'a AppState,
+    tenant: &'a Tenant,
+    id: &'a str,
+    patch: Json,
+) -> BoxFuture<'a, ApiResult<Json>> {
+    Box::pin(async move {
+        let patch: R::Update = parse_value(patch)?;
+        record_json(&update_record::<R>(state, tenant, id, patch).await?)
+    })
+}
+
+fn delete<'a, R: Resource>(state: &'a AppState, tenant: &'a Tenant, id: &'a str) -> BoxFuture<'a, ApiResult<Deleted>> {
+    Box::pin(delete_record::<R>(state, tenant, id))
+}

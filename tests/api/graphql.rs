@@ -1,0 +1,291 @@
+//! GraphQL at `/graphql`: the schema generated from the resources, the same rules, scopes,
+//! tenancy and events as REST, errors with codes, and the offline playground page.
+
+use gable::platform::orgs::Plan;
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, expect_error, json, spawn_app};
+
+fn house(title: &str, city: &str, status: &str) -> Value {
+    json!({"title": title, "address": "1 Main St", "city": city, "state": "TX", "price": 350000, "status": status})
+}
+
+/// Runs a document at `path` and returns the GraphQL response (always HTTP 200).
+async fn run_at(app: &TestApp, path: &str, key: &str, query: &str, variables: Value) -> Value {
+    let (status, body) = json(app.post(path, key, &json!({"query": query, "variables": variables})).await).await;
+    assert_eq!(status, 200, "{body}");
+    body
+}
+
+async fn run(app: &TestApp, key: &str, query: &str, variables: Value) -> Value {
+    run_at(app, "/graphql", key, query, variables).await
+}
+
+/// The response's only error, asserting its code.
+fn only_error<'a>(body: &'a Value, code: &str) -> &'a Value {
+    let errors = body["errors"].as_array().unwrap_or_else(|| panic!("errors in {body}"));
+    assert_eq!(errors.len(), 1, "{body}");
+    assert_eq!(errors[0]["extensions"]["code"], code, "{body}");
+    &errors[0]
+}
+
+#[tokio::test]
+async fn lists_filter_and_paginate_like_rest() {
+    let app = spawn_app().await;
+    let org = app.org(Plan::Grow).await;
+    let first = app.create("/api/properties", &org.key, &house("First", "Austin", "ACTIVE")).await;
+    app.create("/api/properties", &org.key, &house("Sold", "Austin", "SOLD")).await;
+    let third = app.create("/api/properties", &org.key, &house("Third", "Dallas", "ACTIVE")).await;
+
+    let query = "query($after: ID) { properties(status: \"ACTIVE\", limit: 1, startingAfter: $after) { id title price status } }";
+    let page1 = run(&app, &org.key, query, json!({})).await;
+    assert!(page1.get("errors").is_none(), "{page1}");
+    assert_eq!(
+        page1["data"]["properties"],
+        json!([{"id": third["id"], "title": "Third", "price": 350000, "status": "ACTIVE"}])
+    );
+
+    let page2 = run(&app, &org.key, query, json!({"after": third["id"]})).await;
+    assert_eq!(page2["data"]["properties"][0]["id"], first["id"]);
+    let page3 = run(&app, &org.key, query, json!({"after": first["id"]})).await;
+    assert_eq!(page3["data"]["properties"], json!([]));
+
+    let by_city = run(&app, &org.key, "{ properties(city: \"dallas\") { title } }", json!({})).await;
+    assert_eq!(by_city["data"]["properties"], json!([{"title": "Third"}]));
+
+    // Limits are checked like the REST query parameter.
+    let too_many = run(&app, &org.key, "{ properties(limit: 500) { id } }", json!({})).await;
+    assert_eq!(only_error(&too_many, "VALIDATION_ERROR")["extensions"]["field"], "limit");
+}
+
+#[tokio::test]
+async fn get_by_id_and_other_organizations_ids_are_missing() {
+    let app = spawn_app().await;
+    let org = app.org(Plan::Grow).await;
+    let other = app.org(Plan::Grow).await;
+    let mine = app.create("/api/properties", &org.key, &house("Mine", "Austin", "ACTIVE")).await;
+    let theirs = app.create("/api/properties", &other.key, &house("Theirs", "Austin", "ACTIVE")).await;
+
+    let query = "query($id: ID!) { property(id: $id) { id title isFeatured photos createdAt } }";
+    let found = run(&app, &org.key, query, json!({"id": mine["id"]})).await;
+    assert_eq!(
+        found["data"]["property"],
+        json!({"id": mine["id"], "title": "Mine", "isFeatured": false, "photos": [], "createdAt": mine["createdAt"]})
+    );
+    let hidden = run(&app, &org.key, query, json!({"id": theirs["id"]})).await;
+    assert!(hidden.get("errors").is_none(), "{hidden}");
+    assert_eq!(hidden["data"]["property"], Value::Null);
+
+    let update = run(
+        &app,
+        &org.key,
+        "mutation($id: ID!) { updateProperty(id: $id, input: {title: \"Mine now\"}) { id } }",
+        json!({"id": theirs["id"]}),
+    )
+    .await;
+    only_error(&update, "NOT_FOUND");
+    let delete =
+        run(&app, &org.key, "mutation($id: ID!) { deleteProperty(id: $id) { id } }", json!({"id": theirs["id"]})).await;
+    only_error(&delete, "NOT_FOUND");
+    let (_, still) =
+        json(app.get(&format!("/api/properties/{}", theirs["id"].as_str().unwrap()), &other.key).await).await;
+    assert_eq!(still["title"], "Theirs");
+}
+
+#[tokio::test]
+async fn writes_go_through_the_rest_rules_and_events() {
+    let app = spawn_app().await;
+    let org = app.org(Plan::Grow).await;
+
+    let created = run(
+        &app,
+        &org.key,
+        "mutation($input: CreatePropertyInput!) { createProperty(input: $input) { id slug title zip price status } }",
+        json!({"input": {"title": "Lake House", "address": "9 Shore Rd", "city": "Austin", "state": "TX", "zip": "78701", "price": 1825.5}}),
+    )
+    .await;
+    let property = &created["data"]["createProperty"];
+    assert_eq!(property["slug"], "lake-house", "{created}");
+    assert_eq!(property["price"], 1825.5, "money stays in dollars");
+    assert_eq!(property["status"], "ACTIVE");
+    let id = property["id"].as_str().unwrap().to_owned();
+
+    // `null` clears an optional field; fields not given stay.
+    let updated = run(
+        &app,
+        &org.key,
+        "mutation($id: ID!) { updateProperty(id: $id, input: {zip: null, status: \"PENDING\"}) { zip status title } }",
+        json!({"id": id}),
+    )
+    .await;
+    assert_eq!(updated["data"]["updateProperty"], json!({"zip": null, "status": "PENDING", "title": "Lake House"}));
+
+    let deleted =
+        run(&app, &org.key, "mutation($id: ID!) { deleteProperty(id: $id) { id deleted } }", json!({"id": id})).await;
+    assert_eq!(deleted["data"]["deleteProperty"], json!({"id": id, "deleted": true}));
+    let (status, _) = json(app.get(&format!("/api/properties/{id}"), &org.key).await).await;
+    assert_eq!(status, 404);
+
+    for kind in ["property.created", "property.updated", "property.deleted"] {
+        let events = app.events(&org.key, kind).await;
+        assert_eq!(events.len(), 1, "{kind}");
+        assert_eq!(events[0]["data"]["id"], id.as_str(), "{kind}");
+    }
+    assert_eq!(app.events(&org.key, "property.updated").await[0]["data"]["status"], "PENDING");
+
+    // The outbox is readable through GraphQL too.
+    let events = run(&app, &org.key, "{ events(type: \"property.created\") { type data } }", json!({})).await;
+    assert_eq!(events["data"]["events"][0]["type"], "property.created", "{events}");
+    assert_eq!(events["data"]["events"][0]["data"]["slug"], "lake-house");
+}
+
+#[tokio::test]
+async fn snake_case_resources_keep_their_json_names() {
+    let app = spawn_app().await;
+    let org = app.org(Plan::Grow).await;
+    let created = run(
+        &app,
+        &org.key,
+        "mutation { createVendor(input: {name: \"Ace Plumbing\", trade: \"plumbing\"}) { id name created_at } }",
+        json!({}),
+    )
+    .await;
+    let vendor = &created["data"]["createVendor"];
+    assert!(vendor["id"].as_str().is_some_and(|id| id.starts_with("v_")), "{created}");
+    let (_, rest) = json(app.get(&format!("/api/vendors/{}", vendor["id"].as_str().unwrap()), &org.key).await).await;
+    assert_eq!(rest["created_at"], vendor["created_at"]);
+    assert_eq!(app.events(&org.key, "vendor.created").await.len(), 1);
+}
+
+#[tokio::test]
+async fn validation_errors_name_the_field() {
+    let app = spawn_app().await;
+    let org = app.org(Plan::Grow).await;
+    let missing = run(
+        &app,
+        &org.key,
+        "mutation { createProperty(input: {address: \"1 A St\", city: \"X\", state: \"CA\"}) { id } }",
+        json!({}),
+    )
+    .await;
+    let error = only_error(&missing, "VALIDATION_ERROR");
+    assert_eq!(error["extensions"]["field"], "title", "{missing}");
+    assert!(missing["data"].is_null(), "{missing}");
+
+    let negative = run(
+        &app,
+        &org.key,
+        "mutation { createProperty(input: {title: \"T\", address: \"1 A St\", city: \"X\", state: \"CA\", price: -5}) { id } }",
+        json!({}),
+    )
+    .await;
+    assert_eq!(only_error(&negative, "VALIDATION_ERROR")["extensions"]["field"], "price");
+    assert_eq!(app.event_count(&org.key).await, 0, "nothing was written");
+}
+
+#[tokio::test]
+async fn each_field_needs_the_rest_scope() {
+    let app = spawn_app().await;
+    let org = app.org(Plan::Grow).await;
+    let reader = app.key(&org.id, &["read:properties"]).await;
+
+    let body = run(&app, &reader, "{ properties { id } contacts { id } }", json!({})).await;
+    assert_eq!(body["data"]["properties"], json!([]), "the allowed field still answers: {body}");
+    let error = only_error(&body, "INSUFFICIENT_SCOPE");
+    assert!(error["message"].as_str().unwrap().contains("read:contacts"), "{body}");
+
+    let write = run(
+        &app,
+        &reader,
+        "mutation { createProperty(input: {title: \"T\", address: \"A\", city: \"C\", state: \"S\"}) { id } }",
+        json!({}),
+    )
+    .await;
+    let error = only_error(&write, "INSUFFICIENT_SCOPE");
+    assert!(error["message"].as_str().unwrap().contains("write:properties"), "{write}");
+    assert_eq!(app.event_count(&org.key).await, 0);
+}
+
+#[tokio::test]
+async fn it_is_authenticated_like_the_api() {
+    let app = spawn_app().await;
+    let org = app.org(Plan::Grow).await;
+    let body = json!({"query": "{ properties { id } }"});
+    for path in ["/graphql", "/api/graphql", "/v1/graphql"] {
+        let response = app.request(Method::POST, path, None).json(&body).send().await.unwrap();
+        expect_error(response, 401, "UNAUTHORIZED").await;
+        let response = app.post(path, &org.key, &body).await;
+        assert!(response.headers().contains_key("x-ratelimit-limit"), "{path} has rate-limit headers");
+        let (status, data) = json(response).await;
+        assert_eq!((status, &data["data"]["properties"]), (200, &json!([])), "{path}");
+    }
+    let response = app.request(Method::POST, "/graphql", Some("gbl_live_nope")).json(&body).send().await.unwrap();
+    expect_error(response, 401, "INVALID_API_KEY").await;
+
+    // A body that is not a GraphQL request is the REST-style 400.
+    let response = app.post("/graphql", &org.key, &json!({"variables": {}})).await;
+    let error = expect_error(response, 400, "VALIDATION_ERROR").await;
+    assert_eq!(error["field"], "query");
+}
+
+#[tokio::test]
+async fn the_playground_is_public_and_self_contained() {
+    let app = spawn_app().await;
+    let response = app.request(Method::GET, "/graphql", None).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
+    assert!(response.headers()["content-security-policy"].to_str().unwrap().contains("default-src 'none'"));
+    let page = response.text().await.unwrap();
+    assert!(page.contains("<textarea id=\"query\""), "a query editor");
+    assert!(page.contains("localStorage"), "the key is remembered in the browser");
+    assert!(page.contains("__schema"), "the schema is listed by introspection");
+    assert!(!page.contains("http://") && !page.contains("https://"), "no external assets");
+}
+
+#[tokio::test]
+async fn introspection_describes_every_resource() {
+    let app = spawn_app().await;
+    let org = app.org(Plan::Grow).await;
+    let body = run(
+        &app,
+        &org.key,
+        "{ __schema { queryType { fields { name } } mutationType { fields { name } } }
+           __type(name: \"WorkOrder\") { fields { name type { kind name ofType { name } } } } }",
+        json!({}),
+    )
+    .await;
+    let names = |kind: &str| -> Vec<String> {
+        body["data"]["__schema"][kind]["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["name"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let queries = names("queryType");
+    for expected in
+        ["properties", "property", "bookingLinks", "teamMembers", "workOrders", "leases", "paymentPlans", "events"]
+    {
+        assert!(queries.contains(&expected.to_owned()), "{expected} in {queries:?}");
+    }
+    let mutations = names("mutationType");
+    for expected in ["createLead", "updateLead", "deleteLead", "createUnit", "updateExpense"] {
+        assert!(mutations.contains(&expected.to_owned()), "{expected} in {mutations:?}");
+    }
+    assert!(!mutations.contains(&"createExpense".to_owned()), "expenses are created by their own handler");
+    let fields = body["data"]["__type"]["fields"].as_array().unwrap();
+    let id = fields.iter().find(|f| f["name"] == "id").unwrap();
+    assert_eq!(id["type"], json!({"kind": "NON_NULL", "name": null, "ofType": {"name": "String"}}));
+    assert!(fields.iter().any(|f| f["name"] == "created_at"), "{fields:?}");
+}
+
+#[tokio::test]
+async fn oversized_documents_are_refused() {
+    let app = spawn_app().await;
+    let org = app.org(Plan::Grow).await;
+    let fields: Vec<String> = (0..600).map(|i| format!("p{i}: properties {{ id }}")).collect();
+    let body = run(&app, &org.key, &format!("{{ {} }}", fields.join(" ")), json!({})).await;
+    assert!(body["errors"][0]["message"].as_str().unwrap().contains("complex"), "{body}");
+    assert!(body.get("data").is_none_or(Value::is_null), "nothing ran: {body}");
+}
