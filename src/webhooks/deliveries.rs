@@ -265,7 +265,7 @@ async fn recover(
                     "UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = $4, locked_until = NULL, \
                      updated_at = $4 WHERE org_id = $1 AND endpoint_id = $2 AND status = 'failed' AND created_at >= $3",
                 )
-                .bind(id)
+                .bind(id.clone())
                 .bind(body.since.ms())
                 .bind(now),
         )
