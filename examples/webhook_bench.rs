@@ -371,7 +371,7 @@ async fn crash() {
     let unique = seen.per_event.len();
     let duplicates: usize = seen.per_event.values().map(|n| n - 1).sum();
     println!(
-        "crash: {} committed events, {unique} delivered at least once{}, {duplicates} duplicate deliveries (bound: 8 requests in flight + 32 sent but not yet recorded, for one endpoint)",
+        "crash: {} committed events, {unique} delivered at least once{}, {duplicates} duplicate deliveries (max in flight per instance: 8 for one endpoint)",
         count_events(&bench.admin_url),
         if done { "" } else { " — INCOMPLETE" }
     );

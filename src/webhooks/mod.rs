@@ -7,8 +7,8 @@
 //! endpoint has room for on this instance (read from the endpoint's own slice of the queue
 //! index) and hands them to its sender tasks, at most `webhook_concurrency_per_endpoint` per
 //! endpoint, so a slow endpoint or a long backlog never holds up the others; attempts are
-//! recorded in batches beside the sending (one transaction for the successes that finished
-//! together), and a failure schedules the next try or, eventually, disables the endpoint.
+//! recorded in batches (one transaction for the successes that finished together), and a
+//! failure schedules the next try or, eventually, disables the endpoint.
 
 pub mod catalog;
 pub mod deliveries;
@@ -355,14 +355,9 @@ async fn deliver_once(
 /// Most deliveries one claim takes.
 const CLAIM_BATCH: usize = 200;
 
-/// Attempts a sender task may have sent but not yet seen recorded before it sends another.
-/// Recording runs in batches beside the sending; a crash can make these (and the requests in
-/// flight) be sent again, never more.
-const UNRECORDED_PER_TASK: usize = 4;
-
-/// One sender task of an endpoint: sends a delivery, hands its attempt to the recorder, and
-/// takes the endpoint's next waiting delivery, if any; it waits for its oldest attempt to be
-/// recorded whenever [`UNRECORDED_PER_TASK`] are outstanding, and for all of them at the end.
+/// One sender task of an endpoint: sends a delivery, waits until its attempt is recorded (so
+/// a crash can send again at most what was in flight), then takes the endpoint's next waiting
+/// delivery, if any.
 async fn send_lane(
     state: AppState,
     token: Arc<JobToken>,
@@ -370,7 +365,6 @@ async fn send_lane(
     mut ready: Ready,
     permit: tokio::sync::OwnedSemaphorePermit,
 ) {
-    let mut unrecorded = VecDeque::with_capacity(UNRECORDED_PER_TASK);
     loop {
         let (delivery, endpoint, event) = ready;
         let endpoint_id = delivery.endpoint_id.clone();
@@ -379,24 +373,16 @@ async fn send_lane(
             Ok(Some(sent)) => {
                 let (done, recorded) = oneshot::channel();
                 if recorder.send((sent, done)).is_ok() {
-                    unrecorded.push_back(recorded);
+                    let _ = recorded.await;
                 }
             }
             Ok(None) => {}
             Err(err) => tracing::error!(delivery = %delivery_id, error = %err, "a webhook attempt failed"),
         }
-        if unrecorded.len() >= UNRECORDED_PER_TASK
-            && let Some(oldest) = unrecorded.pop_front()
-        {
-            let _ = oldest.await;
-        }
         match state.webhooks().next(&endpoint_id) {
             Some(next) => ready = next,
             None => break,
         }
-    }
-    for recorded in unrecorded {
-        let _ = recorded.await;
     }
     drop(permit);
     state.webhooks().wake();
