@@ -57,6 +57,9 @@ pub struct Webhooks {
 struct Active {
     endpoints: HashSet<String>,
     looked_at: Option<Instant>,
+    /// Where the next claim starts in `endpoints`: when the instance is at its limit, the room
+    /// goes round all endpoints rather than always to the same ones.
+    turn: usize,
 }
 
 /// A claimed delivery with what sending it needs.
@@ -154,13 +157,17 @@ impl Webhooks {
     }
 
     /// What to claim now: each active endpoint with room on this instance (its sender tasks and
-    /// their backlog, up to twice its concurrency), with at most `budget` deliveries in all.
+    /// their backlog, up to twice its concurrency), with at most `budget` deliveries in all,
+    /// starting one endpoint further on each time.
     fn wants(&self, budget: usize) -> Vec<(String, usize)> {
-        let active = self.active.lock().unwrap_or_else(|p| p.into_inner());
+        let mut active = self.active.lock().unwrap_or_else(|p| p.into_inner());
         let lanes = self.lanes.lock().unwrap_or_else(|p| p.into_inner());
+        let count = active.endpoints.len();
+        let start = active.turn % count.max(1);
+        active.turn = active.turn.wrapping_add(1);
         let mut left = budget;
         let mut wants = Vec::new();
-        for endpoint in &active.endpoints {
+        for endpoint in active.endpoints.iter().cycle().skip(start).take(count) {
             let used = lanes.get(endpoint).map_or(0, |lane| lane.running + lane.waiting.len());
             let room = (2 * self.per_endpoint).saturating_sub(used).min(left);
             if room > 0 {
