@@ -10,8 +10,10 @@ use crate::app::AppState;
 use crate::auth::{Scopes, Tenant};
 use crate::crm::{contacts::Contacts, leads::Leads, properties::Properties, showings::Showings, tasks::Tasks};
 use crate::db::system;
+use crate::operations::{vendors::Vendors, work_orders::WorkOrders};
 use crate::platform::keys;
 use crate::platform::orgs::{self, Organization, Plan};
+use crate::rentals::{leases::Leases, tenants::Tenants, units::Units};
 use crate::resource::{Ctx, Resource, Stamped};
 use crate::sales::{booking_links::BookingLinks, payments::Payments, products::Products, team::TeamMembers};
 
@@ -78,7 +80,7 @@ async fn sample_data(state: &AppState, tenant: &Tenant) -> crate::error::ApiResu
         }),
     )
     .await?;
-    add::<Properties>(
+    let duplex = add::<Properties>(
         &mut ctx,
         json!({
             "title": "Maple Street Duplex", "address": "41 Maple St", "city": "Pasadena", "state": "CA",
@@ -132,5 +134,33 @@ async fn sample_data(state: &AppState, tenant: &Tenant) -> crate::error::ApiResu
         json!({"title": "Tour the Beverly Hills villa", "teamMemberId": ava.id(), "propertyId": villa.id()}),
     )
     .await?;
+    rentals(&mut ctx, duplex.id()).await?;
     ctx.commit().await
+}
+
+/// The duplex as a rental: two units, two tenants, a draft lease (sign it with
+/// `POST /api/leases/{id}/sign` to start its rent), a vendor and an open work order.
+async fn rentals(ctx: &mut Ctx<'_>, property_id: &str) -> crate::error::ApiResult<()> {
+    let unit_a = add::<Units>(ctx, json!({"property_id": property_id, "label": "A", "market_rent_usd": 2450})).await?;
+    let unit_b = add::<Units>(ctx, json!({"property_id": property_id, "label": "B", "market_rent_usd": 2300})).await?;
+    let sam = add::<Tenants>(ctx, json!({"name": "Sam Lee", "email": "sam@example.com"})).await?;
+    add::<Tenants>(ctx, json!({"name": "Rita Gomez", "email": "rita@example.com"})).await?;
+    add::<Leases>(
+        ctx,
+        json!({
+            "unit_id": unit_a.id(), "tenant_ids": [sam.id()], "start_date": "2030-02-01", "monthly_rent_usd": 2450,
+            "due_day": 1, "grace_days": 5, "deposit_usd": 2450
+        }),
+    )
+    .await?;
+    let plumber = add::<Vendors>(ctx, json!({"name": "Pasadena Pipes", "trade": "plumbing"})).await?;
+    add::<WorkOrders>(
+        ctx,
+        json!({
+            "property_id": property_id, "unit_id": unit_b.id(), "title": "Kitchen sink leaking",
+            "vendor_id": plumber.id()
+        }),
+    )
+    .await?;
+    Ok(())
 }

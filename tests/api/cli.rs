@@ -164,9 +164,18 @@ async fn serve_demo_prints_a_working_key_and_stops_cleanly_on_sigterm() {
         .expect("the address and key are printed in time")
         .expect("the address and key are printed");
 
+    // No app was built in this process when the test runs alone: install the TLS provider here.
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let client = reqwest::Client::new();
     let keys = client.get(format!("{base}/api/keys")).bearer_auth(&key).send().await.unwrap();
     assert_eq!(keys.status(), 200);
+    // Every area has sample data to look at.
+    for path in ["properties", "leads", "payments", "units", "leases", "work-orders"] {
+        let list = client.get(format!("{base}/api/{path}")).bearer_auth(&key).send().await.unwrap();
+        assert_eq!(list.status(), 200, "{path}");
+        let items: serde_json::Value = list.json().await.unwrap();
+        assert!(!items.as_array().unwrap().is_empty(), "the demo has {path}");
+    }
 
     let pid = child.id().to_string();
     assert!(std::process::Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
