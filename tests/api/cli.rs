@@ -143,6 +143,9 @@ async fn serve_demo_prints_a_working_key_and_stops_cleanly_on_sigterm() {
         .spawn()
         .expect("start gable serve");
     let stdout = child.stdout.take().unwrap();
+    // If an assertion fails, the server must not outlive the test (it would hold the test
+    // database open).
+    let mut child = KillOnDrop(Some(child));
     // Read every line until the process ends (so its later output never meets a closed pipe),
     // handing over the address and key as soon as they are printed.
     let (found_tx, found_rx) = tokio::sync::oneshot::channel();
@@ -177,10 +180,23 @@ async fn serve_demo_prints_a_working_key_and_stops_cleanly_on_sigterm() {
         assert!(!items.as_array().unwrap().is_empty(), "the demo has {path}");
     }
 
+    let mut child = child.0.take().unwrap();
     let pid = child.id().to_string();
     assert!(std::process::Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
     let status = tokio::task::spawn_blocking(move || child.wait()).await.unwrap().unwrap();
     assert!(status.success(), "graceful shutdown exits 0: {status:?}");
+}
+
+/// A child process that is killed (and reaped) when the test ends early.
+struct KillOnDrop(Option<std::process::Child>);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        if let Some(child) = self.0.as_mut() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
 }
 
 #[tokio::test]
