@@ -22,7 +22,7 @@ use jsonwebtoken::jwk::{AlgorithmParameters, EllipticCurve, Jwk, KeyAlgorithm, P
 use jsonwebtoken::{Algorithm, DecodingKey, Validation, errors::ErrorKind};
 use serde::Deserialize;
 
-use super::{Auth, AuthInner, Scopes, Tenant};
+use super::{Auth, Scopes, Tenant};
 use crate::app::AppState;
 use crate::config::{ConfigError, Settings};
 use crate::db::system;
@@ -60,12 +60,8 @@ pub(super) async fn authenticate(state: &AppState, token: &str) -> Result<Auth, 
             ),
         )
     })?;
-    Ok(Auth(Arc::new(AuthInner {
-        tenant: Tenant { org_id: linked.id, plan: linked.plan },
-        key_id: format!("user:{}", claims.subject),
-        scopes: verifier.scopes_for(&org.role),
-        features: state.settings().features.clone(),
-    })))
+    let tenant = Tenant { org_id: linked.id, plan: linked.plan };
+    Ok(Auth::new(state, tenant, format!("user:{}", claims.subject), verifier.scopes_for(&org.role)))
 }
 
 /// What a verified token says about its caller.

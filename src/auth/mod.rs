@@ -76,6 +76,11 @@ struct AuthInner {
 }
 
 impl Auth {
+    /// A caller authenticated as `principal` (a key id, or `user:<sub>`) acting for `tenant`.
+    fn new(state: &AppState, tenant: Tenant, principal: String, scopes: Scopes) -> Auth {
+        Auth(Arc::new(AuthInner { tenant, key_id: principal, scopes, features: state.settings().features.clone() }))
+    }
+
     /// The tenant, if this key's scopes cover `need`; otherwise 403 `INSUFFICIENT_SCOPE`
     /// naming the missing scope.
     pub fn require(&self, need: Need) -> Result<&Tenant, ApiError> {
@@ -161,12 +166,8 @@ async fn resolve_key(state: &AppState, headers: &HeaderMap) -> Result<Auth, ApiE
         Some(entry) => entry,
         None => {
             let key = system::find_key_by_hash(state.db(), &hash).await?.ok_or_else(invalid)?;
-            let auth = Auth(Arc::new(AuthInner {
-                tenant: Tenant { plan: parse_column(&key.plan, "plan")?, org_id: key.org_id },
-                scopes: Scopes::from_stored(&key.scopes),
-                key_id: key.key_id,
-                features: state.settings().features.clone(),
-            }));
+            let tenant = Tenant { plan: parse_column(&key.plan, "plan")?, org_id: key.org_id };
+            let auth = Auth::new(state, tenant, key.key_id, Scopes::from_stored(&key.scopes));
             cache.insert(hash, auth, key.expires_at, key.revoked_at, key.last_used_at, now)
         }
     };

@@ -181,11 +181,18 @@ impl Webhooks {
         wants
     }
 
-    /// A claim found `got` of the `asked` due deliveries of an endpoint: when it found fewer,
-    /// the endpoint has nothing more due (for this instance) until the next look.
-    fn claimed(&self, endpoint: &str, asked: usize, got: usize) {
-        if got < asked {
-            self.active.lock().unwrap_or_else(|p| p.into_inner()).endpoints.remove(endpoint);
+    /// A claim for `wants` returned `claimed`: an endpoint that gave fewer than were asked of
+    /// it has nothing more due (for this instance) until the next look.
+    fn claimed(&self, wants: &[(String, usize)], claimed: &[queue::Claimed]) {
+        let mut got: HashMap<&str, usize> = HashMap::new();
+        for delivery in claimed {
+            *got.entry(delivery.endpoint_id.as_str()).or_default() += 1;
+        }
+        let mut active = self.active.lock().unwrap_or_else(|p| p.into_inner());
+        for (endpoint, asked) in wants {
+            if got.get(endpoint.as_str()).copied().unwrap_or(0) < *asked {
+                active.endpoints.remove(endpoint);
+            }
         }
     }
 
@@ -324,13 +331,7 @@ async fn deliver_once(
         return Ok(0);
     }
     let claimed = queue::claim(state, token, &wants).await?;
-    let mut got: HashMap<&str, usize> = HashMap::new();
-    for delivery in &claimed {
-        *got.entry(delivery.endpoint_id.as_str()).or_default() += 1;
-    }
-    for (endpoint, asked) in &wants {
-        webhooks.claimed(endpoint, *asked, got.get(endpoint.as_str()).copied().unwrap_or(0));
-    }
+    webhooks.claimed(&wants, &claimed);
     let loaded = queue::load(state, token, &claimed).await?;
     let mut give_back = Vec::new();
     let mut taken = 0;
