@@ -12,8 +12,9 @@ connections="${CONNECTIONS:-64}"
 duration="${DURATION:-10s}"
 port="${PORT:-18181}"
 
-cargo build --release --quiet
-bin="${CARGO_TARGET_DIR:-target}/release/gable"
+# GABLE_BIN=path runs a given binary instead (to compare two builds in one session).
+if [ -z "${GABLE_BIN:-}" ]; then cargo build --release --quiet; fi
+bin="${GABLE_BIN:-${CARGO_TARGET_DIR:-target}/release/gable}"
 work="$(mktemp -d)"
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 
@@ -40,6 +41,9 @@ TOML
 org=$("$bin" --config "$work/bench.toml" org create --name "Bench Realty" --plan grow --json | sed -E 's/.*"id":"([^"]+)".*/\1/')
 key=$("$bin" --config "$work/bench.toml" key create --org "$org" --name bench --json | sed -E 's/.*"key":"([^"]+)".*/\1/')
 
+if curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1; then
+  echo "port $port is already serving: stop that server first" >&2; exit 1
+fi
 "$bin" --config "$work/bench.toml" serve >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.1; done

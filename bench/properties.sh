@@ -18,8 +18,9 @@ orgs="${ORGS:-1000}"
 properties="${PROPERTIES:-1000000}"
 big="${BIG_ORG_PROPERTIES:-100000}"
 
-cargo build --release --quiet
-bin="${CARGO_TARGET_DIR:-target}/release/gable"
+# GABLE_BIN=path runs a given binary instead (to compare two builds in one session).
+if [ -z "${GABLE_BIN:-}" ]; then cargo build --release --quiet; fi
+bin="${GABLE_BIN:-${CARGO_TARGET_DIR:-target}/release/gable}"
 mkdir -p "$dir"
 
 if [ "$backend" = postgres ]; then
@@ -50,6 +51,9 @@ fi
 key=$(sed -E 's/.*"key":"([^"]+)".*/\1/' "$dir/seed.json")
 after=$(sed -E 's/.*"page1000After":"([^"]+)".*/\1/' "$dir/seed.json")
 
+if curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1; then
+  echo "port $port is already serving: stop that server first" >&2; exit 1
+fi
 "$bin" --config "$dir/bench.toml" serve >"$dir/server.log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT

@@ -112,7 +112,6 @@ pub struct App {
     listener: TcpListener,
     router: Router,
     state: AppState,
-    openapi: OpenApi,
 }
 
 impl App {
@@ -128,8 +127,8 @@ impl App {
     pub async fn build_with(settings: Settings, db: Db, clock: Clock) -> anyhow::Result<App> {
         let listener = TcpListener::bind(settings.listen).await?;
         let state = AppState::new(settings, db, clock, Some(listener.local_addr()?)).await?;
-        let (router, openapi) = router(state.clone());
-        Ok(App { listener, router, state, openapi })
+        let router = router(state.clone());
+        Ok(App { listener, router, state })
     }
 
     pub fn port(&self) -> u16 {
@@ -142,10 +141,6 @@ impl App {
 
     pub fn state(&self) -> &AppState {
         &self.state
-    }
-
-    pub fn openapi(&self) -> &OpenApi {
-        &self.openapi
     }
 
     /// Serves until `shutdown` completes, then finishes in-flight requests and returns. Runs
@@ -219,17 +214,25 @@ async fn daily_rent(state: AppState) {
 /// The OpenAPI document of every route (what `GET /openapi.json` serves; `gable openapi`
 /// prints it without a server).
 pub fn openapi() -> OpenApi {
-    let (_, mut openapi) = documented().nest("/api", api()).split_for_parts();
+    parts().2
+}
+
+/// The public routes, the API's routes and the OpenAPI document of both, from one pass over
+/// the routers (building the document is the largest allocation the server ever makes).
+fn parts() -> (Router<AppState>, Router<AppState>, OpenApi) {
+    let (public, openapi) = documented().split_for_parts();
+    let (api, api_doc) = api().split_for_parts();
+    let mut openapi = openapi.nest("/api", api_doc);
     docs::add_common_errors(&mut openapi);
-    openapi
+    (public, api, openapi)
 }
 
 /// Every route: `/health`, `/ready`, the public pages, the API under `/api` and `/v1`,
 /// `/graphql`, `/metrics`, `/docs`, `/openapi.json`.
-fn router(state: AppState) -> (Router, OpenApi) {
-    let openapi = openapi();
-    let (public, _) = documented().split_for_parts();
-    let (api, _) = api().split_for_parts();
+fn router(state: AppState) -> Router {
+    let (public, api, openapi) = parts();
+    // Served as bytes: the document's structures are dropped here, before the server starts.
+    let openapi = docs::Document::new(&openapi);
     let api = api
         .route_layer(from_fn_with_state(state.clone(), http::idempotency::middleware))
         .route_layer(from_fn_with_state(state.clone(), auth::authenticate));
@@ -240,12 +243,12 @@ fn router(state: AppState) -> (Router, OpenApi) {
         .route_layer(from_fn_with_state(state.clone(), auth::authenticate))
         .get(graphql::playground);
     let max_body = state.settings().max_body_bytes;
-    let router = Router::new()
+    Router::new()
         .merge(public)
         .nest("/api", api.clone())
         .nest("/v1", api)
         .route("/graphql", graphql)
-        .merge(docs::router(openapi.clone()))
+        .merge(docs::router(openapi))
         .route("/metrics", get(metrics::serve))
         .fallback(http::not_found)
         .method_not_allowed_fallback(http::method_not_allowed)
@@ -253,8 +256,7 @@ fn router(state: AppState) -> (Router, OpenApi) {
         .layer(DefaultBodyLimit::max(max_body))
         .layer(CatchPanicLayer::custom(http::panic_response))
         .layer(from_fn(http::request_id::middleware))
-        .with_state(state);
-    (router, openapi)
+        .with_state(state)
 }
 
 /// Routes outside `/api`: health and each area's public pages.

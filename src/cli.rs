@@ -184,7 +184,9 @@ macro_rules! say {
     }};
 }
 
-pub fn main() -> ExitCode {
+/// The command line. `ready` runs once a server or worker has started and is about to serve
+/// (the binary returns the startup transient's memory to the system there).
+pub fn main(ready: fn()) -> ExitCode {
     let cli = Cli::parse();
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(runtime) => runtime,
@@ -193,7 +195,7 @@ pub fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(run(cli)) {
+    match runtime.block_on(run(cli, ready)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("error: {err:#}");
@@ -202,7 +204,7 @@ pub fn main() -> ExitCode {
     }
 }
 
-async fn run(cli: Cli) -> anyhow::Result<()> {
+async fn run(cli: Cli, ready: fn()) -> anyhow::Result<()> {
     let mut overrides = Overrides { database_url: cli.database_url.clone(), ..Overrides::default() };
     if let Command::Serve { listen, redis_url, .. } = &cli.command {
         overrides.listen = *listen;
@@ -218,11 +220,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     let serving = matches!(cli.command, Command::Serve { .. });
     init_logging(&settings, serving);
     match cli.command {
-        Command::Serve { demo, no_workers, .. } => serve(settings, demo, !no_workers).await,
+        Command::Serve { demo, no_workers, .. } => serve(settings, demo, !no_workers, ready).await,
         Command::Worker => {
             let db = connect(&settings).await?;
             let state = crate::app::AppState::new(settings, db, Clock::default(), None).await?;
             println!("Gable {} webhook worker running", env!("CARGO_PKG_VERSION"));
+            ready();
             crate::app::run_workers(state, shutdown_signal()).await;
             tracing::info!("worker shut down");
             Ok(())
@@ -296,7 +299,7 @@ async fn connect(settings: &Settings) -> anyhow::Result<Db> {
     Ok(db)
 }
 
-async fn serve(settings: Settings, demo: bool, workers: bool) -> anyhow::Result<()> {
+async fn serve(settings: Settings, demo: bool, workers: bool, ready: fn()) -> anyhow::Result<()> {
     let app = App::build(settings).await?;
     let addr = app.local_addr();
     let public_url = app.state().public_url().to_owned();
@@ -318,6 +321,7 @@ async fn serve(settings: Settings, demo: bool, workers: bool) -> anyhow::Result<
             created.key
         );
     }
+    ready();
     app.run_until(workers, shutdown_signal()).await?;
     tracing::info!("shut down cleanly");
     Ok(())

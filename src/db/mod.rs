@@ -18,12 +18,14 @@ pub mod system;
 use std::borrow::Cow;
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use secrecy::{ExposeSecret, SecretString};
 use sqlx::any::{AnyArguments, AnyPoolOptions, AnyRow};
 use sqlx::query::Query;
-use sqlx::{Any, AnyPool, Encode, Executor, FromRow, Transaction, Type};
+use sqlx::{Any, AnyConnection, AnyPool, Connection, Encode, Executor, FromRow, Transaction, Type};
+use tokio::sync::{Semaphore, SemaphorePermit};
 
 use crate::app::JobToken;
 use crate::auth::Tenant;
@@ -43,6 +45,7 @@ pub enum Backend {
 pub struct Db {
     read: AnyPool,
     write: AnyPool,
+    readers: Arc<Readers>,
     backend: Backend,
 }
 
@@ -68,6 +71,7 @@ impl Db {
         sqlx::any::install_default_drivers();
         let url = url.expose_secret();
         if url.starts_with("sqlite:") {
+            sqlite_process_settings();
             let url = sqlite_url(url)?;
             let pragmas = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
                            PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;";
@@ -86,17 +90,22 @@ impl Db {
                 .after_connect(move |conn, _| Box::pin(async move { conn.execute(pragmas).await.map(|_| ()) }))
                 .connect(&url)
                 .await?;
-            Ok(Db { read, write, backend: Backend::Sqlite })
+            let readers = Readers::new(read.clone(), sqlite_readers(max_connections));
+            Ok(Db { read, write, readers, backend: Backend::Sqlite })
         } else {
             // No ping before each use: it doubles the round trips of every query, and a
             // connection broken by a database restart fails one query and is then replaced.
+            // Half the connections serve plain reads ([`Readers`]), the rest writes and
+            // transactions: at most `max_connections` in all (at least one of each).
+            let readers = (max_connections / 2).max(1);
             let pool = AnyPoolOptions::new()
-                .max_connections(max_connections.max(1))
+                .max_connections(max_connections.saturating_sub(readers).max(1))
                 .test_before_acquire(false)
                 .acquire_timeout(Duration::from_secs(30))
                 .connect(url)
                 .await?;
-            Ok(Db { read: pool.clone(), write: pool, backend: Backend::Postgres })
+            let readers = Readers::new(pool.clone(), readers);
+            Ok(Db { read: pool.clone(), write: pool, readers, backend: Backend::Postgres })
         }
     }
 
@@ -115,6 +124,7 @@ impl Db {
     }
 
     pub async fn close(&self) {
+        self.readers.close().await;
         self.read.close().await;
         self.write.close().await;
     }
@@ -139,6 +149,45 @@ impl Db {
     }
 }
 
+/// SQLite settings for the whole process, made once before the first connection opens.
+///
+/// - Every connection gets the query planner stability guarantee (`SQLITE_DBCONFIG_ENABLE_QPSG`).
+///   Without it SQLite plans some statements for their bound values (a bound `LIMIT`, a `LIKE`
+///   pattern, an indexed column once `ANALYZE` has run) and then re-prepares the cached statement
+///   whenever a value is bound again — that is, on every execution: a parse and a plan per
+///   request, 15% of a list's CPU. Our statements are written for their indexes, so one plan is
+///   the right plan.
+/// - No memory statistics (`SQLITE_CONFIG_MEMSTATUS`): keeping them takes one process-wide
+///   mutex on every SQLite allocation, and sqlx copies each column value of each row it reads.
+fn sqlite_process_settings() {
+    use libsqlite3_sys as ffi;
+    use std::ffi::{c_char, c_int};
+
+    unsafe extern "C" fn on_open(
+        db: *mut ffi::sqlite3,
+        _: *mut *mut c_char,
+        _: *const ffi::sqlite3_api_routines,
+    ) -> c_int {
+        // SAFETY: SQLite calls this with the connection it is opening; the variadic arguments
+        // of ENABLE_QPSG are (int on, int *previous or NULL).
+        unsafe {
+            ffi::sqlite3_db_config(db, ffi::SQLITE_DBCONFIG_ENABLE_QPSG, 1 as c_int, std::ptr::null_mut::<c_int>())
+        };
+        ffi::SQLITE_OK
+    }
+
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // SAFETY: `sqlite3_config` is only valid before SQLite initializes (the first
+        // connection); after that it returns SQLITE_MISUSE and changes nothing. The automatic
+        // extension is a plain function that lives as long as the process.
+        unsafe {
+            let _ = ffi::sqlite3_config(ffi::SQLITE_CONFIG_MEMSTATUS, 0 as c_int);
+            let _ = ffi::sqlite3_auto_extension(Some(on_open));
+        }
+    });
+}
+
 /// SQLite readers are CPU-bound worker threads: more than two per core only adds switching.
 fn sqlite_readers(max_connections: u32) -> u32 {
     let cores = std::thread::available_parallelism().map_or(2, |n| u32::try_from(n.get()).unwrap_or(2));
@@ -153,6 +202,76 @@ fn sqlite_url(url: &str) -> Result<String, DbError> {
     }
     let query = if query.is_empty() { "mode=rwc".to_owned() } else { query.to_owned() };
     Ok(format!("sqlite://{path}?{query}"))
+}
+
+/// The connections that plain `SELECT`s run on, kept here rather than in sqlx's pool: the pool
+/// pings every connection it gets back (sqlx 0.9 does so unconditionally), which made each
+/// query two round trips — to PostgreSQL's backend, or two hand-offs to a SQLite worker
+/// thread. Connections are opened through the pool (with its settings and `after_connect`
+/// hooks) and detached from it; at most `limit` are in use at once.
+///
+/// A connection goes back to the idle set only after its statement completed or failed in
+/// the database: one whose future was dropped mid-statement (a client that went away), or
+/// that failed with an I/O or protocol error, is closed, so no connection is reused in an
+/// unknown state. A connection broken while idle (a database restart) fails one query and is
+/// then replaced, as with the pool's `test_before_acquire(false)`.
+struct Readers {
+    pool: AnyPool,
+    idle: Mutex<Vec<AnyConnection>>,
+    permits: Semaphore,
+}
+
+impl Readers {
+    fn new(pool: AnyPool, limit: u32) -> Arc<Readers> {
+        let limit = usize::try_from(limit).unwrap_or(1).max(1);
+        Arc::new(Readers { pool, idle: Mutex::new(Vec::with_capacity(limit)), permits: Semaphore::new(limit) })
+    }
+
+    async fn get(&self) -> Result<Reader<'_>, sqlx::Error> {
+        let permit = self.permits.acquire().await.map_err(|_| sqlx::Error::PoolClosed)?;
+        let idle = self.idle.lock().unwrap_or_else(PoisonError::into_inner).pop();
+        let conn = match idle {
+            Some(conn) => conn,
+            None => self.pool.acquire().await?.detach(),
+        };
+        Ok(Reader { readers: self, conn: Some(conn), _permit: permit })
+    }
+
+    async fn close(&self) {
+        self.permits.close();
+        let idle = std::mem::take(&mut *self.idle.lock().unwrap_or_else(PoisonError::into_inner));
+        for conn in idle {
+            let _ = conn.close().await;
+        }
+    }
+}
+
+/// A read connection in use; dropped without [`release`](Self::release), it is closed.
+struct Reader<'a> {
+    readers: &'a Readers,
+    conn: Option<AnyConnection>,
+    _permit: SemaphorePermit<'a>,
+}
+
+impl Reader<'_> {
+    fn conn(&mut self) -> &mut AnyConnection {
+        self.conn.as_mut().expect("a reader holds its connection until released")
+    }
+
+    /// Returns the connection to the idle set, unless `result` says the connection itself failed.
+    fn release<T>(mut self, result: &Result<T, sqlx::Error>) {
+        let reusable = match result {
+            Ok(_) | Err(sqlx::Error::RowNotFound) => true,
+            // PostgreSQL's classes 08 (connection exception) and 57 (operator intervention:
+            // the server terminated the session) end the connection; other database errors
+            // (a constraint, a bad value) leave it as it was.
+            Err(sqlx::Error::Database(err)) => !err.code().is_some_and(|c| c.starts_with("08") || c.starts_with("57")),
+            Err(_) => false,
+        };
+        if let Some(conn) = self.conn.take().filter(|_| reusable) {
+            self.readers.idle.lock().unwrap_or_else(PoisonError::into_inner).push(conn);
+        }
+    }
 }
 
 /// One SQL statement with the organization already bound as `$1`.
@@ -204,27 +323,45 @@ impl Sql {
     }
 }
 
+/// Runs `$sql.$method` where `$kind` says: `pooled` — a plain `SELECT` on a [`Reader`], anything
+/// else on the write pool; `tx` — on the transaction.
+macro_rules! run {
+    (pooled, $self:ident, $sql:ident . $method:ident) => {
+        if $sql.read_only {
+            let mut reader = $self.db.readers.get().await?;
+            let result = $sql.query.$method(reader.conn()).await;
+            reader.release(&result);
+            result
+        } else {
+            $sql.query.$method(&$self.db.write).await
+        }
+    };
+    (tx, $self:ident, $sql:ident . $method:ident) => {
+        $sql.query.$method(&mut *$self.tx).await
+    };
+}
+
 macro_rules! scoped_executor {
-    ($ty:ident, $self:ident, $sql:ident => $exec:expr) => {
+    ($ty:ident, $self:ident, $kind:ident) => {
         impl $ty<'_> {
-            pub async fn fetch_all<T: for<'r> FromRow<'r, AnyRow>>(&mut $self, $sql: Sql) -> Result<Vec<T>, sqlx::Error> {
-                let rows = $sql.query.fetch_all($exec).await?;
+            pub async fn fetch_all<T: for<'r> FromRow<'r, AnyRow>>(&mut $self, sql: Sql) -> Result<Vec<T>, sqlx::Error> {
+                let rows = run!($kind, $self, sql.fetch_all)?;
                 rows.iter().map(T::from_row).collect()
             }
 
-            pub async fn fetch_optional<T: for<'r> FromRow<'r, AnyRow>>(&mut $self, $sql: Sql) -> Result<Option<T>, sqlx::Error> {
-                let row = $sql.query.fetch_optional($exec).await?;
+            pub async fn fetch_optional<T: for<'r> FromRow<'r, AnyRow>>(&mut $self, sql: Sql) -> Result<Option<T>, sqlx::Error> {
+                let row = run!($kind, $self, sql.fetch_optional)?;
                 row.as_ref().map(T::from_row).transpose()
             }
 
-            pub async fn fetch_one<T: for<'r> FromRow<'r, AnyRow>>(&mut $self, $sql: Sql) -> Result<T, sqlx::Error> {
-                let row = $sql.query.fetch_one($exec).await?;
+            pub async fn fetch_one<T: for<'r> FromRow<'r, AnyRow>>(&mut $self, sql: Sql) -> Result<T, sqlx::Error> {
+                let row = run!($kind, $self, sql.fetch_one)?;
                 T::from_row(&row)
             }
 
             /// Runs a statement; returns the number of rows it changed.
-            pub async fn execute(&mut $self, $sql: Sql) -> Result<u64, sqlx::Error> {
-                Ok($sql.query.execute($exec).await?.rows_affected())
+            pub async fn execute(&mut $self, sql: Sql) -> Result<u64, sqlx::Error> {
+                Ok(run!($kind, $self, sql.execute)?.rows_affected())
             }
         }
     };
@@ -251,7 +388,7 @@ pub struct Scoped<'a> {
     org: &'a str,
 }
 
-scoped_executor!(Scoped, self, sql => if sql.read_only { &self.db.read } else { &self.db.write });
+scoped_executor!(Scoped, self, pooled);
 scoped_sql!(Scoped);
 
 /// A write transaction for one organization; dropped without [`commit`](Self::commit), it
@@ -261,7 +398,7 @@ pub struct ScopedTx<'a> {
     org: &'a str,
 }
 
-scoped_executor!(ScopedTx, self, sql => &mut *self.tx);
+scoped_executor!(ScopedTx, self, tx);
 scoped_sql!(ScopedTx);
 
 impl ScopedTx<'_> {
@@ -283,7 +420,7 @@ pub struct Jobs<'a> {
     db: &'a Db,
 }
 
-scoped_executor!(Jobs, self, sql => if sql.read_only { &self.db.read } else { &self.db.write });
+scoped_executor!(Jobs, self, pooled);
 
 impl<'a> Jobs<'a> {
     pub fn sql(&self, text: impl Into<Cow<'static, str>>) -> Sql {
@@ -317,7 +454,7 @@ pub struct JobsTx<'a> {
     _db: std::marker::PhantomData<&'a Db>,
 }
 
-scoped_executor!(JobsTx, self, sql => &mut *self.tx);
+scoped_executor!(JobsTx, self, tx);
 
 impl JobsTx<'_> {
     pub fn sql(&self, text: impl Into<Cow<'static, str>>) -> Sql {

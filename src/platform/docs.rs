@@ -3,11 +3,15 @@
 //! compiled into the binary (it works offline).
 
 use axum::Router;
+use axum::body::Bytes;
+use axum::http::HeaderValue;
+use axum::http::header::CONTENT_TYPE;
+use axum::routing::get;
 use utoipa::openapi::path::Operation;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, OpenApi, Ref, ResponseBuilder};
 use utoipa::{Modify, OpenApi as _};
-use utoipa_swagger_ui::SwaggerUi;
+use utoipa_swagger_ui::{Config, SwaggerUi};
 
 use crate::app::AppState;
 use crate::error::ErrorBody;
@@ -97,7 +101,22 @@ pub fn add_common_errors(openapi: &mut OpenApi) {
     }
 }
 
+/// The OpenAPI document as served: its JSON, serialized once.
+#[derive(Clone)]
+pub struct Document(Bytes);
+
+impl Document {
+    pub fn new(openapi: &OpenApi) -> Document {
+        Document(Bytes::from(serde_json::to_vec(openapi).expect("the OpenAPI document serializes")))
+    }
+}
+
 /// `/docs` (Swagger UI) and `/openapi.json`.
-pub fn router(openapi: OpenApi) -> Router<AppState> {
-    Router::from(SwaggerUi::new("/docs").url("/openapi.json", openapi))
+pub fn router(document: Document) -> Router<AppState> {
+    let swagger = Router::from(SwaggerUi::new("/docs").config(Config::from("/openapi.json")));
+    let json = move || {
+        let body = document.0.clone();
+        async move { ([(CONTENT_TYPE, HeaderValue::from_static("application/json"))], body) }
+    };
+    swagger.route("/openapi.json", get(json))
 }

@@ -1,3 +1,5 @@
+use gable::platform::orgs::Plan;
+
 use crate::helpers::{expect_error, json, spawn_app};
 
 #[tokio::test]
@@ -30,4 +32,50 @@ async fn metrics_count_requests_by_route_and_status() {
     assert!(text.contains(r#"gable_http_requests_total{route="/health",method="GET",status="200"} 1"#), "{text}");
     assert!(text.contains(r#"gable_http_requests_total{route="/api/keys",method="GET",status="401"} 1"#), "{text}");
     assert!(text.contains("gable_http_request_duration_seconds_bucket"), "{text}");
+}
+
+/// PostgreSQL dropping every session (a restart, a failover, an operator's
+/// `pg_terminate_backend`): each broken connection fails at most one request, with a JSON
+/// error, and is replaced; reads then work again without a restart of Gable.
+#[tokio::test]
+async fn reads_recover_after_postgres_drops_the_connections() {
+    let app = spawn_app().await;
+    if !app.db_url.starts_with("postgres") {
+        return; // SQLite's connections are in-process: nothing can drop them.
+    }
+    let org = app.org(Plan::Grow).await;
+    app.create("/api/contacts", &org.key, &serde_json::json!({"firstName": "Ada", "lastName": "Lovelace"})).await;
+    // Open several read connections at once.
+    let warm = (0..6).map(|_| app.get("/api/contacts", &org.key));
+    for response in futures_util::future::join_all(warm).await {
+        assert_eq!(response.status(), 200);
+    }
+
+    sqlx::any::install_default_drivers();
+    let mut admin = <sqlx::AnyConnection as sqlx::Connection>::connect(&app.db_url).await.unwrap();
+    sqlx::Executor::execute(
+        &mut admin,
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+         WHERE datname = current_database() AND pid <> pg_backend_pid()",
+    )
+    .await
+    .unwrap();
+    let _ = sqlx::Connection::close(admin).await;
+
+    let mut failures = 0;
+    let mut served = 0;
+    for _ in 0..20 {
+        let (status, body) = json(app.get("/api/contacts", &org.key).await).await;
+        if status == 200 {
+            assert_eq!(body.as_array().map(Vec::len), Some(1));
+            served += 1;
+        } else {
+            assert_eq!((status, body["code"].as_str()), (500, Some("INTERNAL_ERROR")), "{body}");
+            assert_eq!(served, 0, "a request failed after reads had recovered: {body}");
+            failures += 1;
+        }
+    }
+    let connections = app.state.settings().database_max_connections;
+    assert!(failures <= connections, "{failures} failed requests for {connections} connections");
+    assert!(served > 0);
 }
