@@ -126,16 +126,14 @@ where
         filters.raw("id < ?".into(), [Value::from(after.clone())]);
     }
     let (conditions, values) = filters.render(2);
-    // The limit is written into the statement, not bound: SQLite's planner reads a bound
-    // LIMIT's value, so rebinding it (on every execution) made SQLite re-prepare the cached
-    // statement each time — a parse and plan per request. `limit` is a checked integer.
-    let fetch = limit + 1;
-    let sql = format!("SELECT {columns} FROM {table} WHERE org_id = $1{conditions} ORDER BY id DESC LIMIT {fetch}");
+    let limit_param = values.len() + 2;
+    let sql =
+        format!("SELECT {columns} FROM {table} WHERE org_id = $1{conditions} ORDER BY id DESC LIMIT ${limit_param}");
     let mut statement = scoped.sql(sql);
     for value in values {
         statement = statement.bind_value(value);
     }
-    let mut rows: Vec<T> = scoped.fetch_all(statement).await?;
+    let mut rows: Vec<T> = scoped.fetch_all(statement.bind(limit + 1)).await?;
     let next = if rows.len() as i64 > limit {
         rows.truncate(limit as usize);
         rows.last().map(id_of)
