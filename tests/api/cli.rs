@@ -6,14 +6,21 @@ use serde_json::Value;
 
 use crate::helpers::{TestDb, fresh_database, start, test_settings};
 
+/// Runs the binary and waits for it. Tests here run on a multi-threaded runtime and wait with
+/// `block_in_place`, because some also run a server on the same database in-process: blocking
+/// the only thread of a current-thread runtime froze that server, and when it was inside a write
+/// transaction at that moment (the webhook fan-out after a change), the command waited out
+/// SQLite's busy timeout and failed with "database is locked".
 fn gable(db: &TestDb, args: &[&str]) -> Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_gable"))
-        .args(args)
-        .args(["--database-url", &db.url])
-        .env_remove("DATABASE_URL")
-        .env_remove("GABLE_DATABASE_URL")
-        .output()
-        .expect("run gable")
+    tokio::task::block_in_place(|| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_gable"))
+            .args(args)
+            .args(["--database-url", &db.url])
+            .env_remove("DATABASE_URL")
+            .env_remove("GABLE_DATABASE_URL")
+            .output()
+            .expect("run gable")
+    })
 }
 
 fn stdout_json(output: &Output) -> Value {
@@ -22,7 +29,7 @@ fn stdout_json(output: &Output) -> Value {
         .unwrap_or_else(|_| panic!("not JSON: {}", String::from_utf8_lossy(&output.stdout)))
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn org_and_key_commands_print_json_and_make_working_keys() {
     let db = fresh_database().await;
     assert!(gable(&db, &["migrate"]).status.success());
@@ -58,11 +65,11 @@ async fn org_and_key_commands_print_json_and_make_working_keys() {
 
     // …until it is revoked.
     let output = gable(&db, &["key", "revoke", &key_id]);
-    assert!(output.status.success());
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     assert_eq!(app.get("/api/keys", &secret).await.status(), 401);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bad_input_exits_non_zero_with_a_clear_message() {
     let db = fresh_database().await;
     let output = gable(&db, &["org", "create", "--name", "X", "--plan", "gold"]);
@@ -87,7 +94,7 @@ async fn bad_input_exits_non_zero_with_a_clear_message() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("invalid scope `root`"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_same_org_name_gets_a_numbered_slug() {
     let db = fresh_database().await;
     let first = stdout_json(&gable(&db, &["org", "create", "--name", "Twin Realty", "--json"]));
@@ -97,7 +104,7 @@ async fn the_same_org_name_gets_a_numbered_slug() {
     assert_eq!(first["plan"], "starter");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn organizations_link_to_an_identity_provider_organization() {
     let db = fresh_database().await;
     let acme = stdout_json(&gable(
@@ -129,7 +136,7 @@ async fn organizations_link_to_an_identity_provider_organization() {
     assert_eq!(output.status.code(), Some(1));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn serve_demo_prints_a_working_key_and_stops_cleanly_on_sigterm() {
     use std::io::{BufRead, BufReader};
 
@@ -199,7 +206,7 @@ impl Drop for KillOnDrop {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn rent_run_charges_each_period_once_and_prints_a_summary() {
     let db = fresh_database().await;
     let app = start(test_settings(&db.url), gable::clock::Clock::default()).await;
