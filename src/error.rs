@@ -95,11 +95,12 @@ impl ApiError {
         Self::new(StatusCode::UNAUTHORIZED, code, message)
     }
 
-    pub fn missing_scope(scope: &str) -> Self {
+    /// `caller` says who lacks it: "This API key", or "Your role" for a signed-in user.
+    pub fn missing_scope(caller: &str, scope: &str) -> Self {
         Self::new(
             StatusCode::FORBIDDEN,
             "INSUFFICIENT_SCOPE",
-            format!("This API key does not have the `{scope}` scope needed for this call"),
+            format!("{caller} does not have the `{scope}` scope needed for this call"),
         )
     }
 

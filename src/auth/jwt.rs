@@ -28,6 +28,9 @@ use crate::config::{ConfigError, Settings};
 use crate::db::system;
 use crate::error::ApiError;
 
+/// The rate-limit principal of a signed-in user: `user:<sub>`.
+pub const PRINCIPAL_PREFIX: &str = "user:";
+
 /// Whether a bearer token is shaped like a JWT (and so is not an API key).
 pub fn looks_like_jwt(token: &str) -> bool {
     !token.starts_with(super::api_key::PREFIX) && token.split('.').count() == 3
@@ -61,7 +64,7 @@ pub(super) async fn authenticate(state: &AppState, token: &str) -> Result<Auth, 
         )
     })?;
     let tenant = Tenant { org_id: linked.id, plan: linked.plan };
-    Ok(Auth::new(state, tenant, format!("user:{}", claims.subject), verifier.scopes_for(&org.role)))
+    Ok(Auth::new(state, tenant, format!("{PRINCIPAL_PREFIX}{}", claims.subject), verifier.scopes_for(&org.role)))
 }
 
 /// What a verified token says about its caller.

@@ -84,7 +84,11 @@ impl Auth {
     /// The tenant, if this key's scopes cover `need`; otherwise 403 `INSUFFICIENT_SCOPE`
     /// naming the missing scope.
     pub fn require(&self, need: Need) -> Result<&Tenant, ApiError> {
-        if self.0.scopes.allows(need) { Ok(&self.0.tenant) } else { Err(ApiError::missing_scope(&need.to_string())) }
+        if self.0.scopes.allows(need) {
+            return Ok(&self.0.tenant);
+        }
+        let caller = if self.0.key_id.starts_with(jwt::PRINCIPAL_PREFIX) { "Your role" } else { "This API key" };
+        Err(ApiError::missing_scope(caller, &need.to_string()))
     }
 
     /// Like [`require`](Self::require), for calls that also need the webhooks feature's plan.
