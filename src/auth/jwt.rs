@@ -13,7 +13,7 @@
 //!
 //! [`Clock`]: crate::clock::Clock
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
@@ -52,18 +52,26 @@ pub(super) async fn authenticate(state: &AppState, token: &str) -> Result<Auth, 
             "This token has no active organization: select an organization in the app, then send a new token",
         )
     })?;
-    let linked = system::find_org_by_external_id(state.db(), &org.id).await?.ok_or_else(|| {
-        ApiError::new(
-            StatusCode::FORBIDDEN,
-            "ORGANIZATION_NOT_LINKED",
-            format!(
-                "The token's organization `{}` is not linked to an organization here; the operator links it with \
-                 `gable org link ORG_ID --external-org-id {}`",
-                org.id, org.id
-            ),
-        )
-    })?;
-    let tenant = Tenant { org_id: linked.id, plan: linked.plan };
+    let now = state.clock().now_ms();
+    let tenant = match verifier.links.get(&org.id, now) {
+        Some(tenant) => tenant,
+        None => {
+            let linked = system::find_org_by_external_id(state.db(), &org.id).await?.ok_or_else(|| {
+                ApiError::new(
+                    StatusCode::FORBIDDEN,
+                    "ORGANIZATION_NOT_LINKED",
+                    format!(
+                        "The token's organization `{}` is not linked to an organization here; the operator links it with \
+                         `gable org link ORG_ID --external-org-id {}`",
+                        org.id, org.id
+                    ),
+                )
+            })?;
+            let tenant = Tenant { org_id: linked.id, plan: linked.plan };
+            verifier.links.insert(&org.id, tenant.clone(), now);
+            tenant
+        }
+    };
     Ok(Auth::new(state, tenant, format!("{PRINCIPAL_PREFIX}{}", claims.subject), verifier.scopes_for(&org.role)))
 }
 
@@ -195,6 +203,37 @@ pub struct JwtVerifier {
     static_keys: Vec<Arc<Key>>,
     jwks: Option<Jwks>,
     role_scopes: BTreeMap<String, Scopes>,
+    links: Links,
+}
+
+/// Organizations found by their identity-provider id, trusted for `api_key_cache_seconds` like
+/// API keys: a busy app costs one lookup every few seconds instead of one per request, and a
+/// link or plan changed elsewhere (the CLI, another instance) takes effect within that time.
+/// Only found organizations are kept, so a new link works at once.
+struct Links {
+    ttl_ms: i64,
+    entries: RwLock<HashMap<String, (Tenant, i64)>>,
+}
+
+/// More entries than this and the cache starts over (bounded memory under token spraying).
+const MAX_LINKS: usize = 100_000;
+
+impl Links {
+    fn get(&self, external_org_id: &str, now_ms: i64) -> Option<Tenant> {
+        let entries = self.entries.read().unwrap_or_else(|p| p.into_inner());
+        entries.get(external_org_id).filter(|(_, at)| now_ms - at < self.ttl_ms).map(|(tenant, _)| tenant.clone())
+    }
+
+    fn insert(&self, external_org_id: &str, tenant: Tenant, now_ms: i64) {
+        if self.ttl_ms <= 0 {
+            return;
+        }
+        let mut entries = self.entries.write().unwrap_or_else(|p| p.into_inner());
+        if entries.len() >= MAX_LINKS {
+            entries.clear();
+        }
+        entries.insert(external_org_id.to_owned(), (tenant, now_ms));
+    }
 }
 
 impl JwtVerifier {
@@ -225,6 +264,10 @@ impl JwtVerifier {
             static_keys,
             jwks,
             role_scopes,
+            links: Links {
+                ttl_ms: i64::try_from(settings.api_key_cache_seconds).unwrap_or(0).saturating_mul(1000),
+                entries: RwLock::default(),
+            },
         }))
     }
 

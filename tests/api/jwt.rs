@@ -11,6 +11,7 @@ use axum::extract::State;
 use axum::routing::get;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use gable::Settings;
 use gable::config::List;
 use gable::platform::orgs::{self, Plan};
 use jsonwebtoken::{Algorithm, EncodingKey, Header};
@@ -89,11 +90,17 @@ impl JwksServer {
 
 /// A server accepting tokens from `jwks`, with the clock frozen at [`NOW_MS`].
 async fn spawn_jwt_app(jwks: &JwksServer) -> TestApp {
+    spawn_jwt_app_with(jwks, |_| {}).await
+}
+
+/// [`spawn_jwt_app`] with more settings.
+async fn spawn_jwt_app_with(jwks: &JwksServer, configure: impl FnOnce(&mut Settings)) -> TestApp {
     let url = jwks.url.clone();
     let app = spawn_with(move |s| {
         s.jwt_issuer = Some(ISSUER.into());
         s.jwt_jwks_url = Some(url);
         s.jwt_authorized_parties = List(vec![APP_ORIGIN.into()]);
+        configure(s);
     })
     .await;
     app.clock().freeze_at(NOW_MS);
@@ -371,4 +378,20 @@ async fn an_unreachable_jwks_is_a_503_not_a_500() {
     linked_org(&app, "org_clerk_acme").await;
     let token = v1_token("user_ann", "org_clerk_acme", "org:admin");
     expect_error(app.get("/v1/leads", &token).await, 503, "JWKS_UNAVAILABLE").await;
+}
+
+/// An app's requests cost one organization lookup per `api_key_cache_seconds`, like API keys;
+/// a link removed elsewhere (here, as the CLI does) stops working within that time.
+#[tokio::test]
+async fn organization_links_are_trusted_for_the_key_cache_time() {
+    let jwks = JwksServer::start(&[("rsa-a", "key-a")]).await;
+    let app = spawn_jwt_app_with(&jwks, |s| s.api_key_cache_seconds = 2).await;
+    let org = linked_org(&app, "org_clerk_acme").await;
+    let token = v1_token("user_bob", "org_clerk_acme", "org:member");
+    assert_eq!(app.get("/v1/leads", &token).await.status(), 200);
+
+    orgs::link(app.db(), &org.id, None).await.expect("unlink");
+    assert_eq!(app.get("/v1/leads", &token).await.status(), 200, "the link is trusted for 2 s");
+    app.clock().advance(Duration::from_secs(2));
+    expect_error(app.get("/v1/leads", &token).await, 403, "ORGANIZATION_NOT_LINKED").await;
 }
