@@ -13,7 +13,7 @@
 //!
 //! [`Clock`]: crate::clock::Clock
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
@@ -22,6 +22,7 @@ use jsonwebtoken::jwk::{AlgorithmParameters, EllipticCurve, Jwk, KeyAlgorithm, P
 use jsonwebtoken::{Algorithm, DecodingKey, Validation, errors::ErrorKind};
 use serde::Deserialize;
 
+use super::cache::TtlCache;
 use super::{Auth, Scopes, Tenant};
 use crate::app::AppState;
 use crate::config::{ConfigError, Settings};
@@ -44,7 +45,8 @@ pub(super) async fn authenticate(state: &AppState, token: &str) -> Result<Auth, 
             "This server does not accept JWTs: sign-in with JWT is not configured. Use an API key.",
         )
     })?;
-    let claims = verifier.verify(token, state.clock().now_ms()).await?;
+    let now = state.clock().now_ms();
+    let claims = verifier.verify(token, now).await?;
     let org = claims.org.ok_or_else(|| {
         ApiError::new(
             StatusCode::FORBIDDEN,
@@ -52,7 +54,6 @@ pub(super) async fn authenticate(state: &AppState, token: &str) -> Result<Auth, 
             "This token has no active organization: select an organization in the app, then send a new token",
         )
     })?;
-    let now = state.clock().now_ms();
     let tenant = match verifier.links.get(&org.id, now) {
         Some(tenant) => tenant,
         None => {
@@ -68,7 +69,7 @@ pub(super) async fn authenticate(state: &AppState, token: &str) -> Result<Auth, 
                 )
             })?;
             let tenant = Tenant { org_id: linked.id, plan: linked.plan };
-            verifier.links.insert(&org.id, tenant.clone(), now);
+            verifier.links.insert(org.id.clone(), tenant.clone(), now);
             tenant
         }
     };
@@ -203,37 +204,11 @@ pub struct JwtVerifier {
     static_keys: Vec<Arc<Key>>,
     jwks: Option<Jwks>,
     role_scopes: BTreeMap<String, Scopes>,
-    links: Links,
-}
-
-/// Organizations found by their identity-provider id, trusted for `api_key_cache_seconds` like
-/// API keys: a busy app costs one lookup every few seconds instead of one per request, and a
-/// link or plan changed elsewhere (the CLI, another instance) takes effect within that time.
-/// Only found organizations are kept, so a new link works at once.
-struct Links {
-    ttl_ms: i64,
-    entries: RwLock<HashMap<String, (Tenant, i64)>>,
-}
-
-/// More entries than this and the cache starts over (bounded memory under token spraying).
-const MAX_LINKS: usize = 100_000;
-
-impl Links {
-    fn get(&self, external_org_id: &str, now_ms: i64) -> Option<Tenant> {
-        let entries = self.entries.read().unwrap_or_else(|p| p.into_inner());
-        entries.get(external_org_id).filter(|(_, at)| now_ms - at < self.ttl_ms).map(|(tenant, _)| tenant.clone())
-    }
-
-    fn insert(&self, external_org_id: &str, tenant: Tenant, now_ms: i64) {
-        if self.ttl_ms <= 0 {
-            return;
-        }
-        let mut entries = self.entries.write().unwrap_or_else(|p| p.into_inner());
-        if entries.len() >= MAX_LINKS {
-            entries.clear();
-        }
-        entries.insert(external_org_id.to_owned(), (tenant, now_ms));
-    }
+    /// Organizations found by their identity-provider id, trusted for `api_key_cache_seconds`
+    /// like API keys: a busy app costs one lookup every few seconds instead of one per request,
+    /// and a link or plan changed elsewhere (the CLI, another instance) applies within that time.
+    /// Only found organizations are kept, so a new link works at once.
+    links: TtlCache<Tenant>,
 }
 
 impl JwtVerifier {
@@ -264,11 +239,13 @@ impl JwtVerifier {
             static_keys,
             jwks,
             role_scopes,
-            links: Links {
-                ttl_ms: i64::try_from(settings.api_key_cache_seconds).unwrap_or(0).saturating_mul(1000),
-                entries: RwLock::default(),
-            },
+            links: TtlCache::new(settings.api_key_cache_seconds),
         }))
+    }
+
+    /// Drops stale organization links (periodic housekeeping).
+    pub fn purge(&self, now_ms: i64) {
+        self.links.purge(now_ms);
     }
 
     /// The scopes of an organization role: its `jwt_role_scopes` entry, or the `*` entry.

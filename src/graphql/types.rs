@@ -101,6 +101,11 @@ fn properties(described: &Described) -> impl Iterator<Item = (&String, &Json)> {
     described.schema.get("properties").and_then(Json::as_object).into_iter().flatten()
 }
 
+/// The type's own doc comment.
+fn schema_description(described: &Described) -> Option<&str> {
+    described.schema.get("description").and_then(Json::as_str)
+}
+
 fn required(described: &Described) -> HashSet<&str> {
     described.schema.get("required").and_then(Json::as_array).into_iter().flatten().filter_map(Json::as_str).collect()
 }
@@ -110,7 +115,7 @@ pub fn object(name: &str, described: &Described) -> Object {
     let components = Components::of(described);
     let required = required(described);
     let mut object = Object::new(name);
-    if let Some(description) = described.schema.get("description").and_then(Json::as_str) {
+    if let Some(description) = schema_description(described) {
         object = object.description(description);
     }
     for (key, schema) in properties(described) {
@@ -141,7 +146,7 @@ pub fn input(name: &str, described: &Described) -> InputObject {
     let components = Components::of(described);
     let required = required(described);
     let mut input = InputObject::new(name);
-    if let Some(description) = described.schema.get("description").and_then(Json::as_str) {
+    if let Some(description) = schema_description(described) {
         input = input.description(description);
     }
     for (key, schema) in properties(described) {
