@@ -72,6 +72,11 @@ health=$(run "http://127.0.0.1:$port/health")
 page1=$(run -H "$auth" "http://127.0.0.1:$port$list")
 page1000=$(run -H "$auth" "http://127.0.0.1:$port$list&startingAfter=$after")
 
+# The same two requests from one connection: the latency a single client sees, without the
+# queueing of 64 connections on two cores.
+single1=$(wrk -t1 -c1 -d"${SINGLE_DURATION:-5s}" --latency -H "$auth" "http://127.0.0.1:$port$list")
+single1000=$(wrk -t1 -c1 -d"${SINGLE_DURATION:-5s}" --latency -H "$auth" "http://127.0.0.1:$port$list&startingAfter=$after")
+
 rps() { awk '/Requests\/sec/ {print $2}' <<<"$1"; }
 pct() { awk -v p="$2" '$1 == p {print $2}' <<<"$1"; }
 echo "backend=$backend connections=$connections duration=$duration"
@@ -79,6 +84,8 @@ printf '| request | req/s | p50 | p99 |\n|---|---|---|---|\n'
 printf '| GET /health | %s | %s | %s |\n' "$(rps "$health")" "$(pct "$health" 50%)" "$(pct "$health" 99%)"
 printf '| page 1 | %s | %s | %s |\n' "$(rps "$page1")" "$(pct "$page1" 50%)" "$(pct "$page1" 99%)"
 printf '| page 1,000 | %s | %s | %s |\n' "$(rps "$page1000")" "$(pct "$page1000" 50%)" "$(pct "$page1000" 99%)"
+printf '| page 1, one connection | %s | %s | %s |\n' "$(rps "$single1")" "$(pct "$single1" 50%)" "$(pct "$single1" 99%)"
+printf '| page 1,000, one connection | %s | %s | %s |\n' "$(rps "$single1000")" "$(pct "$single1000" 50%)" "$(pct "$single1000" 99%)"
 awk -v a="$(rps "$page1")" -v b="$(rps "$page1000")" -v h="$(rps "$health")" \
   'BEGIN {printf "page 1 : /health = %.1f%%, page 1,000 : /health = %.1f%%\n", 100*a/h, 100*b/h}'
 grep -E 'Non-2xx|Socket errors' <<<"$health$page1$page1000" || true

@@ -13,6 +13,7 @@
 //! `TEXT`, `BIGINT` and `DOUBLE PRECISION` columns only (booleans are `BIGINT` 0/1, times
 //! are epoch milliseconds, dates are `YYYY-MM-DD` text); `CAST(SUM(..) AS BIGINT)` for sums.
 
+mod sqlite;
 pub mod system;
 
 use std::borrow::Cow;
@@ -24,7 +25,7 @@ use std::time::Duration;
 use secrecy::{ExposeSecret, SecretString};
 use sqlx::any::{AnyArguments, AnyPoolOptions, AnyRow};
 use sqlx::query::Query;
-use sqlx::{Any, AnyConnection, AnyPool, Connection, Encode, Executor, FromRow, Transaction, Type};
+use sqlx::{Any, AnyConnection, AnyPool, Connection, Encode, Execute, Executor, FromRow, Transaction, Type};
 use tokio::sync::{Semaphore, SemaphorePermit};
 
 use crate::app::JobToken;
@@ -46,6 +47,8 @@ pub struct Db {
     read: AnyPool,
     write: AnyPool,
     readers: Arc<Readers>,
+    /// SQLite: plain reads in the calling task (see [`sqlite`]).
+    direct: Option<Arc<sqlite::DirectReaders>>,
     backend: Backend,
 }
 
@@ -72,7 +75,7 @@ impl Db {
         let url = url.expose_secret();
         if url.starts_with("sqlite:") {
             sqlite_process_settings();
-            let url = sqlite_url(url)?;
+            let (url, path) = sqlite_url(url)?;
             let pragmas = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
                            PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;";
             let write = AnyPoolOptions::new()
@@ -91,7 +94,9 @@ impl Db {
                 .connect(&url)
                 .await?;
             let readers = Readers::new(read.clone(), sqlite_readers(max_connections));
-            Ok(Db { read, write, readers, backend: Backend::Sqlite })
+            let direct =
+                sqlite::DirectReaders::new(&path, 5000, sqlite_readers(max_connections) as usize).map(Arc::new);
+            Ok(Db { read, write, readers, direct, backend: Backend::Sqlite })
         } else {
             // No ping before each use: it doubles the round trips of every query, and a
             // connection broken by a database restart fails one query and is then replaced.
@@ -105,7 +110,7 @@ impl Db {
                 .connect(url)
                 .await?;
             let readers = Readers::new(pool.clone(), readers);
-            Ok(Db { read: pool.clone(), write: pool, readers, backend: Backend::Postgres })
+            Ok(Db { read: pool.clone(), write: pool, readers, direct: None, backend: Backend::Postgres })
         }
     }
 
@@ -124,6 +129,9 @@ impl Db {
     }
 
     pub async fn close(&self) {
+        if let Some(direct) = &self.direct {
+            direct.close();
+        }
         self.readers.close().await;
         self.read.close().await;
         self.write.close().await;
@@ -188,20 +196,45 @@ fn sqlite_process_settings() {
     });
 }
 
+impl Db {
+    /// Runs a plain `SELECT` in the calling task when the backend allows it (SQLite), returning
+    /// at most `max_rows` rows; otherwise hands the statement back to run through sqlx.
+    fn read_here(&self, sql: Sql, max_rows: usize) -> Result<Result<Vec<AnyRow>, sqlx::Error>, Sql> {
+        let Some(direct) = self.direct.as_ref().filter(|_| sql.read_only) else { return Err(sql) };
+        let Sql { mut query, read_only } = sql;
+        let arguments = match query.take_arguments() {
+            Ok(arguments) => arguments,
+            Err(err) => return Ok(Err(sqlx::Error::Encode(err))),
+        };
+        let text = query.sql();
+        match direct.fetch(text.as_str(), arguments.as_ref(), max_rows) {
+            Ok(result) => Ok(result),
+            Err(sqlite::NotTaken) => {
+                let query = match arguments {
+                    Some(arguments) => sqlx::query_with(text, arguments),
+                    None => sqlx::query(text),
+                };
+                Err(Sql { query, read_only })
+            }
+        }
+    }
+}
+
 /// SQLite readers are CPU-bound worker threads: more than two per core only adds switching.
 fn sqlite_readers(max_connections: u32) -> u32 {
     let cores = std::thread::available_parallelism().map_or(2, |n| u32::try_from(n.get()).unwrap_or(2));
     max_connections.clamp(1, cores * 2)
 }
 
-fn sqlite_url(url: &str) -> Result<String, DbError> {
+/// sqlx's URL for a SQLite database, and the file's path.
+fn sqlite_url(url: &str) -> Result<(String, String), DbError> {
     let rest = url.trim_start_matches("sqlite:").trim_start_matches("//");
     let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
     if let Some(dir) = Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| DbError::Directory(dir.display().to_string(), e))?;
     }
     let query = if query.is_empty() { "mode=rwc".to_owned() } else { query.to_owned() };
-    Ok(format!("sqlite://{path}?{query}"))
+    Ok((format!("sqlite://{path}?{query}"), path.to_owned()))
 }
 
 /// The connections that plain `SELECT`s run on, kept here rather than in sqlx's pool: the pool
@@ -341,21 +374,41 @@ macro_rules! run {
     };
 }
 
+/// `Ok(rows)` if `$sql` ran in the calling task ([`Db::read_here`]: `pooled` reads on SQLite),
+/// else `Err($sql)` to run with [`run!`].
+macro_rules! here {
+    (pooled, $self:ident, $sql:ident, $max:expr) => {
+        $self.db.read_here($sql, $max)
+    };
+    (tx, $self:ident, $sql:ident, $max:expr) => {
+        Err::<Result<Vec<AnyRow>, sqlx::Error>, Sql>($sql)
+    };
+}
+
 macro_rules! scoped_executor {
     ($ty:ident, $self:ident, $kind:ident) => {
         impl $ty<'_> {
             pub async fn fetch_all<T: for<'r> FromRow<'r, AnyRow>>(&mut $self, sql: Sql) -> Result<Vec<T>, sqlx::Error> {
-                let rows = run!($kind, $self, sql.fetch_all)?;
+                let rows = match here!($kind, $self, sql, usize::MAX) {
+                    Ok(rows) => rows?,
+                    Err(sql) => run!($kind, $self, sql.fetch_all)?,
+                };
                 rows.iter().map(T::from_row).collect()
             }
 
             pub async fn fetch_optional<T: for<'r> FromRow<'r, AnyRow>>(&mut $self, sql: Sql) -> Result<Option<T>, sqlx::Error> {
-                let row = run!($kind, $self, sql.fetch_optional)?;
+                let row = match here!($kind, $self, sql, 1) {
+                    Ok(rows) => rows?.into_iter().next(),
+                    Err(sql) => run!($kind, $self, sql.fetch_optional)?,
+                };
                 row.as_ref().map(T::from_row).transpose()
             }
 
             pub async fn fetch_one<T: for<'r> FromRow<'r, AnyRow>>(&mut $self, sql: Sql) -> Result<T, sqlx::Error> {
-                let row = run!($kind, $self, sql.fetch_one)?;
+                let row = match here!($kind, $self, sql, 1) {
+                    Ok(rows) => rows?.into_iter().next().ok_or(sqlx::Error::RowNotFound)?,
+                    Err(sql) => run!($kind, $self, sql.fetch_one)?,
+                };
                 T::from_row(&row)
             }
 

@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, SecondsFormat, Timelike, Utc};
 use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize, Serializer};
 use sqlx::any::{AnyTypeInfo, AnyValueRef};
@@ -198,15 +198,47 @@ impl Timestamp {
     }
 }
 
+impl Timestamp {
+    /// `YYYY-MM-DDTHH:MM:SS.mmmZ` written into `buf` without allocating (every list row has
+    /// two); `None` outside years 0–9999, which chrono then formats.
+    fn rfc3339(self, buf: &mut [u8; 24]) -> Option<&str> {
+        let at = self.to_datetime();
+        let year = u32::try_from(at.year()).ok().filter(|y| *y <= 9999)?;
+        let fields = [
+            (0, 4, year),
+            (5, 2, at.month()),
+            (8, 2, at.day()),
+            (11, 2, at.hour()),
+            (14, 2, at.minute()),
+            (17, 2, at.second()),
+            (20, 3, at.timestamp_subsec_millis().min(999)),
+        ];
+        *buf = *b"0000-00-00T00:00:00.000Z";
+        for (start, width, mut value) in fields {
+            for i in (start..start + width).rev() {
+                buf[i] = b'0' + (value % 10) as u8;
+                value /= 10;
+            }
+        }
+        std::str::from_utf8(buf).ok()
+    }
+}
+
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.to_datetime().to_rfc3339_opts(SecondsFormat::Millis, true))
+        match self.rfc3339(&mut [0; 24]) {
+            Some(text) => f.write_str(text),
+            None => f.write_str(&self.to_datetime().to_rfc3339_opts(SecondsFormat::Millis, true)),
+        }
     }
 }
 
 impl Serialize for Timestamp {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        match self.rfc3339(&mut [0; 24]) {
+            Some(text) => serializer.serialize_str(text),
+            None => serializer.collect_str(self),
+        }
     }
 }
 
@@ -388,5 +420,15 @@ mod tests {
         let d: Timestamp = serde_json::from_str("\"2025-01-20\"").unwrap();
         assert_eq!(d.to_string(), "2025-01-20T00:00:00.000Z");
         assert!(serde_json::from_str::<Timestamp>("\"next week\"").is_err());
+    }
+
+    #[test]
+    fn timestamps_print_as_chrono_does() {
+        let chrono = |t: Timestamp| t.to_datetime().to_rfc3339_opts(SecondsFormat::Millis, true);
+        for ms in [0, 1, 999, 1_736_937_000_123, 253_402_300_799_999, -1, -62_135_596_800_000, 253_402_300_800_000] {
+            let t = Timestamp(ms);
+            assert_eq!(t.to_string(), chrono(t), "{ms}");
+            assert_eq!(serde_json::to_string(&t).unwrap(), format!("\"{}\"", chrono(t)), "{ms}");
+        }
     }
 }
