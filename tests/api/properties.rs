@@ -4,7 +4,7 @@ use gable::platform::orgs::Plan;
 use serde_json::{Value, json};
 
 use crate::contract::{self, Spec};
-use crate::helpers::{expect_field_error, json, spawn_app};
+use crate::helpers::{expect_field_error, json, spawn_app, spawn_with};
 
 fn villa() -> Value {
     json!({
@@ -261,4 +261,35 @@ async fn a_null_then_a_fractional_number_on_one_connection() {
     body["bathrooms"] = json!(2.5);
     let second = app.create("/api/properties", &org.key, &body).await;
     assert_eq!(second["bathrooms"], 2.5);
+}
+
+/// Lists read while another request writes (on SQLite: WAL readers beside the one writer, on
+/// connections of their own): every read answers 200, and each reader sees the list only grow.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reads_beside_writes_see_each_commit_and_never_fail() {
+    let app = spawn_with(|s| s.plans.grow.key_per_minute = 1_000).await;
+    let org = app.org(Plan::Grow).await;
+    const WRITES: usize = 30;
+
+    let writer = async {
+        for i in 0..WRITES {
+            let home = json!({"title": format!("Home {i}"), "address": "1 A St", "city": "X", "state": "CA"});
+            let (status, body) = json(app.post("/api/properties", &org.key, &home).await).await;
+            assert_eq!(status, 201, "{body}");
+        }
+    };
+    let reader = || async {
+        let mut seen = 0;
+        for _ in 0..40 {
+            let (status, body) = json(app.get("/api/properties?limit=100", &org.key).await).await;
+            assert_eq!(status, 200, "{body}");
+            let count = body.as_array().unwrap().len();
+            assert!(count >= seen, "a later read saw fewer rows ({count}) than an earlier one ({seen})");
+            seen = count;
+        }
+    };
+    tokio::join!(writer, reader(), reader(), reader());
+
+    let (_, body) = json(app.get("/api/properties?limit=100", &org.key).await).await;
+    assert_eq!(body.as_array().unwrap().len(), WRITES);
 }
