@@ -18,7 +18,8 @@
 //! connection is closed. A statement this module does not take (several statements, or one that
 //! writes) goes the usual way, through sqlx.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{BTreeSet, HashMap};
 use std::ffi::{CStr, CString, c_char, c_int};
 use std::ptr::{NonNull, null_mut};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -364,17 +365,34 @@ impl Shape {
         let mut columns = Vec::with_capacity(count);
         for ordinal in 0..count {
             let name = unsafe { ffi::sqlite3_column_name(stmt, ordinal as c_int) };
-            let name = if name.is_null() {
-                String::new()
-            } else {
-                unsafe { CStr::from_ptr(name) }.to_string_lossy().into_owned()
-            };
-            let name = UStr::from(name);
+            let name =
+                if name.is_null() { Cow::Borrowed("") } else { unsafe { CStr::from_ptr(name) }.to_string_lossy() };
+            let name = column_name(&name);
             names.insert(name.clone(), ordinal);
             columns.push(AnyColumn { ordinal, name, type_info: AnyTypeInfo { kind: AnyTypeInfoKind::Null } });
         }
         Shape { names: Arc::new(names), columns }
     }
+}
+
+/// A column name for [`AnyColumn`]: each row carries a copy of its statement's columns, and a
+/// static name copies without touching a reference count (two atomic operations per column per
+/// row otherwise). Names come from the crate's own statements and schema, so they are few; each
+/// distinct one is kept for the life of the process, up to a bound past which names are shared
+/// ordinarily.
+fn column_name(name: &str) -> UStr {
+    const MAX_NAMES: usize = 4096;
+    static NAMES: Mutex<BTreeSet<&'static str>> = Mutex::new(BTreeSet::new());
+    let mut names = NAMES.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(&name) = names.get(name) {
+        return UStr::Static(name);
+    }
+    if names.len() >= MAX_NAMES {
+        return UStr::new(name);
+    }
+    let name: &'static str = Box::leak(name.into());
+    names.insert(name);
+    UStr::Static(name)
 }
 
 /// The value of column `i` of the current row, typed by its storage class (as sqlx does).
