@@ -117,7 +117,7 @@ struct Statement {
 }
 
 /// The columns of a statement's rows.
-#[derive(Clone)]
+#[derive(Clone, Default)]
 struct Shape {
     names: Arc<sqlx_core::HashMap<UStr, usize>>,
     columns: Vec<AnyColumn>,
@@ -223,15 +223,16 @@ impl Connection {
             return Err(self.error(rc));
         }
         let Some(stmt) = NonNull::new(stmt) else { return Ok(None) };
-        // SAFETY: `tail` points into `sql` (or at its end); `stmt` is the statement just made.
-        let rest = unsafe { sql.len() - usize::try_from(tail.offset_from(sql.as_ptr().cast())).unwrap_or(0) };
-        let single = sql[sql.len() - rest..].trim_matches(|c: char| c.is_whitespace() || c == ';').is_empty();
+        // SAFETY: SQLite set `tail` to the first byte after the statement, inside `sql` or at its
+        // end; anything unexpected counts as "more than one statement".
+        let offset = usize::try_from(unsafe { tail.offset_from(sql.as_ptr().cast()) }).ok();
+        let rest = offset.and_then(|offset| sql.get(offset..)).unwrap_or(";x");
+        let single = rest.trim_matches(|c: char| c.is_whitespace() || c == ';').is_empty();
         let read_only = unsafe { ffi::sqlite3_stmt_readonly(stmt.as_ptr()) } != 0;
         if single && read_only {
             Ok(Some(stmt))
         } else {
-            // SAFETY: the statement was never stepped or cached.
-            unsafe { ffi::sqlite3_finalize(stmt.as_ptr()) };
+            drop(Statement { raw: stmt, parameters: Arc::new([]), shape: Shape::default() });
             Ok(None)
         }
     }
@@ -312,16 +313,19 @@ impl Connection {
     }
 }
 
+impl Drop for Statement {
+    fn drop(&mut self) {
+        // SAFETY: each statement is owned by one `Statement` and finalized once, here; its
+        // connection is closed only after its statements are dropped (`Connection::drop`).
+        unsafe { ffi::sqlite3_finalize(self.raw.as_ptr()) };
+    }
+}
+
 impl Drop for Connection {
     fn drop(&mut self) {
-        // SAFETY: each statement belongs to this connection and is finalized once, before the
-        // connection is closed.
-        unsafe {
-            for (_, stmt) in self.statements.drain() {
-                ffi::sqlite3_finalize(stmt.raw.as_ptr());
-            }
-            ffi::sqlite3_close(self.db.as_ptr());
-        }
+        self.statements.clear();
+        // SAFETY: every statement of the connection was finalized just above.
+        unsafe { ffi::sqlite3_close(self.db.as_ptr()) };
     }
 }
 
@@ -503,5 +507,31 @@ mod tests {
         let rows = direct.fetch("SELECT COUNT(*) AS n FROM t", None, 1).ok().unwrap().unwrap();
         assert_eq!(shape(&rows), vec![vec![("n".to_owned(), "BigInt(0)".to_owned())]]);
         assert_eq!(direct.idle.lock().unwrap().len(), 1);
+    }
+
+    #[tokio::test]
+    async fn the_statement_cache_finalizes_what_it_drops() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = SecretString::from(format!("sqlite://{}/direct.db", dir.path().display()));
+        let db = Db::connect(&url, 1).await.unwrap();
+        let direct = db.direct.clone().unwrap();
+        for i in 0..STATEMENTS_PER_CONNECTION + 10 {
+            let rows = direct.fetch(&format!("SELECT {i} AS n"), None, 1).ok().unwrap().unwrap();
+            assert_eq!(shape(&rows), vec![vec![("n".to_owned(), format!("BigInt({i})"))]]);
+        }
+        let idle = direct.idle.lock().unwrap();
+        let conn = &idle[0];
+        let mut live = 0;
+        let mut stmt = std::ptr::null_mut();
+        loop {
+            // SAFETY: walks the connection's prepared statements; nothing else uses it now.
+            stmt = unsafe { ffi::sqlite3_next_stmt(conn.db.as_ptr(), stmt) };
+            if stmt.is_null() {
+                break;
+            }
+            live += 1;
+        }
+        assert_eq!(live, conn.statements.len());
+        assert!(live <= STATEMENTS_PER_CONNECTION);
     }
 }
