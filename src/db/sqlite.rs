@@ -4,10 +4,11 @@
 //! and each row a message back, so a list of twenty rows costs a few thread hand-offs (futex
 //! wake-ups and context switches) and a copy of every value twice (into sqlx's SQLite row,
 //! then into its `Any` row). For the short indexed `SELECT`s that serve the API this was about
-//! a fifth of a request's time (`docs/benchmarks.md`: +21 % on `/api/keys`, about as much on a list). Here the statement runs where the request runs, and each row is read
-//! straight into the [`AnyRow`] that the rest of the crate decodes with `FromRow` — the same
-//! row, with the same value kinds, that sqlx's `Any` driver builds from SQLite (a value's kind
-//! follows its storage class: INTEGER → `BigInt`, REAL → `Double`, TEXT → `Text`, BLOB → `Blob`).
+//! a fifth of a request's time (`docs/benchmarks.md`: +21 % on `/api/keys`, about as much on a
+//! list). Here the statement runs where the request runs, and each row is read straight into
+//! the [`AnyRow`] that the rest of the crate decodes with `FromRow` — the same row, with the
+//! same value kinds, that sqlx's `Any` driver builds from SQLite (a value's kind follows its
+//! storage class: INTEGER → `BigInt`, REAL → `Double`, TEXT → `Text`, BLOB → `Blob`).
 //!
 //! The price is that a statement holds the tokio worker until it finishes. WAL readers never
 //! wait for the writer, so that is the statement's own CPU time; a reader waits (up to the
