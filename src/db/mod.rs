@@ -76,8 +76,7 @@ impl Db {
         if url.starts_with("sqlite:") {
             sqlite_process_settings();
             let (url, path) = sqlite_url(url)?;
-            let pragmas = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                           PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;";
+            let pragmas = SQLITE_PRAGMAS.to_str().unwrap_or_default();
             let write = AnyPoolOptions::new()
                 .max_connections(1)
                 .test_before_acquire(false)
@@ -94,8 +93,8 @@ impl Db {
                 .connect(&url)
                 .await?;
             let readers = Readers::new(read.clone(), sqlite_readers(max_connections));
-            let direct =
-                sqlite::DirectReaders::new(&path, 5000, sqlite_readers(max_connections) as usize).map(Arc::new);
+            let direct = sqlite::DirectReaders::new(&path, SQLITE_PRAGMAS, sqlite_readers(max_connections) as usize)
+                .map(Arc::new);
             Ok(Db { read, write, readers, direct, backend: Backend::Sqlite })
         } else {
             // No ping before each use: it doubles the round trips of every query, and a
@@ -156,6 +155,10 @@ impl Db {
         }
     }
 }
+
+/// Settings of every SQLite connection, sqlx's and [`sqlite::DirectReaders`]'.
+const SQLITE_PRAGMAS: &std::ffi::CStr = c"PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+    PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;";
 
 /// SQLite settings for the whole process, made once before the first connection opens.
 ///

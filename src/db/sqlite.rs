@@ -37,7 +37,7 @@ const STATEMENTS_PER_CONNECTION: usize = 256;
 /// The direct readers of one database file.
 pub(super) struct DirectReaders {
     path: CString,
-    busy_timeout_ms: c_int,
+    pragmas: &'static CStr,
     idle: Mutex<Vec<Connection>>,
     max_idle: usize,
 }
@@ -54,13 +54,14 @@ pub(super) struct NotTaken;
 
 impl DirectReaders {
     /// Readers for the file at `path`, or `None` when the database is not a plain file.
-    pub(super) fn new(path: &str, busy_timeout_ms: u32, max_idle: usize) -> Option<DirectReaders> {
+    /// `pragmas` are run on each new connection (the ones sqlx's connections run).
+    pub(super) fn new(path: &str, pragmas: &'static CStr, max_idle: usize) -> Option<DirectReaders> {
         if path.is_empty() || path.starts_with(':') || path.contains('%') {
             return None;
         }
         Some(DirectReaders {
             path: CString::new(path).ok()?,
-            busy_timeout_ms: c_int::try_from(busy_timeout_ms).unwrap_or(c_int::MAX),
+            pragmas,
             idle: Mutex::new(Vec::with_capacity(max_idle)),
             max_idle,
         })
@@ -76,7 +77,7 @@ impl DirectReaders {
         let idle = self.idle.lock().unwrap_or_else(PoisonError::into_inner).pop();
         let mut conn = match idle {
             Some(conn) => conn,
-            None => match Connection::open(&self.path, self.busy_timeout_ms) {
+            None => match Connection::open(&self.path, self.pragmas) {
                 Ok(conn) => conn,
                 Err(err) => return Ok(Err(err.into())),
             },
@@ -113,28 +114,45 @@ struct Statement {
     /// SQLite numbers parameters in order of first appearance and treats `$3` as a name, so a
     /// statement that uses `$3` before `$2` has them the other way round: `parameters[i]` is
     /// the (0-based) argument of parameter `i + 1`, read from its name as sqlx does.
-    parameters: Arc<[usize]>,
+    parameters: Vec<usize>,
     shape: Shape,
 }
 
 /// The columns of a statement's rows.
-#[derive(Clone, Default)]
 struct Shape {
     names: Arc<sqlx_core::HashMap<UStr, usize>>,
     columns: Vec<AnyColumn>,
 }
 
 struct Connection {
-    db: NonNull<ffi::sqlite3>,
+    db: Handle,
     statements: HashMap<Box<str>, Statement>,
 }
+
+/// An open connection's handle, for the calls that need only it.
+#[derive(Clone, Copy)]
+struct Handle(NonNull<ffi::sqlite3>);
 
 // SAFETY: the connection is opened with SQLITE_OPEN_NOMUTEX and used by one thread at a time:
 // it is owned by whoever took it from the idle set, and `fetch` takes `&mut self`.
 unsafe impl Send for Connection {}
 
+impl Handle {
+    fn exec(self, sql: &CStr) -> Result<(), SqliteError> {
+        // SAFETY: the handle is open and `sql` is NUL-terminated.
+        let rc = unsafe { ffi::sqlite3_exec(self.0.as_ptr(), sql.as_ptr(), None, null_mut(), null_mut()) };
+        if rc == ffi::SQLITE_OK { Ok(()) } else { Err(self.error(rc)) }
+    }
+
+    fn error(self, code: c_int) -> SqliteError {
+        // SAFETY: the handle is open; the message is copied before the next call on it.
+        let message = unsafe { CStr::from_ptr(ffi::sqlite3_errmsg(self.0.as_ptr())) };
+        SqliteError { code, message: message.to_string_lossy().into_owned() }
+    }
+}
+
 impl Connection {
-    fn open(path: &CStr, busy_timeout_ms: c_int) -> Result<Connection, SqliteError> {
+    fn open(path: &CStr, pragmas: &CStr) -> Result<Connection, SqliteError> {
         let mut db = null_mut();
         let flags = ffi::SQLITE_OPEN_READWRITE | ffi::SQLITE_OPEN_NOMUTEX;
         // SAFETY: a valid NUL-terminated path and an out pointer; SQLite returns a handle even on
@@ -143,26 +161,13 @@ impl Connection {
         let Some(db) = NonNull::new(db) else {
             return Err(SqliteError { code: rc, message: "out of memory opening the database".into() });
         };
-        let mut conn = Connection { db, statements: HashMap::new() };
+        let conn = Connection { db: Handle(db), statements: HashMap::new() };
         if rc != ffi::SQLITE_OK {
-            return Err(conn.error(rc));
+            return Err(conn.db.error(rc));
         }
-        // SAFETY: the handle is open.
-        unsafe { ffi::sqlite3_busy_timeout(db.as_ptr(), busy_timeout_ms) };
-        conn.exec(c"PRAGMA query_only = ON")?;
+        conn.db.exec(pragmas)?;
+        conn.db.exec(c"PRAGMA query_only = ON")?;
         Ok(conn)
-    }
-
-    fn exec(&mut self, sql: &CStr) -> Result<(), SqliteError> {
-        // SAFETY: the handle is open and `sql` is NUL-terminated.
-        let rc = unsafe { ffi::sqlite3_exec(self.db.as_ptr(), sql.as_ptr(), None, null_mut(), null_mut()) };
-        if rc == ffi::SQLITE_OK { Ok(()) } else { Err(self.error(rc)) }
-    }
-
-    fn error(&self, code: c_int) -> SqliteError {
-        // SAFETY: the handle is open; the message is copied before the next call on it.
-        let message = unsafe { CStr::from_ptr(ffi::sqlite3_errmsg(self.db.as_ptr())) };
-        SqliteError { code, message: message.to_string_lossy().into_owned() }
     }
 
     fn fetch(
@@ -171,28 +176,25 @@ impl Connection {
         arguments: Option<&AnyArguments>,
         max_rows: usize,
     ) -> Result<Result<Vec<AnyRow>, SqliteError>, NotTaken> {
-        let (stmt, parameters, mut shape) = match self.statement(sql) {
-            Ok(Some(stmt)) => (stmt.raw.as_ptr(), Arc::clone(&stmt.parameters), stmt.shape.clone()),
+        let db = self.db;
+        let stmt = match self.statement(sql) {
+            Ok(Some(stmt)) => stmt,
             Ok(None) => return Err(NotTaken),
             Err(err) => return Ok(Err(err)),
         };
-        let result = self.bind(stmt, &parameters, arguments).and_then(|()| self.rows(stmt, &mut shape, max_rows));
-        // SAFETY: `stmt` is a live statement of this connection; resetting makes it reusable
-        // and clearing drops the copies of the bound values.
+        let result = stmt.bind(db, arguments).and_then(|()| stmt.rows(db, max_rows));
+        // SAFETY: the statement is live; resetting makes it reusable and clearing drops the
+        // copies of the bound values.
         unsafe {
-            ffi::sqlite3_reset(stmt);
-            ffi::sqlite3_clear_bindings(stmt);
-        }
-        if let Some(cached) = self.statements.get_mut(sql).filter(|c| c.shape.columns.len() != shape.columns.len()) {
-            // A schema change re-prepared the statement with other columns.
-            cached.shape = shape;
+            ffi::sqlite3_reset(stmt.raw.as_ptr());
+            ffi::sqlite3_clear_bindings(stmt.raw.as_ptr());
         }
         Ok(result)
     }
 
     /// The cached statement for `sql`, prepared on first use; `None` if it is not a single
     /// read-only statement.
-    fn statement(&mut self, sql: &str) -> Result<Option<&Statement>, SqliteError> {
+    fn statement(&mut self, sql: &str) -> Result<Option<&mut Statement>, SqliteError> {
         if !self.statements.contains_key(sql) {
             let Some(raw) = self.prepare(sql)? else { return Ok(None) };
             if self.statements.len() >= STATEMENTS_PER_CONNECTION {
@@ -201,7 +203,7 @@ impl Connection {
             let (shape, parameters) = (Shape::of(raw.as_ptr()), parameters(raw.as_ptr()));
             self.statements.insert(sql.into(), Statement { raw, parameters, shape });
         }
-        Ok(self.statements.get(sql))
+        Ok(self.statements.get_mut(sql))
     }
 
     fn prepare(&self, sql: &str) -> Result<Option<NonNull<ffi::sqlite3_stmt>>, SqliteError> {
@@ -212,7 +214,7 @@ impl Connection {
         // length); the out pointers are valid.
         let rc = unsafe {
             ffi::sqlite3_prepare_v3(
-                self.db.as_ptr(),
+                self.db.0.as_ptr(),
                 sql.as_ptr().cast(),
                 len,
                 ffi::SQLITE_PREPARE_PERSISTENT,
@@ -221,7 +223,7 @@ impl Connection {
             )
         };
         if rc != ffi::SQLITE_OK {
-            return Err(self.error(rc));
+            return Err(self.db.error(rc));
         }
         let Some(stmt) = NonNull::new(stmt) else { return Ok(None) };
         // SAFETY: SQLite set `tail` to the first byte after the statement, inside `sql` or at its
@@ -233,19 +235,18 @@ impl Connection {
         if single && read_only {
             Ok(Some(stmt))
         } else {
-            drop(Statement { raw: stmt, parameters: Arc::new([]), shape: Shape::default() });
+            // SAFETY: the statement was never stepped or cached.
+            unsafe { ffi::sqlite3_finalize(stmt.as_ptr()) };
             Ok(None)
         }
     }
+}
 
-    fn bind(
-        &self,
-        stmt: *mut ffi::sqlite3_stmt,
-        parameters: &[usize],
-        arguments: Option<&AnyArguments>,
-    ) -> Result<(), SqliteError> {
+impl Statement {
+    fn bind(&self, db: Handle, arguments: Option<&AnyArguments>) -> Result<(), SqliteError> {
+        let stmt = self.raw.as_ptr();
         let values = arguments.map_or(&[][..], |arguments| &arguments.values.0[..]);
-        for (i, &argument) in parameters.iter().enumerate() {
+        for (i, &argument) in self.parameters.iter().enumerate() {
             let index = c_int::try_from(i + 1).unwrap_or(c_int::MAX);
             let Some(value) = values.get(argument) else {
                 let message = format!("the statement uses ${} but {} arguments are bound", argument + 1, values.len());
@@ -274,35 +275,32 @@ impl Connection {
                 }
             };
             if rc != ffi::SQLITE_OK {
-                return Err(self.error(rc));
+                return Err(db.error(rc));
             }
         }
         Ok(())
     }
 
-    fn rows(
-        &self,
-        stmt: *mut ffi::sqlite3_stmt,
-        shape: &mut Shape,
-        max_rows: usize,
-    ) -> Result<Vec<AnyRow>, SqliteError> {
+    fn rows(&mut self, db: Handle, max_rows: usize) -> Result<Vec<AnyRow>, SqliteError> {
         let mut rows = Vec::new();
         while rows.len() < max_rows {
-            // SAFETY: `stmt` is live and bound.
-            match unsafe { ffi::sqlite3_step(stmt) } {
-                ffi::SQLITE_ROW => rows.push(self.row(stmt, shape)?),
+            // SAFETY: the statement is live and bound.
+            match unsafe { ffi::sqlite3_step(self.raw.as_ptr()) } {
+                ffi::SQLITE_ROW => rows.push(self.row()?),
                 ffi::SQLITE_DONE => break,
-                rc => return Err(self.error(rc)),
+                rc => return Err(db.error(rc)),
             }
         }
         Ok(rows)
     }
 
-    fn row(&self, stmt: *mut ffi::sqlite3_stmt, shape: &mut Shape) -> Result<AnyRow, SqliteError> {
-        // SAFETY: `stmt` has a current row.
+    fn row(&mut self) -> Result<AnyRow, SqliteError> {
+        let stmt = self.raw.as_ptr();
+        // SAFETY: the statement has a current row.
         let count = usize::try_from(unsafe { ffi::sqlite3_column_count(stmt) }).unwrap_or(0);
-        if shape.columns.len() != count {
-            *shape = Shape::of(stmt);
+        if self.shape.columns.len() != count {
+            // A schema change re-prepared the statement with other columns.
+            self.shape = Shape::of(stmt);
         }
         let mut values = Vec::with_capacity(count);
         for i in 0..count {
@@ -310,7 +308,7 @@ impl Connection {
                 .map_err(|code| SqliteError { code, message: format!("column {i} holds text that is not UTF-8") })?;
             values.push(AnyValue { kind });
         }
-        Ok(AnyRow { column_names: Arc::clone(&shape.names), columns: shape.columns.clone(), values })
+        Ok(AnyRow { column_names: Arc::clone(&self.shape.names), columns: self.shape.columns.clone(), values })
     }
 }
 
@@ -326,7 +324,7 @@ impl Drop for Connection {
     fn drop(&mut self) {
         self.statements.clear();
         // SAFETY: every statement of the connection was finalized just above.
-        unsafe { ffi::sqlite3_close(self.db.as_ptr()) };
+        unsafe { ffi::sqlite3_close(self.db.0.as_ptr()) };
     }
 }
 
@@ -348,7 +346,7 @@ unsafe fn bind_text(stmt: *mut ffi::sqlite3_stmt, index: c_int, text: &str) -> c
 
 /// For each parameter of `stmt`, the 0-based argument it takes: `$n` and `?n` take argument
 /// `n - 1`, and a bare `?` the next one in order.
-fn parameters(stmt: *mut ffi::sqlite3_stmt) -> Arc<[usize]> {
+fn parameters(stmt: *mut ffi::sqlite3_stmt) -> Vec<usize> {
     // SAFETY: `stmt` is a live statement; names are read before the next call on it.
     let count = usize::try_from(unsafe { ffi::sqlite3_bind_parameter_count(stmt) }).unwrap_or(0);
     (1..=count)
@@ -457,12 +455,18 @@ mod tests {
             .collect()
     }
 
-    #[tokio::test]
-    async fn rows_are_the_ones_the_any_driver_reads() {
+    /// A new database file (kept while the `TempDir` lives) and its direct readers.
+    async fn database(max_connections: u32) -> (tempfile::TempDir, Db, Arc<DirectReaders>) {
         let dir = tempfile::tempdir().unwrap();
         let url = SecretString::from(format!("sqlite://{}/direct.db", dir.path().display()));
-        let db = Db::connect(&url, 4).await.unwrap();
+        let db = Db::connect(&url, max_connections).await.unwrap();
         let direct = db.direct.clone().expect("a file database reads directly");
+        (dir, db, direct)
+    }
+
+    #[tokio::test]
+    async fn rows_are_the_ones_the_any_driver_reads() {
+        let (_dir, db, direct) = database(4).await;
         sqlx::raw_sql(
             "CREATE TABLE t (a TEXT, b BIGINT, c DOUBLE PRECISION, d BLOB); \
                        INSERT INTO t VALUES ('x', 1, 1.5, x'00ff'), (NULL, NULL, NULL, NULL), ('ünï', -7, 2, x'')",
@@ -490,10 +494,7 @@ mod tests {
 
     #[tokio::test]
     async fn writes_and_several_statements_are_left_to_sqlx_and_errors_close_the_connection() {
-        let dir = tempfile::tempdir().unwrap();
-        let url = SecretString::from(format!("sqlite://{}/direct.db", dir.path().display()));
-        let db = Db::connect(&url, 4).await.unwrap();
-        let direct = db.direct.clone().unwrap();
+        let (_dir, db, direct) = database(4).await;
         sqlx::raw_sql("CREATE TABLE t (a BIGINT)").execute(&db.write).await.unwrap();
 
         for sql in ["INSERT INTO t VALUES (1)", "SELECT 1; DELETE FROM t"] {
@@ -512,10 +513,7 @@ mod tests {
 
     #[tokio::test]
     async fn the_statement_cache_finalizes_what_it_drops() {
-        let dir = tempfile::tempdir().unwrap();
-        let url = SecretString::from(format!("sqlite://{}/direct.db", dir.path().display()));
-        let db = Db::connect(&url, 1).await.unwrap();
-        let direct = db.direct.clone().unwrap();
+        let (_dir, _db, direct) = database(1).await;
         for i in 0..STATEMENTS_PER_CONNECTION + 10 {
             let rows = direct.fetch(&format!("SELECT {i} AS n"), None, 1).ok().unwrap().unwrap();
             assert_eq!(shape(&rows), vec![vec![("n".to_owned(), format!("BigInt({i})"))]]);
@@ -526,7 +524,7 @@ mod tests {
         let mut stmt = std::ptr::null_mut();
         loop {
             // SAFETY: walks the connection's prepared statements; nothing else uses it now.
-            stmt = unsafe { ffi::sqlite3_next_stmt(conn.db.as_ptr(), stmt) };
+            stmt = unsafe { ffi::sqlite3_next_stmt(conn.db.0.as_ptr(), stmt) };
             if stmt.is_null() {
                 break;
             }
