@@ -26,6 +26,8 @@ use crate::platform::{docs, health, keys};
 use crate::ratelimit::Limiter;
 use crate::rentals::date::Date;
 use crate::rentals::scheduler;
+use crate::resource::coalesce::Coalescer;
+use crate::resource::list::{ListBody, ListKey};
 use crate::webhooks::{self, Webhooks};
 use crate::{auth, crm, events, graphql, http, operations, rentals, sales};
 
@@ -48,6 +50,7 @@ struct Inner {
     clock: Clock,
     metrics: Metrics,
     public_url: String,
+    lists: Coalescer<ListKey, Arc<ListBody>>,
 }
 
 impl AppState {
@@ -65,7 +68,19 @@ impl AppState {
             None => format!("http://{}", bound.unwrap_or(settings.listen)),
         };
         let metrics = Metrics::default();
-        Ok(AppState(Arc::new(Inner { settings, db, limiter, key_cache, jwt, webhooks, clock, metrics, public_url })))
+        let lists = Coalescer::default();
+        Ok(AppState(Arc::new(Inner {
+            settings,
+            db,
+            limiter,
+            key_cache,
+            jwt,
+            webhooks,
+            clock,
+            metrics,
+            public_url,
+            lists,
+        })))
     }
 
     pub fn settings(&self) -> &Settings {
@@ -74,6 +89,11 @@ impl AppState {
 
     pub fn db(&self) -> &Db {
         &self.0.db
+    }
+
+    /// Shared reads of identical lists (see [`Coalescer`]).
+    pub fn lists(&self) -> &Coalescer<ListKey, Arc<ListBody>> {
+        &self.0.lists
     }
 
     pub fn limiter(&self) -> &Limiter {

@@ -35,6 +35,7 @@ pub struct Settings {
     pub max_body_bytes: usize,
     pub idempotency_ttl_hours: u64,
     pub api_key_cache_seconds: u64,
+    pub coalesce_lists: bool,
     pub public_per_ip_per_minute: u64,
     pub features: Features,
     pub plans: Plans,

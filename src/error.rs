@@ -18,7 +18,7 @@ use utoipa::ToSchema;
 use crate::http::request_id;
 use crate::platform::orgs::Plan;
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct ApiError {
     status: StatusCode,
     code: &'static str,

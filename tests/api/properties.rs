@@ -293,3 +293,66 @@ async fn reads_beside_writes_see_each_commit_and_never_fail() {
     let (_, body) = json(app.get("/api/properties?limit=100", &org.key).await).await;
     assert_eq!(body.as_array().unwrap().len(), WRITES);
 }
+
+/// Identical lists in flight together share one read (`coalesce_lists`), which must never
+/// hand a request an answer read before it arrived: a list sent after a create returned
+/// shows the new property, however many identical lists are running beside it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_list_sent_after_a_write_sees_it_while_identical_lists_run_beside_it() {
+    let app = spawn_with(|s| s.plans.grow.key_per_minute = 10_000).await;
+    let org = app.org(Plan::Grow).await;
+    // Full pages make each read long enough for a create to land while one is running.
+    for i in 0..100 {
+        let home = json!({"title": format!("Old {i}"), "address": "1 A St", "city": "X", "state": "CA"});
+        app.create("/api/properties", &org.key, &home).await;
+    }
+    let done = std::sync::atomic::AtomicBool::new(false);
+    const WRITES: usize = 25;
+
+    let writer = async {
+        for i in 0..WRITES {
+            let home = json!({"title": format!("Home {i}"), "address": "1 A St", "city": "X", "state": "CA"});
+            let created = app.create("/api/properties", &org.key, &home).await;
+            let (status, body) = json(app.get("/api/properties?limit=100", &org.key).await).await;
+            assert_eq!(status, 200, "{body}");
+            let first = body.as_array().unwrap().first().cloned().unwrap_or_default();
+            assert_eq!(first["id"], created["id"], "write {i}: the list sent after it does not show it");
+        }
+        done.store(true, std::sync::atomic::Ordering::SeqCst);
+    };
+    let reader = || async {
+        while !done.load(std::sync::atomic::Ordering::SeqCst) {
+            let (status, body) = json(app.get("/api/properties?limit=100", &org.key).await).await;
+            assert_eq!(status, 200, "{body}");
+        }
+    };
+    tokio::join!(writer, reader(), reader(), reader(), reader(), reader(), reader());
+}
+
+/// Two organizations sending the same list at the same time each get their own.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn identical_lists_of_two_organizations_at_once_stay_apart() {
+    let app = spawn_with(|s| s.plans.grow.key_per_minute = 10_000).await;
+    let a = app.org(Plan::Grow).await;
+    let b = app.org(Plan::Grow).await;
+    let a_home = app.create("/api/properties", &a.key, &villa()).await;
+    let b_home = app.create("/api/properties", &b.key, &villa()).await;
+
+    let reader = |key: String, own: Value| {
+        let app = &app;
+        async move {
+            for _ in 0..30 {
+                let (status, body) = json(app.get("/api/properties?status=ACTIVE", &key).await).await;
+                assert_eq!(status, 200, "{body}");
+                let ids: Vec<&Value> = body.as_array().unwrap().iter().map(|p| &p["id"]).collect();
+                assert_eq!(ids, [&own]);
+            }
+        }
+    };
+    tokio::join!(
+        reader(a.key.clone(), a_home["id"].clone()),
+        reader(b.key.clone(), b_home["id"].clone()),
+        reader(a.key.clone(), a_home["id"].clone()),
+        reader(b.key.clone(), b_home["id"].clone()),
+    );
+}

@@ -1,0 +1,314 @@
+//! Identical reads that are waiting together share one run.
+//!
+//! When many clients ask for the same page of the same organization at once (a listings
+//! site's featured strip, a dashboard open in every agent's browser), each request would run
+//! the same query and serialize the same JSON. A [`Coalescer`] runs at most one read per key
+//! at a time. Requests that arrive while it runs wait together for the *next* run, which
+//! starts after all of them arrived and serves them all.
+//!
+//! This is not a cache. Nothing is served that was read before the request arrived, so every
+//! answer reflects every change committed before its request came in, on this instance or
+//! any other. A request never joins a run that has already started. The cost is latency: a
+//! request that arrives just after a run started waits for it to finish, then for its own.
+//!
+//! A request that finds no read of its key in flight reads by itself, in its own task, as if
+//! there were no coalescing: a read that starts at once has no one to share with. Only a read
+//! queued behind one in flight is shared. Such a run is driven by the requests waiting for
+//! it, whichever of them polls; a client that disconnects leaves it to the others, and when
+//! all of them have gone the run is dropped (cancelling its read) and its key forgotten.
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::hash::Hash;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use futures_util::FutureExt;
+use futures_util::future::{BoxFuture, Shared, WeakShared};
+use tokio::sync::Semaphore;
+
+use crate::error::ApiResult;
+use crate::http::request_id;
+
+type Run<T> = Shared<BoxFuture<'static, ApiResult<T>>>;
+
+/// The newest read of a key. `done` is closed when it ends (or is dropped). A queued read is
+/// a `run` that its waiters share; the map holds it weakly, so only they keep it alive.
+struct Tail<T> {
+    id: u64,
+    started: bool,
+    done: Arc<Semaphore>,
+    run: Option<WeakShared<BoxFuture<'static, ApiResult<T>>>>,
+}
+
+struct State<K, T> {
+    tails: HashMap<K, Tail<T>>,
+    next_id: u64,
+}
+
+type Tails<K, T> = Arc<Mutex<State<K, T>>>;
+
+pub struct Coalescer<K, T>(Tails<K, T>);
+
+impl<K, T> Default for Coalescer<K, T> {
+    fn default() -> Self {
+        Coalescer(Arc::new(Mutex::new(State { tails: HashMap::new(), next_id: 0 })))
+    }
+}
+
+/// What a caller does: read by itself, or wait for a shared run.
+enum Turn<K: Hash + Eq, T, F> {
+    Alone(Forget<K, T>, F),
+    Wait(Run<T>),
+}
+
+impl<K, T> Coalescer<K, T>
+where
+    K: Hash + Eq + Clone + Send + Sync + 'static,
+    T: Clone + Send + Sync + 'static,
+{
+    /// `read`'s result, from a read that starts after this call (shared with every caller of
+    /// the same key that arrives before that read starts).
+    pub async fn run<F>(&self, key: K, read: F) -> ApiResult<T>
+    where
+        F: Future<Output = ApiResult<T>> + Send + 'static,
+    {
+        // No `Run` may be dropped while the lock is held: dropping the last one drops the
+        // run, whose `Forget` takes the lock.
+        let turn = {
+            let mut state = lock(&self.0);
+            let tail = state.tails.get(&key);
+            let waiting = tail.filter(|tail| !tail.started).and_then(|tail| tail.run.as_ref()?.upgrade());
+            match waiting {
+                Some(waiting) => Turn::Wait(waiting),
+                None => {
+                    let previous = tail.map(|tail| tail.done.clone());
+                    state.next_id += 1;
+                    let id = state.next_id;
+                    let done = Arc::new(Semaphore::new(0));
+                    let forget = Forget { tails: self.0.clone(), key: key.clone(), id, done: done.clone() };
+                    let (turn, started, run) = match previous {
+                        None => (Turn::Alone(forget, read), true, None),
+                        Some(previous) => {
+                            let run = Self::queue(forget, previous, read);
+                            let weak = run.downgrade().expect("a run that has not been polled is pending");
+                            (Turn::Wait(run), false, Some(weak))
+                        }
+                    };
+                    state.tails.insert(key, Tail { id, started, done, run });
+                    turn
+                }
+            }
+        };
+        match turn {
+            Turn::Wait(run) => run.await,
+            Turn::Alone(forget, read) => {
+                let result = read.await;
+                drop(forget);
+                result
+            }
+        }
+    }
+
+    /// A read that starts when `previous` is done, marking itself started first.
+    fn queue<F>(forget: Forget<K, T>, previous: Arc<Semaphore>, read: F) -> Run<T>
+    where
+        F: Future<Output = ApiResult<T>> + Send + 'static,
+    {
+        let read = request_id::inherit(read);
+        async move {
+            // Closed, never released: this waits for the end of `previous`.
+            let _ = previous.acquire().await;
+            if let Some(tail) = lock(&forget.tails).tails.get_mut(&forget.key).filter(|tail| tail.id == forget.id) {
+                tail.started = true;
+            }
+            let result = read.await;
+            drop(forget);
+            result
+        }
+        .boxed()
+        .shared()
+    }
+
+    /// Keys with a read queued or in flight (for tests).
+    #[cfg(test)]
+    fn keys(&self) -> usize {
+        lock(&self.0).tails.len()
+    }
+}
+
+/// Ends read `id` of `key` when dropped (finished or cancelled): closes its `done`, and forgets
+/// the key unless a later read has queued behind it.
+struct Forget<K: Hash + Eq, T> {
+    tails: Tails<K, T>,
+    key: K,
+    id: u64,
+    done: Arc<Semaphore>,
+}
+
+impl<K: Hash + Eq, T> Drop for Forget<K, T> {
+    fn drop(&mut self) {
+        self.done.close();
+        let mut state = lock(&self.tails);
+        if state.tails.get(&self.key).is_some_and(|tail| tail.id == self.id) {
+            state.tails.remove(&self.key);
+        }
+    }
+}
+
+fn lock<K, T>(state: &Mutex<State<K, T>>) -> MutexGuard<'_, State<K, T>> {
+    state.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    use std::time::Duration;
+
+    use tokio::sync::oneshot::{self, Sender};
+    use tokio::task::JoinHandle;
+
+    use super::*;
+    use crate::error::ApiError;
+
+    /// A read that reports when it starts and finishes when told, returning `value`.
+    fn gated(
+        reads: &Arc<AtomicU32>,
+        value: u32,
+    ) -> (impl Future<Output = ApiResult<u32>> + Send + 'static, oneshot::Receiver<()>, Sender<()>) {
+        let (started_tx, started_rx) = oneshot::channel();
+        let (release_tx, release_rx) = oneshot::channel::<()>();
+        let reads = reads.clone();
+        let read = async move {
+            reads.fetch_add(1, Ordering::SeqCst);
+            let _ = started_tx.send(());
+            let _ = release_rx.await;
+            Ok(value)
+        };
+        (read, started_rx, release_tx)
+    }
+
+    /// `coalescer.run(key, read)` in a task of its own.
+    fn call(
+        coalescer: &Arc<Coalescer<&'static str, u32>>,
+        key: &'static str,
+        read: impl Future<Output = ApiResult<u32>> + Send + 'static,
+    ) -> JoinHandle<ApiResult<u32>> {
+        let coalescer = coalescer.clone();
+        tokio::spawn(async move { coalescer.run(key, read).await })
+    }
+
+    /// A coalescer with one read of `k` in flight (answering 1 once released), and its count of
+    /// reads started.
+    async fn in_flight() -> (Arc<Coalescer<&'static str, u32>>, Arc<AtomicU32>, JoinHandle<ApiResult<u32>>, Sender<()>)
+    {
+        let coalescer = Arc::new(Coalescer::default());
+        let reads = Arc::new(AtomicU32::new(0));
+        let (first, first_started, release_first) = gated(&reads, 1);
+        let leader = call(&coalescer, "k", first);
+        first_started.await.unwrap();
+        (coalescer, reads, leader, release_first)
+    }
+
+    async fn settle() {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+
+    #[tokio::test]
+    async fn callers_that_arrive_during_a_run_share_the_next_one_which_starts_after_them() {
+        let (coalescer, reads, leader, release_first) = in_flight().await;
+
+        // Arrivals after the first run started must not get its (older) result.
+        let (second, second_started, release_second) = gated(&reads, 2);
+        let mut joined = Vec::new();
+        joined.push(call(&coalescer, "k", second));
+        for _ in 0..5 {
+            joined.push(call(&coalescer, "k", gated(&reads, 99).0));
+        }
+        settle().await;
+        assert_eq!(reads.load(Ordering::SeqCst), 1, "the second run waits for the first to finish");
+
+        release_first.send(()).unwrap();
+        assert_eq!(leader.await.unwrap().unwrap(), 1);
+        second_started.await.unwrap();
+        release_second.send(()).unwrap();
+        for caller in joined {
+            assert_eq!(caller.await.unwrap().unwrap(), 2);
+        }
+        assert_eq!(reads.load(Ordering::SeqCst), 2, "six callers, one run");
+        assert_eq!(coalescer.keys(), 0, "a finished key is forgotten");
+    }
+
+    #[tokio::test]
+    async fn different_keys_run_side_by_side() {
+        let coalescer = Arc::new(Coalescer::<&str, u32>::default());
+        let reads = Arc::new(AtomicU32::new(0));
+        let (a, a_started, release_a) = gated(&reads, 1);
+        let (b, b_started, release_b) = gated(&reads, 2);
+        let ta = call(&coalescer, "a", a);
+        let tb = call(&coalescer, "b", b);
+        a_started.await.unwrap();
+        b_started.await.unwrap();
+        release_a.send(()).unwrap();
+        release_b.send(()).unwrap();
+        assert_eq!((ta.await.unwrap().unwrap(), tb.await.unwrap().unwrap()), (1, 2));
+    }
+
+    #[tokio::test]
+    async fn a_caller_that_goes_away_does_not_cancel_the_run_others_wait_for() {
+        let (coalescer, reads, leader, release_first) = in_flight().await;
+        let (second, second_started, release_second) = gated(&reads, 2);
+        let second_leader = call(&coalescer, "k", second);
+        let (never_run, _, _) = gated(&reads, 99);
+        let follower = call(&coalescer, "k", never_run);
+        settle().await;
+        second_leader.abort();
+        release_first.send(()).unwrap();
+        leader.await.unwrap().unwrap();
+        second_started.await.unwrap();
+        release_second.send(()).unwrap();
+        assert_eq!(follower.await.unwrap().unwrap(), 2);
+    }
+
+    #[tokio::test]
+    async fn an_error_reaches_every_caller_and_the_key_is_free_again() {
+        let (coalescer, _, leader, release_first) = in_flight().await;
+        let waiting: Vec<_> =
+            (0..2).map(|_| call(&coalescer, "k", async { Err(ApiError::validation("limit", "bad")) })).collect();
+        settle().await;
+        release_first.send(()).unwrap();
+        leader.await.unwrap().unwrap();
+        for caller in waiting {
+            assert_eq!(caller.await.unwrap().unwrap_err().field_name(), Some("limit"));
+        }
+        assert_eq!(coalescer.keys(), 0);
+        assert_eq!(coalescer.run("k", async { Ok(7) }).await.unwrap(), 7);
+    }
+
+    #[tokio::test]
+    async fn a_run_nobody_waits_for_is_dropped_and_its_key_forgotten() {
+        let coalescer = Arc::new(Coalescer::<&str, u32>::default());
+        let reads = Arc::new(AtomicU32::new(0));
+        let (read, started, _release) = gated(&reads, 1);
+        let only = call(&coalescer, "k", read);
+        started.await.unwrap();
+        only.abort();
+        let _ = only.await;
+        assert_eq!(coalescer.keys(), 0);
+        assert_eq!(coalescer.run("k", async { Ok(7) }).await.unwrap(), 7);
+    }
+
+    #[tokio::test]
+    async fn a_queued_read_whose_callers_all_went_away_never_runs() {
+        let (coalescer, reads, leader, release_first) = in_flight().await;
+        let queued: Vec<_> = (0..2).map(|_| call(&coalescer, "k", gated(&reads, 2).0)).collect();
+        settle().await;
+        for caller in queued {
+            caller.abort();
+            let _ = caller.await;
+        }
+        release_first.send(()).unwrap();
+        assert_eq!(leader.await.unwrap().unwrap(), 1);
+        assert_eq!(reads.load(Ordering::SeqCst), 1);
+        assert_eq!(coalescer.keys(), 0);
+    }
+}
