@@ -10,9 +10,13 @@
 //! same value kinds, that sqlx's `Any` driver builds from SQLite (a value's kind follows its
 //! storage class: INTEGER → `BigInt`, REAL → `Double`, TEXT → `Text`, BLOB → `Blob`).
 //!
-//! The price is that a statement holds the tokio worker until it finishes. WAL readers never
-//! wait for the writer, so that is the statement's own CPU time; a reader waits (up to the
-//! busy timeout) only while another process recovers the WAL after a crash.
+//! The price is that a statement holds the tokio worker while it runs, so the time it may run
+//! here is bounded: after [`BUDGET_INSTRUCTIONS`] SQLite virtual-machine instructions (about two
+//! milliseconds here; an API list page takes some thousands) the statement is interrupted
+//! and handed to sqlx, whose worker thread runs it again from the start while the tokio
+//! worker serves other requests. A big report pays one wasted budget; a list pays nothing.
+//! WAL readers never wait for the writer; a reader waits (up to the busy timeout) only while
+//! another process recovers the WAL after a crash.
 //!
 //! Connections are opened read-only in spirit (`PRAGMA query_only`), keep their prepared
 //! statements, and go back to the idle set after a statement that finished; after any error the
@@ -20,8 +24,9 @@
 //! writes) goes the usual way, through sqlx.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::{BTreeSet, HashMap};
-use std::ffi::{CStr, CString, c_char, c_int};
+use std::ffi::{CStr, CString, c_char, c_int, c_void};
 use std::ptr::{NonNull, null_mut};
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -33,6 +38,12 @@ use sqlx_core::ext::ustr::UStr;
 /// Prepared statements kept per connection; past this the cache starts over (the statement
 /// texts are the crate's own, so this bounds only the filter combinations of lists).
 const STATEMENTS_PER_CONNECTION: usize = 256;
+
+/// Virtual-machine instructions between two checks of a statement's budget.
+const BUDGET_CHECK_EVERY: c_int = 10_000;
+
+/// Instructions a statement may run here before it is handed to sqlx (see the module doc).
+const BUDGET_INSTRUCTIONS: u32 = 250_000;
 
 /// The direct readers of one database file.
 pub(super) struct DirectReaders {
@@ -127,6 +138,18 @@ struct Shape {
 struct Connection {
     db: Handle,
     statements: HashMap<Box<str>, Statement>,
+    /// Budget checks the current statement has passed; the progress handler reads it through
+    /// a pointer, so it lives on the heap (the `Connection` moves).
+    checks: Box<Cell<u32>>,
+}
+
+/// SQLite's progress handler: interrupts the statement once its budget is spent.
+extern "C" fn spend_budget(checks: *mut c_void) -> c_int {
+    // SAFETY: registered in `Connection::open` with the connection's own `checks`, which lives
+    // as long as the connection and is only touched by the thread running its statement.
+    let checks = unsafe { &*(checks as *const Cell<u32>) };
+    checks.set(checks.get() + 1);
+    c_int::from(checks.get() > BUDGET_INSTRUCTIONS / BUDGET_CHECK_EVERY as u32)
 }
 
 /// An open connection's handle, for the calls that need only it.
@@ -161,10 +184,13 @@ impl Connection {
         let Some(db) = NonNull::new(db) else {
             return Err(SqliteError { code: rc, message: "out of memory opening the database".into() });
         };
-        let conn = Connection { db: Handle(db), statements: HashMap::new() };
+        let conn = Connection { db: Handle(db), statements: HashMap::new(), checks: Box::new(Cell::new(0)) };
         if rc != ffi::SQLITE_OK {
             return Err(conn.db.error(rc));
         }
+        let checks = &*conn.checks as *const Cell<u32> as *mut c_void;
+        // SAFETY: the handle is open; `checks` outlives it (dropped after `sqlite3_close`).
+        unsafe { ffi::sqlite3_progress_handler(db.as_ptr(), BUDGET_CHECK_EVERY, Some(spend_budget), checks) };
         conn.db.exec(pragmas)?;
         conn.db.exec(c"PRAGMA query_only = ON")?;
         Ok(conn)
@@ -177,6 +203,7 @@ impl Connection {
         max_rows: usize,
     ) -> Result<Result<Vec<AnyRow>, SqliteError>, NotTaken> {
         let db = self.db;
+        self.checks.set(0);
         let stmt = match self.statement(sql) {
             Ok(Some(stmt)) => stmt,
             Ok(None) => return Err(NotTaken),
@@ -189,7 +216,11 @@ impl Connection {
             ffi::sqlite3_reset(stmt.raw.as_ptr());
             ffi::sqlite3_clear_bindings(stmt.raw.as_ptr());
         }
-        Ok(result)
+        match result {
+            // Over budget: sqlx runs it on its own thread (the connection is fine).
+            Err(err) if err.code == ffi::SQLITE_INTERRUPT => Err(NotTaken),
+            result => Ok(result),
+        }
     }
 
     /// The cached statement for `sql`, prepared on first use; `None` if it is not a single
@@ -509,6 +540,27 @@ mod tests {
         let rows = direct.fetch("SELECT COUNT(*) AS n FROM t", None, 1).ok().unwrap().unwrap();
         assert_eq!(shape(&rows), vec![vec![("n".to_owned(), "BigInt(0)".to_owned())]]);
         assert_eq!(direct.idle.lock().unwrap().len(), 1);
+    }
+
+    #[tokio::test]
+    async fn a_statement_over_its_budget_is_handed_to_sqlx_and_the_connection_kept() {
+        let (_dir, db, direct) = database(1).await;
+        let count = |n: u32| {
+            format!(
+                "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < {n}) SELECT COUNT(*) AS n FROM c"
+            )
+        };
+        let small = direct.fetch(&count(1_000), None, 1).ok().unwrap().unwrap();
+        assert_eq!(shape(&small), vec![vec![("n".to_owned(), "BigInt(1000)".to_owned())]]);
+
+        let big = count(1_000_000);
+        assert!(direct.fetch(&big, None, 1).is_err(), "a million-row count is not run on the tokio worker");
+        assert_eq!(direct.idle.lock().unwrap().len(), 1, "an interrupted connection is kept");
+        // sqlx runs it in full, and the kept connection still reads.
+        let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(big)).fetch_one(&db.read).await.unwrap();
+        assert_eq!(n, 1_000_000);
+        let small = direct.fetch(&count(1_000), None, 1).ok().unwrap().unwrap();
+        assert_eq!(shape(&small), vec![vec![("n".to_owned(), "BigInt(1000)".to_owned())]]);
     }
 
     #[tokio::test]
