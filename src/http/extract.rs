@@ -26,11 +26,22 @@ impl<T: Serialize> IntoResponse for Json<T> {
 /// `value` as a JSON response, serialized into a buffer of `capacity` bytes to start with (a
 /// list of twenty records is about 10 KB; growing from axum's 128 bytes copies it six times).
 pub fn json_response<T: Serialize + ?Sized>(value: &T, capacity: usize) -> Response {
-    let mut body = Vec::with_capacity(capacity);
-    match serde_json::to_writer(&mut body, value) {
-        Ok(()) => ([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], body).into_response(),
-        Err(err) => ApiError::internal(err).into_response(),
+    match to_json(value, capacity) {
+        Ok(body) => json_body(body),
+        Err(err) => err.into_response(),
     }
+}
+
+/// `value` serialized, into a buffer of `capacity` bytes to start with.
+pub fn to_json<T: Serialize + ?Sized>(value: &T, capacity: usize) -> Result<Bytes, ApiError> {
+    let mut body = Vec::with_capacity(capacity);
+    serde_json::to_writer(&mut body, value).map_err(ApiError::internal)?;
+    Ok(body.into())
+}
+
+/// A response with this JSON body.
+pub fn json_body(body: Bytes) -> Response {
+    ([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], body).into_response()
 }
 
 fn is_json(headers: &HeaderMap) -> bool {

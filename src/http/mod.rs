@@ -8,7 +8,7 @@ pub mod request_id;
 
 use axum::http::{Method, StatusCode, Uri};
 
-pub use self::extract::{Json, Path, Query, json_response};
+pub use self::extract::{Json, Path, Query, json_body, json_response, to_json};
 use crate::error::ApiError;
 
 /// Unknown route: 404 as JSON.

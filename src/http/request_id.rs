@@ -26,11 +26,6 @@ pub fn current() -> String {
     REQUEST_ID.try_with(Clone::clone).unwrap_or_default()
 }
 
-/// `future` under this request's id and span, for work spawned on the request's behalf.
-pub fn inherit<F: Future>(future: F) -> impl Future<Output = F::Output> {
-    REQUEST_ID.scope(current(), future.instrument(tracing::Span::current()))
-}
-
 fn is_sane(id: &str) -> bool {
     (1..=128).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b"._:-".contains(&b))
 }

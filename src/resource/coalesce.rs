@@ -27,17 +27,16 @@ use futures_util::future::{BoxFuture, Shared, WeakShared};
 use tokio::sync::Semaphore;
 
 use crate::error::ApiResult;
-use crate::http::request_id;
 
 type Run<T> = Shared<BoxFuture<'static, ApiResult<T>>>;
 
-/// The newest read of a key. `done` is closed when it ends (or is dropped). A queued read is
-/// a `run` that its waiters share; the map holds it weakly, so only they keep it alive.
+/// The newest read of a key. `done` is closed when it ends (or is dropped). `waiting` is a
+/// queued read that has not started, which arrivals join; the map holds it weakly, so only its
+/// waiters keep it alive. It is cleared when the read starts.
 struct Tail<T> {
     id: u64,
-    started: bool,
     done: Arc<Semaphore>,
-    run: Option<WeakShared<BoxFuture<'static, ApiResult<T>>>>,
+    waiting: Option<WeakShared<BoxFuture<'static, ApiResult<T>>>>,
 }
 
 struct State<K, T> {
@@ -77,7 +76,7 @@ where
         let turn = {
             let mut state = lock(&self.0);
             let tail = state.tails.get(&key);
-            let waiting = tail.filter(|tail| !tail.started).and_then(|tail| tail.run.as_ref()?.upgrade());
+            let waiting = tail.and_then(|tail| tail.waiting.as_ref()?.upgrade());
             match waiting {
                 Some(waiting) => Turn::Wait(waiting),
                 None => {
@@ -86,15 +85,15 @@ where
                     let id = state.next_id;
                     let done = Arc::new(Semaphore::new(0));
                     let forget = Forget { tails: self.0.clone(), key: key.clone(), id, done: done.clone() };
-                    let (turn, started, run) = match previous {
-                        None => (Turn::Alone(forget, read), true, None),
+                    let (turn, waiting) = match previous {
+                        None => (Turn::Alone(forget, read), None),
                         Some(previous) => {
                             let run = Self::queue(forget, previous, read);
                             let weak = run.downgrade().expect("a run that has not been polled is pending");
-                            (Turn::Wait(run), false, Some(weak))
+                            (Turn::Wait(run), Some(weak))
                         }
                     };
-                    state.tails.insert(key, Tail { id, started, done, run });
+                    state.tails.insert(key, Tail { id, done, waiting });
                     turn
                 }
             }
@@ -109,17 +108,16 @@ where
         }
     }
 
-    /// A read that starts when `previous` is done, marking itself started first.
+    /// A read that starts when `previous` is done, closing itself to joiners first.
     fn queue<F>(forget: Forget<K, T>, previous: Arc<Semaphore>, read: F) -> Run<T>
     where
         F: Future<Output = ApiResult<T>> + Send + 'static,
     {
-        let read = request_id::inherit(read);
         async move {
             // Closed, never released: this waits for the end of `previous`.
             let _ = previous.acquire().await;
             if let Some(tail) = lock(&forget.tails).tails.get_mut(&forget.key).filter(|tail| tail.id == forget.id) {
-                tail.started = true;
+                tail.waiting = None;
             }
             let result = read.await;
             drop(forget);
@@ -236,6 +234,28 @@ mod tests {
         }
         assert_eq!(reads.load(Ordering::SeqCst), 2, "six callers, one run");
         assert_eq!(coalescer.keys(), 0, "a finished key is forgotten");
+    }
+
+    #[tokio::test]
+    async fn a_queued_read_that_has_started_takes_no_more_callers() {
+        let (coalescer, reads, leader, release_first) = in_flight().await;
+        let (second, second_started, release_second) = gated(&reads, 2);
+        let queued = call(&coalescer, "k", second);
+        settle().await;
+        release_first.send(()).unwrap();
+        leader.await.unwrap().unwrap();
+        second_started.await.unwrap();
+
+        // The second read has started: a caller now must wait for a third.
+        let (third, third_started, release_third) = gated(&reads, 3);
+        let late = call(&coalescer, "k", third);
+        settle().await;
+        release_second.send(()).unwrap();
+        assert_eq!(queued.await.unwrap().unwrap(), 2);
+        third_started.await.unwrap();
+        release_third.send(()).unwrap();
+        assert_eq!(late.await.unwrap().unwrap(), 3);
+        assert_eq!(reads.load(Ordering::SeqCst), 3);
     }
 
     #[tokio::test]

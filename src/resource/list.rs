@@ -7,7 +7,7 @@
 //! costs what page 1 costs.
 
 use axum::body::Bytes;
-use axum::http::header::{CONTENT_TYPE, LINK};
+use axum::http::header::LINK;
 use axum::http::{HeaderValue, Uri};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
@@ -19,6 +19,7 @@ use super::values::Value;
 use crate::auth::Tenant;
 use crate::db::Scoped;
 use crate::error::{ApiError, ApiResult};
+use crate::http::{json_body, to_json};
 
 pub const DEFAULT_LIMIT: i64 = 50;
 pub const MAX_LIMIT: i64 = 100;
@@ -177,15 +178,12 @@ pub struct ListBody {
 impl ListBody {
     pub fn new<T: Serialize>(records: &[T], next: Option<String>) -> ApiResult<ListBody> {
         // About 500 bytes a record (a property is ~450).
-        let mut json = Vec::with_capacity(256 + 512 * records.len());
-        serde_json::to_writer(&mut json, records).map_err(ApiError::internal)?;
-        Ok(ListBody { json: json.into(), next })
+        Ok(ListBody { json: to_json(records, 256 + 512 * records.len())?, next })
     }
 
     /// The response to the request for `uri`.
     pub fn respond(&self, uri: &Uri) -> Response {
-        let mut response =
-            ([(CONTENT_TYPE, HeaderValue::from_static("application/json"))], self.json.clone()).into_response();
+        let mut response = json_body(self.json.clone());
         if let Some(next) = &self.next
             && let Ok(value) = HeaderValue::from_str(&format!("<{}>; rel=\"next\"", next_url(uri, next)))
         {
