@@ -20,13 +20,13 @@ use crate::auth::cache::KeyCache;
 use crate::auth::jwt::JwtVerifier;
 use crate::clock::Clock;
 use crate::config::Settings;
-use crate::db::{Db, system};
+use crate::db::{Backend, Db, system};
 use crate::platform::metrics::{self, Metrics};
 use crate::platform::{docs, health, keys};
 use crate::ratelimit::Limiter;
 use crate::rentals::date::Date;
 use crate::rentals::scheduler;
-use crate::resource::coalesce::Coalescer;
+use crate::resource::coalesce::{Coalescer, Start};
 use crate::resource::list::{ListBody, ListKey};
 use crate::webhooks::{self, Webhooks};
 use crate::{auth, crm, events, graphql, http, operations, rentals, sales};
@@ -68,7 +68,11 @@ impl AppState {
             None => format!("http://{}", bound.unwrap_or(settings.listen)),
         };
         let metrics = Metrics::default();
-        let lists = Coalescer::default();
+        // SQLite reads run on the worker itself; PostgreSQL reads wait on the network.
+        let lists = Coalescer::new(match db.backend() {
+            Backend::Sqlite => Start::Gathered,
+            Backend::Postgres => Start::AtOnce,
+        });
         Ok(AppState(Arc::new(Inner {
             settings,
             db,

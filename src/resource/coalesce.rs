@@ -16,10 +16,18 @@
 //! queued behind one in flight is shared. Such a run is driven by the requests waiting for
 //! it, whichever of them polls; a client that disconnects leaves it to the others, and when
 //! all of them have gone the run is dropped (cancelling its read) and its key forgotten.
+//!
+//! When the read before it is done, a queued read starts at once ([`Start::AtOnce`]) or first
+//! gathers callers ([`Start::Gathered`]): it lets the runtime run whatever is ready, pass after
+//! pass, while callers keep joining (at most [`GATHER_PASSES`] passes; it stops after
+//! [`GATHER_PATIENCE`] passes in a row that brought no one). It still starts only after every
+//! caller it serves arrived. Which one pays depends on where the read spends its time, see
+//! [`Start`].
 
 use std::collections::HashMap;
 use std::future::Future;
 use std::hash::Hash;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use futures_util::FutureExt;
@@ -30,13 +38,19 @@ use crate::error::ApiResult;
 
 type Run<T> = Shared<BoxFuture<'static, ApiResult<T>>>;
 
+/// At most this many runtime passes for a queued read to gather callers before it starts.
+const GATHER_PASSES: u32 = 32;
+/// A queued read starts after this many passes in a row in which no caller joined it.
+const GATHER_PATIENCE: u32 = 3;
+
 /// The newest read of a key. `done` is closed when it ends (or is dropped). `waiting` is a
 /// queued read that has not started, which arrivals join; the map holds it weakly, so only its
-/// waiters keep it alive. It is cleared when the read starts.
+/// waiters keep it alive. It is cleared when the read starts. `joined` counts its callers.
 struct Tail<T> {
     id: u64,
     done: Arc<Semaphore>,
     waiting: Option<WeakShared<BoxFuture<'static, ApiResult<T>>>>,
+    joined: Arc<AtomicU32>,
 }
 
 struct State<K, T> {
@@ -46,11 +60,28 @@ struct State<K, T> {
 
 type Tails<K, T> = Arc<Mutex<State<K, T>>>;
 
-pub struct Coalescer<K, T>(Tails<K, T>);
+pub struct Coalescer<K, T> {
+    tails: Tails<K, T>,
+    start: Start,
+}
 
-impl<K, T> Default for Coalescer<K, T> {
-    fn default() -> Self {
-        Coalescer(Arc::new(Mutex::new(State { tails: HashMap::new(), next_id: 0 })))
+/// When a queued read starts, once the read before it is done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    /// At once. For reads that wait on the network (PostgreSQL): the worker serves other
+    /// requests during the wait and callers join meanwhile; gathering would only lengthen the
+    /// time between reads, and with it every caller's wait (measured: a fifth less throughput).
+    AtOnce,
+    /// After gathering callers. For reads that run on the worker itself (SQLite in the
+    /// process): started at once, the next read would run before the responses of the one just
+    /// done are sent, and a read would be shared by about three requests under load, one core
+    /// running the same query back to back (`docs/benchmarks.md`).
+    Gathered,
+}
+
+impl<K, T> Coalescer<K, T> {
+    pub fn new(start: Start) -> Self {
+        Coalescer { tails: Arc::new(Mutex::new(State { tails: HashMap::new(), next_id: 0 })), start }
     }
 }
 
@@ -74,26 +105,30 @@ where
         // No `Run` may be dropped while the lock is held: dropping the last one drops the
         // run, whose `Forget` takes the lock.
         let turn = {
-            let mut state = lock(&self.0);
+            let mut state = lock(&self.tails);
             let tail = state.tails.get(&key);
-            let waiting = tail.and_then(|tail| tail.waiting.as_ref()?.upgrade());
+            let waiting = tail.and_then(|tail| Some((tail.waiting.as_ref()?.upgrade()?, &tail.joined)));
             match waiting {
-                Some(waiting) => Turn::Wait(waiting),
+                Some((waiting, joined)) => {
+                    joined.fetch_add(1, Ordering::Relaxed);
+                    Turn::Wait(waiting)
+                }
                 None => {
                     let previous = tail.map(|tail| tail.done.clone());
                     state.next_id += 1;
                     let id = state.next_id;
                     let done = Arc::new(Semaphore::new(0));
-                    let forget = Forget { tails: self.0.clone(), key: key.clone(), id, done: done.clone() };
+                    let forget = Forget { tails: self.tails.clone(), key: key.clone(), id, done: done.clone() };
+                    let joined = Arc::new(AtomicU32::new(0));
                     let (turn, waiting) = match previous {
                         None => (Turn::Alone(forget, read), None),
                         Some(previous) => {
-                            let run = Self::queue(forget, previous, read);
+                            let run = Self::queue(forget, previous, joined.clone(), self.start, read);
                             let weak = run.downgrade().expect("a run that has not been polled is pending");
                             (Turn::Wait(run), Some(weak))
                         }
                     };
-                    state.tails.insert(key, Tail { id, done, waiting });
+                    state.tails.insert(key, Tail { id, done, waiting, joined });
                     turn
                 }
             }
@@ -108,14 +143,27 @@ where
         }
     }
 
-    /// A read that starts when `previous` is done, closing itself to joiners first.
-    fn queue<F>(forget: Forget<K, T>, previous: Arc<Semaphore>, read: F) -> Run<T>
+    /// A read that starts when `previous` is done and callers have stopped joining (see the
+    /// module's notes), closing itself to joiners first.
+    fn queue<F>(forget: Forget<K, T>, previous: Arc<Semaphore>, joined: Arc<AtomicU32>, start: Start, read: F) -> Run<T>
     where
         F: Future<Output = ApiResult<T>> + Send + 'static,
     {
         async move {
             // Closed, never released: this waits for the end of `previous`.
             let _ = previous.acquire().await;
+            let passes = if start == Start::Gathered { GATHER_PASSES } else { 0 };
+            let mut seen = joined.load(Ordering::Relaxed);
+            let mut quiet = 0;
+            for _ in 0..passes {
+                tokio::task::yield_now().await;
+                let now = joined.load(Ordering::Relaxed);
+                quiet = if now == seen { quiet + 1 } else { 0 };
+                if quiet == GATHER_PATIENCE {
+                    break;
+                }
+                seen = now;
+            }
             if let Some(tail) = lock(&forget.tails).tails.get_mut(&forget.key).filter(|tail| tail.id == forget.id) {
                 tail.waiting = None;
             }
@@ -130,7 +178,7 @@ where
     /// Keys with a read queued or in flight (for tests).
     #[cfg(test)]
     fn keys(&self) -> usize {
-        lock(&self.0).tails.len()
+        lock(&self.tails).tails.len()
     }
 }
 
@@ -197,14 +245,21 @@ mod tests {
 
     /// A coalescer with one read of `k` in flight (answering 1 once released), and its count of
     /// reads started.
-    async fn in_flight() -> (Arc<Coalescer<&'static str, u32>>, Arc<AtomicU32>, JoinHandle<ApiResult<u32>>, Sender<()>)
-    {
-        let coalescer = Arc::new(Coalescer::default());
+    async fn in_flight_with(
+        start: Start,
+    ) -> (Arc<Coalescer<&'static str, u32>>, Arc<AtomicU32>, JoinHandle<ApiResult<u32>>, Sender<()>) {
+        let coalescer = Arc::new(Coalescer::new(start));
         let reads = Arc::new(AtomicU32::new(0));
         let (first, first_started, release_first) = gated(&reads, 1);
         let leader = call(&coalescer, "k", first);
         first_started.await.unwrap();
         (coalescer, reads, leader, release_first)
+    }
+
+    /// The same, gathering: the rules below hold for both ways to start.
+    async fn in_flight() -> (Arc<Coalescer<&'static str, u32>>, Arc<AtomicU32>, JoinHandle<ApiResult<u32>>, Sender<()>)
+    {
+        in_flight_with(Start::Gathered).await
     }
 
     async fn settle() {
@@ -236,6 +291,37 @@ mod tests {
         assert_eq!(coalescer.keys(), 0, "a finished key is forgotten");
     }
 
+    /// The read a caller gets when it arrives just as the first read has ended and the queued
+    /// second one is due: 2 if it joins the second, 3 if it queues a third.
+    async fn read_of_a_caller_arriving_as_a_queued_read_is_due(start: Start) -> u32 {
+        let (coalescer, reads, leader, release_first) = in_flight_with(start).await;
+        let (second, second_started, release_second) = gated(&reads, 2);
+        let queued = call(&coalescer, "k", second);
+        settle().await;
+        // Ending the first read wakes the queued one before this task runs again.
+        release_first.send(()).unwrap();
+        assert_eq!(leader.await.unwrap().unwrap(), 1);
+
+        let (third, _, release_third) = gated(&reads, 3);
+        let late = call(&coalescer, "k", third);
+        second_started.await.unwrap();
+        release_second.send(()).unwrap();
+        // Kept until the third read runs, if it does.
+        let _ = release_third.send(());
+        assert_eq!(queued.await.unwrap().unwrap(), 2);
+        late.await.unwrap().unwrap()
+    }
+
+    #[tokio::test]
+    async fn a_gathering_read_takes_callers_that_arrive_as_it_becomes_due() {
+        assert_eq!(read_of_a_caller_arriving_as_a_queued_read_is_due(Start::Gathered).await, 2);
+    }
+
+    #[tokio::test]
+    async fn a_read_that_starts_at_once_leaves_them_to_the_next() {
+        assert_eq!(read_of_a_caller_arriving_as_a_queued_read_is_due(Start::AtOnce).await, 3);
+    }
+
     #[tokio::test]
     async fn a_queued_read_that_has_started_takes_no_more_callers() {
         let (coalescer, reads, leader, release_first) = in_flight().await;
@@ -260,7 +346,7 @@ mod tests {
 
     #[tokio::test]
     async fn different_keys_run_side_by_side() {
-        let coalescer = Arc::new(Coalescer::<&str, u32>::default());
+        let coalescer = Arc::new(Coalescer::<&str, u32>::new(Start::Gathered));
         let reads = Arc::new(AtomicU32::new(0));
         let (a, a_started, release_a) = gated(&reads, 1);
         let (b, b_started, release_b) = gated(&reads, 2);
@@ -306,7 +392,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_run_nobody_waits_for_is_dropped_and_its_key_forgotten() {
-        let coalescer = Arc::new(Coalescer::<&str, u32>::default());
+        let coalescer = Arc::new(Coalescer::<&str, u32>::new(Start::Gathered));
         let reads = Arc::new(AtomicU32::new(0));
         let (read, started, _release) = gated(&reads, 1);
         let only = call(&coalescer, "k", read);
