@@ -18,11 +18,16 @@
 //! all of them have gone the run is dropped (cancelling its read) and its key forgotten.
 //!
 //! When the read before it is done, a queued read starts at once ([`Start::AtOnce`]) or first
-//! gathers callers ([`Start::Gathered`]): it lets the runtime run whatever is ready, pass after
-//! pass, while callers keep joining (at most [`GATHER_PASSES`] passes; it stops after
-//! [`GATHER_PATIENCE`] passes in a row that brought no one). It still starts only after every
+//! gathers callers ([`Start::Gathered`]): it yields to the runtime, so that what is ready runs,
+//! and checks whether callers joined meanwhile (at most [`GATHER_PASSES`] times; it stops after
+//! [`GATHER_PATIENCE`] checks in a row that found no one new). It still starts only after every
 //! caller it serves arrived. Which one pays depends on where the read spends its time, see
 //! [`Start`].
+//!
+//! Its waiters drive it through `Shared`, and each of them woken polls it once: with many
+//! waiters, several checks pass within one turn of the runtime, so the gathering is shorter than
+//! 32 full turns. That is the behaviour measured in `docs/benchmarks.md`; a version that ran the
+//! queued read in a task of its own (one check per turn) measured no better and was not kept.
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -38,9 +43,9 @@ use crate::error::ApiResult;
 
 type Run<T> = Shared<BoxFuture<'static, ApiResult<T>>>;
 
-/// At most this many runtime passes for a queued read to gather callers before it starts.
+/// At most this many yields, and checks for new callers, before a gathering read starts.
 const GATHER_PASSES: u32 = 32;
-/// A queued read starts after this many passes in a row in which no caller joined it.
+/// A gathering read starts after this many checks in a row that found no new caller.
 const GATHER_PATIENCE: u32 = 3;
 
 /// The newest read of a key. `done` is closed when it ends (or is dropped). `waiting` is a
