@@ -48,13 +48,19 @@ const GATHER_PASSES: u32 = 32;
 /// A gathering read starts after this many checks in a row that found no new caller.
 const GATHER_PATIENCE: u32 = 3;
 
-/// The newest read of a key. `done` is closed when it ends (or is dropped). `waiting` is a
-/// queued read that has not started, which arrivals join; the map holds it weakly, so only its
-/// waiters keep it alive. It is cleared when the read starts. `joined` counts its callers.
+/// The newest read of a key. `done` is closed when it ends (or is dropped). `waiting` is set
+/// while it is a queued read that has not started, which arrivals join; it is cleared when the
+/// read starts.
 struct Tail<T> {
     id: u64,
     done: Arc<Semaphore>,
-    waiting: Option<WeakShared<BoxFuture<'static, ApiResult<T>>>>,
+    waiting: Option<Waiting<T>>,
+}
+
+/// A queued read that takes joiners: held weakly, so only its waiters keep it alive, and the
+/// count of callers that joined it (which a gathering read watches).
+struct Waiting<T> {
+    run: WeakShared<BoxFuture<'static, ApiResult<T>>>,
     joined: Arc<AtomicU32>,
 }
 
@@ -112,28 +118,25 @@ where
         let turn = {
             let mut state = lock(&self.tails);
             let tail = state.tails.get(&key);
-            let waiting = tail.and_then(|tail| Some((tail.waiting.as_ref()?.upgrade()?, &tail.joined)));
+            let waiting = tail.and_then(|tail| tail.waiting.as_ref()?.join());
             match waiting {
-                Some((waiting, joined)) => {
-                    joined.fetch_add(1, Ordering::Relaxed);
-                    Turn::Wait(waiting)
-                }
+                Some(run) => Turn::Wait(run),
                 None => {
                     let previous = tail.map(|tail| tail.done.clone());
                     state.next_id += 1;
                     let id = state.next_id;
                     let done = Arc::new(Semaphore::new(0));
                     let forget = Forget { tails: self.tails.clone(), key: key.clone(), id, done: done.clone() };
-                    let joined = Arc::new(AtomicU32::new(0));
                     let (turn, waiting) = match previous {
                         None => (Turn::Alone(forget, read), None),
                         Some(previous) => {
+                            let joined = Arc::new(AtomicU32::new(0));
                             let run = Self::queue(forget, previous, joined.clone(), self.start, read);
                             let weak = run.downgrade().expect("a run that has not been polled is pending");
-                            (Turn::Wait(run), Some(weak))
+                            (Turn::Wait(run), Some(Waiting { run: weak, joined }))
                         }
                     };
-                    state.tails.insert(key, Tail { id, done, waiting, joined });
+                    state.tails.insert(key, Tail { id, done, waiting });
                     turn
                 }
             }
@@ -187,6 +190,15 @@ where
     }
 }
 
+impl<T> Waiting<T> {
+    /// The queued read, counted as joined, if any of its waiters is still there.
+    fn join(&self) -> Option<Run<T>> {
+        let run = self.run.upgrade()?;
+        self.joined.fetch_add(1, Ordering::Relaxed);
+        Some(run)
+    }
+}
+
 /// Ends read `id` of `key` when dropped (finished or cancelled): closes its `done`, and forgets
 /// the key unless a later read has queued behind it.
 struct Forget<K: Hash + Eq, T> {
@@ -212,7 +224,6 @@ fn lock<K, T>(state: &Mutex<State<K, T>>) -> MutexGuard<'_, State<K, T>> {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::atomic::{AtomicU32, Ordering};
     use std::time::Duration;
 
     use tokio::sync::oneshot::{self, Sender};
