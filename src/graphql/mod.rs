@@ -67,9 +67,9 @@ fn resources() -> Vec<Operations> {
 pub struct GraphqlRequest {
     /// The GraphQL document.
     pub query: String,
-    /// Values for the document's `$variables`.
+    /// Values for the document's `$variables`: an object (or null).
     #[schema(value_type = Option<Object>)]
-    pub variables: Option<Json>,
+    pub variables: Option<serde_json::Map<String, Json>>,
     /// Which operation of the document to run, when it has several.
     pub operation_name: Option<String>,
 }
@@ -102,7 +102,7 @@ pub struct GraphqlResponse {
 pub async fn execute(State(state): State<AppState>, auth: Auth, JsonBody(body): JsonBody<GraphqlRequest>) -> Response {
     let mut request = async_graphql::Request::new(body.query).data(state).data(auth);
     if let Some(variables) = body.variables {
-        request = request.variables(Variables::from_json(variables));
+        request = request.variables(Variables::from_json(Json::Object(variables)));
     }
     if let Some(name) = body.operation_name {
         request = request.operation_name(name);

@@ -11,6 +11,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use super::objects::Objects;
 use crate::error::ApiError;
 
 /// A JSON request body or response.
@@ -77,44 +78,33 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Json<T> {
     }
 }
 
-/// Parses a JSON document, naming the offending field on type errors.
+/// Parses a JSON request body, which must be an object, naming the offending field on type
+/// errors. Structs are read only from objects, at every depth ([`Objects`]).
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ApiError::bad_request("INVALID_JSON", "Request body is empty: send a JSON object"));
     }
-    // Syntax first, so a truncated body is reported as malformed JSON rather than as whatever
-    // field error the typed parse would meet before the end.
-    serde_json::from_slice::<serde::de::IgnoredAny>(bytes)
+    let value: serde_json::Value = serde_json::from_slice(bytes)
         .map_err(|err| ApiError::bad_request("INVALID_JSON", format!("Malformed JSON: {err}")))?;
-    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
-        let path = err.path().to_string();
-        json_error(&path, err.into_inner())
-    })?;
-    deserializer.end().map_err(|err| ApiError::bad_request("INVALID_JSON", format!("Malformed JSON: {err}")))?;
-    Ok(value)
+    if !value.is_object() {
+        return Err(not_an_object());
+    }
+    parse_value(value)
 }
 
-/// Parses an already-read JSON value (e.g. a body whose shape depends on one of its fields),
-/// naming the offending field like [`parse_json`] does.
+/// The 400 for a body that is valid JSON but not an object.
+pub fn not_an_object() -> ApiError {
+    ApiError::new(StatusCode::BAD_REQUEST, "VALIDATION_ERROR", "The request body must be a JSON object")
+}
+
+/// Deserializes an already-parsed JSON value (a body, or part of one whose shape depends on
+/// another field), naming the offending field like [`parse_json`] does.
 pub fn parse_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, ApiError> {
-    serde_path_to_error::deserialize(value).map_err(|err| {
+    serde_path_to_error::deserialize(Objects(value)).map_err(|err| {
         let path = err.path().to_string();
         let message = strip_position(&err.into_inner().to_string());
         field_error(&path, &message)
     })
-}
-
-/// An error of the typed parse. The document is already known to be well-formed, so every
-/// error is about a field, including the ones serde_json classifies as syntax: an enum given
-/// `null` or a number fails with "expected value".
-fn json_error(path: &str, err: serde_json::Error) -> ApiError {
-    let message = if err.is_syntax() {
-        "expected one of the documented string values".to_owned()
-    } else {
-        strip_position(&err.to_string())
-    };
-    field_error(path, &message)
 }
 
 /// A 400 for a failed field, with `field` set to the most precise path serde gave us.
@@ -253,5 +243,18 @@ mod tests {
         assert_eq!(field_of(r#"{"title": "t""#).0, "INVALID_JSON");
         assert_eq!(field_of("").0, "INVALID_JSON");
         assert_eq!(field_of(r#"{"title": "t", "address": {"city": "x"}} trailing"#).0, "INVALID_JSON");
+        assert_eq!(
+            field_of(r#"{"title": "t", "address": ["x"]}"#),
+            ("VALIDATION_ERROR".into(), Some("address".into()))
+        );
+    }
+
+    #[test]
+    fn a_body_must_be_an_object() {
+        for body in ["[]", r#"["t", null, {"city": "x"}, null]"#, "null", "\"Renamed\"", "5"] {
+            let err = parse_json::<Listing>(body.as_bytes()).unwrap_err();
+            assert_eq!((err.code(), err.field_name()), ("VALIDATION_ERROR", None), "{body}");
+            assert_eq!(err.message(), "The request body must be a JSON object", "{body}");
+        }
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod extract;
 pub mod idempotency;
+mod objects;
 pub mod public;
 pub mod request_id;
 

@@ -270,11 +270,12 @@ pub struct ExpenseAction {
         (status = 201, description = "add_entry: the new entry", body = Expense),
         (status = 200, description = "update_entry: the entry; delete_entry: `Deleted`", body = Expense),
     ))]
-async fn post_expense(State(state): State<AppState>, auth: Auth, Json(body): Json<JsonValue>) -> ApiResult<Response> {
+async fn post_expense(
+    State(state): State<AppState>,
+    auth: Auth,
+    Json(mut fields): Json<serde_json::Map<String, JsonValue>>,
+) -> ApiResult<Response> {
     let tenant = auth.require(Need::Write("expenses"))?;
-    let JsonValue::Object(mut fields) = body else {
-        return Err(ApiError::validation("body", "The body must be a JSON object with an `action`"));
-    };
     let action = match fields.remove("action") {
         Some(JsonValue::String(action)) => action,
         Some(_) => return Err(ApiError::validation("action", "`action` must be a string")),

@@ -106,6 +106,17 @@ where
     )
     .await;
     assert_eq!(body["field"], spec.string_field);
+    // serde would read a struct from an array by position: no documented body is one.
+    let positional: Vec<Value> = spec.update.as_object().unwrap().values().map(|_| Value::Null).collect();
+    for body in [json!([]), Value::Array(positional), json!(["Renamed"]), json!("Renamed"), json!(null)] {
+        for response in
+            [app.post(path, &org.key, &body).await, app.patch(&format!("{path}/{id}"), &org.key, &body).await]
+        {
+            let error = expect_error(response, 400, "VALIDATION_ERROR").await;
+            assert_eq!(error["error"], "The request body must be a JSON object", "{body}");
+            assert!(error.get("field").is_none(), "{error}");
+        }
+    }
     let response = app
         .request(Method::POST, path, Some(&org.key))
         .header("content-type", "text/plain")

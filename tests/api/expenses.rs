@@ -139,7 +139,7 @@ async fn bad_actions_name_the_field_and_write_nothing() {
         expect_field_error(app.post("/api/expenses", &org.key, &body).await, field).await;
     }
     let body = expect_error(app.post("/api/expenses", &org.key, &json!([1])).await, 400, "VALIDATION_ERROR").await;
-    assert_eq!(body["field"], "body");
+    assert_eq!(body["error"], "The request body must be a JSON object");
     assert_eq!(app.event_count(&org.key).await, before);
     let (_, after) = json(app.get(&format!("/api/expenses/{id}"), &org.key).await).await;
     assert_eq!(after, expense);

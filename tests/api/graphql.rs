@@ -289,3 +289,24 @@ async fn oversized_documents_are_refused() {
     assert!(body["errors"][0]["message"].as_str().unwrap().contains("complex"), "{body}");
     assert!(body.get("data").is_none_or(Value::is_null), "nothing ran: {body}");
 }
+
+#[tokio::test]
+async fn variables_and_the_body_must_be_objects() {
+    let app = spawn_app().await;
+    let org = app.org(Plan::Grow).await;
+    let query = "mutation($input: CreatePropertyInput!) { createProperty(input: $input) { id } }";
+    for variables in [json!([{"title": "T"}]), json!(["T"]), json!("T")] {
+        let body = expect_error(
+            app.post("/graphql", &org.key, &json!({"query": query, "variables": variables})).await,
+            400,
+            "VALIDATION_ERROR",
+        )
+        .await;
+        assert_eq!(body["field"], "variables", "{body}");
+    }
+    let body = expect_error(app.post("/graphql", &org.key, &json!([query])).await, 400, "VALIDATION_ERROR").await;
+    assert_eq!(body["error"], "The request body must be a JSON object");
+    assert_eq!(app.event_count(&org.key).await, 0, "nothing was written");
+    let none = run(&app, &org.key, "{ properties { id } }", Value::Null).await;
+    assert_eq!(none["data"]["properties"], json!([]), "null variables are no variables: {none}");
+}
