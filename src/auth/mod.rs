@@ -87,8 +87,17 @@ impl Auth {
         if self.0.scopes.allows(need) {
             return Ok(&self.0.tenant);
         }
-        let caller = if self.0.key_id.starts_with(jwt::PRINCIPAL_PREFIX) { "Your role" } else { "This API key" };
-        Err(ApiError::missing_scope(caller, &need.to_string()))
+        Err(ApiError::missing_scope(self.caller(), &need.to_string()))
+    }
+
+    /// The caller's scopes (a key's, or a signed-in user's role's).
+    pub fn scopes(&self) -> &Scopes {
+        &self.0.scopes
+    }
+
+    /// Who the caller is, in an error message: "This API key", or "Your role".
+    pub fn caller(&self) -> &'static str {
+        if self.0.key_id.starts_with(jwt::PRINCIPAL_PREFIX) { "Your role" } else { "This API key" }
     }
 
     /// Like [`require`](Self::require), for calls that also need the webhooks feature's plan.

@@ -4,6 +4,10 @@
 //!   resource may see it).
 //! - `admin` is key management: listing, creating and revoking API keys.
 //! - `*` is everything, `admin` included.
+//! - Keys are not a resource the wildcards reach: `read:*` and `write:*` do not list keys;
+//!   `admin` (or `read:keys`) does.
+//! - A credential can only hand out what it has: a key created through the API gets scopes
+//!   its creator's scopes [include](Scopes::includes).
 
 use std::fmt;
 use std::str::FromStr;
@@ -22,11 +26,25 @@ pub enum Resource {
     Named(String),
 }
 
+/// Resources that `read:*` and `write:*` do not reach: they must be named (or come with
+/// `admin`).
+const NOT_IN_WILDCARDS: [&str; 1] = ["keys"];
+
 impl Resource {
     fn covers(&self, name: &str) -> bool {
         match self {
-            Resource::Any => true,
+            Resource::Any => !NOT_IN_WILDCARDS.contains(&name),
             Resource::Named(own) => own == name,
+        }
+    }
+
+    /// Whether every resource `other` names is one this names.
+    fn includes(&self, other: &Resource) -> bool {
+        match (self, other) {
+            (Resource::Any, Resource::Any) => true,
+            (Resource::Any, Resource::Named(theirs)) => self.covers(theirs),
+            (Resource::Named(own), Resource::Named(theirs)) => own == theirs,
+            (Resource::Named(_), Resource::Any) => false,
         }
     }
 }
@@ -50,6 +68,18 @@ impl fmt::Display for Need {
 }
 
 impl Scope {
+    /// Whether this scope allows what `other` allows (and so may grant it).
+    pub fn includes(&self, other: &Scope) -> bool {
+        match (self, other) {
+            (Scope::All, _) => true,
+            (Scope::Admin, Scope::Admin) => true,
+            (Scope::Admin, Scope::Read(Resource::Named(name)) | Scope::Write(Resource::Named(name))) => name == "keys",
+            (Scope::Read(own), Scope::Read(theirs)) => own.includes(theirs),
+            (Scope::Write(own), Scope::Read(theirs) | Scope::Write(theirs)) => own.includes(theirs),
+            _ => false,
+        }
+    }
+
     pub fn covers(&self, need: Need) -> bool {
         match (self, need) {
             (Scope::All, _) => true,
@@ -147,6 +177,17 @@ impl Scopes {
     pub fn allows(&self, need: Need) -> bool {
         self.0.iter().any(|scope| scope.covers(need))
     }
+
+    /// Whether these scopes allow everything `other` allows: a credential may create a key
+    /// with `other` only then.
+    pub fn includes(&self, other: &Scopes) -> bool {
+        other.0.iter().all(|theirs| self.0.iter().any(|own| own.includes(theirs)))
+    }
+
+    /// The scopes of `other` that these do not include.
+    pub fn missing<'a>(&self, other: &'a Scopes) -> impl Iterator<Item = &'a Scope> {
+        other.0.iter().filter(|theirs| !self.0.iter().any(|own| own.includes(theirs)))
+    }
 }
 
 #[cfg(test)]
@@ -165,6 +206,9 @@ mod tests {
         assert!(scopes("write:work_orders").allows(Need::Read("work_orders")));
         assert!(scopes("write:work_orders").allows(Need::Write("work_orders")));
         assert!(scopes("read:*").allows(Need::Read("anything")));
+        assert!(!scopes("read:*").allows(Need::Read("keys")), "listing keys needs admin");
+        assert!(!scopes("write:*").allows(Need::Read("keys")));
+        assert!(scopes("read:keys").allows(Need::Read("keys")));
         assert!(!scopes("read:*").allows(Need::Write("anything")));
         assert!(scopes("write:*").allows(Need::Write("anything")));
         assert!(!scopes("write:*").allows(Need::Admin));
@@ -173,6 +217,25 @@ mod tests {
         assert!(!scopes("admin").allows(Need::Read("properties")));
         assert!(scopes("*").allows(Need::Admin));
         assert!(scopes("*").allows(Need::Write("leases")));
+    }
+
+    #[test]
+    fn a_scope_set_includes_only_what_it_allows() {
+        assert!(scopes("*").includes(&scopes("admin,write:*")));
+        assert!(!scopes("admin").includes(&scopes("*")), "admin cannot mint a * key");
+        assert!(!scopes("admin").includes(&scopes("read:*")));
+        assert!(scopes("admin").includes(&scopes("admin")));
+        assert!(scopes("write:*").includes(&scopes("read:*,write:leases,read:tenants")));
+        assert!(!scopes("write:*").includes(&scopes("admin")));
+        assert!(!scopes("read:*").includes(&scopes("write:leases")));
+        assert!(scopes("write:leases").includes(&scopes("read:leases")));
+        assert!(!scopes("write:leases").includes(&scopes("read:*")));
+        assert!(!scopes("read:tenants").includes(&scopes("read:leases")));
+        assert!(!scopes("read:*").includes(&scopes("read:keys")), "wildcards do not reach keys");
+        assert!(scopes("admin").includes(&scopes("read:keys")));
+        let missing: Vec<String> =
+            scopes("read:*").missing(&scopes("read:units,write:units,admin")).map(Scope::to_string).collect();
+        assert_eq!(missing, ["write:units", "admin"]);
     }
 
     #[test]

@@ -75,7 +75,7 @@ pub struct CreateKey {
     /// What the key is for, e.g. "Postman Testing".
     #[schema(example = "Postman Testing")]
     pub name: String,
-    /// Defaults to `["*"]`.
+    /// Within the caller's own scopes; defaults to the caller's scopes.
     #[schema(example = json!(["read:tenants", "write:work_orders"]))]
     pub scopes: Option<Vec<String>>,
     /// When the key stops working (RFC 3339); never when absent.
@@ -197,7 +197,8 @@ pub async fn revoke(db: &Db, clock: &Clock, tenant: &Tenant, id: &str) -> ApiRes
 /// List API keys
 ///
 /// Every key of the organization, newest first, revoked ones included. Secrets are never
-/// listed: `prefix` and `last4` identify a key.
+/// listed: `prefix` and `last4` identify a key. Needs `admin` (or `read:keys`); `read:*` is
+/// not enough.
 #[utoipa::path(get, path = "/keys", tag = "API keys",
     responses((status = 200, description = "The organization's keys", body = Vec<ApiKey>)))]
 async fn list_keys(State(state): State<AppState>, auth: Auth) -> ApiResult<Json<Vec<ApiKey>>> {
@@ -207,8 +208,11 @@ async fn list_keys(State(state): State<AppState>, auth: Auth) -> ApiResult<Json<
 
 /// Create an API key
 ///
-/// Needs the `admin` scope. The response holds the secret `key`, shown only this once (a
-/// replay of the request with the same `Idempotency-Key` returns the key with `key: null`).
+/// Needs the `admin` scope. The new key's `scopes` must be within the caller's own (an
+/// `admin` key creates `admin` keys; a `*` key any), else 403 `INSUFFICIENT_SCOPE`; without
+/// `scopes` the new key gets the caller's. The response holds the secret `key`, shown only
+/// this once (a replay of the request with the same `Idempotency-Key` returns the key with
+/// `key: null`).
 #[utoipa::path(post, path = "/keys", tag = "API keys", request_body = CreateKey,
     responses((status = 201, description = "The new key, with its secret", body = CreatedApiKey)))]
 async fn create_key(
@@ -219,14 +223,28 @@ async fn create_key(
     let tenant = auth.require(Need::Admin)?;
     let scopes = match &body.scopes {
         Some(list) => Scopes::parse(list.iter().map(String::as_str)).map_err(|e| ApiError::validation("scopes", e))?,
-        None => Scopes::all(),
+        None => auth.scopes().clone(),
     };
+    let beyond: Vec<String> = auth.scopes().missing(&scopes).map(|scope| format!("`{scope}`")).collect();
+    if !beyond.is_empty() {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "INSUFFICIENT_SCOPE",
+            format!(
+                "{} cannot grant {}: a new key's scopes must be within the scopes of the credential that creates it",
+                auth.caller(),
+                beyond.join(", ")
+            ),
+        ));
+    }
     let expires_at = body.expires_at.map(|at| at.timestamp_millis());
     let created = create(state.db(), state.clock(), tenant, &body.name, &scopes, expires_at).await?;
     Ok((StatusCode::CREATED, Extension(RedactOnReplay(&["key"])), Json(created)))
 }
 
 /// Get an API key
+///
+/// Needs `admin` (or `read:keys`).
 #[utoipa::path(get, path = "/keys/{id}", tag = "API keys",
     params(("id" = String, Path, description = "Key id (`key_…`)")),
     responses((status = 200, description = "The key", body = ApiKey)))]

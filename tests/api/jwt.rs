@@ -310,6 +310,30 @@ async fn roles_map_to_scopes() {
 }
 
 #[tokio::test]
+async fn a_signed_in_user_creates_keys_only_within_their_roles_scopes() {
+    let jwks = JwksServer::start(&[("rsa-a", "key-a")]).await;
+    let app = spawn_jwt_app_with(&jwks, |s| {
+        s.jwt_role_scopes.insert("org:keymaster".into(), List(vec!["admin".into(), "read:*".into()]));
+    })
+    .await;
+    linked_org(&app, "org_clerk_acme").await;
+    let keymaster = v1_token("user_kim", "org_clerk_acme", "org:keymaster");
+    for scopes in [json!(["*"]), json!(["write:leads"]), json!(["write:*"])] {
+        let body = expect_error(
+            app.post("/v1/keys", &keymaster, &json!({"name": "escalate", "scopes": scopes})).await,
+            403,
+            "INSUFFICIENT_SCOPE",
+        )
+        .await;
+        assert!(body["error"].as_str().unwrap().starts_with("Your role cannot grant"), "{body}");
+    }
+    let key = app.create("/v1/keys", &keymaster, &json!({"name": "reader", "scopes": ["read:leads", "admin"]})).await;
+    assert_eq!(key["scopes"], json!(["read:leads", "admin"]));
+    let copy = app.create("/v1/keys", &keymaster, &json!({"name": "like my role"})).await;
+    assert_eq!(copy["scopes"], json!(["admin", "read:*"]));
+}
+
+#[tokio::test]
 async fn unknown_kids_refetch_the_jwks_at_most_once_per_interval() {
     let jwks = JwksServer::start(&[("rsa-a", "key-a")]).await;
     let app = spawn_jwt_app(&jwks).await;

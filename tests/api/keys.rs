@@ -6,7 +6,7 @@ use gable::platform::orgs::Plan;
 use reqwest::Method;
 use serde_json::json;
 
-use crate::helpers::{expect_error, json, spawn_app};
+use crate::helpers::{TestApp, expect_error, json, spawn_app};
 
 #[tokio::test]
 async fn a_created_key_is_shown_once_and_works() {
@@ -126,7 +126,7 @@ async fn scopes_guard_calls_and_name_the_missing_scope() {
     expect_error(app.post("/api/keys", &writer, &json!({"name": "x"})).await, 403, "INSUFFICIENT_SCOPE").await;
 
     let admin = app.key(&org.id, &["admin"]).await;
-    let (status, _) = json(app.post("/api/keys", &admin, &json!({"name": "x", "scopes": ["read:*"]})).await).await;
+    let (status, _) = json(app.post("/api/keys", &admin, &json!({"name": "x", "scopes": ["admin"]})).await).await;
     assert_eq!(status, 201);
 
     let body = expect_error(
@@ -197,4 +197,78 @@ async fn cached_keys_are_dropped_on_revoke_here_and_expire_elsewhere() {
     assert_eq!(app.get("/api/keys", secret).await.status(), 200, "still trusted from the cache");
     app.clock().advance(Duration::from_secs(2));
     expect_error(app.get("/api/keys", secret).await, 401, "API_KEY_REVOKED").await;
+}
+
+async fn key_count(app: &TestApp, key: &str) -> usize {
+    json(app.get("/api/keys", key).await).await.1.as_array().unwrap().len()
+}
+
+#[tokio::test]
+async fn a_key_creates_only_keys_within_its_own_scopes() {
+    let app = spawn_app().await;
+    let org = app.org(Plan::Grow).await;
+    let admin = app.key(&org.id, &["admin"]).await;
+    let before = key_count(&app, &org.key).await;
+
+    // An `admin` key manages keys; it cannot mint a key that reads or writes data.
+    for scopes in [json!(["*"]), json!(["read:*"]), json!(["admin", "write:leases"])] {
+        let body = expect_error(
+            app.post("/api/keys", &admin, &json!({"name": "escalate", "scopes": scopes})).await,
+            403,
+            "INSUFFICIENT_SCOPE",
+        )
+        .await;
+        assert!(body["error"].as_str().unwrap().contains("cannot grant"), "{body}");
+    }
+    let body = expect_error(
+        app.post("/api/keys", &admin, &json!({"name": "escalate", "scopes": ["*"]})).await,
+        403,
+        "INSUFFICIENT_SCOPE",
+    )
+    .await;
+    assert!(body["error"].as_str().unwrap().contains("`*`"), "names what it cannot grant: {body}");
+    assert_eq!(key_count(&app, &org.key).await, before, "nothing was created");
+
+    // Without `scopes`, a new key gets its creator's.
+    let plain = app.create("/api/keys", &admin, &json!({"name": "same as me"})).await;
+    assert_eq!(plain["scopes"], json!(["admin"]));
+
+    // A broader key grants what it has, and what that includes.
+    let manager = app.key(&org.id, &["admin", "write:leases", "read:*"]).await;
+    let key = app
+        .create("/api/keys", &manager, &json!({"name": "narrow", "scopes": ["read:leases", "write:leases", "read:units"]}))
+        .await;
+    assert_eq!(app.get("/api/leases", key["key"].as_str().unwrap()).await.status(), 200);
+    expect_error(
+        app.post("/api/keys", &manager, &json!({"name": "x", "scopes": ["write:units"]})).await,
+        403,
+        "INSUFFICIENT_SCOPE",
+    )
+    .await;
+    expect_error(
+        app.post("/api/keys", &manager, &json!({"name": "x", "scopes": ["write:*"]})).await,
+        403,
+        "INSUFFICIENT_SCOPE",
+    )
+    .await;
+    // `*` grants anything.
+    let all = app.create("/api/keys", &org.key, &json!({"name": "all", "scopes": ["*"]})).await;
+    assert_eq!(all["scopes"], json!(["*"]));
+}
+
+#[tokio::test]
+async fn listing_keys_needs_admin_not_a_wildcard() {
+    let app = spawn_app().await;
+    let org = app.org(Plan::Grow).await;
+    for scopes in [&["read:*"][..], &["write:*"], &["read:*", "write:*"]] {
+        let wildcard = app.key(&org.id, scopes).await;
+        let body = expect_error(app.get("/api/keys", &wildcard).await, 403, "INSUFFICIENT_SCOPE").await;
+        assert!(body["error"].as_str().unwrap().contains("read:keys"), "{body}");
+        let (_, keys) = json(app.get("/api/keys", &org.key).await).await;
+        let id = keys[0]["id"].as_str().unwrap();
+        expect_error(app.get(&format!("/api/keys/{id}"), &wildcard).await, 403, "INSUFFICIENT_SCOPE").await;
+        assert_eq!(app.get("/api/properties", &wildcard).await.status(), 200, "wildcards still read data");
+    }
+    let admin = app.key(&org.id, &["admin"]).await;
+    assert_eq!(app.get("/api/keys", &admin).await.status(), 200);
 }
