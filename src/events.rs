@@ -12,13 +12,14 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::app::AppState;
-use crate::auth::{Auth, Need, Tenant};
+use crate::auth::{Auth, Need};
 use crate::db::ScopedTx;
 use crate::error::{ApiError, ApiResult};
 use crate::http::Query;
 use crate::ids::new_id;
 use crate::resource::list::{self, Filters, Page};
-use crate::resource::values::{JsonText, Timestamp};
+use crate::resource::values::{JsonText, Timestamp, Value};
+use crate::webhooks::catalog;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(list_events))
@@ -79,7 +80,9 @@ pub struct EventFilter {
 ///
 /// The organization's events, newest first: every create, update, status change and delete,
 /// with `data` as the API returned the object. Paginate with `limit` and `startingAfter`
-/// (the `Link` header has the next page). Needs `read:events`.
+/// (the `Link` header has the next page). Needs `read:events`, and lists only the events
+/// whose object the caller may read (`tenant.added` needs `read:tenants`); a `type` the
+/// caller may not read is 403.
 #[utoipa::path(get, path = "/events", tag = "Events", params(Page, EventFilter),
     responses((status = 200, description = "A page of events", body = Vec<Event>)))]
 async fn list_events(
@@ -89,20 +92,36 @@ async fn list_events(
     Query(page): Query<Page>,
     Query(filter): Query<EventFilter>,
 ) -> ApiResult<Response> {
-    let tenant = auth.require(Need::Read("events"))?;
-    let (events, next) = list_page(&state, tenant, &page, filter).await?;
+    let (events, next) = list_page(&state, &auth, &page, filter).await?;
     Ok(list::respond(&uri, events, next))
 }
 
-/// One page of the organization's events (newest first), and the id to continue after.
+/// One page of the organization's events that `auth` may read (newest first), and the id to
+/// continue after.
 pub async fn list_page(
     state: &AppState,
-    tenant: &Tenant,
+    auth: &Auth,
     page: &Page,
     filter: EventFilter,
 ) -> ApiResult<(Vec<Event>, Option<String>)> {
+    let tenant = auth.require(Need::Read("events"))?;
     let mut filters = Filters::default();
-    filters.eq("type", filter.kind);
+    match filter.kind {
+        Some(kind) => {
+            catalog::require_readable(auth, &kind)?;
+            filters.eq("type", Some(kind));
+        }
+        None => {
+            if let Some(readable) = catalog::readable(auth.scopes()) {
+                if readable.is_empty() {
+                    page.limit()?;
+                    return Ok((Vec::new(), None));
+                }
+                let placeholders = vec!["?"; readable.len()].join(", ");
+                filters.raw(format!("type IN ({placeholders})"), readable.into_iter().map(Value::from));
+            }
+        }
+    }
     filters.at_least("occurred_at", filter.since.map(Timestamp::ms));
     list::fetch_page::<Event>(&mut state.db().scoped(tenant), "events", COLUMNS, filters, page, |e| e.id.clone()).await
 }

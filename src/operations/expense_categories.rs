@@ -100,6 +100,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 pub fn event_types() -> Vec<EventType> {
     vec![EventType {
         kind: CREATED.to_owned(),
+        scope: "expenses",
         description: "An organization added an expense category.".to_owned(),
         example: serde_json::json!({"id": "pest_control", "name": "Pest control", "built_in": false,
             "created_at": "2026-01-15T10:30:00.000Z"}),

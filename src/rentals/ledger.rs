@@ -160,6 +160,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 pub fn event_types() -> Vec<EventType> {
     let event = |kind: &str, description: &str, example: serde_json::Value| EventType {
         kind: kind.to_owned(),
+        scope: SCOPE,
         description: description.to_owned(),
         example,
     };

@@ -530,7 +530,12 @@ pub fn event_types<R: Resource>() -> Vec<crate::webhooks::catalog::EventType> {
     types.extend(R::EXTRA_EVENTS.iter().map(|(kind, description)| ((*kind).to_owned(), (*description).to_owned())));
     types
         .into_iter()
-        .map(|(kind, description)| crate::webhooks::catalog::EventType { kind, description, example: example.clone() })
+        .map(|(kind, description)| crate::webhooks::catalog::EventType {
+            kind,
+            scope: R::META.scope,
+            description,
+            example: example.clone(),
+        })
         .collect()
 }
 

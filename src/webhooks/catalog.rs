@@ -10,8 +10,10 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::app::AppState;
-use crate::auth::{Auth, Need};
-use crate::error::ApiResult;
+use axum::http::StatusCode;
+
+use crate::auth::{Auth, Need, Scopes};
+use crate::error::{ApiError, ApiResult};
 use crate::http::Json;
 use crate::{crm, operations, rentals, sales};
 
@@ -29,6 +31,10 @@ pub fn router() -> OpenApiRouter<AppState> {
 pub struct EventType {
     #[serde(rename = "type")]
     pub kind: String,
+    /// The scope resource of the object the event is about: reading the event (in
+    /// `GET /api/events`, or through a webhook subscription) needs `read:<scope>`.
+    #[serde(skip)]
+    pub scope: &'static str,
     pub description: String,
     /// An example of the event's `data`.
     #[schema(value_type = Object)]
@@ -50,6 +56,7 @@ pub fn all() -> &'static [EventType] {
             .collect();
         all.push(EventType {
             kind: TEST_EVENT.to_owned(),
+            scope: "webhooks",
             description: "A test event sent by POST /api/webhooks/{id}/test.".to_owned(),
             example: serde_json::json!({"message": "A test event from Gable", "endpointId": "whep_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5"}),
         });
@@ -59,7 +66,31 @@ pub fn all() -> &'static [EventType] {
 }
 
 pub fn is_known(kind: &str) -> bool {
-    all().iter().any(|e| e.kind == kind)
+    find(kind).is_some()
+}
+
+pub fn find(kind: &str) -> Option<&'static EventType> {
+    all().iter().find(|e| e.kind == kind)
+}
+
+/// The event types a caller with `scopes` may read (each needs `read:` its resource), or
+/// `None` when that is every type.
+pub fn readable(scopes: &Scopes) -> Option<Vec<&'static str>> {
+    let readable: Vec<&'static str> =
+        all().iter().filter(|e| scopes.allows(Need::Read(e.scope))).map(|e| e.kind.as_str()).collect();
+    (readable.len() < all().len()).then_some(readable)
+}
+
+/// 403 unless a caller with `scopes` may read events of type `kind`.
+pub fn require_readable(auth: &Auth, kind: &str) -> ApiResult<()> {
+    match find(kind) {
+        Some(event) if !auth.scopes().allows(Need::Read(event.scope)) => Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "INSUFFICIENT_SCOPE",
+            format!("{} does not have the `read:{}` scope needed for `{kind}` events", auth.caller(), event.scope),
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// List event types

@@ -270,7 +270,10 @@ fn static_headers(headers: BTreeMap<String, String>, signature: &str) -> ApiResu
     Ok(headers)
 }
 
-fn events(list: Vec<String>) -> ApiResult<Vec<String>> {
+/// The subscription `list`, checked: every type known, and readable by the caller (an
+/// endpoint receives what it subscribes to, so subscribing needs `read:` each event's
+/// resource; an empty list, every event, needs them all).
+fn events(auth: &Auth, list: Vec<String>) -> ApiResult<Vec<String>> {
     let mut out: Vec<String> = Vec::new();
     for event in list {
         if !catalog::is_known(&event) {
@@ -279,8 +282,26 @@ fn events(list: Vec<String>) -> ApiResult<Vec<String>> {
                 format!("unknown event type `{event}` (see GET /api/webhook-events)"),
             ));
         }
+        catalog::require_readable(auth, &event)?;
         if !out.contains(&event) {
             out.push(event);
+        }
+    }
+    if out.is_empty()
+        && let Some(readable) = catalog::readable(auth.scopes())
+    {
+        let unreadable = catalog::all().iter().find(|e| !readable.contains(&e.kind.as_str()));
+        if let Some(event) = unreadable {
+            return Err(ApiError::new(
+                StatusCode::FORBIDDEN,
+                "INSUFFICIENT_SCOPE",
+                format!(
+                    "{} cannot subscribe to every event: it does not have `read:{}` (for `{}`); list the `events` it may read",
+                    auth.caller(),
+                    event.scope,
+                    event.kind
+                ),
+            ));
         }
     }
     Ok(out)
@@ -344,7 +365,7 @@ async fn create_endpoint(
         id: new_id("whep"),
         url,
         description: optional_text("description", input.description.as_deref(), 500)?,
-        events: serde_json::to_string(&events(input.events.unwrap_or_default())?).map_err(ApiError::internal)?,
+        events: serde_json::to_string(&events(&auth, input.events.unwrap_or_default())?).map_err(ApiError::internal)?,
         enabled: i64::from(input.enabled.unwrap_or(true)),
         signature_scheme: scheme,
         signature_header: header,
@@ -407,7 +428,7 @@ async fn update(state: &AppState, auth: &Auth, id: &str, change: UpdateEndpoint)
         row.description = optional_text("description", description.as_deref(), 500)?;
     }
     if let Some(list) = change.events {
-        row.events = serde_json::to_string(&events(list)?).map_err(ApiError::internal)?;
+        row.events = serde_json::to_string(&events(auth, list)?).map_err(ApiError::internal)?;
     }
     if let Some(scheme) = change.signature_scheme {
         row.signature_scheme = scheme;

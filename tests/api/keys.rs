@@ -236,7 +236,11 @@ async fn a_key_creates_only_keys_within_its_own_scopes() {
     // A broader key grants what it has, and what that includes.
     let manager = app.key(&org.id, &["admin", "write:leases", "read:*"]).await;
     let key = app
-        .create("/api/keys", &manager, &json!({"name": "narrow", "scopes": ["read:leases", "write:leases", "read:units"]}))
+        .create(
+            "/api/keys",
+            &manager,
+            &json!({"name": "narrow", "scopes": ["read:leases", "write:leases", "read:units"]}),
+        )
         .await;
     assert_eq!(app.get("/api/leases", key["key"].as_str().unwrap()).await.status(), 200);
     expect_error(

@@ -16,6 +16,7 @@ mod calls;
 mod cli;
 mod contacts;
 mod errors;
+mod events;
 mod expenses;
 mod graphql;
 mod health;

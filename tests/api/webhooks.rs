@@ -87,6 +87,45 @@ async fn webhooks_need_the_elite_plan_and_their_scopes() {
 }
 
 #[tokio::test]
+async fn subscribing_needs_read_access_to_each_events_resource() {
+    let app = app().await;
+    let org = app.org(Plan::Elite).await;
+    let receiver = Receiver::start().await;
+    let leads_only = app.key(&org.id, &["write:webhooks", "read:leads"]).await;
+    let url = receiver.url.clone();
+
+    let ok = app.post("/api/webhooks", &leads_only, &json!({"url": url, "events": ["lead.created"]})).await;
+    assert_eq!(ok.status(), 201);
+    let (_, endpoint) = json(ok).await;
+    for events in [json!(["lead.created", "tenant.added"]), json!([]), Value::Null] {
+        let body = expect_error(
+            app.post("/api/webhooks", &leads_only, &json!({"url": url, "events": events})).await,
+            403,
+            "INSUFFICIENT_SCOPE",
+        )
+        .await;
+        let expected = if events == json!([]) || events.is_null() { "every event" } else { "read:tenants" };
+        assert!(body["error"].as_str().unwrap().contains(expected), "{events}: {body}");
+    }
+    let id = endpoint["id"].as_str().unwrap();
+    for events in [json!(["tenant.added"]), json!([])] {
+        expect_error(
+            app.patch(&format!("/api/webhooks/{id}"), &leads_only, &json!({"events": events})).await,
+            403,
+            "INSUFFICIENT_SCOPE",
+        )
+        .await;
+    }
+    let (_, unchanged) = json(app.get(&format!("/api/webhooks/{id}"), &org.key).await).await;
+    assert_eq!(unchanged["events"], json!(["lead.created"]));
+    let (_, list) = json(app.get("/api/webhooks", &org.key).await).await;
+    assert_eq!(list.as_array().unwrap().len(), 1, "nothing else was created");
+    // A key that reads everything may subscribe to everything.
+    let full = app.key(&org.id, &["write:webhooks", "read:*"]).await;
+    assert_eq!(app.post("/api/webhooks", &full, &json!({"url": url})).await.status(), 201);
+}
+
+#[tokio::test]
 async fn subscriptions_crud_shows_the_secret_once() {
     let app = app().await;
     let org = app.org(Plan::Elite).await;
