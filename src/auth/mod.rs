@@ -15,6 +15,7 @@ pub mod cache;
 pub mod jwt;
 pub mod scope;
 
+use std::cell::RefCell;
 use std::sync::Arc;
 
 use axum::extract::{FromRequestParts, MatchedPath, Request, State};
@@ -62,6 +63,24 @@ impl Tenant {
     }
 }
 
+tokio::task_local! {
+    /// The scopes [`Auth::require`] granted while [`record_granted`] runs a request.
+    static GRANTED: RefCell<Vec<Need>>;
+}
+
+/// Runs `request` and returns its output with the scopes the handler was granted, in the
+/// stored form (`read:leads write:leads`).
+pub async fn record_granted<T>(request: impl Future<Output = T>) -> (T, String) {
+    GRANTED
+        .scope(RefCell::new(Vec::new()), async {
+            let output = request.await;
+            let granted = GRANTED.with(|granted| granted.take());
+            let stored: Vec<String> = granted.iter().map(Need::to_string).collect();
+            (output, stored.join(" "))
+        })
+        .await
+}
+
 /// An authenticated caller: an API key, or a user signed in with a JWT.
 #[derive(Debug, Clone)]
 pub struct Auth(Arc<AuthInner>);
@@ -85,6 +104,8 @@ impl Auth {
     /// naming the missing scope.
     pub fn require(&self, need: Need) -> Result<&Tenant, ApiError> {
         if self.0.scopes.allows(need) {
+            // Remembered for idempotency: a replay checks the same scopes again.
+            let _ = GRANTED.try_with(|granted| granted.borrow_mut().push(need));
             return Ok(&self.0.tenant);
         }
         Err(ApiError::missing_scope(self.caller(), &need.to_string()))

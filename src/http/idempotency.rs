@@ -2,8 +2,14 @@
 //! `idempotency_ttl_hours`, default 24) and replayed, with `Idempotent-Replayed: true`, to
 //! every later request with the same key; the same key with a different request (method,
 //! path, query or body) is 422; a duplicate that arrives while the first is still running
-//! is 409. Responses with a 5xx status are not stored, so the client can retry them. Keys
-//! belong to the organization.
+//! is 409.
+//!
+//! Keys belong to the credential (the API key, or the signed-in user), not the organization:
+//! another key of the same organization using the same `Idempotency-Key` starts afresh and
+//! never sees this one's response. A replay comes after authentication and rate limiting ran
+//! again, and after the scopes the first request was granted are checked again. Refusals
+//! that say nothing about the operation — 401, 403, 429 — and 5xx responses are not stored,
+//! so the request can be retried once the cause is fixed.
 
 use std::collections::BTreeMap;
 
@@ -16,7 +22,7 @@ use sha2::{Digest, Sha256};
 use sqlx::FromRow;
 
 use crate::app::AppState;
-use crate::auth::Auth;
+use crate::auth::{self, Auth, Scopes};
 use crate::db::Scoped;
 use crate::error::ApiError;
 use crate::http::extract::payload_too_large;
@@ -39,6 +45,7 @@ const STORED_HEADERS: [HeaderName; 3] = [header::CONTENT_TYPE, header::LOCATION,
 #[derive(Debug, FromRow)]
 struct Stored {
     request_hash: String,
+    granted: Option<String>,
     response_status: Option<i64>,
     response_headers: Option<String>,
     response_body: Option<String>,
@@ -85,6 +92,7 @@ async fn handle(state: &AppState, req: Request, next: Next) -> Result<Response, 
         hex::encode(hasher.finalize())
     };
     let tenant = auth.tenant();
+    let principal = auth.key_id().to_owned();
     let mut scoped = state.db().scoped(tenant);
     let now = state.clock().now_ms();
     let ttl_ms = i64::try_from(state.settings().idempotency_ttl_hours).unwrap_or(24) * 3_600_000;
@@ -95,9 +103,10 @@ async fn handle(state: &AppState, req: Request, next: Next) -> Result<Response, 
             .execute(
                 scoped
                     .sql(
-                        "INSERT INTO idempotency_keys (org_id, idempotency_key, request_hash, created_at) \
-                         VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+                        "INSERT INTO idempotency_keys (org_id, principal, idempotency_key, request_hash, created_at) \
+                         VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
                     )
+                    .bind(principal.clone())
                     .bind(key.clone())
                     .bind(hash.clone())
                     .bind(now),
@@ -112,9 +121,10 @@ async fn handle(state: &AppState, req: Request, next: Next) -> Result<Response, 
             .fetch_optional(
                 scoped
                     .sql(
-                        "SELECT request_hash, response_status, response_headers, response_body, created_at \
-                         FROM idempotency_keys WHERE org_id = $1 AND idempotency_key = $2",
+                        "SELECT request_hash, granted, response_status, response_headers, response_body, created_at \
+                         FROM idempotency_keys WHERE org_id = $1 AND principal = $2 AND idempotency_key = $3",
                     )
+                    .bind(principal.clone())
                     .bind(key.clone()),
             )
             .await
@@ -123,7 +133,7 @@ async fn handle(state: &AppState, req: Request, next: Next) -> Result<Response, 
         let expired = stored.created_at < now - ttl_ms;
         let abandoned = stored.response_status.is_none() && stored.created_at < now - ABANDONED_AFTER_MS;
         if expired || abandoned {
-            forget(&mut scoped, &key, Some(stored.created_at)).await.map_err(internal)?;
+            forget(&mut scoped, &principal, &key, Some(stored.created_at)).await.map_err(internal)?;
             continue;
         }
         if stored.request_hash != hash {
@@ -133,6 +143,12 @@ async fn handle(state: &AppState, req: Request, next: Next) -> Result<Response, 
                 "This Idempotency-Key was already used with a different request",
             )
             .into_response());
+        }
+        if let Some(granted) = &stored.granted {
+            let needed = Scopes::from_stored(granted);
+            if let Some(missing) = auth.scopes().missing(&needed).next() {
+                return Err(ApiError::missing_scope(auth.caller(), &missing.to_string()).into_response());
+            }
         }
         return match stored.response_status {
             None => Err(ApiError::conflict(
@@ -149,12 +165,12 @@ async fn handle(state: &AppState, req: Request, next: Next) -> Result<Response, 
         );
     }
 
-    let response = next.run(Request::from_parts(parts, Body::from(bytes))).await;
+    let (response, granted) = auth::record_granted(next.run(Request::from_parts(parts, Body::from(bytes)))).await;
     let (parts, body) = response.into_parts();
     let bytes = match to_bytes(body, usize::MAX).await {
         Ok(bytes) => bytes,
         Err(err) => {
-            forget(&mut scoped, &key, None).await.map_err(internal)?;
+            forget(&mut scoped, &principal, &key, None).await.map_err(internal)?;
             return Err(ApiError::internal(format!("reading the response to store it: {err}")).into_response());
         }
     };
@@ -163,8 +179,9 @@ async fn handle(state: &AppState, req: Request, next: Next) -> Result<Response, 
         Some(RedactOnReplay(fields)) => redacted(&text, fields),
         None => text,
     });
+    let not_stored = [StatusCode::UNAUTHORIZED, StatusCode::FORBIDDEN, StatusCode::TOO_MANY_REQUESTS];
     match text {
-        Some(text) if !parts.status.is_server_error() => {
+        Some(text) if !parts.status.is_server_error() && !not_stored.contains(&parts.status) => {
             let headers: BTreeMap<&str, &str> = STORED_HEADERS
                 .iter()
                 .filter_map(|name| parts.headers.get(name).and_then(|v| v.to_str().ok()).map(|v| (name.as_str(), v)))
@@ -174,32 +191,38 @@ async fn handle(state: &AppState, req: Request, next: Next) -> Result<Response, 
                 .execute(
                     scoped
                         .sql(
-                            "UPDATE idempotency_keys SET response_status = $3, response_headers = $4, response_body = $5 \
-                             WHERE org_id = $1 AND idempotency_key = $2",
+                            "UPDATE idempotency_keys SET response_status = $4, response_headers = $5, response_body = $6, \
+                             granted = $7 WHERE org_id = $1 AND principal = $2 AND idempotency_key = $3",
                         )
+                        .bind(principal.clone())
                         .bind(key.clone())
                         .bind(i64::from(parts.status.as_u16()))
                         .bind(headers)
-                        .bind(text),
+                        .bind(text)
+                        .bind(granted),
                 )
                 .await
                 .map_err(internal)?;
         }
-        _ => forget(&mut scoped, &key, None).await.map_err(internal)?,
+        _ => forget(&mut scoped, &principal, &key, None).await.map_err(internal)?,
     }
     Ok(Response::from_parts(parts, Body::from(bytes)))
 }
 
-async fn forget(scoped: &mut Scoped<'_>, key: &str, created_at: Option<i64>) -> Result<(), sqlx::Error> {
-    let sql = match created_at {
-        Some(at) => scoped
-            .sql("DELETE FROM idempotency_keys WHERE org_id = $1 AND idempotency_key = $2 AND created_at = $3")
-            .bind(key.to_owned())
-            .bind(at),
-        None => {
-            scoped.sql("DELETE FROM idempotency_keys WHERE org_id = $1 AND idempotency_key = $2").bind(key.to_owned())
-        }
-    };
+async fn forget(
+    scoped: &mut Scoped<'_>,
+    principal: &str,
+    key: &str,
+    created_at: Option<i64>,
+) -> Result<(), sqlx::Error> {
+    let sql = scoped
+        .sql(
+            "DELETE FROM idempotency_keys WHERE org_id = $1 AND principal = $2 AND idempotency_key = $3 \
+             AND ($4 IS NULL OR created_at = $4)",
+        )
+        .bind(principal.to_owned())
+        .bind(key.to_owned())
+        .bind(created_at);
     scoped.execute(sql).await.map(|_| ())
 }
 

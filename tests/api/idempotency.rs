@@ -8,6 +8,14 @@ use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, expect_error, json, spawn_app};
 
+/// The id of the key `key`, looked up with `admin` (a key that may list keys).
+async fn key_id(app: &TestApp, admin: &str, key: &str) -> String {
+    let (_, keys) = json(app.get("/api/keys", admin).await).await;
+    let last4 = &key[key.len() - 4..];
+    let found = keys.as_array().unwrap().iter().find(|k| k["last4"] == last4).expect("the key is listed");
+    found["id"].as_str().unwrap().to_owned()
+}
+
 async fn post_with_key(app: &TestApp, key: &str, idempotency_key: &str, body: &Value) -> reqwest::Response {
     app.request(Method::POST, "/api/keys", Some(key))
         .header("idempotency-key", idempotency_key)
@@ -50,7 +58,7 @@ async fn the_same_key_with_a_different_request_is_422() {
 }
 
 #[tokio::test]
-async fn keys_belong_to_the_organization() {
+async fn keys_of_two_organizations_never_meet() {
     let app = spawn_app().await;
     let a = app.org(Plan::Grow).await;
     let b = app.org(Plan::Grow).await;
@@ -75,7 +83,11 @@ async fn a_duplicate_while_the_first_is_in_flight_is_409() {
     scoped
         .execute(
             scoped
-                .sql("INSERT INTO idempotency_keys (org_id, idempotency_key, request_hash, created_at) VALUES ($1, $2, $3, $4)")
+                .sql(
+                    "INSERT INTO idempotency_keys (org_id, principal, idempotency_key, request_hash, created_at) \
+                     VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(key_id(&app, &org.key, &org.key).await)
                 .bind("in-flight".to_owned())
                 .bind(hash_of_a_running_request.to_owned())
                 .bind(app.clock().now_ms()),
@@ -136,4 +148,78 @@ async fn stored_responses_expire_after_the_ttl() {
     let (status, second) = json(response).await;
     assert_eq!(status, 201);
     assert_ne!(first["id"], second["id"]);
+}
+
+async fn post_lead(app: &TestApp, key: &str, idempotency_key: &str) -> reqwest::Response {
+    app.request(Method::POST, "/api/leads", Some(key))
+        .header("idempotency-key", idempotency_key)
+        .json(&json!({"name": "Jane Doe", "source": "website"}))
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn lead_count(app: &TestApp, key: &str) -> usize {
+    json(app.get("/api/leads", key).await).await.1.as_array().unwrap().len()
+}
+
+#[tokio::test]
+async fn keys_belong_to_the_credential_not_the_organization() {
+    let app = spawn_app().await;
+    let org = app.org(Plan::Grow).await;
+    let reader = app.key(&org.id, &["read:*"]).await;
+
+    // A read-only key reusing a full key's Idempotency-Key never receives its response.
+    let first = post_lead(&app, &org.key, "shared-1").await;
+    assert_eq!(first.status(), 201);
+    let response = post_lead(&app, &reader, "shared-1").await;
+    assert!(response.headers().get("idempotent-replayed").is_none());
+    expect_error(response, 403, "INSUFFICIENT_SCOPE").await;
+
+    // A full key is never blocked by a read-only key's 403 under the same Idempotency-Key.
+    expect_error(post_lead(&app, &reader, "shared-2").await, 403, "INSUFFICIENT_SCOPE").await;
+    let response = post_lead(&app, &org.key, "shared-2").await;
+    assert!(response.headers().get("idempotent-replayed").is_none());
+    assert_eq!(response.status(), 201);
+    assert_eq!(lead_count(&app, &org.key).await, 2);
+
+    // A refusal is not stored: the same key may try again once it can.
+    let again = post_lead(&app, &reader, "shared-2").await;
+    assert!(again.headers().get("idempotent-replayed").is_none());
+    assert_eq!(again.status(), 403);
+
+    // Two full keys of one organization do not share keys either.
+    let other = app.key(&org.id, &["*"]).await;
+    let response = post_lead(&app, &other, "shared-1").await;
+    assert!(response.headers().get("idempotent-replayed").is_none());
+    assert_eq!(response.status(), 201);
+    assert_eq!(lead_count(&app, &org.key).await, 3);
+}
+
+#[tokio::test]
+async fn a_replay_checks_the_scopes_again() {
+    let app = spawn_app().await;
+    let org = app.org(Plan::Grow).await;
+    let writer = app.key(&org.id, &["write:leads"]).await;
+    let first = post_lead(&app, &writer, "once").await;
+    assert_eq!(first.status(), 201);
+    let replay = post_lead(&app, &writer, "once").await;
+    assert_eq!(replay.headers()["idempotent-replayed"], "true");
+
+    // The operator narrows the key (as a role change narrows a signed-in user).
+    let id = key_id(&app, &org.key, &writer).await;
+    let tenant = Tenant::for_operator(app.db(), &org.id).await.unwrap().unwrap();
+    let mut scoped = app.db().scoped(&tenant);
+    scoped
+        .execute(
+            scoped
+                .sql("UPDATE api_keys SET scopes = $3 WHERE org_id = $1 AND id = $2")
+                .bind(id)
+                .bind("read:leads".to_owned()),
+        )
+        .await
+        .unwrap();
+    let body = expect_error(post_lead(&app, &writer, "once").await, 403, "INSUFFICIENT_SCOPE").await;
+    assert!(body["error"].as_str().unwrap().contains("write:leads"), "{body}");
+    assert_eq!(lead_count(&app, &org.key).await, 1);
 }
