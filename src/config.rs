@@ -179,12 +179,18 @@ pub struct PlanLimits {
     pub org_per_minute: u64,
 }
 
-/// A group of routes with its own per-key quota, counted in addition to the plan's limits.
-#[derive(Debug, Clone, Deserialize)]
+/// A group of routes with its own quotas per key and per organization, counted in addition
+/// to the plan's limits.
+#[derive(Debug, Clone, Default, Deserialize)]
 pub struct RateLimitClass {
     pub paths: Vec<String>,
     pub key_per_minute: Option<u64>,
     pub key_per_hour: Option<u64>,
+    /// Across all of an organization's keys and users: more keys do not buy more calls.
+    #[serde(default)]
+    pub org_per_minute: Option<u64>,
+    #[serde(default)]
+    pub org_per_hour: Option<u64>,
 }
 
 /// Values given on the command line; they win over every other layer.
@@ -293,7 +299,7 @@ impl Settings {
             if class.paths.iter().any(|p| !p.starts_with('/')) {
                 return invalid(format!("rate_limit_classes.{name}.paths must start with '/'"));
             }
-            if class.key_per_minute == Some(0) || class.key_per_hour == Some(0) {
+            if [class.key_per_minute, class.key_per_hour, class.org_per_minute, class.org_per_hour].contains(&Some(0)) {
                 return invalid(format!("rate_limit_classes.{name}: limits must be positive"));
             }
         }
@@ -349,6 +355,7 @@ mod tests {
         assert_eq!(settings.features.api, Plan::Grow);
         assert_eq!(settings.plans.grow.key_per_minute, 100);
         assert_eq!(settings.rate_limit_classes["ai"].key_per_hour, Some(10));
+        assert_eq!(settings.rate_limit_classes["ai"].org_per_hour, Some(30));
         assert!(!settings.jwt_enabled());
         assert_eq!(settings.jwt_role_scopes["org:member"].0, ["read:*", "write:*"]);
     }

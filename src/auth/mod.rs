@@ -239,11 +239,16 @@ fn quotas(state: &AppState, auth: &Auth, req: &Request) -> Vec<Quota> {
     let path = path.strip_prefix("/api").or_else(|| path.strip_prefix("/v1")).unwrap_or(path);
     for (class, limits) in &settings.rate_limit_classes {
         if limits.paths.iter().any(|p| p == path) {
-            if let Some(limit) = limits.key_per_minute {
-                quotas.push(quota(format!("{class}-key-minute"), format!("key:{key}:{class}"), limit, 60));
-            }
-            if let Some(limit) = limits.key_per_hour {
-                quotas.push(quota(format!("{class}-key-hour"), format!("key:{key}:{class}"), limit, 3600));
+            let windows = [
+                ("key", "minute", limits.key_per_minute, 60),
+                ("key", "hour", limits.key_per_hour, 3600),
+                ("org", "minute", limits.org_per_minute, 60),
+                ("org", "hour", limits.org_per_hour, 3600),
+            ];
+            for (who, window, limit, secs) in windows {
+                let Some(limit) = limit else { continue };
+                let counted = if who == "key" { key } else { org };
+                quotas.push(quota(format!("{class}-{who}-{window}"), format!("{who}:{counted}:{class}"), limit, secs));
             }
         }
     }

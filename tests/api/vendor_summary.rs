@@ -132,28 +132,46 @@ async fn a_configured_model_writes_the_summary_and_a_failing_one_falls_back() {
 }
 
 #[tokio::test]
-async fn ten_calls_per_hour_per_key_then_429_with_retry_after() {
+async fn ten_calls_per_hour_per_key_and_thirty_per_organization_then_429_with_retry_after() {
     let app = spawn_app().await;
-    app.clock().freeze_at(NOW_MS + 15 * 60_000);
+    let at_ms = NOW_MS + 15 * 60_000;
+    app.clock().freeze_at(at_ms);
     let org = app.org(Plan::Grow).await;
     let vendor = app.create("/api/vendors", &org.key, &json!({"name": "Pipe Dreams"})).await["id"].clone();
+    let summary = |key: String| {
+        let body = json!({"vendor_id": vendor});
+        let app = &app;
+        async move { app.post("/api/ai-vendor-summary", &key, &body).await }
+    };
     for _ in 0..10 {
-        assert_eq!(app.post("/api/ai-vendor-summary", &org.key, &json!({"vendor_id": vendor})).await.status(), 200);
+        assert_eq!(summary(org.key.clone()).await.status(), 200);
     }
-    let response = app.post("/api/ai-vendor-summary", &org.key, &json!({"vendor_id": vendor})).await;
-    assert_eq!(response.headers()["retry-after"], "2700");
+    // The calls stop counting an hour after the minute they were made in ends.
+    let at = u64::try_from(at_ms / 1000).unwrap();
+    let retry = ((at / 60 + 1) * 60 + 3600 - at).to_string();
+    let response = summary(org.key.clone()).await;
+    assert_eq!(response.headers()["retry-after"], retry.as_str());
     assert_eq!(response.headers()["x-ratelimit-limit"], "10");
     let body = expect_error(response, 429, "RATE_LIMITED").await;
-    assert!(body["error"].as_str().unwrap().contains("2700 seconds"), "{body}");
+    assert!(body["error"].as_str().unwrap().contains(&format!("{retry} seconds")), "{body}");
     assert_eq!(app.get("/api/vendors", &org.key).await.status(), 200, "other routes are not in the AI quota");
-    let second_key = app.key(&org.id, &["*"]).await;
-    assert_eq!(
-        app.post("/api/ai-vendor-summary", &second_key, &json!({"vendor_id": vendor})).await.status(),
-        200,
-        "the quota is per key"
-    );
-    app.clock().advance(Duration::from_secs(2700));
-    assert_eq!(app.post("/api/ai-vendor-summary", &org.key, &json!({"vendor_id": vendor})).await.status(), 200);
+
+    // Each key has ten; the organization thirty, however many keys it makes.
+    for _ in 0..2 {
+        let key = app.key(&org.id, &["*"]).await;
+        for _ in 0..10 {
+            assert_eq!(summary(key.clone()).await.status(), 200, "the quota is per key");
+        }
+    }
+    let fourth = app.key(&org.id, &["*"]).await;
+    let response = summary(fourth.clone()).await;
+    assert_eq!(response.headers()["x-ratelimit-limit"], "30");
+    assert!(response.headers()["ratelimit"].to_str().unwrap().starts_with("\"ai-org-hour\""));
+    expect_error(response, 429, "RATE_LIMITED").await;
+
+    app.clock().advance(Duration::from_secs(retry.parse().unwrap()));
+    assert_eq!(summary(org.key.clone()).await.status(), 200);
+    assert_eq!(summary(fourth).await.status(), 200);
 }
 
 #[tokio::test]
