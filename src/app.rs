@@ -259,12 +259,14 @@ fn router(state: AppState) -> Router {
     let openapi = docs::Document::new(&openapi);
     let api = api
         .route_layer(from_fn_with_state(state.clone(), http::idempotency::middleware))
-        .route_layer(from_fn_with_state(state.clone(), auth::authenticate));
+        .route_layer(from_fn_with_state(state.clone(), auth::authenticate))
+        .route_layer(from_fn_with_state(state.clone(), graphql::price));
     // `POST /graphql` is the API (authenticated like `/api`); `GET /graphql`, the playground
     // page, is public: the page asks for the key and sends it with each query.
     let graphql = post(graphql::execute)
         .route_layer(from_fn_with_state(state.clone(), http::idempotency::middleware))
         .route_layer(from_fn_with_state(state.clone(), auth::authenticate))
+        .route_layer(from_fn_with_state(state.clone(), graphql::price))
         .get(graphql::playground);
     let max_body = state.settings().max_body_bytes;
     Router::new()

@@ -37,6 +37,9 @@ pub struct Settings {
     pub api_key_cache_seconds: u64,
     pub coalesce_lists: bool,
     pub public_per_ip_per_minute: u64,
+    /// Most a GraphQL document may cost (one per root field), and select in all.
+    pub graphql_max_cost: u64,
+    pub graphql_max_fields: u64,
     pub features: Features,
     pub plans: Plans,
     #[serde(default)]
@@ -255,6 +258,9 @@ impl Settings {
         }
         if self.public_per_ip_per_minute == 0 {
             return invalid("public_per_ip_per_minute must be positive".into());
+        }
+        if self.graphql_max_cost == 0 || self.graphql_max_fields == 0 {
+            return invalid("graphql_max_cost and graphql_max_fields must be positive".into());
         }
         if self.max_body_bytes == 0 {
             return invalid("max_body_bytes must be positive".into());

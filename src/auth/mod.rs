@@ -161,16 +161,29 @@ impl<S: Send + Sync> FromRequestParts<S> for Auth {
 /// Only update `last_used_at` when it is older than this, to keep reads free of writes.
 const TOUCH_INTERVAL_MS: i64 = 60_000;
 
+/// What a request costs against the rate limits when it is not one request, set by a layer
+/// outside [`authenticate`] that knows (GraphQL charges per root field), with the refusal to
+/// give once the caller is authenticated when it costs too much to run at all.
+#[derive(Debug, Clone)]
+pub struct RequestCost {
+    pub units: u64,
+    pub refusal: Option<ApiError>,
+}
+
 pub async fn authenticate(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let auth = match resolve_key(&state, req.headers()).await {
         Ok(auth) => auth,
         Err(err) => return err.into_response(),
     };
-    let decision = state.limiter().check(state.clock().now_secs(), &quotas(&state, &auth, &req)).await;
+    let cost = req.extensions_mut().remove::<RequestCost>();
+    let units = cost.as_ref().map_or(1, |c| if c.refusal.is_some() { 1 } else { c.units.max(1) });
+    let decision = state.limiter().charge(state.clock().now_secs(), &quotas(&state, &auth, &req), units).await;
     let mut response = if !decision.allowed {
         ApiError::rate_limited(decision.retry_after()).into_response()
     } else if auth.0.tenant.plan < auth.0.features.api {
         ApiError::plan_required(auth.0.features.api).into_response()
+    } else if let Some(refusal) = cost.and_then(|c| c.refusal) {
+        refusal.into_response()
     } else {
         req.extensions_mut().insert(auth);
         next.run(req).await

@@ -9,6 +9,7 @@
 //! validated, scoped and evented exactly like the REST call; an [`ApiError`] becomes a GraphQL
 //! error whose `extensions` carry its `code` (and `field`).
 
+mod cost;
 mod types;
 
 use std::sync::LazyLock;
@@ -17,9 +18,11 @@ use async_graphql::dynamic::{
     Field, FieldFuture, FieldValue, InputValue, Object, ResolverContext, Scalar, Schema, SchemaError, TypeRef,
 };
 use async_graphql::{ErrorExtensions, Variables};
-use axum::extract::State;
-use axum::http::HeaderValue;
+use axum::body::{Body, to_bytes};
+use axum::extract::{Request, State};
 use axum::http::header::CONTENT_SECURITY_POLICY;
+use axum::http::{HeaderValue, Method};
+use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::Value as Json;
@@ -28,19 +31,17 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::app::AppState;
-use crate::auth::{Auth, Need, Tenant};
+use crate::auth::{Auth, Need, RequestCost, Tenant};
 use crate::error::ApiError;
 use crate::events::{self, EventFilter};
 use crate::http::Json as JsonBody;
-use crate::http::extract::parse_query;
+use crate::http::extract::{parse_query, payload_too_large};
 use crate::resource::erased::{FilterParam, described, params};
 use crate::resource::{Operations, Page, pascal};
 use crate::{crm, operations, rentals, sales};
 
 /// Deepest selection allowed (GraphiQL's standard introspection query needs about 13).
 const MAX_DEPTH: usize = 16;
-/// Most fields one document may select (a field inside a fragment counts where it is used).
-const MAX_COMPLEXITY: usize = 500;
 
 /// `POST /graphql` for the authenticated API (mounted under `/api` and `/v1`).
 pub fn router() -> OpenApiRouter<AppState> {
@@ -108,6 +109,51 @@ pub async fn execute(State(state): State<AppState>, auth: Auth, JsonBody(body): 
         request = request.operation_name(name);
     }
     axum::Json(SCHEMA.execute(request).await).into_response()
+}
+
+/// The parts of a GraphQL request that decide its price.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Priced {
+    query: String,
+    operation_name: Option<String>,
+}
+
+/// Prices a `POST /graphql` request before authentication charges it ([`RequestCost`]): a
+/// root field is a request; a document over `graphql_max_cost` or `graphql_max_fields` is
+/// refused with 400 `GRAPHQL_TOO_COSTLY` naming the limit (after authentication, as one
+/// request). A body that is not a GraphQL request costs one and fails in the handler.
+/// Mounted outside authentication on every API route; it passes other routes through.
+pub async fn price(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    if req.method() != Method::POST || !req.uri().path().ends_with("/graphql") {
+        return next.run(req).await;
+    }
+    let (mut parts, body) = req.into_parts();
+    let bytes = match to_bytes(body, state.settings().max_body_bytes).await {
+        Ok(bytes) => bytes,
+        Err(_) => return payload_too_large().into_response(),
+    };
+    let price = serde_json::from_slice::<Priced>(&bytes)
+        .ok()
+        .and_then(|request| cost::price(&request.query, request.operation_name.as_deref()));
+    let settings = state.settings();
+    let refusal = match price {
+        Some(price) if price.fields > settings.graphql_max_fields => Some(format!(
+            "This document selects {} fields; the limit is {} (graphql_max_fields)",
+            if price.fields > cost::COUNT_CAP { format!("over {}", cost::COUNT_CAP) } else { price.fields.to_string() },
+            settings.graphql_max_fields
+        )),
+        Some(price) if price.cost > settings.graphql_max_cost => Some(format!(
+            "This document costs {} requests (one per root field, aliases included); the limit is {} (graphql_max_cost)",
+            price.cost, settings.graphql_max_cost
+        )),
+        _ => None,
+    };
+    parts.extensions.insert(RequestCost {
+        units: price.map_or(1, |price| price.cost),
+        refusal: refusal.map(|message| ApiError::bad_request("GRAPHQL_TOO_COSTLY", message)),
+    });
+    next.run(Request::from_parts(parts, Body::from(bytes))).await
 }
 
 /// The playground: a self-contained page (no external scripts, styles or fonts).
@@ -242,7 +288,6 @@ fn build(resources: &[Operations]) -> Result<Schema, SchemaError> {
     let deleted = described::<crate::resource::Deleted>();
     let mut schema = Schema::build("Query", Some("Mutation"), None)
         .limit_depth(MAX_DEPTH)
-        .limit_complexity(MAX_COMPLEXITY)
         .register(Scalar::new(types::JSON).description("Any JSON value, exactly as the REST API has it."))
         .register(types::object("Deleted", &deleted));
 

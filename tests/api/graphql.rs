@@ -5,7 +5,7 @@ use gable::platform::orgs::Plan;
 use reqwest::Method;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, expect_error, json, spawn_app};
+use crate::helpers::{TestApp, expect_error, json, spawn_app, spawn_with};
 
 fn house(title: &str, city: &str, status: &str) -> Value {
     json!({"title": title, "address": "1 Main St", "city": city, "state": "TX", "price": 350000, "status": status})
@@ -280,14 +280,71 @@ async fn introspection_describes_every_resource() {
     assert!(fields.iter().any(|f| f["name"] == "created_at"), "{fields:?}");
 }
 
+fn aliased_leads(n: usize) -> String {
+    let fields: Vec<String> =
+        (0..n).map(|i| format!("l{i}: createLead(input: {{name: \"Lead {i}\"}}) {{ id }}")).collect();
+    format!("mutation {{ {} }}", fields.join(" "))
+}
+
+async fn lead_count(app: &TestApp, key: &str) -> usize {
+    json(app.get("/api/leads?limit=100", key).await).await.1.as_array().unwrap().len()
+}
+
 #[tokio::test]
-async fn oversized_documents_are_refused() {
-    let app = spawn_app().await;
+async fn each_root_field_is_charged_as_a_request() {
+    let app = spawn_with(|s| s.plans.grow.key_per_minute = 30).await;
+    app.clock().freeze_at(1_767_261_605_000);
     let org = app.org(Plan::Grow).await;
-    let fields: Vec<String> = (0..600).map(|i| format!("p{i}: properties {{ id }}")).collect();
-    let body = run(&app, &org.key, &format!("{{ {} }}", fields.join(" ")), json!({})).await;
-    assert!(body["errors"][0]["message"].as_str().unwrap().contains("complex"), "{body}");
-    assert!(body.get("data").is_none_or(Value::is_null), "nothing ran: {body}");
+    let response = app.post("/graphql", &org.key, &json!({"query": aliased_leads(20)})).await;
+    assert_eq!(response.headers()["x-ratelimit-remaining"], "10", "twenty root fields cost twenty");
+    let (status, body) = json(response).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["data"].as_object().unwrap().len(), 20);
+
+    // Twenty more do not fit in the ten left: refused as a whole, nothing created.
+    let response = app.post("/api/graphql", &org.key, &json!({"query": aliased_leads(20)})).await;
+    expect_error(response, 429, "RATE_LIMITED").await;
+    assert_eq!(lead_count(&app, &org.key).await, 20);
+    // One request's worth still fits: a read of one root field.
+    let response = app.post("/v1/graphql", &org.key, &json!({"query": "{ __typename leads { id } }"})).await;
+    assert_eq!(response.headers()["x-ratelimit-remaining"], "8", "one root field (and the listing above)");
+}
+
+#[tokio::test]
+async fn documents_over_the_cost_or_field_limits_are_refused() {
+    let app = spawn_with(|s| s.plans.grow.key_per_minute = 10_000).await;
+    let org = app.org(Plan::Grow).await;
+    // 240 aliased mutations in one request: refused, naming the limit, nothing created.
+    let body = expect_error(
+        app.post("/graphql", &org.key, &json!({"query": aliased_leads(240)})).await,
+        400,
+        "GRAPHQL_TOO_COSTLY",
+    )
+    .await;
+    assert!(body["error"].as_str().unwrap().contains("costs 240"), "{body}");
+    assert!(body["error"].as_str().unwrap().contains("graphql_max_cost"), "{body}");
+    assert_eq!(lead_count(&app, &org.key).await, 0);
+
+    // Few root fields, too many fields in all (a fragment counts where it is used).
+    let fields: Vec<String> = (0..40).map(|i| format!("p{i}: properties {{ ...All }}")).collect();
+    let query = format!(
+        "{{ {} }} fragment All on Property {{ id title address city state price status bedrooms bathrooms sqft slug createdAt updatedAt }}",
+        fields.join(" ")
+    );
+    let body =
+        expect_error(app.post("/graphql", &org.key, &json!({"query": query})).await, 400, "GRAPHQL_TOO_COSTLY").await;
+    assert!(body["error"].as_str().unwrap().contains("graphql_max_fields"), "{body}");
+
+    // The limits are settings.
+    let lenient = spawn_with(|s| {
+        s.graphql_max_cost = 300;
+        s.plans.grow.key_per_minute = 1_000;
+    })
+    .await;
+    let org = lenient.org(Plan::Grow).await;
+    let (status, _) = json(lenient.post("/graphql", &org.key, &json!({"query": aliased_leads(240)})).await).await;
+    assert_eq!(status, 200);
+    assert_eq!(lead_count(&lenient, &org.key).await, 100, "the first page of the 240 created");
 }
 
 #[tokio::test]
