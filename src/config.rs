@@ -39,6 +39,8 @@ pub struct Settings {
     pub public_per_ip_per_minute: u64,
     /// Most a GraphQL document may cost (one per root field), and select in all.
     pub graphql_max_cost: u64,
+    /// The bearer token `GET /metrics` requires; without one the metrics are not served.
+    pub metrics_token: Option<SecretString>,
     pub graphql_max_fields: u64,
     pub features: Features,
     pub plans: Plans,
@@ -392,8 +394,10 @@ mod tests {
         settings.redis_url = Some(SecretString::from("redis://:sesame@cache"));
         settings.smtp_url = Some(SecretString::from("smtps://mailer:opensesame@mail.example:465"));
         settings.ai_api_key = Some(SecretString::from("sk-topsecret"));
+        settings.metrics_token = Some(SecretString::from("scrape-me-secretly"));
         let debug = format!("{settings:?}");
         assert!(!debug.contains("sk-topsecret"), "{debug}");
+        assert!(!debug.contains("scrape-me-secretly"), "{debug}");
         assert!(!debug.contains("hunter2"), "{debug}");
         assert!(!debug.contains("sesame"), "{debug}");
         assert!(!debug.contains("opensesame"), "{debug}");

@@ -6,7 +6,8 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use axum::extract::{MatchedPath, Request, State};
-use axum::http::header::CONTENT_TYPE;
+use axum::http::header::{AUTHORIZATION, CONTENT_TYPE};
+use axum::http::{HeaderMap, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use prometheus_client::encoding::EncodeLabelSet;
@@ -16,6 +17,8 @@ use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use prometheus_client::registry::Registry;
+use secrecy::ExposeSecret;
+use sha2::{Digest, Sha256};
 
 use crate::app::AppState;
 use crate::error::ApiError;
@@ -114,7 +117,23 @@ pub async fn track(State(state): State<AppState>, req: Request, next: Next) -> R
 }
 
 /// `GET /metrics`, in the Prometheus text format (not part of the OpenAPI document).
-pub async fn serve(State(state): State<AppState>) -> Response {
+/// `GET /metrics`, for a scraper holding `metrics_token` (`Authorization: Bearer <token>`).
+/// Without a configured token there is nothing here (404): the metrics name routes, volumes
+/// and error rates, which are not for the public.
+pub async fn serve(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let Some(token) = &state.settings().metrics_token else {
+        return ApiError::new(StatusCode::NOT_FOUND, "NOT_FOUND", "No route GET /metrics").into_response();
+    };
+    let presented = headers
+        .get(AUTHORIZATION)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.strip_prefix("Bearer "))
+        .unwrap_or_default();
+    // Digests compared, so the comparison's time says nothing about the token.
+    if Sha256::digest(presented.as_bytes()) != Sha256::digest(token.expose_secret().as_bytes()) {
+        return ApiError::unauthorized("UNAUTHORIZED", "Send the metrics token as `Authorization: Bearer <token>`")
+            .into_response();
+    }
     match state.metrics().render() {
         Ok(body) => {
             ([(CONTENT_TYPE, "application/openmetrics-text; version=1.0.0; charset=utf-8")], body).into_response()

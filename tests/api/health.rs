@@ -1,6 +1,6 @@
 use gable::platform::orgs::Plan;
 
-use crate::helpers::{expect_error, json, spawn_app};
+use crate::helpers::{expect_error, json, spawn_app, spawn_with};
 
 #[tokio::test]
 async fn health_needs_no_key_and_says_ok() {
@@ -25,10 +25,11 @@ async fn ready_checks_the_database() {
 
 #[tokio::test]
 async fn metrics_count_requests_by_route_and_status() {
-    let app = spawn_app().await;
+    let app = spawn_with(|s| s.metrics_token = Some("scrape-token-123".to_owned().into())).await;
     app.client.get(app.url("/health")).send().await.unwrap();
     app.client.get(app.url("/api/keys")).send().await.unwrap();
-    let text = app.client.get(app.url("/metrics")).send().await.unwrap().text().await.unwrap();
+    let text = app.client.get(app.url("/metrics")).bearer_auth("scrape-token-123").send().await.unwrap();
+    let text = text.text().await.unwrap();
     assert!(text.contains(r#"gable_http_requests_total{route="/health",method="GET",status="200"} 1"#), "{text}");
     assert!(text.contains(r#"gable_http_requests_total{route="/api/keys",method="GET",status="401"} 1"#), "{text}");
     assert!(text.contains("gable_http_request_duration_seconds_bucket"), "{text}");
@@ -78,4 +79,21 @@ async fn reads_recover_after_postgres_drops_the_connections() {
     let connections = app.state.settings().database_max_connections;
     assert!(failures <= connections, "{failures} failed requests for {connections} connections");
     assert!(served > 0);
+}
+
+#[tokio::test]
+async fn metrics_are_not_public() {
+    let app = spawn_app().await;
+    expect_error(app.client.get(app.url("/metrics")).send().await.unwrap(), 404, "NOT_FOUND").await;
+
+    let app = spawn_with(|s| s.metrics_token = Some("scrape-token-123".to_owned().into())).await;
+    for token in [None, Some("wrong"), Some("scrape-token-12")] {
+        let mut request = app.client.get(app.url("/metrics"));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        expect_error(request.send().await.unwrap(), 401, "UNAUTHORIZED").await;
+    }
+    let response = app.client.get(app.url("/metrics")).bearer_auth("scrape-token-123").send().await.unwrap();
+    assert_eq!(response.status(), 200);
 }
