@@ -206,10 +206,22 @@ pub async fn drain_webhooks(state: &AppState) -> Result<usize, sqlx::Error> {
     webhooks::drain(state, &JobToken(())).await
 }
 
-/// Runs the rent scheduler once for every organization as of `as_of` (`gable rent run`, the
-/// daily loop, and tests).
+/// Runs the rent scheduler for every organization as of `as_of` (`gable rent run`, the daily
+/// loop, and tests), run after bounded run until no lease is behind, and adds up what the
+/// runs did. Each run commits as it goes, so an interruption loses nothing.
 pub async fn run_rent(state: &AppState, as_of: Date) -> Result<scheduler::Summary, sqlx::Error> {
-    scheduler::run(state, &JobToken(()), as_of).await
+    let mut total = scheduler::Summary::default();
+    loop {
+        let run = scheduler::run(state, &JobToken(()), as_of).await?;
+        total.leases_checked += run.leases_checked;
+        total.charges_created += run.charges_created;
+        total.charges_marked_late += run.charges_marked_late;
+        total.late_fees_cents += run.late_fees_cents;
+        if run.leases_behind == 0 {
+            return Ok(total);
+        }
+        tokio::task::yield_now().await;
+    }
 }
 
 /// Runs the rent scheduler for each new day of the app's clock: a minute after start, then

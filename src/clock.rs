@@ -6,7 +6,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::Duration;
 
-use chrono::{DateTime, SecondsFormat, TimeZone, Utc};
+use std::cell::Cell;
+
+use chrono::{DateTime, Months, NaiveDate, SecondsFormat, TimeZone, Utc};
 
 /// Marks a clock that follows the wall clock.
 const RUNNING: i64 = i64::MIN;
@@ -63,6 +65,39 @@ pub fn from_ms(ms: i64) -> DateTime<Utc> {
     Utc.timestamp_millis_opt(ms).single().unwrap_or_default()
 }
 
+/// How far from today a date or time sent in a request body may lie, either way.
+pub const SANE_YEARS: u32 = 20;
+
+thread_local! {
+    /// Set while a request body is deserialized ([`in_request_body`]).
+    static IN_BODY: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `parse` (a synchronous deserialization of a request body) with every date and time
+/// it reads held to [`SANE_YEARS`] of today. Query parameters (list filters) are not: a
+/// filter from 1970 harms nothing, a lease from year 1 makes 24,000 rent charges.
+pub fn in_request_body<T>(parse: impl FnOnce() -> T) -> T {
+    let outer = IN_BODY.replace(true);
+    let parsed = parse();
+    IN_BODY.set(outer);
+    parsed
+}
+
+/// `Err` naming the range when a date read from a request body is not within
+/// [`SANE_YEARS`] of today (UTC, by the wall clock); always `Ok` elsewhere.
+pub fn check_sane(date: NaiveDate) -> Result<(), String> {
+    if !IN_BODY.get() {
+        return Ok(());
+    }
+    let today = Utc::now().date_naive();
+    let span = Months::new(SANE_YEARS * 12);
+    let (first, last) = (today - span, today + span);
+    if (first..=last).contains(&date) {
+        return Ok(());
+    }
+    Err(format!("`{date}` is out of range: dates must be within {SANE_YEARS} years of today ({first} to {last})"))
+}
+
 /// RFC 3339 in UTC with millisecond precision, e.g. `2025-01-15T10:30:00.000Z`.
 pub fn rfc3339(ms: i64) -> String {
     from_ms(ms).to_rfc3339_opts(SecondsFormat::Millis, true)
@@ -80,5 +115,21 @@ mod tests {
         shared.advance(Duration::from_secs(2));
         assert_eq!(clock.now_ms(), 3_000);
         assert_eq!(rfc3339(clock.now_ms()), "1970-01-01T00:00:03.000Z");
+    }
+
+    #[test]
+    fn dates_in_bodies_are_held_to_a_sane_range() {
+        let today = Utc::now().date_naive();
+        let far = NaiveDate::from_ymd_opt(1, 1, 1).unwrap();
+        assert!(check_sane(far).is_ok(), "outside a body, anything goes");
+        in_request_body(|| {
+            assert!(check_sane(today).is_ok());
+            assert!(check_sane(today - Months::new(12 * 20)).is_ok());
+            assert!(check_sane(today + Months::new(12 * 20)).is_ok());
+            assert!(check_sane(today + Months::new(12 * 20 + 1)).is_err());
+            let err = check_sane(far).unwrap_err();
+            assert!(err.contains("within 20 years of today"), "{err}");
+        });
+        assert!(check_sane(far).is_ok(), "the body's rule ends with the body");
     }
 }

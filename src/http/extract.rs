@@ -12,6 +12,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::objects::Objects;
+use crate::clock;
 use crate::error::ApiError;
 
 /// A JSON request body or response.
@@ -98,9 +99,10 @@ pub fn not_an_object() -> ApiError {
 }
 
 /// Deserializes an already-parsed JSON value (a body, or part of one whose shape depends on
-/// another field), naming the offending field like [`parse_json`] does.
+/// another field), naming the offending field like [`parse_json`] does. Dates and times in
+/// it must be within [`clock::SANE_YEARS`] of today.
 pub fn parse_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, ApiError> {
-    serde_path_to_error::deserialize(Objects(value)).map_err(|err| {
+    clock::in_request_body(|| serde_path_to_error::deserialize(Objects(value))).map_err(|err| {
         let path = err.path().to_string();
         let message = strip_position(&err.into_inner().to_string());
         field_error(&path, &message)

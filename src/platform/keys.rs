@@ -5,7 +5,6 @@
 use axum::Extension;
 use axum::extract::State;
 use axum::http::StatusCode;
-use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sqlx::FromRow;
 use utoipa::ToSchema;
@@ -20,6 +19,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::http::idempotency::RedactOnReplay;
 use crate::http::{Json, Path};
 use crate::ids::new_id;
+use crate::resource::values::Timestamp;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(list_keys, create_key)).routes(routes!(get_key, revoke_key))
@@ -79,7 +79,7 @@ pub struct CreateKey {
     #[schema(example = json!(["read:tenants", "write:work_orders"]))]
     pub scopes: Option<Vec<String>>,
     /// When the key stops working (RFC 3339); never when absent.
-    pub expires_at: Option<DateTime<Utc>>,
+    pub expires_at: Option<Timestamp>,
 }
 
 #[derive(Debug, FromRow)]
@@ -237,7 +237,7 @@ async fn create_key(
             ),
         ));
     }
-    let expires_at = body.expires_at.map(|at| at.timestamp_millis());
+    let expires_at = body.expires_at.map(Timestamp::ms);
     let created = create(state.db(), state.clock(), tenant, &body.name, &scopes, expires_at).await?;
     Ok((StatusCode::CREATED, Extension(RedactOnReplay(&["key"])), Json(created)))
 }

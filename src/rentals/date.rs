@@ -90,7 +90,9 @@ impl Serialize for Date {
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
-        Date::parse(&text).map_err(de::Error::custom)
+        let date = Date::parse(&text).map_err(de::Error::custom)?;
+        crate::clock::check_sane(date.0).map_err(de::Error::custom)?;
+        Ok(date)
     }
 }
 

@@ -2,6 +2,9 @@
 //! before a date, then lateness and late fees. `gable rent run [--as-of]` runs it once;
 //! `gable serve` runs it each day by itself.
 //!
+//! - **Bounded.** One run charges a lease at most [`MAX_PERIODS_PER_RUN`] periods; a lease with
+//!   more due is counted in `leases_behind` and the next run continues from its
+//!   `billed_through` ([`crate::app::run_rent`] runs again until none is behind).
 //! - **Idempotent.** A charge's key is (lease, period), unique in the database; inserts skip
 //!   existing keys, and `leases.billed_through` remembers the last period charged so a run
 //!   only looks at leases with something new due.
@@ -33,6 +36,9 @@ use crate::resource::values::{Money, Timestamp};
 /// `billed_through` of a lease that has ended and been charged for all its days.
 const DONE: &str = "9999-12";
 const LEASE_BATCH: i64 = 500;
+/// Most periods one run charges one lease: a lease backdated by years catches up over
+/// several runs, each a set of bounded transactions, instead of in one giant one.
+pub const MAX_PERIODS_PER_RUN: usize = 24;
 const LATE_BATCH: i64 = 1_000;
 /// Rows per multi-row insert (14 parameters each, well under both backends' limits).
 const INSERT_CHUNK: usize = 500;
@@ -45,6 +51,9 @@ pub struct Summary {
     pub charges_marked_late: u64,
     /// Late fees added, in cents.
     pub late_fees_cents: i64,
+    /// Leases that had more periods due than one run charges ([`MAX_PERIODS_PER_RUN`]): the
+    /// next run continues where this one stopped.
+    pub leases_behind: u64,
 }
 
 impl std::fmt::Display for Summary {
@@ -56,7 +65,11 @@ impl std::fmt::Display for Summary {
             self.charges_created,
             self.charges_marked_late,
             Money(self.late_fees_cents).dollars()
-        )
+        )?;
+        if self.leases_behind > 0 {
+            write!(f, ", {} leases still behind", self.leases_behind)?;
+        }
+        Ok(())
     }
 }
 
@@ -82,9 +95,10 @@ pub struct Planned {
     pub fee_if_late: Money,
 }
 
-/// The charges of periods after `billed_through` due on or before `as_of`, and the new
-/// `billed_through` (unchanged when nothing is due; [`DONE`] when the lease has no more days).
-pub fn plan(terms: &Terms, billed_through: Option<&str>, as_of: Date) -> (Vec<Planned>, Option<String>) {
+/// The charges of periods after `billed_through` due on or before `as_of`, at most `max` of
+/// them, and the new `billed_through` (unchanged when nothing is due; [`DONE`] when the lease
+/// has no more days; the last period planned when `max` cut the plan short).
+pub fn plan(terms: &Terms, billed_through: Option<&str>, as_of: Date, max: usize) -> (Vec<Planned>, Option<String>) {
     let mut charges = Vec::new();
     let mut through = billed_through.map(str::to_owned);
     let mut month = terms.start.month_start();
@@ -123,6 +137,9 @@ pub fn plan(terms: &Terms, billed_through: Option<&str>, as_of: Date) -> (Vec<Pl
             fee_if_late,
         });
         through = Some(period);
+        if charges.len() >= max {
+            break;
+        }
         month = month.next_month();
     }
     (charges, through)
@@ -195,7 +212,9 @@ pub async fn run(state: &AppState, token: &JobToken, as_of: Date) -> Result<Summ
         let Some(last) = leases.last() else { break };
         cursor = last.id.clone();
         summary.leases_checked += leases.len() as u64;
-        summary.charges_created += charge_batch(&mut tx, &leases, as_of, now).await?;
+        let (created, behind) = charge_batch(&mut tx, &leases, as_of, now).await?;
+        summary.charges_created += created;
+        summary.leases_behind += behind;
         tx.commit().await?;
         state.webhooks().events_committed();
     }
@@ -215,19 +234,24 @@ pub async fn run(state: &AppState, token: &JobToken, as_of: Date) -> Result<Summ
 }
 
 /// Plans and inserts one batch of leases' charges, applies waiting credit, and moves each
-/// lease's `billed_through`. Returns how many charges were created.
+/// lease's `billed_through`. Returns how many charges were created, and how many leases had
+/// more due than one run charges.
 async fn charge_batch(
     tx: &mut JobsTx<'_>,
     leases: &[LeaseRow],
     as_of: Date,
     now: Timestamp,
-) -> Result<u64, sqlx::Error> {
+) -> Result<(u64, u64), sqlx::Error> {
     let mut rows: Vec<NewCharge> = Vec::new();
     let mut through: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut credit_left: Vec<(String, i64)> = Vec::new();
     let mut paid_by_credit: Vec<(String, String, String, Planned)> = Vec::new();
+    let mut behind = 0;
     for lease in leases {
-        let (planned, new_through) = plan(&lease.terms(), lease.billed_through.as_deref(), as_of);
+        let (planned, new_through) = plan(&lease.terms(), lease.billed_through.as_deref(), as_of, MAX_PERIODS_PER_RUN);
+        if planned.len() >= MAX_PERIODS_PER_RUN {
+            behind += 1;
+        }
         let mut credit = lease.credit;
         for p in planned {
             let paid = credit.min(p.amount.cents());
@@ -294,7 +318,7 @@ async fn charge_batch(
             tx.execute(statement).await?;
         }
     }
-    Ok(created)
+    Ok((created, behind))
 }
 
 /// `rent.paid` for a charge paid in full by credit: the payment is the lease's latest (the
@@ -421,7 +445,7 @@ mod tests {
 
     #[test]
     fn a_mid_month_start_is_prorated_and_due_on_the_start_date() {
-        let (charges, through) = plan(&terms("2026-03-15", None), None, d("2026-05-01"));
+        let (charges, through) = plan(&terms("2026-03-15", None), None, d("2026-05-01"), 24);
         let summary: Vec<(&str, String, i64)> =
             charges.iter().map(|c| (c.period.as_str(), c.due_date.to_string(), c.amount.cents())).collect();
         // March: 17 of 31 days of $1,825 = $1,000.81.
@@ -436,18 +460,32 @@ mod tests {
         assert_eq!(charges[0].late_after.to_string(), "2026-03-20");
         assert_eq!(through.as_deref(), Some("2026-05"));
         // Nothing new until June is due.
-        let (again, same) = plan(&terms("2026-03-15", None), Some("2026-05"), d("2026-05-31"));
+        let (again, same) = plan(&terms("2026-03-15", None), Some("2026-05"), d("2026-05-31"), 24);
         assert!(again.is_empty());
         assert_eq!(same.as_deref(), Some("2026-05"));
     }
 
     #[test]
     fn the_last_month_is_prorated_then_the_lease_is_done() {
-        let (charges, through) = plan(&terms("2026-01-01", Some("2026-02-14")), Some("2026-01"), d("2026-03-10"));
+        let (charges, through) = plan(&terms("2026-01-01", Some("2026-02-14")), Some("2026-01"), d("2026-03-10"), 24);
         assert_eq!(charges.len(), 1);
         // 14 of 28 days.
         assert_eq!((charges[0].period.as_str(), charges[0].amount.cents()), ("2026-02", 91_250));
         assert_eq!(through.as_deref(), Some(DONE));
+    }
+
+    #[test]
+    fn a_run_charges_at_most_max_periods_and_the_next_continues() {
+        let lease = terms("2020-01-01", None);
+        let (first, through) = plan(&lease, None, d("2026-05-10"), 24);
+        assert_eq!(first.len(), 24);
+        assert_eq!(through.as_deref(), Some("2021-12"));
+        let (second, through) = plan(&lease, through.as_deref(), d("2026-05-10"), 24);
+        assert_eq!(second[0].period, "2022-01");
+        assert_eq!(through.as_deref(), Some("2023-12"));
+        let (_, through) = plan(&lease, through.as_deref(), d("2026-05-10"), 24);
+        let (last, through) = plan(&lease, through.as_deref(), d("2026-05-10"), 24);
+        assert_eq!((last.len(), through.as_deref()), (5, Some("2026-05")), "caught up");
     }
 
     #[test]

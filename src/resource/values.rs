@@ -245,7 +245,9 @@ impl Serialize for Timestamp {
 impl<'de> Deserialize<'de> for Timestamp {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = Cow::<str>::deserialize(deserializer)?;
-        Timestamp::parse(&text).map_err(de::Error::custom)
+        let at = Timestamp::parse(&text).map_err(de::Error::custom)?;
+        crate::clock::check_sane(at.to_datetime().date_naive()).map_err(de::Error::custom)?;
+        Ok(at)
     }
 }
 

@@ -276,3 +276,46 @@ async fn bad_input_isolation_and_scopes() {
     let starter = app.org(Plan::Starter).await;
     expect_error(app.get("/api/rent-charges", &starter.key).await, 403, "PLAN_UPGRADE_REQUIRED").await;
 }
+
+#[tokio::test]
+async fn dates_in_bodies_are_within_twenty_years_and_a_backdated_lease_catches_up_in_bounded_runs() {
+    let app = spawn_app().await;
+    let org = app.org(Plan::Grow).await;
+    let (_, unit, maya) = household(&app, &org.key, "127 Pine", "1B", "Maya R.").await;
+    let unit_id = unit["id"].as_str().unwrap();
+    let today = Date::of_ms(app.clock().now_ms());
+    let year = today.to_string()[..4].parse::<i32>().unwrap();
+
+    // A lease from year 1 would have made 24,000 charges in one run: refused, naming the field.
+    for start in ["0001-01-01".to_owned(), format!("{}-01-01", year - 21), format!("{}-01-01", year + 21)] {
+        let body = expect_field_error(
+            app.post("/api/leases", &org.key, &lease_body(unit_id, &maya, &start)).await,
+            "start_date",
+        )
+        .await;
+        assert!(body["error"].as_str().unwrap().contains("within 20 years of today"), "{body}");
+    }
+    let mut far_end = lease_body(unit_id, &maya, "2026-03-15");
+    far_end["end_date"] = json!("9999-12-31");
+    expect_field_error(app.post("/api/leases", &org.key, &far_end).await, "end_date").await;
+    expect_field_error(
+        app.post("/api/showings", &org.key, &json!({"scheduledAt": "2200-01-01T10:00:00Z"})).await,
+        "scheduledAt",
+    )
+    .await;
+    let (status, leases) = json(app.get("/api/leases", &org.key).await).await;
+    assert_eq!((status, leases), (200, json!([])), "nothing was written");
+    // Filters are not held to the range: they harm nothing.
+    assert_eq!(app.get("/api/showings?from=1970-01-01T00:00:00Z", &org.key).await.status(), 200);
+
+    // Backdated ten years: each run charges at most 24 months; run_rent runs until caught up.
+    let start = format!("{}-{}-01", year - 10, &today.to_string()[5..7]);
+    let lease = signed_lease(&app, &org.key, &lease_body(unit_id, &maya, &start)).await;
+    let summary = run_rent(&app.state, today).await.unwrap();
+    assert_eq!(summary.charges_created, 121, "ten years and this month");
+    assert_eq!(summary.leases_behind, 0);
+    let lease_id = lease["id"].as_str().unwrap();
+    let (_, first) = json(app.get(&format!("/api/rent-charges?lease_id={lease_id}&limit=100"), &org.key).await).await;
+    assert_eq!(first.as_array().unwrap().len(), 100, "(the newest hundred)");
+    assert_eq!(run_rent(&app.state, today).await.unwrap().charges_created, 0, "idempotent");
+}

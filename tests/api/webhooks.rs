@@ -496,7 +496,7 @@ async fn ten_failures_disable_the_endpoint_and_mail_the_owner_once() {
     );
     let before = receiver.received().len();
     let (status, recovered) = json(
-        app.post(&format!("/api/webhooks/{endpoint}/recover"), &org.key, &json!({"since": "2000-01-01T00:00:00Z"}))
+        app.post(&format!("/api/webhooks/{endpoint}/recover"), &org.key, &json!({"since": "2020-01-01T00:00:00Z"}))
             .await,
     )
     .await;
