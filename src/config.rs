@@ -37,6 +37,8 @@ pub struct Settings {
     pub api_key_cache_seconds: u64,
     pub coalesce_lists: bool,
     pub public_per_ip_per_minute: u64,
+    /// Requests with a bad credential each client address may make per minute.
+    pub auth_failures_per_ip_per_minute: u64,
     /// Most a GraphQL document may cost (one per root field), and select in all.
     pub graphql_max_cost: u64,
     /// The bearer token `GET /metrics` requires; without one the metrics are not served.
@@ -258,8 +260,8 @@ impl Settings {
         {
             return invalid("redis_url must start with redis:// or rediss://".into());
         }
-        if self.public_per_ip_per_minute == 0 {
-            return invalid("public_per_ip_per_minute must be positive".into());
+        if self.public_per_ip_per_minute == 0 || self.auth_failures_per_ip_per_minute == 0 {
+            return invalid("public_per_ip_per_minute and auth_failures_per_ip_per_minute must be positive".into());
         }
         if self.graphql_max_cost == 0 || self.graphql_max_fields == 0 {
             return invalid("graphql_max_cost and graphql_max_fields must be positive".into());

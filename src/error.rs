@@ -124,6 +124,17 @@ impl ApiError {
         err
     }
 
+    /// 429 for an address that presented too many bad credentials.
+    pub fn too_many_failures(retry_after: u64) -> Self {
+        let mut err = Self::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "RATE_LIMITED",
+            format!("Too many failed authentications from this address — try again in {retry_after} seconds."),
+        );
+        err.retry_after = Some(retry_after);
+        err
+    }
+
     pub fn conflict(code: &'static str, message: impl Into<Cow<'static, str>>) -> Self {
         Self::new(StatusCode::CONFLICT, code, message)
     }

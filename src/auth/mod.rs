@@ -18,10 +18,12 @@ pub mod scope;
 use std::cell::RefCell;
 use std::sync::Arc;
 
-use axum::extract::{FromRequestParts, MatchedPath, Request, State};
-use axum::http::HeaderMap;
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, FromRequestParts, MatchedPath, Request, State};
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
+use axum::http::{HeaderMap, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
@@ -171,9 +173,26 @@ pub struct RequestCost {
 }
 
 pub async fn authenticate(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    // An address that keeps presenting bad credentials is refused before they cost a lookup.
+    let failures = req.headers().contains_key(AUTHORIZATION).then(|| failure_quota(&state, &req));
+    if let Some(quota) = &failures {
+        let decision = state.limiter().peek(state.clock().now_secs(), std::slice::from_ref(quota)).await;
+        if !decision.allowed {
+            let mut response = ApiError::too_many_failures(decision.retry_after()).into_response();
+            decision.apply_headers(response.headers_mut());
+            return response;
+        }
+    }
     let auth = match resolve_key(&state, req.headers()).await {
         Ok(auth) => auth,
-        Err(err) => return err.into_response(),
+        Err(err) => {
+            if let Some(quota) = failures
+                && err.status() == StatusCode::UNAUTHORIZED
+            {
+                state.limiter().check(state.clock().now_secs(), &[quota]).await;
+            }
+            return err.into_response();
+        }
     };
     let cost = req.extensions_mut().remove::<RequestCost>();
     let units = cost.as_ref().map_or(1, |c| if c.refusal.is_some() { 1 } else { c.units.max(1) });
@@ -234,6 +253,17 @@ async fn resolve_key(state: &AppState, headers: &HeaderMap) -> Result<Auth, ApiE
         });
     }
     Ok(entry.auth.clone())
+}
+
+/// The quota of failed authentications from the request's address.
+fn failure_quota(state: &AppState, req: &Request) -> Quota {
+    let address = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(peer)| peer.ip());
+    Quota {
+        name: "auth-failures-ip-minute".into(),
+        key: format!("authfail:{}", address.map_or_else(|| "unknown".to_owned(), |ip| ip.to_string())),
+        limit: state.settings().auth_failures_per_ip_per_minute,
+        window_secs: 60,
+    }
 }
 
 /// The quotas this request counts against: the plan's, plus its route class's.

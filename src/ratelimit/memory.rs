@@ -12,7 +12,8 @@ pub struct MemoryLimiter {
 }
 
 impl MemoryLimiter {
-    pub fn charge(&self, now_secs: u64, quotas: &[Quota], cost: u64) -> Decision {
+    /// Decides a request of `cost`, and counts it if admitted and `commit`.
+    pub fn charge(&self, now_secs: u64, quotas: &[Quota], cost: u64, commit: bool) -> Decision {
         let keys: Vec<String> = quotas.iter().map(Quota::counter_key).collect();
         let mut counters = self.counters.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let before: Vec<Slots> = quotas
@@ -30,7 +31,7 @@ impl MemoryLimiter {
             })
             .collect();
         let decision = decide(quotas, &before, now_secs, cost);
-        if decision.allowed {
+        if decision.allowed && commit {
             for (quota, key) in quotas.iter().zip(keys) {
                 let slot = quota.slot(now_secs);
                 let slots = counters.entry(key).or_default();
@@ -77,13 +78,13 @@ mod tests {
         // Three just before a minute boundary, then a burst just after it: a fixed window
         // would admit six within two seconds.
         for _ in 0..3 {
-            assert!(limiter.charge(59, &quotas, 1).allowed);
+            assert!(limiter.charge(59, &quotas, 1, true).allowed);
         }
-        assert!(!limiter.charge(61, &quotas, 1).allowed, "still within the last minute");
-        assert!(!limiter.charge(119, &quotas, 1).allowed);
-        assert!(limiter.charge(120, &quotas, 1).allowed, "the slot of second 59 has freed");
-        assert!(limiter.charge(120, &quotas, 2).allowed);
-        assert!(!limiter.charge(121, &quotas, 1).allowed);
+        assert!(!limiter.charge(61, &quotas, 1, true).allowed, "still within the last minute");
+        assert!(!limiter.charge(119, &quotas, 1, true).allowed);
+        assert!(limiter.charge(120, &quotas, 1, true).allowed, "the slot of second 59 has freed");
+        assert!(limiter.charge(120, &quotas, 2, true).allowed);
+        assert!(!limiter.charge(121, &quotas, 1, true).allowed);
         assert_eq!(limiter.len(), 1);
         limiter.purge(180);
         assert_eq!(limiter.len(), 1, "the slot of second 120 counts until 181");
@@ -98,9 +99,9 @@ mod tests {
             Quota { name: "key".into(), key: "key:a".into(), limit: 5, window_secs: 60 },
             Quota { name: "org".into(), key: "org:o".into(), limit: 2, window_secs: 60 },
         ];
-        assert!(limiter.charge(0, &quotas, 2).allowed);
-        assert!(!limiter.charge(1, &quotas, 1).allowed);
+        assert!(limiter.charge(0, &quotas, 2, true).allowed);
+        assert!(!limiter.charge(1, &quotas, 1, true).allowed);
         let key_only = &quotas[..1];
-        assert_eq!(limiter.charge(2, key_only, 1).usage[0].remaining, 2, "the refused request was not counted");
+        assert_eq!(limiter.charge(2, key_only, 1, false).usage[0].remaining, 2, "the refused request was not counted");
     }
 }

@@ -191,8 +191,16 @@ impl Limiter {
     /// Checks and counts a request that costs `cost` requests against every quota.
     pub async fn charge(&self, now_secs: u64, quotas: &[Quota], cost: u64) -> Decision {
         match self {
-            Limiter::Memory(limiter) => limiter.charge(now_secs, quotas, cost),
-            Limiter::Redis(limiter) => limiter.charge(now_secs, quotas, cost).await,
+            Limiter::Memory(limiter) => limiter.charge(now_secs, quotas, cost, true),
+            Limiter::Redis(limiter) => limiter.charge(now_secs, quotas, cost, true).await,
+        }
+    }
+
+    /// Whether one more request would be admitted, without counting it.
+    pub async fn peek(&self, now_secs: u64, quotas: &[Quota]) -> Decision {
+        match self {
+            Limiter::Memory(limiter) => limiter.charge(now_secs, quotas, 1, false),
+            Limiter::Redis(limiter) => limiter.charge(now_secs, quotas, 1, false).await,
         }
     }
 

@@ -13,10 +13,12 @@ use super::{Decision, Quota, Slots, decide};
 
 /// KEYS: the counters. ARGV: the request's cost, then per quota its limit, the oldest slot
 /// still counted, the current slot and the counter's time to live in seconds. Drops freed
-/// slots, counts the request in every quota if all have room, and returns each quota's
-/// slots as they were before it (flat `slot, count, …`).
+/// slots, counts the request in every quota if all have room (and the cost is not 0: a
+/// peek), and returns each quota's slots as they were before it (flat `slot, count, …`).
 const CHECK_SCRIPT: &str = r"
 local cost = tonumber(ARGV[1])
+local commit = cost > 0
+if not commit then cost = 1 end
 local before = {}
 local allowed = true
 for i, key in ipairs(KEYS) do
@@ -38,7 +40,7 @@ for i, key in ipairs(KEYS) do
   before[i] = kept
   if used + cost > limit then allowed = false end
 end
-if allowed then
+if allowed and commit then
   for i, key in ipairs(KEYS) do
     redis.call('HINCRBY', key, ARGV[4 * i], cost)
     redis.call('EXPIRE', key, ARGV[4 * i + 1])
@@ -66,9 +68,10 @@ impl RedisLimiter {
         })
     }
 
-    pub async fn charge(&self, now_secs: u64, quotas: &[Quota], cost: u64) -> Decision {
+    /// Decides a request of `cost`, and counts it if admitted and `commit`.
+    pub async fn charge(&self, now_secs: u64, quotas: &[Quota], cost: u64, commit: bool) -> Decision {
         let mut invocation = self.script.prepare_invoke();
-        invocation.arg(cost);
+        invocation.arg(if commit { cost.max(1) } else { 0 });
         for quota in quotas {
             invocation
                 .key(format!("{}{}", self.prefix, quota.counter_key()))
@@ -85,11 +88,11 @@ impl RedisLimiter {
             }
             Ok(other) => {
                 tracing::error!(got = other.len(), "unexpected reply from the rate-limit script; using local counters");
-                self.fallback.charge(now_secs, quotas, cost)
+                self.fallback.charge(now_secs, quotas, cost, commit)
             }
             Err(err) => {
                 tracing::warn!(error = %err, "Redis unavailable for rate limiting; using local counters");
-                self.fallback.charge(now_secs, quotas, cost)
+                self.fallback.charge(now_secs, quotas, cost, commit)
             }
         }
     }

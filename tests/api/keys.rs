@@ -276,3 +276,31 @@ async fn listing_keys_needs_admin_not_a_wildcard() {
     let admin = app.key(&org.id, &["admin"]).await;
     assert_eq!(app.get("/api/keys", &admin).await.status(), 200);
 }
+
+#[tokio::test]
+async fn failed_authentication_is_limited_per_address() {
+    let app = crate::helpers::spawn_with(|s| s.auth_failures_per_ip_per_minute = 60).await;
+    app.clock().freeze_at(1_767_261_605_000);
+    let org = app.org(Plan::Grow).await;
+    // Well-formed keys with valid checksums: each would cost a database lookup.
+    let mut refused = 0;
+    for attempt in 0..150 {
+        let guess = gable::auth::api_key::generate();
+        let response = app.get("/api/keys", guess.expose()).await;
+        match response.status().as_u16() {
+            401 => assert!(attempt < 60, "the 61st guess within a minute is not looked up"),
+            429 => {
+                refused += 1;
+                assert!(response.headers().contains_key("retry-after"));
+                let body = expect_error(response, 429, "RATE_LIMITED").await;
+                assert!(body["error"].as_str().unwrap().contains("failed authentications"), "{body}");
+            }
+            other => panic!("unexpected {other}"),
+        }
+    }
+    assert_eq!(refused, 90);
+    // The address is refused whatever it sends until the failures age out.
+    assert_eq!(app.get("/api/keys", &org.key).await.status(), 429);
+    app.clock().advance(Duration::from_secs(61));
+    assert_eq!(app.get("/api/keys", &org.key).await.status(), 200);
+}
