@@ -20,14 +20,12 @@ use crate::auth::cache::KeyCache;
 use crate::auth::jwt::JwtVerifier;
 use crate::clock::Clock;
 use crate::config::Settings;
-use crate::db::{Backend, Db, system};
+use crate::db::{Db, system};
 use crate::platform::metrics::{self, Metrics};
 use crate::platform::{docs, health, keys};
 use crate::ratelimit::Limiter;
 use crate::rentals::date::Date;
 use crate::rentals::scheduler;
-use crate::resource::coalesce::{Coalescer, Start};
-use crate::resource::list::{ListBody, ListKey};
 use crate::webhooks::{self, Webhooks};
 use crate::{auth, crm, events, graphql, http, operations, rentals, sales};
 
@@ -50,7 +48,6 @@ struct Inner {
     clock: Clock,
     metrics: Metrics,
     public_url: String,
-    lists: Coalescer<ListKey, Arc<ListBody>>,
 }
 
 impl AppState {
@@ -68,11 +65,6 @@ impl AppState {
             None => format!("http://{}", bound.unwrap_or(settings.listen)),
         };
         let metrics = Metrics::default();
-        // SQLite reads run on the worker itself; PostgreSQL reads wait on the network.
-        let lists = Coalescer::new(match db.backend() {
-            Backend::Sqlite => Start::Gathered,
-            Backend::Postgres => Start::AtOnce,
-        });
         Ok(AppState(Arc::new(Inner {
             settings,
             db,
@@ -83,7 +75,6 @@ impl AppState {
             clock,
             metrics,
             public_url,
-            lists,
         })))
     }
 
@@ -93,11 +84,6 @@ impl AppState {
 
     pub fn db(&self) -> &Db {
         &self.0.db
-    }
-
-    /// Shared reads of identical lists (see [`Coalescer`]).
-    pub fn lists(&self) -> &Coalescer<ListKey, Arc<ListBody>> {
-        &self.0.lists
     }
 
     pub fn limiter(&self) -> &Limiter {

@@ -35,7 +35,6 @@ pub struct Settings {
     pub max_body_bytes: usize,
     pub idempotency_ttl_hours: u64,
     pub api_key_cache_seconds: u64,
-    pub coalesce_lists: bool,
     pub public_per_ip_per_minute: u64,
     /// Requests with a bad credential each client address may make per minute.
     pub auth_failures_per_ip_per_minute: u64,

@@ -6,7 +6,6 @@
 //! Because the cursor is a range condition on an index that starts with `org_id`, page 1,000
 //! costs what page 1 costs.
 
-use axum::body::Bytes;
 use axum::http::header::LINK;
 use axum::http::{HeaderValue, Uri};
 use axum::response::{IntoResponse, Response};
@@ -16,7 +15,6 @@ use sqlx::any::AnyRow;
 use utoipa::IntoParams;
 
 use super::values::Value;
-use crate::auth::Tenant;
 use crate::db::Scoped;
 use crate::error::{ApiError, ApiResult};
 use crate::http::{json_body, to_json};
@@ -147,50 +145,18 @@ where
 
 /// The bare JSON array, with a `Link: <…>; rel="next"` header when there is more.
 pub fn respond<T: Serialize>(uri: &Uri, records: Vec<T>, next: Option<String>) -> Response {
-    match ListBody::new(&records, next) {
-        Ok(body) => body.respond(uri),
-        Err(err) => err.into_response(),
+    // About 500 bytes a record (a property is ~450).
+    let json = match to_json(&records, 256 + 512 * records.len()) {
+        Ok(json) => json,
+        Err(err) => return err.into_response(),
+    };
+    let mut response = json_body(json);
+    if let Some(next) = &next
+        && let Ok(value) = HeaderValue::from_str(&format!("<{}>; rel=\"next\"", next_url(uri, next)))
+    {
+        response.headers_mut().insert(LINK, value);
     }
-}
-
-/// What one list answer depends on: the organization, the resource and the query string as
-/// sent. Requests with the same key get the same body (the `Link` header is built per request).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct ListKey {
-    org_id: String,
-    resource: &'static str,
-    query: String,
-}
-
-impl ListKey {
-    pub fn new(tenant: &Tenant, resource: &'static str, uri: &Uri) -> ListKey {
-        ListKey { org_id: tenant.org_id().to_owned(), resource, query: uri.query().unwrap_or_default().to_owned() }
-    }
-}
-
-/// A page serialized once: the JSON array and the id to continue after, if there is more.
-#[derive(Debug)]
-pub struct ListBody {
-    json: Bytes,
-    next: Option<String>,
-}
-
-impl ListBody {
-    pub fn new<T: Serialize>(records: &[T], next: Option<String>) -> ApiResult<ListBody> {
-        // About 500 bytes a record (a property is ~450).
-        Ok(ListBody { json: to_json(records, 256 + 512 * records.len())?, next })
-    }
-
-    /// The response to the request for `uri`.
-    pub fn respond(&self, uri: &Uri) -> Response {
-        let mut response = json_body(self.json.clone());
-        if let Some(next) = &self.next
-            && let Ok(value) = HeaderValue::from_str(&format!("<{}>; rel=\"next\"", next_url(uri, next)))
-        {
-            response.headers_mut().insert(LINK, value);
-        }
-        response
-    }
+    response
 }
 
 /// The same request with `startingAfter` set to `after`.

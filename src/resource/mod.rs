@@ -8,7 +8,6 @@
 //! into `GET/POST {path}` and `GET/PATCH/DELETE {path}/{id}`. Adding a resource takes its file,
 //! a migration, and one line in its area's router.
 
-pub mod coalesce;
 pub mod erased;
 pub mod list;
 mod openapi;
@@ -16,7 +15,6 @@ pub mod validate;
 pub mod values;
 
 use std::future::Future;
-use std::sync::Arc;
 
 use axum::extract::{OriginalUri, State};
 use axum::http::StatusCode;
@@ -30,7 +28,6 @@ use utoipa_axum::router::OpenApiRouter;
 
 pub use self::erased::Operations;
 pub use self::list::{Filters, Page};
-use self::list::{ListBody, ListKey};
 pub use self::openapi::pascal;
 use self::values::{Timestamp, Value};
 use crate::app::AppState;
@@ -362,19 +359,8 @@ async fn list<R: Resource>(
     Query(filter): Query<R::Filter>,
 ) -> ApiResult<Response> {
     let tenant = auth.require(Need::Read(R::META.scope))?;
-    let read = {
-        let (state, tenant) = (state.clone(), tenant.clone());
-        async move {
-            let (records, next) = list_records::<R>(&state, &tenant, &page, filter).await?;
-            ListBody::new(&records, next).map(Arc::new)
-        }
-    };
-    let body = if state.settings().coalesce_lists {
-        state.lists().run(ListKey::new(tenant, R::META.path, &uri), read).await?
-    } else {
-        read.await?
-    };
-    Ok(body.respond(&uri))
+    let (records, next) = list_records::<R>(&state, tenant, &page, filter).await?;
+    Ok(list::respond(&uri, records, next))
 }
 
 async fn get_one<R: Resource>(

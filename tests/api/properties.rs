@@ -294,9 +294,8 @@ async fn reads_beside_writes_see_each_commit_and_never_fail() {
     assert_eq!(body.as_array().unwrap().len(), WRITES);
 }
 
-/// Identical lists in flight together share one read (`coalesce_lists`), which must never
-/// hand a request an answer read before it arrived: a list sent after a create returned
-/// shows the new property, however many identical lists are running beside it.
+/// A list sent after a create returned shows the new property, however many identical lists
+/// are running beside it (read-after-write through the separate read connections).
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_list_sent_after_a_write_sees_it_while_identical_lists_run_beside_it() {
     let app = spawn_with(|s| s.plans.grow.key_per_minute = 10_000).await;
