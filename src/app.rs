@@ -65,17 +65,7 @@ impl AppState {
             None => format!("http://{}", bound.unwrap_or(settings.listen)),
         };
         let metrics = Metrics::default();
-        Ok(AppState(Arc::new(Inner {
-            settings,
-            db,
-            limiter,
-            key_cache,
-            jwt,
-            webhooks,
-            clock,
-            metrics,
-            public_url,
-        })))
+        Ok(AppState(Arc::new(Inner { settings, db, limiter, key_cache, jwt, webhooks, clock, metrics, public_url })))
     }
 
     pub fn settings(&self) -> &Settings {

@@ -1,4 +1,9 @@
-//! Storage: one code path for SQLite and PostgreSQL through sqlx's `Any` driver.
+//! Storage: SQLite or PostgreSQL through sqlx's native drivers, behind one seam.
+//!
+//! [`Db`] holds the native pools of one backend; a statement is an [`Sql`] (text and
+//! [`Value`]s) that each backend binds and runs natively, and rows decode into any type that
+//! derives `sqlx::FromRow` for both backends' rows ([`Record`]). SQL is written once: the
+//! portability rules below keep one text valid on both.
 //!
 //! Tenant-owned rows carry `org_id`, and the only way to run SQL against them from outside
 //! this module is through [`Scoped`] or [`ScopedTx`], which exist only for a [`Tenant`] —
@@ -7,26 +12,26 @@
 //! `... WHERE org_id = $1 AND ...`.
 //!
 //! Queries that must cross organizations (authenticating a key, the CLI's organization
-//! commands, background jobs) are named functions in [`system`], reviewable in one place.
+//! commands, background jobs) are named functions in [`system`], reviewable in one place, or
+//! run by jobs through [`Jobs`].
 //!
 //! Portability rules for SQL in this crate: `$n` placeholders (SQLite accepts them too);
 //! `TEXT`, `BIGINT` and `DOUBLE PRECISION` columns only (booleans are `BIGINT` 0/1, times
 //! are epoch milliseconds, dates are `YYYY-MM-DD` text); `CAST(SUM(..) AS BIGINT)` for sums.
 
-mod sqlite;
 pub mod system;
 
 use std::borrow::Cow;
 use std::path::Path;
 use std::str::FromStr;
-use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use secrecy::{ExposeSecret, SecretString};
-use sqlx::any::{AnyArguments, AnyPoolOptions, AnyRow};
-use sqlx::query::Query;
-use sqlx::{Any, AnyConnection, AnyPool, Connection, Encode, Execute, Executor, FromRow, Transaction, Type};
-use tokio::sync::{Semaphore, SemaphorePermit};
+use sqlx::postgres::{PgArguments, PgPoolOptions, PgRow};
+use sqlx::sqlite::{
+    SqliteArguments, SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
+};
+use sqlx::{Arguments, AssertSqlSafe, FromRow, PgPool, Postgres, Sqlite, SqlitePool, Transaction};
 
 use crate::app::JobToken;
 use crate::auth::Tenant;
@@ -40,21 +45,32 @@ pub enum Backend {
     Postgres,
 }
 
-/// The database: a read pool and a write pool (the same pool on PostgreSQL; on SQLite one
-/// writer connection, so writers queue in the process instead of failing with `SQLITE_BUSY`).
+/// A row type both backends can decode: what `#[derive(sqlx::FromRow)]` gives a struct whose
+/// fields decode on both (every value type here does).
+pub trait Record: for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, PgRow> + Send + Unpin {}
+
+impl<T> Record for T where T: for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, PgRow> + Send + Unpin {}
+
+/// The database: native pools of one backend.
 #[derive(Clone)]
 pub struct Db {
-    read: AnyPool,
-    write: AnyPool,
-    readers: Arc<Readers>,
-    /// SQLite: plain reads in the calling task (see [`sqlite`]).
-    direct: Option<Arc<sqlite::DirectReaders>>,
-    backend: Backend,
+    pools: Pools,
+}
+
+#[derive(Clone)]
+enum Pools {
+    /// Reads on their own connections (WAL lets them run beside the writer); one writer
+    /// connection, so writers queue in the process instead of failing with `SQLITE_BUSY`.
+    Sqlite {
+        read: SqlitePool,
+        write: SqlitePool,
+    },
+    Postgres(PgPool),
 }
 
 impl std::fmt::Debug for Db {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Db").field("backend", &self.backend).finish_non_exhaustive()
+        f.debug_struct("Db").field("backend", &self.backend()).finish_non_exhaustive()
     }
 }
 
@@ -71,69 +87,63 @@ pub enum DbError {
 impl Db {
     /// Connects to `sqlite://PATH` (creating the file and its directory) or `postgres://…`.
     pub async fn connect(url: &SecretString, max_connections: u32) -> Result<Db, DbError> {
-        sqlx::any::install_default_drivers();
         let url = url.expose_secret();
         if url.starts_with("sqlite:") {
-            sqlite_process_settings();
-            let (url, path) = sqlite_url(url)?;
-            let pragmas = SQLITE_PRAGMAS.to_str().unwrap_or_default();
-            let write = AnyPoolOptions::new()
+            let options = sqlite_options(url)?;
+            let write = SqlitePoolOptions::new()
                 .max_connections(1)
-                .test_before_acquire(false)
                 .acquire_timeout(Duration::from_secs(30))
-                .after_connect(move |conn, _| Box::pin(async move { conn.execute(pragmas).await.map(|_| ()) }))
-                .connect(&url)
+                .connect_with(options.clone())
                 .await?;
             // Open the writer first: it creates the file and switches it to WAL.
             write.acquire().await?;
-            let read = AnyPoolOptions::new()
+            let read = SqlitePoolOptions::new()
                 .max_connections(sqlite_readers(max_connections))
-                .test_before_acquire(false)
-                .after_connect(move |conn, _| Box::pin(async move { conn.execute(pragmas).await.map(|_| ()) }))
-                .connect(&url)
+                .acquire_timeout(Duration::from_secs(30))
+                .connect_with(options.read_only(true))
                 .await?;
-            let readers = Readers::new(read.clone(), sqlite_readers(max_connections));
-            let direct = sqlite::DirectReaders::new(&path, SQLITE_PRAGMAS, sqlite_readers(max_connections) as usize)
-                .map(Arc::new);
-            Ok(Db { read, write, readers, direct, backend: Backend::Sqlite })
+            Ok(Db { pools: Pools::Sqlite { read, write } })
         } else {
-            // No ping before each use: it doubles the round trips of every query, and a
-            // connection broken by a database restart fails one query and is then replaced.
-            // Half the connections serve plain reads ([`Readers`]), the rest writes and
-            // transactions: at most `max_connections` in all (at least one of each).
-            let readers = (max_connections / 2).max(1);
-            let pool = AnyPoolOptions::new()
-                .max_connections(max_connections.saturating_sub(readers).max(1))
+            // No ping before each use: it doubles the round trips of a query, and a connection
+            // broken by a database restart fails one query and is then replaced.
+            let pool = PgPoolOptions::new()
+                .max_connections(max_connections.max(2))
                 .test_before_acquire(false)
                 .acquire_timeout(Duration::from_secs(30))
                 .connect(url)
                 .await?;
-            let readers = Readers::new(pool.clone(), readers);
-            Ok(Db { read: pool.clone(), write: pool, readers, direct: None, backend: Backend::Postgres })
+            Ok(Db { pools: Pools::Postgres(pool) })
         }
     }
 
     pub async fn migrate(&self) -> Result<(), DbError> {
-        MIGRATOR.run(&self.write).await?;
+        match &self.pools {
+            Pools::Sqlite { write, .. } => MIGRATOR.run(write).await?,
+            Pools::Postgres(pool) => MIGRATOR.run(pool).await?,
+        }
         Ok(())
     }
 
     pub fn backend(&self) -> Backend {
-        self.backend
+        match self.pools {
+            Pools::Sqlite { .. } => Backend::Sqlite,
+            Pools::Postgres(_) => Backend::Postgres,
+        }
     }
 
     /// Checks that the database answers (`GET /ready`).
     pub async fn ping(&self) -> Result<(), sqlx::Error> {
-        sqlx::query("SELECT 1").execute(&self.read).await.map(|_| ())
+        self.unscoped().execute(Sql::unscoped("SELECT 1".into())).await.map(|_| ())
     }
 
     pub async fn close(&self) {
-        if let Some(direct) = &self.direct {
-            direct.close();
+        match &self.pools {
+            Pools::Sqlite { read, write } => {
+                read.close().await;
+                write.close().await;
+            }
+            Pools::Postgres(pool) => pool.close().await,
         }
-        self.readers.close().await;
-        self.read.close().await;
-        self.write.close().await;
     }
 
     /// Reads and single-statement writes for one organization.
@@ -146,81 +156,42 @@ impl Db {
         Ok(ScopedTx { tx: self.begin_write().await?, org: tenant.org_id() })
     }
 
-    pub(crate) async fn begin_write(&self) -> Result<Transaction<'static, Any>, sqlx::Error> {
-        match self.backend {
+    /// Statements across organizations, for background jobs.
+    pub fn jobs<'a>(&'a self, _token: &JobToken) -> Jobs<'a> {
+        self.unscoped()
+    }
+
+    /// Statements across organizations: for [`system`] and [`Jobs`] only.
+    fn unscoped(&self) -> Jobs<'_> {
+        Jobs { db: self }
+    }
+
+    async fn begin_write(&self) -> Result<Tx, sqlx::Error> {
+        Ok(match &self.pools {
             // Take the write lock up front: a deferred transaction that reads first could
             // otherwise fail to upgrade when another process writes.
-            Backend::Sqlite => self.write.begin_with("BEGIN IMMEDIATE").await,
-            Backend::Postgres => self.write.begin().await,
-        }
+            Pools::Sqlite { write, .. } => Tx::Sqlite(write.begin_with("BEGIN IMMEDIATE").await?),
+            Pools::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+        })
     }
 }
 
-/// Settings of every SQLite connection, sqlx's and [`sqlite::DirectReaders`]'.
-const SQLITE_PRAGMAS: &std::ffi::CStr = c"PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-    PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;";
-
-/// SQLite settings for the whole process, made once before the first connection opens.
-///
-/// - Every connection gets the query planner stability guarantee (`SQLITE_DBCONFIG_ENABLE_QPSG`).
-///   Without it SQLite plans some statements for their bound values (a bound `LIMIT`, a `LIKE`
-///   pattern, an indexed column once `ANALYZE` has run) and then re-prepares the cached statement
-///   whenever a value is bound again — that is, on every execution: a parse and a plan per
-///   request, 15% of a list's CPU. Our statements are written for their indexes, so one plan is
-///   the right plan.
-/// - No memory statistics (`SQLITE_CONFIG_MEMSTATUS`): keeping them takes one process-wide
-///   mutex on every SQLite allocation, and sqlx copies each column value of each row it reads.
-fn sqlite_process_settings() {
-    use libsqlite3_sys as ffi;
-    use std::ffi::{c_char, c_int};
-
-    unsafe extern "C" fn on_open(
-        db: *mut ffi::sqlite3,
-        _: *mut *mut c_char,
-        _: *const ffi::sqlite3_api_routines,
-    ) -> c_int {
-        // SAFETY: SQLite calls this with the connection it is opening; the variadic arguments
-        // of ENABLE_QPSG are (int on, int *previous or NULL).
-        unsafe {
-            ffi::sqlite3_db_config(db, ffi::SQLITE_DBCONFIG_ENABLE_QPSG, 1 as c_int, std::ptr::null_mut::<c_int>())
-        };
-        ffi::SQLITE_OK
+/// Every SQLite connection's settings. `SQLITE_ENABLE_QPSG` and `SQLITE_DEFAULT_MEMSTATUS=0`
+/// are compiled in (`.cargo/config.toml`): without the planner's stability guarantee SQLite
+/// re-prepared statements whose bound values it had planned for (a bound `LIMIT`) on every
+/// execution, and memory statistics take a process-wide mutex on every allocation.
+fn sqlite_options(url: &str) -> Result<SqliteConnectOptions, DbError> {
+    let rest = url.trim_start_matches("sqlite:").trim_start_matches("//");
+    let path = rest.split_once('?').map_or(rest, |(path, _)| path);
+    if let Some(dir) = Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| DbError::Directory(dir.display().to_string(), e))?;
     }
-
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        // SAFETY: `sqlite3_config` is only valid before SQLite initializes (the first
-        // connection); after that it returns SQLITE_MISUSE and changes nothing. The automatic
-        // extension is a plain function that lives as long as the process.
-        unsafe {
-            let _ = ffi::sqlite3_config(ffi::SQLITE_CONFIG_MEMSTATUS, 0 as c_int);
-            let _ = ffi::sqlite3_auto_extension(Some(on_open));
-        }
-    });
-}
-
-impl Db {
-    /// Runs a plain `SELECT` in the calling task when the backend allows it (SQLite), returning
-    /// at most `max_rows` rows; otherwise hands the statement back to run through sqlx.
-    fn read_here(&self, sql: Sql, max_rows: usize) -> Result<Result<Vec<AnyRow>, sqlx::Error>, Sql> {
-        let Some(direct) = self.direct.as_ref().filter(|_| sql.read_only) else { return Err(sql) };
-        let Sql { mut query, read_only } = sql;
-        let arguments = match query.take_arguments() {
-            Ok(arguments) => arguments,
-            Err(err) => return Ok(Err(sqlx::Error::Encode(err))),
-        };
-        let text = query.sql();
-        match direct.fetch(text.as_str(), arguments.as_ref(), max_rows) {
-            Ok(result) => Ok(result),
-            Err(sqlite::NotTaken) => {
-                let query = match arguments {
-                    Some(arguments) => sqlx::query_with(text, arguments),
-                    None => sqlx::query(text),
-                };
-                Err(Sql { query, read_only })
-            }
-        }
-    }
+    Ok(SqliteConnectOptions::from_str(&format!("sqlite://{rest}"))?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .busy_timeout(Duration::from_secs(5))
+        .foreign_keys(true))
 }
 
 /// SQLite readers are CPU-bound worker threads: more than two per core only adds switching.
@@ -229,198 +200,168 @@ fn sqlite_readers(max_connections: u32) -> u32 {
     max_connections.clamp(1, cores * 2)
 }
 
-/// sqlx's URL for a SQLite database, and the file's path.
-fn sqlite_url(url: &str) -> Result<(String, String), DbError> {
-    let rest = url.trim_start_matches("sqlite:").trim_start_matches("//");
-    let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
-    if let Some(dir) = Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| DbError::Directory(dir.display().to_string(), e))?;
-    }
-    let query = if query.is_empty() { "mode=rwc".to_owned() } else { query.to_owned() };
-    Ok((format!("sqlite://{path}?{query}"), path.to_owned()))
+/// A write transaction of either backend; dropped without a commit, it rolls back.
+enum Tx {
+    Sqlite(Transaction<'static, Sqlite>),
+    Postgres(Transaction<'static, Postgres>),
 }
 
-/// The connections that plain `SELECT`s run on, kept here rather than in sqlx's pool: the pool
-/// pings every connection it gets back (sqlx 0.9 does so unconditionally), which made each
-/// query two round trips — to PostgreSQL's backend, or two hand-offs to a SQLite worker
-/// thread. Connections are opened through the pool (with its settings and `after_connect`
-/// hooks) and detached from it; at most `limit` are in use at once.
-///
-/// A connection goes back to the idle set only after its statement completed or failed in
-/// the database: one whose future was dropped mid-statement (a client that went away), or
-/// that failed with an I/O or protocol error, is closed, so no connection is reused in an
-/// unknown state. A connection broken while idle (a database restart) fails one query and is
-/// then replaced, as with the pool's `test_before_acquire(false)`.
-struct Readers {
-    pool: AnyPool,
-    idle: Mutex<Vec<AnyConnection>>,
-    permits: Semaphore,
-}
-
-impl Readers {
-    fn new(pool: AnyPool, limit: u32) -> Arc<Readers> {
-        let limit = usize::try_from(limit).unwrap_or(1).max(1);
-        Arc::new(Readers { pool, idle: Mutex::new(Vec::with_capacity(limit)), permits: Semaphore::new(limit) })
-    }
-
-    async fn get(&self) -> Result<Reader<'_>, sqlx::Error> {
-        let permit = self.permits.acquire().await.map_err(|_| sqlx::Error::PoolClosed)?;
-        let idle = self.idle.lock().unwrap_or_else(PoisonError::into_inner).pop();
-        let conn = match idle {
-            Some(conn) => conn,
-            None => self.pool.acquire().await?.detach(),
-        };
-        Ok(Reader { readers: self, conn: Some(conn), _permit: permit })
-    }
-
-    async fn close(&self) {
-        self.permits.close();
-        let idle = std::mem::take(&mut *self.idle.lock().unwrap_or_else(PoisonError::into_inner));
-        for conn in idle {
-            let _ = conn.close().await;
+impl Tx {
+    async fn commit(self) -> Result<(), sqlx::Error> {
+        match self {
+            Tx::Sqlite(tx) => tx.commit().await,
+            Tx::Postgres(tx) => tx.commit().await,
         }
     }
 }
 
-/// A read connection in use; dropped without [`release`](Self::release), it is closed.
-struct Reader<'a> {
-    readers: &'a Readers,
-    conn: Option<AnyConnection>,
-    _permit: SemaphorePermit<'a>,
-}
-
-impl Reader<'_> {
-    fn conn(&mut self) -> &mut AnyConnection {
-        self.conn.as_mut().expect("a reader holds its connection until released")
-    }
-
-    /// Returns the connection to the idle set, unless `result` says the connection itself failed.
-    fn release<T>(mut self, result: &Result<T, sqlx::Error>) {
-        let reusable = match result {
-            Ok(_) | Err(sqlx::Error::RowNotFound) => true,
-            // PostgreSQL's classes 08 (connection exception) and 57 (operator intervention:
-            // the server terminated the session) end the connection; other database errors
-            // (a constraint, a bad value) leave it as it was.
-            Err(sqlx::Error::Database(err)) => !err.code().is_some_and(|c| c.starts_with("08") || c.starts_with("57")),
-            Err(_) => false,
-        };
-        if let Some(conn) = self.conn.take().filter(|_| reusable) {
-            self.readers.idle.lock().unwrap_or_else(PoisonError::into_inner).push(conn);
-        }
-    }
-}
-
-/// One SQL statement with the organization already bound as `$1`.
+/// One SQL statement and its parameters (for a scoped statement, the organization is `$1`).
 #[must_use]
+#[derive(Debug)]
 pub struct Sql {
-    query: Query<'static, Any, AnyArguments>,
-    /// A plain `SELECT` may go to the read pool.
+    text: Cow<'static, str>,
+    values: Vec<Value>,
+    /// A plain `SELECT` may go to SQLite's read connections.
     read_only: bool,
 }
 
 impl Sql {
     fn new(text: Cow<'static, str>, org: &str) -> Sql {
         debug_assert!(text.contains("$1"), "a scoped statement must use the organization ($1): {text}");
-        let unscoped = Sql::unscoped(text);
-        Sql { query: unscoped.query.bind(org.to_owned()), ..unscoped }
+        Sql::unscoped(text).bind(org)
     }
 
     fn unscoped(text: Cow<'static, str>) -> Sql {
         let read_only = text.trim_start().get(..6).is_some_and(|verb| verb.eq_ignore_ascii_case("select"));
-        let query = match text {
-            Cow::Borrowed(text) => sqlx::query(text),
-            Cow::Owned(text) => sqlx::query(sqlx::AssertSqlSafe(text)),
-        };
-        Sql { query, read_only }
+        Sql { text, values: Vec::new(), read_only }
     }
 
     /// Binds a column value (see [`Value`]).
-    pub fn bind_value(self, value: Value) -> Sql {
-        match value {
-            Value::Text(v) => self.bind(v),
-            Value::Int(v) => self.bind(v),
-            // sqlx-core 0.9.0's Any → PostgreSQL bridge swaps the float kinds of a NULL: a
-            // `None::<f64>` is sent as a FLOAT4 null and `None::<f32>` as a FLOAT8 one. The
-            // connection's prepared statement then declares FLOAT4 for the parameter and the
-            // next non-null f64 on that connection fails ("incorrect binary data format").
-            // Every REAL column here is DOUBLE PRECISION, so a null goes as FLOAT8
-            // (`tests/api/properties.rs` pins this on PostgreSQL).
-            Value::Real(None) => self.bind(None::<f32>),
-            Value::Real(Some(v)) => self.bind(v),
-        }
+    pub fn bind_value(mut self, value: Value) -> Sql {
+        self.values.push(value);
+        self
     }
 
     /// Binds the next parameter (`$2`, `$3`, …).
-    pub fn bind<T>(self, value: T) -> Sql
-    where
-        T: for<'t> Encode<'t, Any> + Type<Any> + 'static,
-    {
-        Sql { query: self.query.bind(value), ..self }
+    pub fn bind(self, value: impl Into<Value>) -> Sql {
+        self.bind_value(value.into())
+    }
+
+    fn sqlite(self) -> Result<(AssertSqlSafe<Cow<'static, str>>, SqliteArguments), sqlx::Error> {
+        let mut arguments = SqliteArguments::default();
+        for value in self.values {
+            match value {
+                Value::Text(v) => arguments.add(v),
+                Value::Int(v) => arguments.add(v),
+                Value::Real(v) => arguments.add(v),
+            }
+            .map_err(sqlx::Error::Encode)?;
+        }
+        Ok((AssertSqlSafe(self.text), arguments))
+    }
+
+    fn postgres(self) -> Result<(AssertSqlSafe<Cow<'static, str>>, PgArguments), sqlx::Error> {
+        let mut arguments = PgArguments::default();
+        for value in self.values {
+            match value {
+                Value::Text(v) => arguments.add(v),
+                Value::Int(v) => arguments.add(v),
+                Value::Real(v) => arguments.add(v),
+            }
+            .map_err(sqlx::Error::Encode)?;
+        }
+        Ok((AssertSqlSafe(self.text), arguments))
     }
 }
 
-/// Runs `$sql.$method` where `$kind` says: `pooled` — a plain `SELECT` on a [`Reader`], anything
-/// else on the write pool; `tx` — on the transaction.
+/// Runs `$sql` on `$executor` (a SQLite or PostgreSQL executor, by `$backend`) as
+/// `query_as_with(..).$method` (`$as` = `rows`) or `query_with(..).$method` (`$as` = `plain`).
 macro_rules! run {
-    (pooled, $self:ident, $sql:ident . $method:ident) => {
-        if $sql.read_only {
-            let mut reader = $self.db.readers.get().await?;
-            let result = $sql.query.$method(reader.conn()).await;
-            reader.release(&result);
-            result
-        } else {
-            $sql.query.$method(&$self.db.write).await
+    (rows, $backend:ident, $sql:expr, $executor:expr, $method:ident) => {{
+        let (text, arguments) = run!(@bind $backend, $sql)?;
+        sqlx::query_as_with::<_, _, _>(text, arguments).$method($executor).await
+    }};
+    (plain, $backend:ident, $sql:expr, $executor:expr, $method:ident) => {{
+        let (text, arguments) = run!(@bind $backend, $sql)?;
+        sqlx::query_with(text, arguments).$method($executor).await
+    }};
+    (@bind sqlite, $sql:expr) => {
+        $sql.sqlite()
+    };
+    (@bind postgres, $sql:expr) => {
+        $sql.postgres()
+    };
+}
+
+/// Runs one operation on the executor `$self` stands for: `pooled` picks SQLite's read or
+/// write pool by the statement (or PostgreSQL's pool), `tx` the transaction.
+macro_rules! dispatch {
+    (pooled, $self:ident, $sql:ident, $as:ident, $method:ident) => {
+        match &$self.db.pools {
+            Pools::Sqlite { read, write } => {
+                let pool = if $sql.read_only { read } else { write };
+                run!($as, sqlite, $sql, pool, $method)
+            }
+            Pools::Postgres(pool) => run!($as, postgres, $sql, pool, $method),
         }
     };
-    (tx, $self:ident, $sql:ident . $method:ident) => {
-        $sql.query.$method(&mut *$self.tx).await
+    (tx, $self:ident, $sql:ident, $as:ident, $method:ident) => {
+        match &mut $self.tx {
+            Tx::Sqlite(tx) => run!($as, sqlite, $sql, &mut **tx, $method),
+            Tx::Postgres(tx) => run!($as, postgres, $sql, &mut **tx, $method),
+        }
     };
 }
 
-/// `Ok(rows)` if `$sql` ran in the calling task ([`Db::read_here`]: `pooled` reads on SQLite),
-/// else `Err($sql)` to run with [`run!`].
-macro_rules! here {
-    (pooled, $self:ident, $sql:ident, $max:expr) => {
-        $self.db.read_here($sql, $max)
-    };
-    (tx, $self:ident, $sql:ident, $max:expr) => {
-        Err::<Result<Vec<AnyRow>, sqlx::Error>, Sql>($sql)
-    };
-}
-
-macro_rules! scoped_executor {
+macro_rules! executor {
     ($ty:ident, $self:ident, $kind:ident) => {
         impl $ty<'_> {
-            pub async fn fetch_all<T: for<'r> FromRow<'r, AnyRow>>(&mut $self, sql: Sql) -> Result<Vec<T>, sqlx::Error> {
-                let rows = match here!($kind, $self, sql, usize::MAX) {
-                    Ok(rows) => rows?,
-                    Err(sql) => run!($kind, $self, sql.fetch_all)?,
-                };
-                rows.iter().map(T::from_row).collect()
+            pub async fn fetch_all<T: Record>(&mut $self, sql: Sql) -> Result<Vec<T>, sqlx::Error> {
+                dispatch!($kind, $self, sql, rows, fetch_all)
             }
 
-            pub async fn fetch_optional<T: for<'r> FromRow<'r, AnyRow>>(&mut $self, sql: Sql) -> Result<Option<T>, sqlx::Error> {
-                let row = match here!($kind, $self, sql, 1) {
-                    Ok(rows) => rows?.into_iter().next(),
-                    Err(sql) => run!($kind, $self, sql.fetch_optional)?,
-                };
-                row.as_ref().map(T::from_row).transpose()
+            pub async fn fetch_optional<T: Record>(&mut $self, sql: Sql) -> Result<Option<T>, sqlx::Error> {
+                dispatch!($kind, $self, sql, rows, fetch_optional)
             }
 
-            pub async fn fetch_one<T: for<'r> FromRow<'r, AnyRow>>(&mut $self, sql: Sql) -> Result<T, sqlx::Error> {
-                let row = match here!($kind, $self, sql, 1) {
-                    Ok(rows) => rows?.into_iter().next().ok_or(sqlx::Error::RowNotFound)?,
-                    Err(sql) => run!($kind, $self, sql.fetch_one)?,
-                };
-                T::from_row(&row)
+            pub async fn fetch_one<T: Record>(&mut $self, sql: Sql) -> Result<T, sqlx::Error> {
+                dispatch!($kind, $self, sql, rows, fetch_one)
             }
 
             /// Runs a statement; returns the number of rows it changed.
             pub async fn execute(&mut $self, sql: Sql) -> Result<u64, sqlx::Error> {
-                Ok(run!($kind, $self, sql.execute)?.rows_affected())
+                Ok(match &mut $self.execute_inner(sql).await? {
+                    Done::Sqlite(done) => done.rows_affected(),
+                    Done::Postgres(done) => done.rows_affected(),
+                })
+            }
+
+            async fn execute_inner(&mut $self, sql: Sql) -> Result<Done, sqlx::Error> {
+                executor!(@execute $kind, $self, sql)
             }
         }
     };
+    (@execute pooled, $self:ident, $sql:ident) => {
+        match &$self.db.pools {
+            Pools::Sqlite { read, write } => {
+                let pool = if $sql.read_only { read } else { write };
+                run!(plain, sqlite, $sql, pool, execute).map(Done::Sqlite)
+            }
+            Pools::Postgres(pool) => run!(plain, postgres, $sql, pool, execute).map(Done::Postgres),
+        }
+    };
+    (@execute tx, $self:ident, $sql:ident) => {
+        match &mut $self.tx {
+            Tx::Sqlite(tx) => run!(plain, sqlite, $sql, &mut **tx, execute).map(Done::Sqlite),
+            Tx::Postgres(tx) => run!(plain, postgres, $sql, &mut **tx, execute).map(Done::Postgres),
+        }
+    };
+}
+
+/// What a statement did, on either backend.
+enum Done {
+    Sqlite(sqlx::sqlite::SqliteQueryResult),
+    Postgres(sqlx::postgres::PgQueryResult),
 }
 
 macro_rules! scoped_sql {
@@ -444,29 +385,22 @@ pub struct Scoped<'a> {
     org: &'a str,
 }
 
-scoped_executor!(Scoped, self, pooled);
+executor!(Scoped, self, pooled);
 scoped_sql!(Scoped);
 
 /// A write transaction for one organization; dropped without [`commit`](Self::commit), it
 /// rolls back.
 pub struct ScopedTx<'a> {
-    tx: Transaction<'static, Any>,
+    tx: Tx,
     org: &'a str,
 }
 
-scoped_executor!(ScopedTx, self, tx);
+executor!(ScopedTx, self, tx);
 scoped_sql!(ScopedTx);
 
 impl ScopedTx<'_> {
     pub async fn commit(self) -> Result<(), sqlx::Error> {
         self.tx.commit().await
-    }
-}
-
-impl Db {
-    /// Statements across organizations, for background jobs.
-    pub fn jobs<'a>(&'a self, _token: &JobToken) -> Jobs<'a> {
-        Jobs { db: self }
     }
 }
 
@@ -476,7 +410,7 @@ pub struct Jobs<'a> {
     db: &'a Db,
 }
 
-scoped_executor!(Jobs, self, pooled);
+executor!(Jobs, self, pooled);
 
 impl<'a> Jobs<'a> {
     pub fn sql(&self, text: impl Into<Cow<'static, str>>) -> Sql {
@@ -484,7 +418,7 @@ impl<'a> Jobs<'a> {
     }
 
     pub fn backend(&self) -> Backend {
-        self.db.backend
+        self.db.backend()
     }
 
     pub async fn begin(&self) -> Result<JobsTx<'a>, sqlx::Error> {
@@ -497,8 +431,8 @@ impl<'a> Jobs<'a> {
     /// path between a change and its delivery. On SQLite it is [`begin`](Self::begin).
     pub async fn begin_relaxed(&self) -> Result<JobsTx<'a>, sqlx::Error> {
         let mut tx = self.begin().await?;
-        if self.db.backend == Backend::Postgres {
-            sqlx::query("SET LOCAL synchronous_commit = off").execute(&mut *tx.tx).await?;
+        if self.db.backend() == Backend::Postgres {
+            tx.execute(Sql::unscoped("SET LOCAL synchronous_commit = off".into())).await?;
         }
         Ok(tx)
     }
@@ -506,11 +440,11 @@ impl<'a> Jobs<'a> {
 
 /// A job's write transaction.
 pub struct JobsTx<'a> {
-    tx: Transaction<'static, Any>,
+    tx: Tx,
     _db: std::marker::PhantomData<&'a Db>,
 }
 
-scoped_executor!(JobsTx, self, tx);
+executor!(JobsTx, self, tx);
 
 impl JobsTx<'_> {
     pub fn sql(&self, text: impl Into<Cow<'static, str>>) -> Sql {
@@ -522,12 +456,12 @@ impl JobsTx<'_> {
     }
 }
 
-/// Whether a database error is a unique-constraint violation (for 409 mapping).
 /// `$from, $from+1, …` — `n` numbered placeholders, for `IN (…)` and multi-row `VALUES`.
 pub fn placeholders(from: usize, n: usize) -> String {
     (from..from + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
 }
 
+/// Whether a database error is a unique-constraint violation (for 409 mapping).
 pub fn is_unique_violation(err: &sqlx::Error) -> bool {
     matches!(err, sqlx::Error::Database(db) if db.is_unique_violation())
 }

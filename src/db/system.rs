@@ -5,7 +5,7 @@
 
 use sqlx::FromRow;
 
-use super::{Db, parse_column};
+use super::{Db, JobsTx, Sql, parse_column};
 use crate::clock::rfc3339;
 use crate::platform::orgs::{Organization, Plan};
 use crate::resource::values::Value;
@@ -49,28 +49,26 @@ pub struct NewOrgRow<'a> {
     pub created_at: i64,
 }
 
+fn sql(text: impl Into<std::borrow::Cow<'static, str>>) -> Sql {
+    Sql::unscoped(text.into())
+}
+
 pub async fn insert_org(db: &Db, org: &NewOrgRow<'_>) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO organizations (id, name, slug, plan, owner_email, external_org_id, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
-    )
-    .bind(org.id.to_owned())
-    .bind(org.name.to_owned())
-    .bind(org.slug.to_owned())
+    let statement = sql("INSERT INTO organizations (id, name, slug, plan, owner_email, external_org_id, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)")
+    .bind(org.id)
+    .bind(org.name)
+    .bind(org.slug)
     .bind(org.plan.as_str())
     .bind(org.owner_email.map(str::to_owned))
     .bind(org.external_org_id.map(str::to_owned))
-    .bind(org.created_at)
-    .execute(&db.write)
-    .await
-    .map(|_| ())
+    .bind(org.created_at);
+    db.unscoped().execute(statement).await.map(|_| ())
 }
 
 pub async fn list_orgs(db: &Db) -> Result<Vec<Organization>, sqlx::Error> {
     let rows: Vec<OrgRow> =
-        sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {ORG_COLUMNS} FROM organizations ORDER BY id")))
-            .fetch_all(&db.read)
-            .await?;
+        db.unscoped().fetch_all(sql(format!("SELECT {ORG_COLUMNS} FROM organizations ORDER BY id"))).await?;
     rows.into_iter().map(OrgRow::into_org).collect()
 }
 
@@ -85,9 +83,8 @@ pub async fn find_org_by_external_id(db: &Db, external_org_id: &str) -> Result<O
 
 /// One organization by a unique column (a constant of this module, never request input).
 async fn find_org_where(db: &Db, column: &'static str, value: &str) -> Result<Option<Organization>, sqlx::Error> {
-    let sql = format!("SELECT {ORG_COLUMNS} FROM organizations WHERE {column} = $1");
-    let row: Option<OrgRow> =
-        sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(value.to_owned()).fetch_optional(&db.read).await?;
+    let text = format!("SELECT {ORG_COLUMNS} FROM organizations WHERE {column} = $1");
+    let row: Option<OrgRow> = db.unscoped().fetch_optional(sql(text).bind(value)).await?;
     row.map(OrgRow::into_org).transpose()
 }
 
@@ -95,12 +92,10 @@ async fn find_org_where(db: &Db, column: &'static str, value: &str) -> Result<Op
 /// Returns whether the organization exists; a link already used elsewhere is a unique
 /// violation.
 pub async fn set_external_org_id(db: &Db, id: &str, external_org_id: Option<&str>) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query("UPDATE organizations SET external_org_id = $2 WHERE id = $1")
-        .bind(id.to_owned())
-        .bind(external_org_id.map(str::to_owned))
-        .execute(&db.write)
-        .await?;
-    Ok(done.rows_affected() > 0)
+    let statement = sql("UPDATE organizations SET external_org_id = $2 WHERE id = $1")
+        .bind(id)
+        .bind(external_org_id.map(str::to_owned));
+    Ok(db.unscoped().execute(statement).await? > 0)
 }
 
 pub async fn find_org_by_slug(db: &Db, slug: &str) -> Result<Option<Organization>, sqlx::Error> {
@@ -120,49 +115,37 @@ pub struct KeyForAuth {
 }
 
 pub async fn find_key_by_hash(db: &Db, key_hash: &str) -> Result<Option<KeyForAuth>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT k.id AS key_id, k.org_id, o.plan, k.scopes, k.expires_at, k.revoked_at, k.last_used_at \
-         FROM api_keys k JOIN organizations o ON o.id = k.org_id WHERE k.key_hash = $1",
-    )
-    .bind(key_hash.to_owned())
-    .fetch_optional(&db.read)
-    .await
+    let statement =
+        sql("SELECT k.id AS key_id, k.org_id, o.plan, k.scopes, k.expires_at, k.revoked_at, k.last_used_at \
+         FROM api_keys k JOIN organizations o ON o.id = k.org_id WHERE k.key_hash = $1");
+    db.unscoped().fetch_optional(statement.bind(key_hash)).await
 }
 
 pub async fn touch_key(db: &Db, key_id: &str, now_ms: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE api_keys SET last_used_at = $2 WHERE id = $1")
-        .bind(key_id.to_owned())
-        .bind(now_ms)
-        .execute(&db.write)
-        .await
-        .map(|_| ())
+    let statement = sql("UPDATE api_keys SET last_used_at = $2 WHERE id = $1").bind(key_id).bind(now_ms);
+    db.unscoped().execute(statement).await.map(|_| ())
 }
 
 /// The organization a key belongs to (`gable key revoke KEY_ID` names only the key).
 pub async fn find_key_org(db: &Db, key_id: &str) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT org_id FROM api_keys WHERE id = $1")
-        .bind(key_id.to_owned())
-        .fetch_optional(&db.read)
-        .await
+    let row: Option<(String,)> =
+        db.unscoped().fetch_optional(sql("SELECT org_id FROM api_keys WHERE id = $1").bind(key_id)).await?;
+    Ok(row.map(|(org_id,)| org_id))
 }
 
 /// Deletes stored idempotent responses created before `before_ms`; returns how many.
 pub async fn purge_idempotency_keys(db: &Db, before_ms: i64) -> Result<u64, sqlx::Error> {
-    Ok(sqlx::query("DELETE FROM idempotency_keys WHERE created_at < $1")
-        .bind(before_ms)
-        .execute(&db.write)
-        .await?
-        .rows_affected())
+    db.unscoped().execute(sql("DELETE FROM idempotency_keys WHERE created_at < $1").bind(before_ms)).await
 }
 
 /// A transaction for bulk fixture loading (`gable seed`).
-pub async fn begin_bulk(db: &Db) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
-    db.begin_write().await
+pub async fn begin_bulk(db: &Db) -> Result<JobsTx<'_>, sqlx::Error> {
+    db.unscoped().begin().await
 }
 
 /// Inserts many rows in one statement (fixtures only: `table` and `columns` are constants).
 pub async fn bulk_insert(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    tx: &mut JobsTx<'_>,
     table: &str,
     columns: &[&str],
     rows: Vec<Vec<Value>>,
@@ -177,38 +160,25 @@ pub async fn bulk_insert(
         }
         sql.push(')');
     }
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
-    for value in rows.into_iter().flatten() {
-        query = match value {
-            Value::Text(v) => query.bind(v),
-            Value::Int(v) => query.bind(v),
-            Value::Real(v) => query.bind(v),
-        };
-    }
-    query.execute(&mut **tx).await.map(|_| ())
+    let statement = rows.into_iter().flatten().fold(tx.sql(sql), Sql::bind_value);
+    tx.execute(statement).await.map(|_| ())
 }
 
 /// Refreshes the planner's statistics after a bulk load.
 pub async fn analyze(db: &Db) -> Result<(), sqlx::Error> {
-    sqlx::query("ANALYZE").execute(&db.write).await.map(|_| ())
+    db.unscoped().execute(sql("ANALYZE")).await.map(|_| ())
 }
 
 /// `gable seed-rent`: marks the organization's charges paid, except those due on or after
 /// `cut` of the leases with `delinquent_grace` grace days (fixtures only).
 pub async fn settle_rent_fixture(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    tx: &mut JobsTx<'_>,
     org_id: &str,
     cut: &str,
     delinquent_grace: i64,
 ) -> Result<u64, sqlx::Error> {
-    let sql = "UPDATE rent_charges SET paid = amount + late_fee, status = 'paid', paid_at = created_at \
+    let text = "UPDATE rent_charges SET paid = amount + late_fee, status = 'paid', paid_at = created_at \
                WHERE org_id = $1 AND status <> 'paid' AND (due_date < $2 OR lease_id IN \
                (SELECT id FROM leases WHERE org_id = $1 AND grace_days <> $3))";
-    Ok(sqlx::query(sql)
-        .bind(org_id.to_owned())
-        .bind(cut.to_owned())
-        .bind(delinquent_grace)
-        .execute(&mut **tx)
-        .await?
-        .rows_affected())
+    tx.execute(tx.sql(text).bind(org_id).bind(cut).bind(delinquent_grace)).await
 }

@@ -63,21 +63,7 @@ pub struct InspectionItem {
 #[serde(transparent)]
 pub struct Checklist(pub Vec<InspectionItem>);
 
-impl sqlx::Type<sqlx::Any> for Checklist {
-    fn type_info() -> sqlx::any::AnyTypeInfo {
-        <String as sqlx::Type<sqlx::Any>>::type_info()
-    }
-    fn compatible(ty: &sqlx::any::AnyTypeInfo) -> bool {
-        <String as sqlx::Type<sqlx::Any>>::compatible(ty)
-    }
-}
-
-impl<'r> sqlx::Decode<'r, sqlx::Any> for Checklist {
-    fn decode(value: sqlx::any::AnyValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
-        let text = <&str as sqlx::Decode<'r, sqlx::Any>>::decode(value)?;
-        Ok(serde_json::from_str(text)?)
-    }
-}
+crate::decode_via!(Checklist, text, |text| Ok(serde_json::from_str(text)?));
 
 impl From<&Checklist> for Value {
     fn from(v: &Checklist) -> Value {

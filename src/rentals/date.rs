@@ -108,21 +108,7 @@ impl PartialSchema for Date {
 }
 impl ToSchema for Date {}
 
-impl sqlx::Type<sqlx::Any> for Date {
-    fn type_info() -> sqlx::any::AnyTypeInfo {
-        <String as sqlx::Type<sqlx::Any>>::type_info()
-    }
-    fn compatible(ty: &sqlx::any::AnyTypeInfo) -> bool {
-        <String as sqlx::Type<sqlx::Any>>::compatible(ty)
-    }
-}
-
-impl<'r> sqlx::Decode<'r, sqlx::Any> for Date {
-    fn decode(value: sqlx::any::AnyValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
-        let text = <&str as sqlx::Decode<'r, sqlx::Any>>::decode(value)?;
-        Ok(Date::parse(text)?)
-    }
-}
+crate::decode_via!(Date, text, |text| Ok(Date::parse(text)?));
 
 impl From<Date> for Value {
     fn from(v: Date) -> Value {

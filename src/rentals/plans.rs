@@ -46,21 +46,7 @@ pub struct Installment {
 #[serde(transparent)]
 pub struct Installments(pub Vec<Installment>);
 
-impl sqlx::Type<sqlx::Any> for Installments {
-    fn type_info() -> sqlx::any::AnyTypeInfo {
-        <String as sqlx::Type<sqlx::Any>>::type_info()
-    }
-    fn compatible(ty: &sqlx::any::AnyTypeInfo) -> bool {
-        <String as sqlx::Type<sqlx::Any>>::compatible(ty)
-    }
-}
-
-impl<'r> sqlx::Decode<'r, sqlx::Any> for Installments {
-    fn decode(value: sqlx::any::AnyValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
-        let text = <&str as sqlx::Decode<'r, sqlx::Any>>::decode(value)?;
-        Ok(serde_json::from_str(text)?)
-    }
-}
+crate::decode_via!(Installments, text, |text| Ok(serde_json::from_str(text)?));
 
 impl From<&Installments> for Value {
     fn from(v: &Installments) -> Value {

@@ -10,12 +10,11 @@ use axum::http::header::LINK;
 use axum::http::{HeaderValue, Uri};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
-use sqlx::FromRow;
-use sqlx::any::AnyRow;
+
 use utoipa::IntoParams;
 
 use super::values::Value;
-use crate::db::Scoped;
+use crate::db::{Record, Scoped};
 use crate::error::{ApiError, ApiResult};
 use crate::http::{json_body, to_json};
 
@@ -119,7 +118,7 @@ pub async fn fetch_page<T>(
     id_of: impl Fn(&T) -> String,
 ) -> ApiResult<(Vec<T>, Option<String>)>
 where
-    T: for<'r> FromRow<'r, AnyRow>,
+    T: Record,
 {
     let limit = page.limit()?;
     if let Some(after) = &page.starting_after {

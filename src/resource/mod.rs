@@ -21,8 +21,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use sqlx::FromRow;
-use sqlx::any::AnyRow;
+
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 
@@ -32,7 +31,7 @@ pub use self::openapi::pascal;
 use self::values::{Timestamp, Value};
 use crate::app::AppState;
 use crate::auth::{Auth, Need, Tenant};
-use crate::db::{Backend, ScopedTx};
+use crate::db::{Backend, Record, ScopedTx};
 use crate::error::{ApiError, ApiResult};
 use crate::events;
 use crate::http::{Json, Path, Query};
@@ -88,7 +87,7 @@ pub trait Resource: Send + Sync + 'static {
     const META: Meta;
 
     /// The object as the API returns it (and as event `data`).
-    type Record: Serialize + ToSchema + Stamped + for<'r> FromRow<'r, AnyRow> + Clone + Send + Sync + Unpin + 'static;
+    type Record: Serialize + ToSchema + Stamped + Record + Clone + Send + Sync + Unpin + 'static;
     type Create: DeserializeOwned + ToSchema + Send + 'static;
     type Update: DeserializeOwned + ToSchema + Send + 'static;
     type Filter: DeserializeOwned + IntoParams + Send + 'static;

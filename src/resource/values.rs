@@ -1,4 +1,4 @@
-//! Value types shared by the resources: how each is stored (the `Any` driver's few types),
+//! Value types shared by the resources: how each is stored (text, integers and doubles only),
 //! how it looks in JSON, and how it is documented.
 //!
 //! - [`Money`]: integer cents inside, dollars in JSON (`4500000`, `1825.5`).
@@ -14,9 +14,6 @@ use std::fmt;
 use chrono::{DateTime, Datelike, NaiveDate, SecondsFormat, Timelike, Utc};
 use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize, Serializer};
-use sqlx::any::{AnyTypeInfo, AnyValueRef};
-use sqlx::error::BoxDynError;
-use sqlx::{Any, Decode, Type};
 use utoipa::openapi::schema::{ArrayBuilder, KnownFormat, ObjectBuilder, SchemaFormat, Type as SchemaType};
 use utoipa::openapi::{RefOr, Schema};
 use utoipa::{PartialSchema, ToSchema};
@@ -72,21 +69,45 @@ impl From<Option<f64>> for Value {
     }
 }
 
-/// Implements `Type<Any>` + `Decode<Any>` for a newtype by decoding its storage type first.
+/// Implements `sqlx::Type` and `sqlx::Decode` on every backend for a type stored as another:
+/// `decode_via!(Money, i64, |cents| …)`, or `decode_via!(Date, text, |text| …)` for a type
+/// stored as `TEXT` (decoded from the borrowed `&str`).
+#[macro_export]
 macro_rules! decode_via {
-    ($ty:ty, $storage:ty, |$v:ident| $convert:expr) => {
-        impl Type<Any> for $ty {
-            fn type_info() -> AnyTypeInfo {
-                <$storage as Type<Any>>::type_info()
-            }
-            fn compatible(ty: &AnyTypeInfo) -> bool {
-                <$storage as Type<Any>>::compatible(ty)
+    ($ty:ty, text, |$v:ident| $convert:expr) => {
+        $crate::decode_via!(@type $ty, String);
+        impl<'r, DB: sqlx::Database> sqlx::Decode<'r, DB> for $ty
+        where
+            &'r str: sqlx::Decode<'r, DB>,
+        {
+            fn decode(value: <DB as sqlx::Database>::ValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
+                let $v = <&'r str as sqlx::Decode<'r, DB>>::decode(value)?;
+                $convert
             }
         }
-        impl<'r> Decode<'r, Any> for $ty {
-            fn decode(value: AnyValueRef<'r>) -> Result<Self, BoxDynError> {
-                let $v = <$storage as Decode<'r, Any>>::decode(value)?;
+    };
+    ($ty:ty, $storage:ty, |$v:ident| $convert:expr) => {
+        $crate::decode_via!(@type $ty, $storage);
+        impl<'r, DB: sqlx::Database> sqlx::Decode<'r, DB> for $ty
+        where
+            $storage: sqlx::Decode<'r, DB>,
+        {
+            fn decode(value: <DB as sqlx::Database>::ValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
+                let $v = <$storage as sqlx::Decode<'r, DB>>::decode(value)?;
                 $convert
+            }
+        }
+    };
+    (@type $ty:ty, $storage:ty) => {
+        impl<DB: sqlx::Database> sqlx::Type<DB> for $ty
+        where
+            $storage: sqlx::Type<DB>,
+        {
+            fn type_info() -> <DB as sqlx::Database>::TypeInfo {
+                <$storage as sqlx::Type<DB>>::type_info()
+            }
+            fn compatible(ty: &<DB as sqlx::Database>::TypeInfo) -> bool {
+                <$storage as sqlx::Type<DB>>::compatible(ty)
             }
         }
     };
@@ -308,7 +329,7 @@ impl PartialSchema for StringList {
 }
 impl ToSchema for StringList {}
 
-decode_via!(StringList, String, |text| Ok(StringList(serde_json::from_str(&text)?)));
+decode_via!(StringList, text, |text| Ok(StringList(serde_json::from_str(text)?)));
 
 impl From<&StringList> for Value {
     fn from(v: &StringList) -> Value {
@@ -328,7 +349,7 @@ impl PartialSchema for JsonText {
 }
 impl ToSchema for JsonText {}
 
-decode_via!(JsonText, String, |text| Ok(JsonText(serde_json::from_str(&text)?)));
+decode_via!(JsonText, text, |text| Ok(JsonText(serde_json::from_str(text)?)));
 
 /// Serializes an optional number without a fraction as an integer (`4`, not `4.0`).
 pub fn compact_number<S: Serializer>(value: &Option<f64>, serializer: S) -> Result<S::Ok, S::Error> {
@@ -369,21 +390,7 @@ macro_rules! text_enum {
             }
         }
 
-        impl sqlx::Type<sqlx::Any> for $name {
-            fn type_info() -> sqlx::any::AnyTypeInfo {
-                <String as sqlx::Type<sqlx::Any>>::type_info()
-            }
-            fn compatible(ty: &sqlx::any::AnyTypeInfo) -> bool {
-                <String as sqlx::Type<sqlx::Any>>::compatible(ty)
-            }
-        }
-
-        impl<'r> sqlx::Decode<'r, sqlx::Any> for $name {
-            fn decode(value: sqlx::any::AnyValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
-                let text = <&str as sqlx::Decode<'r, sqlx::Any>>::decode(value)?;
-                Ok(text.parse::<$name>()?)
-            }
-        }
+        $crate::decode_via!($name, text, |text| Ok(text.parse::<$name>()?));
 
         impl From<$name> for $crate::resource::values::Value {
             fn from(v: $name) -> Self {

@@ -52,8 +52,7 @@ async fn reads_recover_after_postgres_drops_the_connections() {
         assert_eq!(response.status(), 200);
     }
 
-    sqlx::any::install_default_drivers();
-    let mut admin = <sqlx::AnyConnection as sqlx::Connection>::connect(&app.db_url).await.unwrap();
+    let mut admin = <sqlx::PgConnection as sqlx::Connection>::connect(&app.db_url).await.unwrap();
     sqlx::Executor::execute(
         &mut admin,
         "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \

@@ -26,8 +26,7 @@ pub async fn fresh_database() -> TestDb {
     match std::env::var("GABLE_TEST_DATABASE_URL") {
         Ok(admin_url) if !admin_url.is_empty() => {
             let name = format!("gable_t_{}", gable::ids::new_id("db").trim_start_matches("db_").to_lowercase());
-            sqlx::any::install_default_drivers();
-            let mut admin = <sqlx::AnyConnection as sqlx::Connection>::connect(&admin_url)
+            let mut admin = <sqlx::PgConnection as sqlx::Connection>::connect(&admin_url)
                 .await
                 .expect("GABLE_TEST_DATABASE_URL is reachable");
             sqlx::Executor::execute(&mut admin, sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
