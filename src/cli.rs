@@ -104,6 +104,9 @@ enum Command {
         /// Properties of the first organization (the one deep pages are measured in).
         #[arg(long, default_value_t = 100_000)]
         big_org_properties: usize,
+        /// API keys to create in every organization (listed in the output's `callers`).
+        #[arg(long, default_value_t = 0)]
+        keys_per_org: usize,
     },
 }
 
@@ -267,9 +270,9 @@ async fn run(cli: Cli, ready: fn()) -> anyhow::Result<()> {
             println!("{out}");
             Ok(())
         }
-        Command::Seed { orgs, properties, big_org_properties } => {
+        Command::Seed { orgs, properties, big_org_properties, keys_per_org } => {
             let db = connect(&settings).await?;
-            let plan = seed::SeedPlan { orgs, properties, big_org_properties };
+            let plan = seed::SeedPlan { orgs, properties, big_org_properties, keys_per_org };
             let seeded = seed::run(&db, &Clock::default(), &plan).await?;
             println!("{}", serde_json::to_string(&seeded)?);
             Ok(())

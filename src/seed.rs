@@ -20,6 +20,16 @@ pub struct SeedPlan {
     pub properties: usize,
     /// How many of the properties belong to the first ("big") organization.
     pub big_org_properties: usize,
+    /// API keys to create in every organization (for traffic from many callers).
+    pub keys_per_org: usize,
+}
+
+/// One caller of the realistic benchmark: a key and a property its organization owns.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Caller {
+    pub key: String,
+    pub property_id: String,
 }
 
 /// What a benchmark needs to query the big organization.
@@ -32,6 +42,8 @@ pub struct Seeded {
     pub active_featured: usize,
     /// `startingAfter` for page 1,000 of `status=ACTIVE&featured=true&limit=20`, if that deep.
     pub page_1000_after: Option<String>,
+    /// `keys_per_org` callers of every organization that has a property.
+    pub callers: Vec<Caller>,
 }
 
 const COLUMNS: [&str; 19] = [
@@ -83,10 +95,22 @@ pub async fn run(db: &Db, clock: &Clock, plan: &SeedPlan) -> anyhow::Result<Seed
     anyhow::ensure!(plan.orgs >= 1, "--orgs must be at least 1");
     anyhow::ensure!(plan.big_org_properties <= plan.properties, "--big-org-properties exceeds --properties");
     let mut org_ids = Vec::with_capacity(plan.orgs);
+    let mut org_keys: Vec<Vec<String>> = Vec::with_capacity(plan.orgs);
     for i in 0..plan.orgs {
         let name = if i == 0 { "Bench Big Realty".to_owned() } else { format!("Bench Realty {i}") };
-        org_ids.push(orgs::create(db, clock, &name, Plan::Grow, None).await?.id);
+        let org = orgs::create(db, clock, &name, Plan::Grow, None).await?;
+        let tenant = Tenant::for_operator(db, &org.id).await?.ok_or_else(|| anyhow::anyhow!("org vanished"))?;
+        let mut keys = Vec::with_capacity(plan.keys_per_org);
+        for k in 0..plan.keys_per_org {
+            let created = keys::create(db, clock, &tenant, &format!("bench {k}"), &Scopes::all(), None)
+                .await
+                .map_err(|e| anyhow::anyhow!("{}", e.message()))?;
+            keys.push(created.key);
+        }
+        org_ids.push(org.id);
+        org_keys.push(keys);
     }
+    let mut first_property: Vec<Option<String>> = vec![None; plan.orgs];
     let tenant = Tenant::for_operator(db, &org_ids[0]).await?.ok_or_else(|| anyhow::anyhow!("big org vanished"))?;
     let key = keys::create(db, clock, &tenant, "bench", &Scopes::all(), None)
         .await
@@ -119,6 +143,9 @@ pub async fn run(db: &Db, clock: &Clock, plan: &SeedPlan) -> anyhow::Result<Seed
         let id = new_id("prop");
         if org == 0 && status == "ACTIVE" && featured {
             big_matching.push(id.clone());
+        }
+        if first_property[org].is_none() {
+            first_property[org] = Some(id.clone());
         }
         let city = CITIES[rng.below(CITIES.len() as u64) as usize];
         batch.push(vec![
@@ -164,5 +191,11 @@ pub async fn run(db: &Db, clock: &Clock, plan: &SeedPlan) -> anyhow::Result<Seed
 
     big_matching.reverse(); // newest first, as the API lists them
     let page_1000_after = big_matching.get(999 * 20 - 1).cloned();
-    Ok(Seeded { big_org_id: org_ids[0].clone(), key, active_featured: big_matching.len(), page_1000_after })
+    let callers = org_keys
+        .into_iter()
+        .zip(first_property)
+        .filter_map(|(keys, property)| property.map(|p| (keys, p)))
+        .flat_map(|(keys, property)| keys.into_iter().map(move |key| Caller { key, property_id: property.clone() }))
+        .collect();
+    Ok(Seeded { big_org_id: org_ids[0].clone(), key, active_featured: big_matching.len(), page_1000_after, callers })
 }
