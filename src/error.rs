@@ -24,9 +24,12 @@ pub struct ApiError {
     code: &'static str,
     message: Cow<'static, str>,
     field: Option<String>,
-    conflicting_id: Option<String>,
+    conflicting_id: Option<Box<str>>,
     required_plan: Option<Plan>,
     retry_after: Option<u64>,
+    /// What went wrong inside, for an internal error: logged where the error leaves the
+    /// server ([`ApiError::report`]), never sent.
+    cause: Option<Box<str>>,
 }
 
 /// The body of every error response.
@@ -72,6 +75,7 @@ impl ApiError {
             conflicting_id: None,
             required_plan: None,
             retry_after: None,
+            cause: None,
         }
     }
 
@@ -140,9 +144,20 @@ impl ApiError {
     }
 
     /// 500: the cause is logged with the request id, the client sees a generic message.
+    /// 500, whose body says nothing about `cause`; the cause is logged, with the request id,
+    /// when the error leaves the server.
     pub fn internal(cause: impl std::fmt::Display) -> Self {
-        tracing::error!(request_id = %request_id::current(), error = %cause, "internal error");
-        Self::new(StatusCode::INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Internal server error")
+        let mut err = Self::new(StatusCode::INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Internal server error");
+        err.cause = Some(cause.to_string().into());
+        err
+    }
+
+    /// Logs an internal error's cause: called at the edge, where the error is answered (the
+    /// HTTP response, a GraphQL error).
+    pub fn report(&self) {
+        if let Some(cause) = &self.cause {
+            tracing::error!(request_id = %request_id::current(), error = %cause, "internal error");
+        }
     }
 
     pub fn with_field(mut self, field: impl Into<String>) -> Self {
@@ -152,7 +167,7 @@ impl ApiError {
 
     /// Names the existing object a 409 conflicts with (`conflictingId` in the body).
     pub fn with_conflicting_id(mut self, id: impl Into<String>) -> Self {
-        self.conflicting_id = Some(id.into());
+        self.conflicting_id = Some(id.into().into());
         self
     }
 
@@ -185,13 +200,14 @@ impl std::fmt::Display for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
+        self.report();
         let body = ErrorBody {
             success: false,
             error: self.message.into_owned(),
             code: self.code.to_owned(),
             request_id: request_id::current(),
             field: self.field,
-            conflicting_id: self.conflicting_id,
+            conflicting_id: self.conflicting_id.map(String::from),
             upgrade: self.required_plan.map(|_| true),
             required_plan: self.required_plan.map(|p| p.display_name().to_owned()),
         };

@@ -171,6 +171,7 @@ pub async fn playground() -> Response {
 /// An [`ApiError`] as a GraphQL error: its message, and in `extensions` its `code` and, when
 /// the REST body has them, `field` and `conflictingId`.
 fn graphql_error(err: ApiError) -> async_graphql::Error {
+    err.report();
     async_graphql::Error::new(err.message()).extend_with(|_, extensions| {
         extensions.set("code", err.code());
         if let Some(field) = err.field_name() {
