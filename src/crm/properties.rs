@@ -191,27 +191,6 @@ fn bathrooms(value: Option<f64>) -> ApiResult<Option<f64>> {
     }
 }
 
-/// `base`, or `base-2`, `base-3`, … whichever is free in the organization.
-async fn unique_slug(ctx: &mut Ctx<'_>, base: &str) -> ApiResult<String> {
-    let tx = ctx.tx();
-    let taken: Vec<(String,)> = tx
-        .fetch_all(
-            tx.sql("SELECT slug FROM properties WHERE org_id = $1 AND (slug = $2 OR slug LIKE $3)")
-                .bind(base.to_owned())
-                .bind(format!("{base}-%")),
-        )
-        .await?;
-    let taken: std::collections::HashSet<String> = taken.into_iter().map(|(s,)| s).collect();
-    let mut n = 1;
-    loop {
-        let slug = if n == 1 { base.to_owned() } else { format!("{base}-{n}") };
-        if !taken.contains(&slug) {
-            return Ok(slug);
-        }
-        n += 1;
-    }
-}
-
 impl Resource for Properties {
     const META: Meta = Meta {
         name: "property",
@@ -252,7 +231,7 @@ impl Resource for Properties {
 
     async fn create(ctx: &mut Ctx<'_>, input: CreateProperty) -> ApiResult<Property> {
         let title = text("title", &input.title, 200)?;
-        let slug = unique_slug(ctx, &slugify(&title)).await?;
+        let slug = ctx.unique_slug::<Self>(&slugify(&title)).await?;
         let now = ctx.now();
         Ok(Property {
             id: ctx.new_id(Self::META.id_prefix),

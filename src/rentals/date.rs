@@ -30,10 +30,6 @@ impl Date {
         Date(crate::clock::from_ms(ms).date_naive())
     }
 
-    pub fn ymd(year: i32, month: u32, day: u32) -> Option<Date> {
-        NaiveDate::from_ymd_opt(year, month, day).map(Date)
-    }
-
     /// The first day of this date's month.
     pub fn month_start(self) -> Date {
         Date(self.0.with_day(1).unwrap_or(self.0))
