@@ -49,8 +49,7 @@ pub async fn prepare(state: &AppState) -> anyhow::Result<Demo> {
 /// Creates one object of `R` from a JSON body, as `POST` would.
 async fn add<R: Resource>(ctx: &mut Ctx<'_>, body: Value) -> crate::error::ApiResult<R::Record> {
     let input: R::Create = serde_json::from_value(body).map_err(crate::error::ApiError::internal)?;
-    let record = R::create(ctx, input).await?;
-    ctx.insert::<R>(&record).await?;
+    let record = ctx.create::<R>(input).await?;
     Ok(record)
 }
 

@@ -301,8 +301,7 @@ async fn contact_for(ctx: &mut Ctx<'_>, lead: &Lead) -> ApiResult<(Contact, bool
         score: None,
         notes: None,
     };
-    let contact = Contacts::create(ctx, input).await?;
-    ctx.insert::<Contacts>(&contact).await?;
+    let contact = ctx.create::<Contacts>(input).await?;
     Ok((contact, true))
 }
 
@@ -408,8 +407,7 @@ async fn receive(state: &AppState, tenant: &Tenant, form: Result<Json<LeadForm>,
         assigned_to_id: None,
     };
     let mut ctx = Ctx::begin(state, tenant).await?;
-    let lead = Leads::create(&mut ctx, input).await?;
-    ctx.insert::<Leads>(&lead).await?;
+    ctx.create::<Leads>(input).await?;
     ctx.commit().await
 }
 

@@ -344,16 +344,13 @@ async fn approve_application(
     if before.status != ApplicationStatus::Submitted {
         return Err(invalid_state(&before));
     }
-    let new_tenant = Tenants::create(
-        &mut ctx,
-        CreateTenant {
+    let new_tenant = ctx
+        .create::<Tenants>(CreateTenant {
             name: before.applicant_name.clone(),
             email: before.applicant_email.clone(),
             phone: before.applicant_phone.clone(),
-        },
-    )
-    .await?;
-    ctx.insert::<Tenants>(&new_tenant).await?;
+        })
+        .await?;
     let lease_id = match terms {
         None => None,
         Some(terms) => {
@@ -364,9 +361,8 @@ async fn approve_application(
                     "The unit has no market rent: give `create_lease.monthly_rent_usd`",
                 )
             })?;
-            let lease = Leases::create(
-                &mut ctx,
-                CreateLease {
+            let lease = ctx
+                .create::<Leases>(CreateLease {
                     unit_id: before.unit_id.clone(),
                     tenant_ids: vec![new_tenant.id.clone()],
                     start_date: terms.start_date.unwrap_or_else(|| Date::of_ms(state.clock().now_ms())),
@@ -376,11 +372,9 @@ async fn approve_application(
                     grace_days: terms.grace_days,
                     deposit_usd: terms.deposit_usd,
                     late_fee: terms.late_fee,
-                },
-            )
-            .await
-            .map_err(in_terms)?;
-            ctx.insert::<Leases>(&lease).await?;
+                })
+                .await
+                .map_err(in_terms)?;
             Some(lease.id)
         }
     };

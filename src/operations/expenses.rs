@@ -290,8 +290,7 @@ async fn post_expense(
         "add_entry" => {
             let input: AddEntry = parse_value(JsonValue::Object(fields))?;
             let mut ctx = Ctx::begin(&state, tenant).await?;
-            let expense = Expenses::create(&mut ctx, input).await?;
-            ctx.insert::<Expenses>(&expense).await?;
+            let expense = ctx.create::<Expenses>(input).await?;
             ctx.commit().await?;
             Ok((StatusCode::CREATED, Json(expense)).into_response())
         }

@@ -236,8 +236,17 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// Creates a resource from a create body: its rules ([`Resource::create`]), its computed
+    /// fields, the row and its events. Every creation — REST, GraphQL, the demo, a resource
+    /// made by another's action — comes here.
+    pub async fn create<R: Resource>(&mut self, input: R::Create) -> ApiResult<R::Record> {
+        let record = computed::<R>(self.state, R::create(self, input).await?);
+        self.insert::<R>(&record).await?;
+        Ok(record)
+    }
+
     /// Inserts a new record and writes its events ([`Resource::create_events`]).
-    pub async fn insert<R: Resource>(&mut self, record: &R::Record) -> ApiResult<()> {
+    async fn insert<R: Resource>(&mut self, record: &R::Record) -> ApiResult<()> {
         let columns = R::columns(record);
         let mut names = vec!["org_id", "id", "created_at", "updated_at"];
         names.extend(columns.iter().map(|(name, _)| *name));
@@ -435,8 +444,7 @@ pub async fn find_record<R: Resource>(state: &AppState, tenant: &Tenant, id: &st
 /// Validates and inserts a new record, with its events, in one transaction.
 pub async fn create_record<R: Resource>(state: &AppState, tenant: &Tenant, input: R::Create) -> ApiResult<R::Record> {
     let mut ctx = Ctx::begin(state, tenant).await?;
-    let record = computed::<R>(state, R::create(&mut ctx, input).await?);
-    ctx.insert::<R>(&record).await?;
+    let record = ctx.create::<R>(input).await?;
     ctx.commit().await?;
     Ok(record)
 }

@@ -486,9 +486,8 @@ async fn create_booking(
             ),
         ));
     }
-    let lead = Leads::create(
-        &mut ctx,
-        CreateLead {
+    let lead = ctx
+        .create::<Leads>(CreateLead {
             name: request.name,
             email: Some(request.email),
             phone: request.phone,
@@ -498,14 +497,11 @@ async fn create_booking(
             property_id: link.property_id.clone(),
             contact_id: None,
             assigned_to_id: Some(link.team_member_id.clone()),
-        },
-    )
-    .await?;
-    ctx.insert::<Leads>(&lead).await?;
+        })
+        .await?;
     // Showings::create refuses a clash (409 DOUBLE_BOOKED) under the member's row lock.
-    let showing = Showings::create(
-        &mut ctx,
-        CreateShowing {
+    let showing = ctx
+        .create::<Showings>(CreateShowing {
             property_id: link.property_id,
             contact_id: None,
             lead_id: Some(lead.id.clone()),
@@ -514,10 +510,8 @@ async fn create_booking(
             duration_minutes: Some(link.duration_minutes),
             status: None,
             notes: None,
-        },
-    )
-    .await?;
-    ctx.insert::<Showings>(&showing).await?;
+        })
+        .await?;
     ctx.commit().await?;
     Ok((
         StatusCode::CREATED,

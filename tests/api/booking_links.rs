@@ -253,3 +253,15 @@ async fn the_schema_shows_the_url_but_not_the_organization_slug() {
     assert!(properties.get("orgSlug").is_none() && properties.get("org_slug").is_none(), "{properties}");
     assert!(doc["paths"]["/api/booking-links/{id}"]["patch"].is_object());
 }
+
+/// Every creation goes through the engine's one path: the demo's booking link, created the
+/// way the demo creates it, carries its computed `url` in its event like one created by POST.
+#[tokio::test]
+async fn the_demo_writes_through_the_one_create_path() {
+    let app = spawn_app().await;
+    let demo = gable::demo::prepare(&app.state).await.unwrap();
+    let (status, events) = json(app.get("/api/events?type=booking_link.created", &demo.key).await).await;
+    assert_eq!(status, 200, "{events}");
+    let url = events[0]["data"]["url"].as_str().unwrap();
+    assert!(url.starts_with("http://127.0.0.1:") && url.contains("/book/demo-realty/"), "{url}");
+}
