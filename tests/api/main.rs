@@ -31,6 +31,7 @@ mod leases;
 mod openapi;
 mod payment_plans;
 mod payments;
+mod probe;
 mod products;
 mod properties;
 mod rate_limits;
