@@ -127,7 +127,7 @@ const PAYMENT_COLUMNS: &str = "id, lease_id, amount AS amount_usd, paid_at, meth
     "lease_id": "lease_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "amount_usd": 1825, "paid_at": "2026-05-25T15:42:14Z",
     "method": "ach"
 }))]
-pub struct CreatePayment {
+pub struct CreateRentPayment {
     pub lease_id: String,
     /// More than 0.
     pub amount_usd: Money,
@@ -294,12 +294,12 @@ struct OpenCharge {
 /// `{payment_id, lease_id, amount_usd, period_label, paid_at}`. What is left becomes lease
 /// credit, which pays the next charges as the scheduler creates them. Writes
 /// `rent_payment.recorded`. Needs `write:rent`.
-#[utoipa::path(post, path = "/rent-payments", tag = "Rent", request_body = CreatePayment,
+#[utoipa::path(post, path = "/rent-payments", tag = "Rent", request_body = CreateRentPayment,
     responses((status = 201, description = "The payment", body = RentPayment)))]
 async fn create_payment(
     State(state): State<AppState>,
     auth: Auth,
-    Json(input): Json<CreatePayment>,
+    Json(input): Json<CreateRentPayment>,
 ) -> ApiResult<(StatusCode, Json<RentPayment>)> {
     let tenant = auth.require(Need::Write(SCOPE))?;
     if input.amount_usd.cents() <= 0 {

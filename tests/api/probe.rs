@@ -58,19 +58,9 @@ const ORG_SLUG: &str = "orgSlug";
 /// Requests (or slots) in flight at once.
 const PARALLEL: usize = 8;
 
-/// The probe's only exceptions. Each says why it exists, and the probe fails once it is no
+/// The probe's only exception: it says why it exists, and the probe fails once it is no
 /// longer needed (see [`Doc::apply_exceptions`]).
 ///
-/// `POST /api/rent-payments` is documented with the sales `CreatePayment`: the rent ledger's
-/// body is a Rust type of the same name, and the document keeps one schema per name. Until one
-/// of them is renamed, the probe sends the rent ledger's documented body.
-const RENT_PAYMENT: (&str, &str) = ("POST", "/api/rent-payments");
-
-fn rent_payment_body() -> Value {
-    json!({"lease_id": "lease_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "amount_usd": 1825, "paid_at": "2026-05-25T15:42:14Z",
-        "method": "ach", "payment_plan_id": null})
-}
-
 /// `POST /api/expenses` chooses what it does by `action`, whose values are documented in prose
 /// only; these are the ones that address an entry by `id`. With an `enum` in the schema the
 /// probe reads them there (any body with an `id` and an enum property is probed per value).
@@ -264,20 +254,8 @@ impl Doc {
         schema
     }
 
-    /// Applies the exceptions, failing when one is no longer needed.
+    /// Applies the exception, failing when it is no longer needed.
     fn apply_exceptions(&mut self) {
-        let op = self.ops.iter_mut().find(|op| op.is(RENT_PAYMENT)).expect("POST /api/rent-payments is documented");
-        let body = op.body.as_mut().expect("it has a body");
-        let fixed = rent_payment_body();
-        let documented = body.properties();
-        assert!(
-            !fixed.as_object().unwrap().keys().all(|k| documented.contains_key(k)),
-            "the exception for POST /api/rent-payments is no longer needed: its documented body has the ledger's \
-             fields now; remove RENT_PAYMENT from tests/api/probe.rs"
-        );
-        // Its slots come from this body, not from the sales schema.
-        body.example = fixed;
-        body.schema = json!({});
         let (method, path, field, _) = EXPENSE_ACTIONS;
         let op = self.ops.iter().find(|op| op.is((method, path))).expect("POST /api/expenses is documented");
         let schema = &op.body.as_ref().expect("it has a body").schema["properties"][field];
