@@ -7,6 +7,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
+use anyhow::Context;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::middleware::{from_fn, from_fn_with_state};
@@ -26,6 +27,7 @@ use crate::platform::{docs, health, keys};
 use crate::ratelimit::Limiter;
 use crate::rentals::date::Date;
 use crate::rentals::scheduler;
+use crate::secrets::{KeySource, Secrets};
 use crate::webhooks::{self, Webhooks};
 use crate::{auth, crm, events, graphql, http, operations, rentals, sales};
 
@@ -45,6 +47,7 @@ struct Inner {
     key_cache: KeyCache,
     jwt: Option<JwtVerifier>,
     webhooks: Webhooks,
+    secrets: Secrets,
     clock: Clock,
     metrics: Metrics,
     public_url: String,
@@ -60,12 +63,31 @@ impl AppState {
         let key_cache = KeyCache::new(settings.api_key_cache_seconds);
         let jwt = JwtVerifier::from_settings(&settings)?;
         let webhooks = Webhooks::new(&settings)?;
+        let secrets = Secrets::load(&settings)?;
+        if let KeySource::File { path, created: true } = secrets.source() {
+            tracing::warn!(
+                path = %path.display(),
+                "created a new secret key file: back it up; the webhook secrets in the database can only be read with it"
+            );
+        }
+        reseal_secrets(&db, &secrets).await?;
         let public_url = match &settings.public_url {
             Some(url) => url.trim_end_matches('/').to_owned(),
             None => format!("http://{}", bound.unwrap_or(settings.listen)),
         };
         let metrics = Metrics::default();
-        Ok(AppState(Arc::new(Inner { settings, db, limiter, key_cache, jwt, webhooks, clock, metrics, public_url })))
+        Ok(AppState(Arc::new(Inner {
+            settings,
+            db,
+            limiter,
+            key_cache,
+            jwt,
+            webhooks,
+            secrets,
+            clock,
+            metrics,
+            public_url,
+        })))
     }
 
     pub fn settings(&self) -> &Settings {
@@ -82,6 +104,11 @@ impl AppState {
 
     pub fn webhooks(&self) -> &Webhooks {
         &self.0.webhooks
+    }
+
+    /// Seals and opens the secrets stored in the database.
+    pub fn secrets(&self) -> &Secrets {
+        &self.0.secrets
     }
 
     pub fn key_cache(&self) -> &KeyCache {
@@ -180,6 +207,19 @@ pub async fn run_workers(state: AppState, shutdown: impl Future<Output = ()>) {
 /// attempts to finish (tests and operators use it to drain the queue deterministically).
 pub async fn drain_webhooks(state: &AppState) -> Result<usize, sqlx::Error> {
     webhooks::drain(state, &JobToken(())).await
+}
+
+/// Re-encrypts every stored secret that is not under the current key of `secrets` (values
+/// from before encryption, or under an earlier key): at every start, and `gable secrets
+/// rotate` with the new key. Returns how many webhook endpoints changed.
+pub async fn reseal_secrets(db: &Db, secrets: &Secrets) -> anyhow::Result<u64> {
+    let changed = webhooks::endpoints::reseal_all(db.jobs(&JobToken(())), secrets)
+        .await
+        .context("encrypting the stored secrets under the current secret key")?;
+    if changed > 0 {
+        tracing::info!(endpoints = changed, key_id = %secrets.key_id(), "stored secrets re-encrypted under the current key");
+    }
+    Ok(changed)
 }
 
 /// Runs the rent scheduler for every organization as of `as_of` (`gable rent run`, the daily

@@ -76,6 +76,14 @@ pub struct Settings {
     pub jwt_jwks_min_refetch: Span,
     /// Scopes of each organization role (`org:admin`, …); `*` is every other role.
     pub jwt_role_scopes: BTreeMap<String, List<String>>,
+    /// The master key that encrypts stored secrets (`src/secrets.rs`): 32 bytes in base64 or
+    /// hex. Without it, the key is read from `secret_key_file` (created on first start).
+    pub secret_key: Option<SecretString>,
+    /// Where the master key is kept when `secret_key` is not set; by default `secret.key`
+    /// next to the SQLite database (`data/secret.key`), or `data/secret.key` with PostgreSQL.
+    pub secret_key_file: Option<PathBuf>,
+    /// An earlier master key that values may still be encrypted under, during a rotation.
+    pub secret_key_previous: Option<SecretString>,
 }
 
 /// A list given as a TOML array or as one comma-separated string (handy in environment
@@ -304,6 +312,13 @@ impl Settings {
             return invalid("ai_timeout must be positive".into());
         }
         self.validate_jwt()?;
+        for (name, key) in [("secret_key", &self.secret_key), ("secret_key_previous", &self.secret_key_previous)] {
+            if let Some(key) = key
+                && let Err(err) = crate::secrets::parse_key(key.expose_secret())
+            {
+                return invalid(format!("{name}: {err}"));
+            }
+        }
         for (name, class) in &self.rate_limit_classes {
             if class.paths.iter().any(|p| !p.starts_with('/')) {
                 return invalid(format!("rate_limit_classes.{name}.paths must start with '/'"));
@@ -396,7 +411,12 @@ mod tests {
         settings.smtp_url = Some(SecretString::from("smtps://mailer:opensesame@mail.example:465"));
         settings.ai_api_key = Some(SecretString::from("sk-topsecret"));
         settings.metrics_token = Some(SecretString::from("scrape-me-secretly"));
+        settings.secret_key = Some(SecretString::from("bWFzdGVyLWtleS1vZi10aGlydHktdHdvLWJ5dGVzISE="));
+        settings.secret_key_previous = Some(SecretString::from("cHJldmlvdXMta2V5LW9mLXRoaXJ0eS10d28tYnl0ZXM="));
+        settings.validate().unwrap();
         let debug = format!("{settings:?}");
+        assert!(!debug.contains("bWFzdGVyLWtleS1vZi10aGlydHktdHdvLWJ5dGVzISE="), "{debug}");
+        assert!(!debug.contains("cHJldmlvdXMta2V5LW9mLXRoaXJ0eS10d28tYnl0ZXM="), "{debug}");
         assert!(!debug.contains("sk-topsecret"), "{debug}");
         assert!(!debug.contains("scrape-me-secretly"), "{debug}");
         assert!(!debug.contains("hunter2"), "{debug}");
@@ -440,6 +460,10 @@ mod tests {
             assert!(err.to_string().contains("jwt_issuer is required"), "{err}");
             jail.set_env("GABLE_JWT_ISSUER", "https://clerk.example.com");
             assert!(Settings::load(None, &Overrides::default()).unwrap().jwt_enabled());
+            jail.set_env("GABLE_SECRET_KEY", "dG9vIHNob3J0");
+            let err = Settings::load(None, &Overrides::default()).unwrap_err();
+            assert!(err.to_string().contains("secret_key: a secret key must be 32 bytes"), "{err}");
+            assert!(!err.to_string().contains("dG9vIHNob3J0"), "{err}");
             Ok(())
         });
     }

@@ -22,6 +22,7 @@ pub mod ratelimit;
 pub mod rentals;
 pub mod resource;
 pub mod sales;
+pub mod secrets;
 pub mod seed;
 pub mod webhooks;
 

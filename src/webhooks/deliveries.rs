@@ -141,7 +141,7 @@ async fn list_deliveries(
 ) -> ApiResult<Response> {
     let tenant = auth.require_webhooks(Need::Read("webhooks"))?;
     let mut scoped = state.db().scoped(tenant);
-    endpoints::load(&mut scoped, &id).await?;
+    endpoints::load(&mut scoped, state.secrets(), &id).await?;
     let mut filters = Filters::default();
     filters.eq("endpoint_id", Some(id));
     filters.eq("status", filter.status);
@@ -195,7 +195,7 @@ async fn resend(
     let tenant = auth.require_webhooks(Need::Write("webhooks"))?;
     let mut scoped = state.db().scoped(tenant);
     let delivery = load(&mut scoped, &id).await?;
-    let endpoint = endpoints::load(&mut scoped, &delivery.endpoint_id).await?;
+    let endpoint = endpoints::load(&mut scoped, state.secrets(), &delivery.endpoint_id).await?;
     if endpoint.enabled == 0 {
         return Err(ApiError::conflict(
             "ENDPOINT_DISABLED",
@@ -250,7 +250,7 @@ async fn recover(
 ) -> ApiResult<(StatusCode, Json<Recovered>)> {
     let tenant = auth.require_webhooks(Need::Write("webhooks"))?;
     let mut scoped = state.db().scoped(tenant);
-    let endpoint = endpoints::load(&mut scoped, &id).await?;
+    let endpoint = endpoints::load(&mut scoped, state.secrets(), &id).await?;
     if endpoint.enabled == 0 {
         return Err(ApiError::conflict(
             "ENDPOINT_DISABLED",

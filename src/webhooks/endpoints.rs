@@ -1,7 +1,9 @@
 //! Webhook endpoints (subscriptions): `/api/webhooks`, `/api/webhooks/{id}`,
 //! `…/{id}/rotate-secret` and `…/{id}/test`. They need the Elite plan (`features.webhooks`)
 //! and the `read:webhooks` / `write:webhooks` scopes. The secret is returned by create and
-//! rotate only; after a rotation the previous secret keeps signing for 24 hours.
+//! rotate only; after a rotation the previous secret keeps signing for 24 hours. The secrets
+//! and the static headers are stored encrypted ([`crate::secrets`]): rows are sealed here on
+//! write and opened by [`EndpointRow::open`] on read.
 
 use std::collections::BTreeMap;
 
@@ -19,7 +21,7 @@ use super::sender::{self, Outcome, Target};
 use super::signing::{self, Scheme};
 use crate::app::AppState;
 use crate::auth::{Auth, Need};
-use crate::db::Scoped;
+use crate::db::{Backend, Jobs, Scoped};
 use crate::error::{ApiError, ApiResult};
 use crate::http::idempotency::RedactOnReplay;
 use crate::http::{Json, Path};
@@ -27,6 +29,7 @@ use crate::ids::new_id;
 use crate::resource::Deleted;
 use crate::resource::validate::{nullable, optional_text, present};
 use crate::resource::values::Timestamp;
+use crate::secrets::{Place, Secrets, SecretsError};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -136,10 +139,12 @@ pub struct UpdateEndpoint {
     pub headers: Option<BTreeMap<String, String>>,
 }
 
-/// The stored endpoint, secrets included (never serialized).
+/// The stored endpoint, secrets included (never serialized). As read from the database its
+/// `secret`, `previous_secret` and `headers` are sealed: [`open`](Self::open) decrypts them.
 #[derive(Debug, Clone, FromRow)]
 pub struct EndpointRow {
     pub id: String,
+    pub org_id: String,
     pub url: String,
     pub description: Option<String>,
     pub events: String,
@@ -159,11 +164,31 @@ pub struct EndpointRow {
     pub updated_at: i64,
 }
 
-pub const COLUMNS: &str = "id, url, description, events, enabled, signature_scheme, signature_header, headers, \
+pub const COLUMNS: &str = "id, org_id, url, description, events, enabled, signature_scheme, signature_header, headers, \
     secret, previous_secret, previous_secret_expires_at, consecutive_failures, last_success_at, last_failure_at, \
     disabled_reason, disabled_at, created_at, updated_at";
 
+/// Where one of an endpoint's sealed values lives (its ciphertext is bound to it).
+fn place<'a>(org_id: &'a str, id: &'a str, column: &'static str) -> Place<'a> {
+    Place { table: "webhook_endpoints", column, org_id, id }
+}
+
+/// `value` of `column` as stored: sealed.
+fn sealed(secrets: &Secrets, org_id: &str, id: &str, column: &'static str, value: &str) -> String {
+    secrets.seal(&place(org_id, id, column), value)
+}
+
 impl EndpointRow {
+    /// Decrypts the secrets and headers of a row read from the database.
+    pub fn open(mut self, secrets: &Secrets) -> Result<EndpointRow, SecretsError> {
+        let open = |column, value: &str| secrets.open(&place(&self.org_id, &self.id, column), value);
+        let secret = open("secret", &self.secret)?;
+        let previous = self.previous_secret.as_deref().map(|p| open("previous_secret", p)).transpose()?;
+        let headers = open("headers", &self.headers)?;
+        (self.secret, self.previous_secret, self.headers) = (secret, previous, headers);
+        Ok(self)
+    }
+
     pub fn events(&self) -> Vec<String> {
         serde_json::from_str(&self.events).unwrap_or_default()
     }
@@ -317,7 +342,8 @@ async fn checked_url(state: &AppState, url: &str) -> ApiResult<String> {
     Ok(parsed.to_string())
 }
 
-pub async fn load(scoped: &mut Scoped<'_>, id: &str) -> ApiResult<EndpointRow> {
+/// One endpoint of the organization, its secrets decrypted.
+pub async fn load(scoped: &mut Scoped<'_>, secrets: &Secrets, id: &str) -> ApiResult<EndpointRow> {
     let row: Option<EndpointRow> = scoped
         .fetch_optional(
             scoped
@@ -325,7 +351,68 @@ pub async fn load(scoped: &mut Scoped<'_>, id: &str) -> ApiResult<EndpointRow> {
                 .bind(id.to_owned()),
         )
         .await?;
-    row.ok_or_else(|| ApiError::not_found("webhook endpoint", id))
+    row.ok_or_else(|| ApiError::not_found("webhook endpoint", id))?.open(secrets).map_err(ApiError::internal)
+}
+
+/// The sealed values of one endpoint, as stored.
+#[derive(Debug, FromRow)]
+struct SealedValues {
+    id: String,
+    org_id: String,
+    secret: String,
+    previous_secret: Option<String>,
+    headers: String,
+}
+
+/// Re-encrypts, under the current key, every endpoint's sealed values that are not under it:
+/// plaintext written before encryption, or values under an earlier key. One transaction, run
+/// at start and by `gable secrets rotate`; a value no configured key opens stops it with
+/// nothing changed. Returns how many endpoints it re-encrypted.
+///
+/// On SQLite the old values are also wiped from the file: `secure_delete` zeroes the space
+/// they leave, and a checkpoint empties the WAL, which may still hold pages written before.
+pub async fn reseal_all(mut jobs: Jobs<'_>, secrets: &Secrets) -> anyhow::Result<u64> {
+    let sqlite = jobs.backend() == Backend::Sqlite;
+    let mut tx = jobs.begin().await?;
+    let lock = if sqlite { "" } else { " FOR UPDATE" };
+    let sql = format!("SELECT id, org_id, secret, previous_secret, headers FROM webhook_endpoints ORDER BY id{lock}");
+    let rows: Vec<SealedValues> = tx.fetch_all(tx.sql(sql)).await?;
+    let mut changes = Vec::new();
+    for row in &rows {
+        let values = [Some(&row.secret), row.previous_secret.as_ref(), Some(&row.headers)];
+        if values.iter().flatten().all(|v| secrets.is_current(v)) {
+            continue;
+        }
+        let reseal = |column, value: &str| -> Result<String, SecretsError> {
+            let place = place(&row.org_id, &row.id, column);
+            Ok(secrets.seal(&place, &secrets.open(&place, value)?))
+        };
+        let previous = row.previous_secret.as_deref().map(|p| reseal("previous_secret", p)).transpose()?;
+        changes.push((row.id.clone(), reseal("secret", &row.secret)?, previous, reseal("headers", &row.headers)?));
+    }
+    if changes.is_empty() {
+        return Ok(0);
+    }
+    if sqlite {
+        tx.execute(tx.sql("PRAGMA secure_delete = ON")).await?;
+    }
+    for (id, secret, previous, headers) in &changes {
+        let sql = tx
+            .sql("UPDATE webhook_endpoints SET secret = $2, previous_secret = $3, headers = $4 WHERE id = $1")
+            .bind(id.clone())
+            .bind(secret.clone())
+            .bind(previous.clone())
+            .bind(headers.clone());
+        tx.execute(sql).await?;
+    }
+    if sqlite {
+        tx.execute(tx.sql("PRAGMA secure_delete = OFF")).await?;
+    }
+    tx.commit().await?;
+    if sqlite && let Err(err) = jobs.execute(jobs.sql("PRAGMA wal_checkpoint(TRUNCATE)")).await {
+        tracing::warn!(error = %err, "emptying the WAL after re-encrypting secrets failed");
+    }
+    Ok(changes.len() as u64)
 }
 
 /// List webhook endpoints
@@ -340,7 +427,8 @@ async fn list_endpoints(State(state): State<AppState>, auth: Auth) -> ApiResult<
         .fetch_all(scoped.sql(format!("SELECT {COLUMNS} FROM webhook_endpoints WHERE org_id = $1 ORDER BY id DESC")))
         .await?;
     let now = state.clock().now_ms();
-    Ok(Json(rows.iter().map(|r| r.to_api(now)).collect()))
+    let rows = rows.into_iter().map(|r| r.open(state.secrets())).collect::<Result<Vec<_>, _>>();
+    Ok(Json(rows.map_err(ApiError::internal)?.iter().map(|r| r.to_api(now)).collect()))
 }
 
 /// Create a webhook endpoint
@@ -363,6 +451,7 @@ async fn create_endpoint(
     let now = state.clock().now_ms();
     let row = EndpointRow {
         id: new_id("whep"),
+        org_id: tenant.org_id().to_owned(),
         url,
         description: optional_text("description", input.description.as_deref(), 500)?,
         events: serde_json::to_string(&events(&auth, input.events.unwrap_or_default())?).map_err(ApiError::internal)?,
@@ -381,6 +470,7 @@ async fn create_endpoint(
         created_at: now,
         updated_at: now,
     };
+    let seal = |column, value: &str| sealed(state.secrets(), &row.org_id, &row.id, column, value);
     let mut scoped = state.db().scoped(tenant);
     scoped
         .execute(
@@ -397,8 +487,8 @@ async fn create_endpoint(
                 .bind(row.enabled)
                 .bind(row.signature_scheme.as_str().to_owned())
                 .bind(row.signature_header.clone())
-                .bind(row.headers.clone())
-                .bind(row.secret.clone())
+                .bind(seal("headers", &row.headers))
+                .bind(seal("secret", &row.secret))
                 .bind(now),
         )
         .await?;
@@ -413,14 +503,14 @@ async fn create_endpoint(
     responses((status = 200, description = "The endpoint", body = Endpoint)))]
 async fn get_endpoint(State(state): State<AppState>, auth: Auth, Path(id): Path<String>) -> ApiResult<Json<Endpoint>> {
     let tenant = auth.require_webhooks(Need::Read("webhooks"))?;
-    let row = load(&mut state.db().scoped(tenant), &id).await?;
+    let row = load(&mut state.db().scoped(tenant), state.secrets(), &id).await?;
     Ok(Json(row.to_api(state.clock().now_ms())))
 }
 
 async fn update(state: &AppState, auth: &Auth, id: &str, change: UpdateEndpoint) -> ApiResult<Endpoint> {
     let tenant = auth.require_webhooks(Need::Write("webhooks"))?;
     let mut scoped = state.db().scoped(tenant);
-    let mut row = load(&mut scoped, id).await?;
+    let mut row = load(&mut scoped, state.secrets(), id).await?;
     if let Some(url) = change.url {
         row.url = checked_url(state, &url).await?;
     }
@@ -471,7 +561,7 @@ async fn update(state: &AppState, auth: &Auth, id: &str, change: UpdateEndpoint)
                 .bind(row.enabled)
                 .bind(row.signature_scheme.as_str().to_owned())
                 .bind(row.signature_header.clone())
-                .bind(row.headers.clone())
+                .bind(sealed(state.secrets(), &row.org_id, &row.id, "headers", &row.headers))
                 .bind(row.consecutive_failures)
                 .bind(row.disabled_reason.clone())
                 .bind(row.disabled_at)
@@ -549,9 +639,10 @@ async fn rotate_secret(
 ) -> ApiResult<(Extension<RedactOnReplay>, Json<EndpointWithSecret>)> {
     let tenant = auth.require_webhooks(Need::Write("webhooks"))?;
     let mut scoped = state.db().scoped(tenant);
-    let mut row = load(&mut scoped, &id).await?;
+    let mut row = load(&mut scoped, state.secrets(), &id).await?;
     let now = state.clock().now_ms();
     row.previous_secret = Some(std::mem::replace(&mut row.secret, signing::new_secret()));
+    let seal = |column, value: &str| sealed(state.secrets(), &row.org_id, &row.id, column, value);
     row.previous_secret_expires_at = Some(now + PREVIOUS_SECRET_MS);
     row.updated_at = now;
     scoped
@@ -562,8 +653,8 @@ async fn rotate_secret(
                      updated_at = $5 - $6 WHERE org_id = $1 AND id = $2",
                 )
                 .bind(id)
-                .bind(row.secret.clone())
-                .bind(row.previous_secret.clone())
+                .bind(seal("secret", &row.secret))
+                .bind(row.previous_secret.as_deref().map(|p| seal("previous_secret", p)))
                 .bind(now + PREVIOUS_SECRET_MS)
                 .bind(PREVIOUS_SECRET_MS),
         )
@@ -601,7 +692,7 @@ async fn test_endpoint(
     Path(id): Path<String>,
 ) -> ApiResult<Json<TestResult>> {
     let tenant = auth.require_webhooks(Need::Write("webhooks"))?;
-    let row = load(&mut state.db().scoped(tenant), &id).await?;
+    let row = load(&mut state.db().scoped(tenant), state.secrets(), &id).await?;
     let now = Timestamp(state.clock().now_ms());
     let event_id = new_id("evt_test");
     let data = serde_json::json!({"message": "A test event from Gable", "endpointId": row.id});

@@ -252,7 +252,10 @@ pub async fn load(state: &AppState, token: &JobToken, claimed: &[Claimed]) -> Re
         query = query.bind((*id).to_owned());
     }
     let endpoints: Vec<EndpointRow> = jobs.fetch_all(query).await?;
-    loaded.endpoints = endpoints.into_iter().map(|e| (e.id.clone(), Arc::new(e))).collect();
+    for endpoint in endpoints {
+        let endpoint = endpoint.open(state.secrets()).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
+        loaded.endpoints.insert(endpoint.id.clone(), Arc::new(endpoint));
+    }
     let mut event_ids: Vec<&str> = claimed.iter().map(|c| c.event_id.as_str()).collect();
     event_ids.sort_unstable();
     event_ids.dedup();

@@ -4,7 +4,7 @@ use std::process::Output;
 
 use serde_json::Value;
 
-use crate::helpers::{TestDb, fresh_database, start, test_settings};
+use crate::helpers::{TEST_SECRET_KEY, TestDb, fresh_database, start, test_settings};
 
 /// Runs the binary and waits for it. Tests here run on a multi-threaded runtime and wait with
 /// `block_in_place`, because some also run a server on the same database in-process: blocking
@@ -18,6 +18,7 @@ fn gable(db: &TestDb, args: &[&str]) -> Output {
             .args(["--database-url", &db.url])
             .env_remove("DATABASE_URL")
             .env_remove("GABLE_DATABASE_URL")
+            .env("GABLE_SECRET_KEY", TEST_SECRET_KEY)
             .output()
             .expect("run gable")
     })

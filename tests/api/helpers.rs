@@ -77,8 +77,12 @@ impl Drop for TestApp {
     }
 }
 
+/// The master key of test servers and of the CLI in tests (base64 of 32 bytes): instances
+/// that share a database share it, and no test writes a key file into the working directory.
+pub const TEST_SECRET_KEY: &str = "Z2FibGUtdGVzdC1zdWl0ZS1tYXN0ZXIta2V5LTMyYiE=";
+
 /// Settings for a test server: port 0, the given database, Redis when the environment has
-/// one (with a key prefix of its own, so tests never share counters).
+/// one (with a key prefix of its own, so tests never share counters), [`TEST_SECRET_KEY`].
 pub fn test_settings(db_url: &str) -> Settings {
     let mut settings = Settings::defaults();
     settings.listen = "127.0.0.1:0".parse().unwrap();
@@ -89,6 +93,7 @@ pub fn test_settings(db_url: &str) -> Settings {
     settings.api_key_cache_seconds = 0;
     settings.redis_url = redis_url().map(SecretString::from);
     settings.redis_key_prefix = format!("gable:test:{}:", gable::ids::new_id("t"));
+    settings.secret_key = Some(SecretString::from(TEST_SECRET_KEY));
     settings
 }
 

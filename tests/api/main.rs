@@ -38,6 +38,7 @@ mod rate_limits;
 mod receiver;
 mod rent;
 mod rentals_support;
+mod secrets;
 mod showings;
 mod tasks;
 mod team;

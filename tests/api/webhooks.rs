@@ -22,7 +22,7 @@ use crate::receiver::{Answer, Receiver, SmtpSink};
 
 const FROZEN_AT_MS: i64 = 1_767_261_605_000;
 
-fn allow_loopback(s: &mut gable::Settings) {
+pub fn allow_loopback(s: &mut gable::Settings) {
     // These tests poll the delivery log, some with a frozen clock: no minute window would do.
     s.plans.elite.key_per_minute = 1_000_000;
     s.plans.elite.key_per_hour = 1_000_000;
@@ -53,7 +53,7 @@ fn hmac_bytes(key: &[u8], message: &[u8]) -> Vec<u8> {
 
 /// Standard Webhooks verification, written from the spec: key = base64 of the secret after
 /// `whsec_`; signed content `{webhook-id}.{webhook-timestamp}.{body}`; any `v1,` entry matches.
-fn verify_standard(secret: &str, received: &crate::receiver::Received) -> bool {
+pub fn verify_standard(secret: &str, received: &crate::receiver::Received) -> bool {
     let key = STANDARD.decode(secret.trim_start_matches("whsec_")).unwrap();
     let id = received.header("webhook-id").unwrap();
     let timestamp = received.header("webhook-timestamp").unwrap();
