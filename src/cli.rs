@@ -18,6 +18,7 @@ use crate::db::{Db, system};
 use crate::platform::keys;
 use crate::platform::orgs::{self, Plan};
 use crate::rentals::date::Date;
+use crate::secrets::{self, KeySource, Secrets};
 use crate::{demo, seed};
 
 #[derive(Debug, Parser)]
@@ -80,6 +81,9 @@ enum Command {
     /// The rent ledger.
     #[command(subcommand)]
     Rent(RentCommand),
+    /// The master key of the secrets stored encrypted (webhook signing secrets, header values).
+    #[command(subcommand)]
+    Secrets(SecretsCommand),
     /// Load a rental benchmark portfolio: one organization with UNITS units, an active lease
     /// on each from YEARS years ago, the scheduler run over them (timed) and the ledger settled
     /// except every tenth lease's last four months. Prints JSON (the key included).
@@ -107,6 +111,18 @@ enum Command {
         /// API keys to create in every organization (listed in the output's `callers`).
         #[arg(long, default_value_t = 0)]
         keys_per_org: usize,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum SecretsCommand {
+    /// Re-encrypt every stored secret under a new random master key, in one transaction. The
+    /// new key replaces the key file, whose old key is kept in `<file>.old`; with
+    /// --new-key-file it is written there instead (required when the key is GABLE_SECRET_KEY).
+    Rotate {
+        /// Write the new key to this new file and leave the current key where it is.
+        #[arg(long, value_name = "PATH")]
+        new_key_file: Option<PathBuf>,
     },
 }
 
@@ -242,6 +258,7 @@ async fn run(cli: Cli, ready: fn()) -> anyhow::Result<()> {
         Command::Openapi => Ok(()),
         Command::Org(command) => org(&connect(&settings).await?, command).await,
         Command::Key(command) => key(&connect(&settings).await?, command).await,
+        Command::Secrets(SecretsCommand::Rotate { new_key_file }) => rotate_secret_key(&settings, new_key_file).await,
         Command::Rent(RentCommand::Run { as_of }) => {
             let db = connect(&settings).await?;
             let clock = Clock::default();
@@ -311,6 +328,13 @@ async fn serve(settings: Settings, demo: bool, workers: bool, ready: fn()) -> an
     say!("  Docs       {public_url}/docs");
     say!("  OpenAPI    {public_url}/openapi.json");
     say!("  GraphQL    {public_url}/graphql  (playground in the browser)");
+    match app.state().secrets().source() {
+        KeySource::File { path, created: true } => {
+            say!("  Secret key {}  (created now, mode 0600: back it up with the database)", path.display());
+        }
+        KeySource::File { path, created: false } if demo => say!("  Secret key {}", path.display()),
+        _ => {}
+    }
     if demo {
         let created = demo::prepare(app.state()).await?;
         say!();
@@ -327,6 +351,57 @@ async fn serve(settings: Settings, demo: bool, workers: bool, ready: fn()) -> an
     ready();
     app.run_until(workers, shutdown_signal()).await?;
     tracing::info!("shut down cleanly");
+    Ok(())
+}
+
+/// `gable secrets rotate`. The new key is on disk before anything is encrypted under it; the
+/// key file is replaced only after the re-encryption committed.
+async fn rotate_secret_key(settings: &Settings, new_key_file: Option<PathBuf>) -> anyhow::Result<()> {
+    let current = Secrets::from_settings(settings, false)?;
+    let (target, replaces) = match (new_key_file, current.source()) {
+        (Some(path), _) => (path, None),
+        (None, KeySource::File { path, .. }) => (secrets::sibling(path, ".new"), Some(path.clone())),
+        (None, KeySource::Setting) => bail!(
+            "the secret key comes from GABLE_SECRET_KEY (secret_key): pass --new-key-file PATH to write the new key \
+             there, then give it to every instance"
+        ),
+    };
+    if target.exists() {
+        bail!(
+            "{} already exists. If an earlier rotation was interrupted, start gable once (it re-encrypts every \
+             secret under the current key, reading this one too), then delete it",
+            target.display()
+        );
+    }
+    let db = connect(settings).await?;
+    let key = secrets::generate_key();
+    let next = current.rotated_to(key);
+    secrets::write_key_file(&target, &key)?;
+    let changed = crate::app::reseal_secrets(&db, &next).await.with_context(|| {
+        format!("nothing was changed; {} holds the unused new key and can be deleted", target.display())
+    })?;
+    db.close().await;
+    println!("re-encrypted the secrets of {changed} webhook endpoints under key {}", next.key_id());
+    match replaces {
+        Some(path) => {
+            let old = secrets::sibling(&path, ".old");
+            std::fs::rename(&path, &old).with_context(|| format!("moving {} to {}", path.display(), old.display()))?;
+            std::fs::rename(&target, &path)
+                .with_context(|| format!("moving {} to {}", target.display(), path.display()))?;
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::File::open(dir).and_then(|d| d.sync_all()).context("syncing the key file's directory")?;
+            }
+            println!("the new key is in {}; the previous one is kept in {}", path.display(), old.display());
+            println!("running instances that read {} switch to the new key by themselves", path.display());
+        }
+        None => {
+            println!("the new key is in {}", target.display());
+            println!(
+                "restart every instance with GABLE_SECRET_KEY set to it (and GABLE_SECRET_KEY_PREVIOUS to the old \
+                 key until all have restarted)"
+            );
+        }
+    }
     Ok(())
 }
 

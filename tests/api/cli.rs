@@ -142,10 +142,14 @@ async fn serve_demo_prints_a_working_key_and_stops_cleanly_on_sigterm() {
     use std::io::{BufRead, BufReader};
 
     let db = fresh_database().await;
+    let keys = tempfile::tempdir().unwrap();
+    let key_file = keys.path().join("data").join("secret.key");
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_gable"))
         .args(["serve", "--demo", "--listen", "127.0.0.1:0", "--database-url", &db.url])
         .env_remove("GABLE_REDIS_URL")
         .env_remove("REDIS_URL")
+        .env_remove("GABLE_SECRET_KEY")
+        .env("GABLE_SECRET_KEY_FILE", &key_file)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -158,22 +162,29 @@ async fn serve_demo_prints_a_working_key_and_stops_cleanly_on_sigterm() {
     // handing over the address and key as soon as they are printed.
     let (found_tx, found_rx) = tokio::sync::oneshot::channel();
     std::thread::spawn(move || {
-        let (mut base, mut found_tx) = (None, Some(found_tx));
+        let (mut base, mut secret_key, mut found_tx) = (None, None, Some(found_tx));
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
             if let Some(addr) = line.split("listening on ").nth(1) {
                 base = Some(addr.trim().to_owned());
             }
+            if line.trim_start().starts_with("Secret key") {
+                secret_key = Some(line.clone());
+            }
             if let Some(key) = line.split_whitespace().find(|w| w.starts_with("gbl_live_"))
                 && let (Some(tx), Some(base)) = (found_tx.take(), base.clone())
             {
-                let _ = tx.send((base, key.trim_matches('"').to_owned()));
+                let _ = tx.send((base, key.trim_matches('"').to_owned(), secret_key.clone()));
             }
         }
     });
-    let (base, key) = tokio::time::timeout(std::time::Duration::from_secs(30), found_rx)
+    let (base, key, secret_key) = tokio::time::timeout(std::time::Duration::from_secs(30), found_rx)
         .await
         .expect("the address and key are printed in time")
         .expect("the address and key are printed");
+    // The first run made the master key file, and said so.
+    let said = secret_key.expect("the secret key file is named");
+    assert!(said.contains(&key_file.display().to_string()) && said.contains("created"), "{said}");
+    assert_eq!(mode(&key_file), 0o600);
 
     // No app was built in this process when the test runs alone: install the TLS provider here.
     let _ = rustls::crypto::ring::default_provider().install_default();
@@ -193,6 +204,80 @@ async fn serve_demo_prints_a_working_key_and_stops_cleanly_on_sigterm() {
     assert!(std::process::Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
     let status = tokio::task::spawn_blocking(move || child.wait()).await.unwrap().unwrap();
     assert!(status.success(), "graceful shutdown exits 0: {status:?}");
+}
+
+fn mode(path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())).permissions().mode() & 0o777
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn secrets_rotate_re_encrypts_everything_under_a_new_key_file() {
+    use crate::receiver::Receiver;
+    use crate::webhooks::{allow_loopback, verify_standard};
+    use gable::platform::orgs::Plan;
+    use serde_json::json;
+
+    let db = fresh_database().await;
+    let keys = tempfile::tempdir().unwrap();
+    let key_file = keys.path().join("secret.key");
+    let mut settings = test_settings(&db.url);
+    allow_loopback(&mut settings);
+    settings.secret_key = None;
+    settings.secret_key_file = Some(key_file.clone());
+    let app = start(settings.clone(), gable::clock::Clock::default()).await;
+    let first_key = std::fs::read_to_string(&key_file).expect("the first start made the key file");
+
+    let org = app.org(Plan::Elite).await;
+    let receiver = Receiver::start().await;
+    let body = json!({"url": receiver.url, "headers": {"X-Api-Key": "receiver-key-31d9"}});
+    let endpoint = app.create("/api/webhooks", &org.key, &body).await;
+    let id = endpoint["id"].as_str().unwrap();
+    let (_, rotated) =
+        crate::helpers::json(app.post(&format!("/api/webhooks/{id}/rotate-secret"), &org.key, &json!({})).await).await;
+    let (old_secret, new_secret) = (endpoint["secret"].as_str().unwrap(), rotated["secret"].as_str().unwrap());
+    let before = crate::secrets::stored_rows(&db.url).await;
+
+    // A key from GABLE_SECRET_KEY cannot be replaced in place.
+    let refused = gable(&db, &["secrets", "rotate"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--new-key-file"), "{refused:?}");
+
+    let output = tokio::task::block_in_place(|| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_gable"))
+            .args(["secrets", "rotate", "--database-url", &db.url])
+            .env_remove("GABLE_SECRET_KEY")
+            .env("GABLE_SECRET_KEY_FILE", &key_file)
+            .output()
+            .expect("run gable")
+    });
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(stdout.contains("re-encrypted the secrets of 1 webhook endpoints under key "), "{stdout}");
+    let new_key = std::fs::read_to_string(&key_file).unwrap();
+    assert_ne!(new_key, first_key);
+    assert_eq!(std::fs::read_to_string(keys.path().join("secret.key.old")).unwrap(), first_key);
+    assert_eq!(mode(&key_file), 0o600);
+    assert!(!keys.path().join("secret.key.new").exists());
+
+    let key_id = stdout.split("under key ").nth(1).unwrap().split_whitespace().next().unwrap();
+    let after = crate::secrets::stored_rows(&db.url).await;
+    assert_eq!(after.len(), 1);
+    let (secret, previous, headers) = &after[0];
+    for value in [secret, previous.as_ref().unwrap(), headers] {
+        assert!(value.starts_with(&format!("enc:v1:{key_id}:")), "{value}");
+    }
+    assert_ne!(before, after);
+
+    // The running server picks up the new key file; deliveries are signed as before.
+    app.create("/api/leads", &org.key, &json!({"name": "After rotation"})).await;
+    let received = &receiver.wait_for(1).await[0];
+    assert!(verify_standard(old_secret, received) && verify_standard(new_secret, received));
+    assert_eq!(received.header("x-api-key"), Some("receiver-key-31d9"));
+    // And a new instance starts with it.
+    let second = start(settings, gable::clock::Clock::default()).await;
+    let (status, shown) = crate::helpers::json(second.get(&format!("/api/webhooks/{id}"), &org.key).await).await;
+    assert_eq!((status, shown["headers"]["X-Api-Key"].as_str()), (200, Some("…31d9")));
 }
 
 /// A child process that is killed (and reaped) when the test ends early.
