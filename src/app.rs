@@ -334,21 +334,27 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(graphql::router())
 }
 
-/// Periodic housekeeping: expired idempotency records, finished rate-limit windows, stale
-/// cached keys and organization links.
+/// Periodic housekeeping, once a minute (the first at start): see [`maintain_once`].
 async fn maintenance(state: AppState) {
     let mut tick = tokio::time::interval(Duration::from_secs(60));
     loop {
         tick.tick().await;
-        let now_ms = state.clock().now_ms();
-        state.limiter().purge(state.clock().now_secs());
-        state.key_cache().purge(now_ms);
-        if let Some(jwt) = state.jwt() {
-            jwt.purge(now_ms);
-        }
-        let ttl_ms = i64::try_from(state.settings().idempotency_ttl_hours).unwrap_or(24) * 3_600_000;
-        if let Err(err) = system::purge_idempotency_keys(state.db(), now_ms - ttl_ms).await {
-            tracing::warn!(error = %err, "purging expired idempotency keys failed");
-        }
+        maintain_once(&state).await;
+    }
+}
+
+/// One pass of housekeeping: expired idempotency records (with the responses they stored),
+/// finished rate-limit windows, stale cached keys and organization links. Tests call it to
+/// run a pass now.
+pub async fn maintain_once(state: &AppState) {
+    let now_ms = state.clock().now_ms();
+    state.limiter().purge(state.clock().now_secs());
+    state.key_cache().purge(now_ms);
+    if let Some(jwt) = state.jwt() {
+        jwt.purge(now_ms);
+    }
+    let ttl_ms = i64::try_from(state.settings().idempotency_ttl_hours).unwrap_or(24) * 3_600_000;
+    if let Err(err) = system::purge_idempotency_keys(state.db(), now_ms - ttl_ms).await {
+        tracing::warn!(error = %err, "purging expired idempotency keys failed");
     }
 }

@@ -223,3 +223,31 @@ async fn a_replay_checks_the_scopes_again() {
     assert!(body["error"].as_str().unwrap().contains("write:leads"), "{body}");
     assert_eq!(lead_count(&app, &org.key).await, 1);
 }
+
+#[tokio::test]
+async fn maintenance_deletes_expired_records_with_their_stored_responses() {
+    let app = spawn_app().await;
+    let org = app.org(Plan::Grow).await;
+    assert_eq!(post_with_key(&app, &org.key, "nightly", &json!({"name": "nightly"})).await.status(), 201);
+    let tenant = Tenant::for_operator(app.db(), &org.id).await.unwrap().unwrap();
+    let stored = || async {
+        let mut scoped = app.db().scoped(&tenant);
+        let rows: Vec<(Option<String>,)> = scoped
+            .fetch_all(
+                scoped
+                    .sql("SELECT response_body FROM idempotency_keys WHERE org_id = $1 AND idempotency_key = $2")
+                    .bind("nightly".to_owned()),
+            )
+            .await
+            .unwrap();
+        rows
+    };
+    gable::app::maintain_once(&app.state).await;
+    let rows = stored().await;
+    assert_eq!(rows.len(), 1, "kept within its 24 hours");
+    assert!(rows[0].0.as_deref().is_some_and(|body| body.contains("nightly")), "{rows:?}");
+
+    app.clock().advance(std::time::Duration::from_secs(24 * 3600 + 1));
+    gable::app::maintain_once(&app.state).await;
+    assert!(stored().await.is_empty(), "the record and the response body it kept are gone");
+}

@@ -15,14 +15,18 @@ use crate::webhooks::{allow_loopback, verify_standard};
 
 /// `secret`, `previous_secret` and `headers` of every endpoint, as stored.
 pub async fn stored_rows(db_url: &str) -> Vec<(String, Option<String>, String)> {
-    sqlx::any::install_default_drivers();
-    let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(db_url).await.expect("connect");
-    let rows = sqlx::query_as("SELECT secret, previous_secret, headers FROM webhook_endpoints ORDER BY id")
-        .fetch_all(&mut conn)
-        .await
-        .expect("read the endpoints");
-    let _ = sqlx::Connection::close(conn).await;
-    rows
+    const SQL: &str = "SELECT secret, previous_secret, headers FROM webhook_endpoints ORDER BY id";
+    if db_url.starts_with("postgres") {
+        let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(db_url).await.expect("connect");
+        let rows = sqlx::query_as(SQL).fetch_all(&mut conn).await.expect("read the endpoints");
+        let _ = sqlx::Connection::close(conn).await;
+        rows
+    } else {
+        let mut conn = <sqlx::SqliteConnection as sqlx::Connection>::connect(db_url).await.expect("connect");
+        let rows = sqlx::query_as(SQL).fetch_all(&mut conn).await.expect("read the endpoints");
+        let _ = sqlx::Connection::close(conn).await;
+        rows
+    }
 }
 
 /// Every byte SQLite keeps for the database: the file, its WAL and shared memory.
