@@ -38,11 +38,13 @@ pub struct Settings {
     pub public_per_ip_per_minute: u64,
     /// Requests with a bad credential each client address may make per minute.
     pub auth_failures_per_ip_per_minute: u64,
+    /// Proxies whose `X-Forwarded-For` names the client (public pages, failed authentication).
+    pub trusted_proxies: List<IpNet>,
     /// Most a GraphQL document may cost (one per root field), and select in all.
     pub graphql_max_cost: u64,
+    pub graphql_max_fields: u64,
     /// The bearer token `GET /metrics` requires; without one the metrics are not served.
     pub metrics_token: Option<SecretString>,
-    pub graphql_max_fields: u64,
     pub features: Features,
     pub plans: Plans,
     #[serde(default)]
@@ -381,6 +383,7 @@ mod tests {
         assert_eq!(settings.rate_limit_classes["ai"].key_per_hour, Some(10));
         assert_eq!(settings.rate_limit_classes["ai"].org_per_hour, Some(30));
         assert!(!settings.jwt_enabled());
+        assert!(settings.trusted_proxies.0.is_empty(), "X-Forwarded-For is ignored unless configured");
         assert_eq!(settings.jwt_role_scopes["org:member"].0, ["read:*", "write:*"]);
     }
 
@@ -391,8 +394,13 @@ mod tests {
             jail.set_env("GABLE_WEBHOOK_ALLOWED_SUBNETS", "127.0.0.0/8, 10.0.0.0/8");
             jail.set_env("GABLE_WEBHOOK_RETRY_SCHEDULE", "5s,1m,2h");
             jail.set_env("GABLE_WEBHOOK_TIMEOUT", "500ms");
+            jail.set_env("GABLE_TRUSTED_PROXIES", "127.0.0.1/32,::1/128");
             let settings = Settings::load(None, &Overrides::default()).unwrap();
             assert_eq!(settings.webhook_allowed_subnets.0.len(), 2);
+            assert_eq!(
+                settings.trusted_proxies.0,
+                ["127.0.0.1/32".parse::<IpNet>().unwrap(), "::1/128".parse().unwrap()]
+            );
             let schedule: Vec<u64> = settings.webhook_retry_schedule.0.iter().map(|s| s.0.as_secs()).collect();
             assert_eq!(schedule, [5, 60, 7200]);
             assert_eq!(settings.webhook_timeout.0, Duration::from_millis(500));

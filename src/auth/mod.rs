@@ -18,9 +18,7 @@ pub mod scope;
 use std::cell::RefCell;
 use std::sync::Arc;
 
-use std::net::SocketAddr;
-
-use axum::extract::{ConnectInfo, FromRequestParts, MatchedPath, Request, State};
+use axum::extract::{FromRequestParts, MatchedPath, Request, State};
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode};
@@ -32,6 +30,7 @@ use crate::app::AppState;
 use crate::config::Features;
 use crate::db::{Db, parse_column, system};
 use crate::error::ApiError;
+use crate::http::public::ClientIp;
 use crate::platform::orgs::Plan;
 use crate::ratelimit::Quota;
 
@@ -255,12 +254,13 @@ async fn resolve_key(state: &AppState, headers: &HeaderMap) -> Result<Auth, ApiE
     Ok(entry.auth.clone())
 }
 
-/// The quota of failed authentications from the request's address.
+/// The quota of failed authentications from the request's client address (behind a trusted
+/// proxy, the address it forwarded).
 fn failure_quota(state: &AppState, req: &Request) -> Quota {
-    let address = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(peer)| peer.ip());
+    let address = ClientIp::of(req.extensions(), req.headers(), state);
     Quota {
         name: "auth-failures-ip-minute".into(),
-        key: format!("authfail:{}", address.map_or_else(|| "unknown".to_owned(), |ip| ip.to_string())),
+        key: format!("authfail:{}", address.map_or_else(|| "unknown".to_owned(), |ClientIp(ip)| ip.to_string())),
         limit: state.settings().auth_failures_per_ip_per_minute,
         window_secs: 60,
     }

@@ -340,8 +340,6 @@ pub struct LeadForm {
     pub message: Option<String>,
     /// The listing the enquiry is about.
     pub property_id: Option<String>,
-    /// Default `form`.
-    pub source: Option<String>,
     /// A honeypot: render it hidden and leave it empty. Submissions that fill it in are
     /// answered like any other and dropped.
     pub website: Option<String>,
@@ -359,9 +357,11 @@ pub struct FormAccepted {
 ///
 /// No API key: a website posts its visitors' enquiries to its organization's form (the
 /// organization's plan must include the API). Each client IP may submit
-/// `public_per_ip_per_minute` times a minute; responses carry the `X-RateLimit-*` headers.
-/// Creates a lead (`source` `form` unless given) and its `lead.created` event. Submissions that
-/// fill in the hidden `website` field get the same answer and create nothing.
+/// `public_per_ip_per_minute` times a minute to each organization's form; responses carry the
+/// `X-RateLimit-*` headers. Creates a lead with `source` `form` and its `lead.created` event; a page cannot choose the
+/// source (sending `source` is a 400 naming it, like any field not listed here). Submissions
+/// that fill in the hidden `website` field get the same answer and create nothing. An unknown
+/// organization is a 404 "No such form", counted against the IP's limit like any submission.
 #[utoipa::path(post, path = "/forms/{orgSlug}/leads", tag = "Forms", security(()),
     params(("orgSlug" = String, Path, description = "The organization's slug", example = "test-realty")),
     request_body = LeadForm,
@@ -379,14 +379,17 @@ async fn submit_lead_form(
 ) -> Response {
     // Admission first, so every submission counts against the IP's limit and an unknown
     // organization is a 404 whatever the body.
-    let admitted = match admit(&state, &org_slug, ip, "forms").await {
+    let admitted = match admit(&state, &org_slug, ip, "forms", no_form).await {
         Ok(admitted) => admitted,
         Err(refused) => return refused,
     };
-    match receive(&state, &admitted.tenant, form).await {
-        Ok(()) => admitted.respond((StatusCode::CREATED, Json(FormAccepted { success: true }))),
-        Err(err) => admitted.respond(err),
-    }
+    let received = receive(&state, &admitted.tenant, form).await;
+    admitted.respond(received.map(|()| (StatusCode::CREATED, Json(FormAccepted { success: true }))))
+}
+
+/// The 404 for an unknown organization: it names none, so it confirms nothing about the slug.
+fn no_form() -> ApiError {
+    ApiError::new(StatusCode::NOT_FOUND, "NOT_FOUND", "No such form")
 }
 
 /// Writes the submitted lead and its event, unless the honeypot was filled in.
@@ -399,7 +402,7 @@ async fn receive(state: &AppState, tenant: &Tenant, form: Result<Json<LeadForm>,
         name: form.name,
         email: Some(text("email", &form.email, 254)?),
         phone: form.phone,
-        source: Some(optional_text("source", form.source.as_deref(), 50)?.unwrap_or_else(|| "form".to_owned())),
+        source: Some("form".to_owned()),
         status: None,
         message: form.message,
         property_id: form.property_id,

@@ -374,8 +374,9 @@ pub struct Booking {
 ///
 /// No authentication. The link's title, description and duration, the team member's name, and
 /// the free start times (`slots`). Inactive links and unknown organizations or links are 404.
-/// Each client IP may make `public_per_ip_per_minute` requests a minute to the booking pages
-/// (with the `X-RateLimit-*` headers); the organization's plan must include the API.
+/// Each client IP may make `public_per_ip_per_minute` requests a minute to an organization's
+/// booking pages (with the `X-RateLimit-*` headers); the organization's plan must include the
+/// API. An unknown organization gets the same 404 as an unknown link.
 #[utoipa::path(get, path = "/book/{orgSlug}/{slug}", tag = "Booking pages", security(()),
     params(("orgSlug" = String, Path, description = "The organization's slug"),
            ("slug" = String, Path, description = "The booking link's slug")),
@@ -388,7 +389,7 @@ async fn booking_page(
     ip: ClientIp,
     Path((org_slug, slug)): Path<(String, String)>,
 ) -> Response {
-    let admitted = match admit(&state, &org_slug, ip, "booking").await {
+    let admitted = match admit(&state, &org_slug, ip, "booking", || no_page(&slug)).await {
         Ok(admitted) => admitted,
         Err(refused) => return refused,
     };
@@ -433,8 +434,8 @@ async fn page(state: &AppState, tenant: &Tenant, slug: &str) -> ApiResult<Json<B
 /// lead (`source` "booking", assigned to the member, with the link's property) and a showing of
 /// the link's duration for it with the member. 400 naming `startAt` when it is not a start
 /// time the page offers (past, outside business hours, off the grid); 409 `DOUBLE_BOOKED` when
-/// the member has been booked at that time meanwhile. Writes `lead.created` and
-/// `showing.created`. Same rate limit and plan rule as the page.
+/// the member has been booked at that time meanwhile (naming no showing or member). Writes
+/// `lead.created` and `showing.created`. Same rate limit and plan rule as the page.
 #[utoipa::path(post, path = "/book/{orgSlug}/{slug}", tag = "Booking pages", security(()),
     params(("orgSlug" = String, Path, description = "The organization's slug"),
            ("slug" = String, Path, description = "The booking link's slug")),
@@ -452,7 +453,7 @@ async fn book(
     body: Result<Json<BookingRequest>, ApiError>,
 ) -> Response {
     // The body is judged after admission, so malformed requests count against the IP too.
-    let admitted = match admit(&state, &org_slug, ip, "booking").await {
+    let admitted = match admit(&state, &org_slug, ip, "booking", || no_page(&slug)).await {
         Ok(admitted) => admitted,
         Err(refused) => return refused,
     };

@@ -173,7 +173,10 @@ async fn a_taken_time_is_refused_and_nothing_is_written() {
 
     for start in ["2025-01-20T12:00:00Z", "2025-01-20T13:00:00+01:00", "2025-01-20T14:00:00Z"] {
         let body = expect_error(book(&app, &s.url, &jane(start)).await, 409, "DOUBLE_BOOKED").await;
-        assert!(body["conflictingId"].as_str().unwrap().starts_with("shw_"), "{body}");
+        assert!(body.get("conflictingId").is_none(), "no internal id on a public page: {body}");
+        let message = body["error"].as_str().unwrap();
+        assert!(!message.contains("shw_") && !message.contains(&s.ava), "{body}");
+        assert!(message.contains("choose another"), "{body}");
     }
     assert_eq!(app.event_count(&s.org.key).await, before, "no lead without its showing");
     let (_, leads) = json(app.get("/api/leads", &s.org.key).await).await;
@@ -289,6 +292,44 @@ async fn unknown_inactive_and_unpaid_pages_are_refused() {
         let body = expect_error(response, 403, "PLAN_UPGRADE_REQUIRED").await;
         assert_eq!((body["upgrade"].clone(), body["requiredPlan"].clone()), (json!(true), json!("Grow")));
     }
+}
+
+#[tokio::test]
+async fn an_unknown_organization_looks_like_an_unknown_page_and_costs_the_same() {
+    let app = spawn_with(|s| s.public_per_ip_per_minute = 3).await;
+    app.clock().freeze_at(MONDAY_10_15);
+    let s = setup(&app).await;
+    let org_page = s.url.trim_end_matches("/tour-with-ava").to_owned();
+    let base = org_page.rsplit_once('/').unwrap().0.to_owned();
+
+    let unknown_page = page(&app, &format!("{org_page}/open-house")).await;
+    let unknown_org = page(&app, &format!("{base}/no-such-org/open-house")).await;
+    for response in [&unknown_page, &unknown_org] {
+        assert_eq!(response.headers()["x-ratelimit-limit"], "3", "both are counted");
+    }
+    let page_body = expect_error(unknown_page, 404, "NOT_FOUND").await;
+    let org_body = expect_error(unknown_org, 404, "NOT_FOUND").await;
+    assert_eq!(org_body["error"], page_body["error"], "the text does not tell whether the organization exists");
+
+    // Guessed organizations share one count per IP, page or booking: the fourth guess within
+    // the minute is refused.
+    let guess = |org: &str| format!("{base}/{org}/tour");
+    expect_error(book(&app, &guess("acme-realty"), &jane("2025-01-20T12:00:00Z")).await, 404, "NOT_FOUND").await;
+    expect_error(page(&app, &guess("acme-homes")).await, 404, "NOT_FOUND").await;
+    expect_error(page(&app, &guess("acme-estates")).await, 429, "RATE_LIMITED").await;
+    assert_eq!(page(&app, &s.url).await.status(), 200, "the real organization is counted apart");
+}
+
+#[tokio::test]
+async fn each_organization_has_its_own_limit_on_the_booking_pages() {
+    let app = spawn_with(|s| s.public_per_ip_per_minute = 1).await;
+    app.clock().freeze_at(MONDAY_10_15);
+    let busy = setup(&app).await;
+    let other = setup(&app).await;
+
+    assert_eq!(page(&app, &busy.url).await.status(), 200);
+    expect_error(page(&app, &busy.url).await, 429, "RATE_LIMITED").await;
+    assert_eq!(page(&app, &other.url).await.status(), 200, "another organization's pages still answer");
 }
 
 #[tokio::test]

@@ -1,9 +1,11 @@
 //! The public lead form `POST /forms/{orgSlug}/leads`: no key, a lead and its event, the
-//! honeypot, unknown organizations, the plan, the per-IP limit, and validation.
+//! honeypot, unknown organizations, the plan, the per-IP limit (per organization, behind trusted
+//! proxies), and validation.
 
 use std::time::Duration;
 
 use gable::auth::Tenant;
+use gable::config::List;
 use gable::db::system;
 use gable::platform::orgs::Plan;
 use reqwest::{Method, Response};
@@ -11,7 +13,7 @@ use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, TestOrg, expect_error, expect_field_error, json, spawn_app, spawn_with};
 
-/// 10:00:05 on some day, so a minute window has 55 seconds left.
+/// 10:00:05 on some day.
 const FROZEN_AT_MS: i64 = 1_767_261_605_000;
 
 fn jane() -> Value {
@@ -66,7 +68,7 @@ async fn a_submission_creates_a_lead_and_its_event_without_a_key() {
     assert_eq!(events.len(), 1);
     assert_eq!(&events[0]["data"], lead);
 
-    // A listing of the organization, and a source of the site's own.
+    // A listing of the organization.
     let property = app
         .create(
             "/api/properties",
@@ -76,11 +78,27 @@ async fn a_submission_creates_a_lead_and_its_event_without_a_key() {
         .await;
     let mut body = jane();
     body["propertyId"] = property["id"].clone();
-    body["source"] = json!("open-house");
     assert_eq!(submit(&app, &path, &body).await.status(), 201);
-    let (_, leads) = json(app.get("/api/leads?source=open-house", &org.key).await).await;
-    assert_eq!(leads[0]["propertyId"], property["id"]);
+    let (_, leads) = json(app.get("/api/leads", &org.key).await).await;
+    assert_eq!((&leads[0]["propertyId"], &leads[0]["source"]), (&property["id"], &json!("form")));
     assert_eq!(app.events(&org.key, "lead.created").await.len(), 2);
+}
+
+#[tokio::test]
+async fn a_public_form_cannot_choose_the_leads_source() {
+    let app = spawn_app().await;
+    let org = app.org(Plan::Grow).await;
+    let path = form_path(&app, &org).await;
+
+    let mut body = jane();
+    body["source"] = json!("google-ads");
+    let error = expect_field_error(submit(&app, &path, &body).await, "source").await;
+    assert!(error["error"].as_str().unwrap().contains("source"), "{error}");
+    assert_eq!(lead_count(&app, &org).await, 0, "refused, not stored under another source");
+
+    assert_eq!(submit(&app, &path, &jane()).await.status(), 201);
+    let (_, leads) = json(app.get("/api/leads", &org.key).await).await;
+    assert_eq!(leads[0]["source"], "form");
 }
 
 #[tokio::test]
@@ -115,8 +133,10 @@ async fn a_filled_honeypot_is_answered_like_a_success_and_dropped() {
 #[tokio::test]
 async fn unknown_organizations_and_plans_without_the_api_are_refused() {
     let app = spawn_app().await;
-    let body = expect_error(submit(&app, "/forms/no-such-realty/leads", &jane()).await, 404, "NOT_FOUND").await;
-    assert!(body["error"].as_str().unwrap().contains("no-such-realty"), "{body}");
+    let response = submit(&app, "/forms/no-such-realty/leads", &jane()).await;
+    assert!(response.headers().contains_key("x-ratelimit-remaining"), "counted like a known form");
+    let body = expect_error(response, 404, "NOT_FOUND").await;
+    assert_eq!(body["error"], "No such form", "says nothing about organizations");
 
     let starter = app.org(Plan::Starter).await;
     let path = form_path(&app, &starter).await;
@@ -170,6 +190,79 @@ async fn each_ip_has_its_own_limit_per_minute() {
 }
 
 #[tokio::test]
+async fn each_organization_has_its_own_limit_for_an_ip() {
+    let app = spawn_with(|s| s.public_per_ip_per_minute = 1).await;
+    app.clock().freeze_at(FROZEN_AT_MS);
+    let busy = app.org(Plan::Grow).await;
+    let other = app.org(Plan::Grow).await;
+    let busy_path = form_path(&app, &busy).await;
+
+    assert_eq!(submit(&app, &busy_path, &jane()).await.status(), 201);
+    expect_error(submit(&app, &busy_path, &jane()).await, 429, "RATE_LIMITED").await;
+    let response = submit(&app, &form_path(&app, &other).await, &jane()).await;
+    assert_eq!(response.status(), 201, "one organization's busy form does not close another's");
+    assert_eq!(response.headers()["x-ratelimit-remaining"], "0");
+    assert_eq!((lead_count(&app, &busy).await, lead_count(&app, &other).await), (1, 1));
+}
+
+#[tokio::test]
+async fn guessing_organizations_costs_the_ip_its_limit() {
+    let app = spawn_with(|s| s.public_per_ip_per_minute = 2).await;
+    app.clock().freeze_at(FROZEN_AT_MS);
+    let org = app.org(Plan::Grow).await;
+
+    // Unknown organizations share one count per IP, whatever the slug tried.
+    for guess in ["acme-realty", "acme-homes"] {
+        expect_error(submit(&app, &format!("/forms/{guess}/leads"), &jane()).await, 404, "NOT_FOUND").await;
+    }
+    let response = submit(&app, "/forms/acme-estates/leads", &jane()).await;
+    assert_eq!(response.headers()["retry-after"], "61", "the first guess counts for a minute past its second");
+    expect_error(response, 429, "RATE_LIMITED").await;
+    // A real organization's form is counted apart.
+    assert_eq!(submit(&app, &form_path(&app, &org).await, &jane()).await.status(), 201);
+}
+
+#[tokio::test]
+async fn forwarded_addresses_count_only_from_trusted_proxies() {
+    let app = spawn_with(|s| {
+        s.public_per_ip_per_minute = 1;
+        s.trusted_proxies = List(vec!["127.0.0.1/32".parse().unwrap()]);
+    })
+    .await;
+    app.clock().freeze_at(FROZEN_AT_MS);
+    let org = app.org(Plan::Grow).await;
+    let path = form_path(&app, &org).await;
+    let via_proxy = |forwarded: &str| {
+        app.request(Method::POST, &path, None).header("x-forwarded-for", forwarded).json(&jane()).send()
+    };
+
+    // The test client is 127.0.0.1, a trusted proxy: each forwarded client has its own count.
+    assert_eq!(via_proxy("203.0.113.7").await.unwrap().status(), 201);
+    assert_eq!(via_proxy("203.0.113.8").await.unwrap().status(), 201);
+    // The client is the rightmost address no trusted proxy wrote: what it claims left of that
+    // does not matter, and trusted hops are skipped.
+    assert_eq!(via_proxy("198.51.100.1, 203.0.113.7").await.unwrap().status(), 429);
+    assert_eq!(via_proxy("203.0.113.9, 127.0.0.1").await.unwrap().status(), 201);
+    assert_eq!(via_proxy("203.0.113.9").await.unwrap().status(), 429);
+    assert_eq!(lead_count(&app, &org).await, 3);
+}
+
+#[tokio::test]
+async fn forwarded_addresses_are_ignored_without_trusted_proxies() {
+    let app = spawn_with(|s| s.public_per_ip_per_minute = 1).await;
+    app.clock().freeze_at(FROZEN_AT_MS);
+    let org = app.org(Plan::Grow).await;
+    let path = form_path(&app, &org).await;
+    let claiming = |forwarded: &str| {
+        app.request(Method::POST, &path, None).header("x-forwarded-for", forwarded).json(&jane()).send()
+    };
+
+    assert_eq!(claiming("203.0.113.7").await.unwrap().status(), 201);
+    assert_eq!(claiming("203.0.113.8").await.unwrap().status(), 429, "the TCP peer is the client");
+    assert_eq!(lead_count(&app, &org).await, 1);
+}
+
+#[tokio::test]
 async fn bad_submissions_name_their_field_and_write_nothing() {
     let app = spawn_with(|s| s.public_per_ip_per_minute = 1_000).await;
     let org = app.org(Plan::Grow).await;
@@ -196,7 +289,7 @@ async fn bad_submissions_name_their_field_and_write_nothing() {
         (with("phone", json!("1".repeat(41))), "phone"),
         (with("phone", json!(5550200)), "phone"),
         (with("message", json!("m".repeat(10_001))), "message"),
-        (with("source", json!("s".repeat(51))), "source"),
+        (with("source", json!("form")), "source"),
         (with("propertyId", json!(7)), "propertyId"),
         (with("website", json!(true)), "website"),
         (with("status", json!("qualified")), "status"),
