@@ -7,7 +7,6 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use anyhow::Context;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::middleware::{from_fn, from_fn_with_state};
@@ -21,20 +20,13 @@ use crate::auth::cache::KeyCache;
 use crate::auth::jwt::JwtVerifier;
 use crate::clock::Clock;
 use crate::config::Settings;
-use crate::db::{Db, system};
+use crate::db::Db;
 use crate::platform::metrics::{self, Metrics};
 use crate::platform::{docs, health, keys};
 use crate::ratelimit::Limiter;
-use crate::rentals::date::Date;
-use crate::rentals::scheduler;
 use crate::secrets::{KeySource, Secrets};
 use crate::webhooks::{self, Webhooks};
-use crate::{auth, crm, events, graphql, http, operations, rentals, sales};
-
-/// Proof that the caller is a background job this module started (the webhook dispatcher and
-/// workers, retention), not a request handler: nothing else can make one. With it,
-/// [`Db::jobs`] runs statements across organizations.
-pub struct JobToken(());
+use crate::{auth, crm, events, graphql, http, jobs, operations, rentals, sales};
 
 /// Shared state of a running server; cheap to clone.
 #[derive(Clone)]
@@ -70,7 +62,7 @@ impl AppState {
                 "created a new secret key file: back it up; the webhook secrets in the database can only be read with it"
             );
         }
-        reseal_secrets(&db, &secrets).await?;
+        jobs::reseal_secrets(&db, &secrets).await?;
         let public_url = match &settings.public_url {
             Some(url) => url.trim_end_matches('/').to_owned(),
             None => format!("http://{}", bound.unwrap_or(settings.listen)),
@@ -145,7 +137,9 @@ impl App {
     /// Connects to the database (running migrations) and Redis, and binds `settings.listen`
     /// (port 0 picks a free port: see [`App::port`]).
     pub async fn build(settings: Settings) -> anyhow::Result<App> {
-        let db = Db::connect(&settings.database_url, settings.database_max_connections).await?;
+        let db =
+            Db::connect(&settings.database_url, settings.database_max_connections, settings.database_job_connections)
+                .await?;
         db.migrate().await?;
         Self::build_with(settings, db, Clock::default()).await
     }
@@ -178,88 +172,14 @@ impl App {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         let maintenance = tokio::spawn(maintenance(self.state.clone()));
-        let workers = workers.then(|| {
-            (
-                tokio::spawn(webhooks::run(self.state.clone(), Arc::new(JobToken(())))),
-                tokio::spawn(daily_rent(self.state.clone())),
-            )
-        });
+        let jobs = workers.then(|| tokio::spawn(jobs::run(self.state.clone())));
         let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
         let result = axum::serve(self.listener, service).with_graceful_shutdown(shutdown).await;
         maintenance.abort();
-        if let Some((webhooks, rent)) = workers {
-            webhooks.abort();
-            rent.abort();
+        if let Some(jobs) = jobs {
+            jobs.abort();
         }
         result
-    }
-}
-
-/// Runs only the webhook workers (`gable worker`) until `shutdown` completes.
-pub async fn run_workers(state: AppState, shutdown: impl Future<Output = ()>) {
-    tokio::select! {
-        () = webhooks::run(state, Arc::new(JobToken(()))) => {},
-        () = shutdown => {},
-    }
-}
-
-/// Fans out every pending event and sends every due delivery, once, waiting for the
-/// attempts to finish (tests and operators use it to drain the queue deterministically).
-pub async fn drain_webhooks(state: &AppState) -> Result<usize, sqlx::Error> {
-    webhooks::drain(state, &JobToken(())).await
-}
-
-/// Re-encrypts every stored secret that is not under the current key of `secrets` (values
-/// from before encryption, or under an earlier key): at every start, and `gable secrets
-/// rotate` with the new key. Returns how many webhook endpoints changed.
-pub async fn reseal_secrets(db: &Db, secrets: &Secrets) -> anyhow::Result<u64> {
-    let changed = webhooks::endpoints::reseal_all(db.jobs(&JobToken(())), secrets)
-        .await
-        .context("encrypting the stored secrets under the current secret key")?;
-    if changed > 0 {
-        tracing::info!(endpoints = changed, key_id = %secrets.key_id(), "stored secrets re-encrypted under the current key");
-    }
-    Ok(changed)
-}
-
-/// Runs the rent scheduler for every organization as of `as_of` (`gable rent run`, the daily
-/// loop, and tests), run after bounded run until no lease is behind, and adds up what the
-/// runs did. Each run commits as it goes, so an interruption loses nothing.
-pub async fn run_rent(state: &AppState, as_of: Date) -> Result<scheduler::Summary, sqlx::Error> {
-    let mut total = scheduler::Summary::default();
-    loop {
-        let run = scheduler::run(state, &JobToken(()), as_of).await?;
-        total.leases_checked += run.leases_checked;
-        total.charges_created += run.charges_created;
-        total.charges_marked_late += run.charges_marked_late;
-        total.late_fees_cents += run.late_fees_cents;
-        if run.leases_behind == 0 {
-            return Ok(total);
-        }
-        tokio::task::yield_now().await;
-    }
-}
-
-/// Runs the rent scheduler for each new day of the app's clock: a minute after start, then
-/// whenever the date has changed (checked every ten minutes). A failed run is retried at the
-/// next check.
-async fn daily_rent(state: AppState) {
-    let mut last: Option<Date> = None;
-    tokio::time::sleep(Duration::from_secs(60)).await;
-    let mut tick = tokio::time::interval(Duration::from_secs(600));
-    loop {
-        tick.tick().await;
-        let today = Date::of_ms(state.clock().now_ms());
-        if last == Some(today) {
-            continue;
-        }
-        match run_rent(&state, today).await {
-            Ok(summary) => {
-                tracing::info!(as_of = %today, %summary, "rent scheduler ran");
-                last = Some(today);
-            }
-            Err(err) => tracing::warn!(error = %err, "rent scheduler failed"),
-        }
     }
 }
 
@@ -334,27 +254,17 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(graphql::router())
 }
 
-/// Periodic housekeeping, once a minute (the first at start): see [`maintain_once`].
+/// This instance's memory, once a minute: finished rate-limit windows, stale cached keys and
+/// organization links. (What is in the database is the background jobs' work: [`jobs`].)
 async fn maintenance(state: AppState) {
     let mut tick = tokio::time::interval(Duration::from_secs(60));
     loop {
         tick.tick().await;
-        maintain_once(&state).await;
-    }
-}
-
-/// One pass of housekeeping: expired idempotency records (with the responses they stored),
-/// finished rate-limit windows, stale cached keys and organization links. Tests call it to
-/// run a pass now.
-pub async fn maintain_once(state: &AppState) {
-    let now_ms = state.clock().now_ms();
-    state.limiter().purge(state.clock().now_secs());
-    state.key_cache().purge(now_ms);
-    if let Some(jwt) = state.jwt() {
-        jwt.purge(now_ms);
-    }
-    let ttl_ms = i64::try_from(state.settings().idempotency_ttl_hours).unwrap_or(24) * 3_600_000;
-    if let Err(err) = system::purge_idempotency_keys(state.db(), now_ms - ttl_ms).await {
-        tracing::warn!(error = %err, "purging expired idempotency keys failed");
+        let now_ms = state.clock().now_ms();
+        state.limiter().purge(state.clock().now_secs());
+        state.key_cache().purge(now_ms);
+        if let Some(jwt) = state.jwt() {
+            jwt.purge(now_ms);
+        }
     }
 }

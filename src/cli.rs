@@ -243,9 +243,12 @@ async fn run(cli: Cli, ready: fn()) -> anyhow::Result<()> {
         Command::Worker => {
             let db = connect(&settings).await?;
             let state = crate::app::AppState::new(settings, db, Clock::default(), None).await?;
-            println!("Gable {} webhook worker running", env!("CARGO_PKG_VERSION"));
+            println!("Gable {} worker running every background job", env!("CARGO_PKG_VERSION"));
             ready();
-            crate::app::run_workers(state, shutdown_signal()).await;
+            tokio::select! {
+                () = crate::jobs::run(state) => {},
+                () = shutdown_signal() => {},
+            }
             tracing::info!("worker shut down");
             Ok(())
         }
@@ -265,7 +268,7 @@ async fn run(cli: Cli, ready: fn()) -> anyhow::Result<()> {
             let as_of = as_of.unwrap_or_else(|| Date::of_ms(clock.now_ms()));
             let state = crate::app::AppState::new(settings, db, clock, None).await?;
             let started = std::time::Instant::now();
-            let summary = crate::app::run_rent(&state, as_of).await.context("running the rent scheduler")?;
+            let summary = crate::jobs::run_rent(&state, as_of).await.context("running the rent scheduler")?;
             println!("rent run as of {as_of}: {summary} in {:.1}s", started.elapsed().as_secs_f64());
             Ok(())
         }
@@ -279,7 +282,7 @@ async fn run(cli: Cli, ready: fn()) -> anyhow::Result<()> {
             if !no_run {
                 let state = crate::app::AppState::new(settings, db.clone(), clock, None).await?;
                 let started = std::time::Instant::now();
-                let summary = crate::app::run_rent(&state, as_of).await.context("running the rent scheduler")?;
+                let summary = crate::jobs::run_rent(&state, as_of).await.context("running the rent scheduler")?;
                 out["scheduler_seconds"] = json!(started.elapsed().as_secs_f64());
                 out["charges"] = json!(summary.charges_created);
                 out["settled"] = json!(crate::rentals::seed::settle(&db, &seeded.org_id, as_of).await?);
@@ -312,7 +315,7 @@ fn init_logging(settings: &Settings, serving: bool) {
 }
 
 async fn connect(settings: &Settings) -> anyhow::Result<Db> {
-    let db = Db::connect(&settings.database_url, settings.database_max_connections)
+    let db = Db::connect(&settings.database_url, settings.database_max_connections, settings.database_job_connections)
         .await
         .context("connecting to the database")?;
     db.migrate().await.context("applying migrations")?;
@@ -377,7 +380,7 @@ async fn rotate_secret_key(settings: &Settings, new_key_file: Option<PathBuf>) -
     let key = secrets::generate_key();
     let next = current.rotated_to(key);
     secrets::write_key_file(&target, &key)?;
-    let changed = crate::app::reseal_secrets(&db, &next).await.with_context(|| {
+    let changed = crate::jobs::reseal_secrets(&db, &next).await.with_context(|| {
         format!("nothing was changed; {} holds the unused new key and can be deleted", target.display())
     })?;
     db.close().await;

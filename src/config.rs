@@ -28,6 +28,8 @@ pub struct Settings {
     pub public_url: Option<String>,
     pub database_url: SecretString,
     pub database_max_connections: u32,
+    /// PostgreSQL connections of the background jobs, beside the API's.
+    pub database_job_connections: u32,
     pub redis_url: Option<SecretString>,
     pub redis_key_prefix: String,
     pub log_format: LogFormat,

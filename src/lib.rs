@@ -15,6 +15,7 @@ pub mod events;
 pub mod graphql;
 pub mod http;
 pub mod ids;
+pub mod jobs;
 pub mod notify;
 pub mod operations;
 pub mod platform;

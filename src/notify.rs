@@ -7,9 +7,10 @@ use lettre::message::header::ContentType;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use secrecy::ExposeSecret;
 
-use crate::app::{AppState, JobToken};
+use crate::app::AppState;
 use crate::db::JobsTx;
 use crate::ids::new_id;
+use crate::jobs::JobToken;
 
 /// A message stored in the caller's transaction; send it with [`deliver`] after commit.
 pub struct Queued {

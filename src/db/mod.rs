@@ -33,8 +33,8 @@ use sqlx::sqlite::{
 };
 use sqlx::{Arguments, AssertSqlSafe, FromRow, PgPool, Postgres, Sqlite, SqlitePool, Transaction};
 
-use crate::app::JobToken;
 use crate::auth::Tenant;
+use crate::jobs::JobToken;
 use crate::resource::values::Value;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
@@ -61,11 +61,18 @@ pub struct Db {
 enum Pools {
     /// Reads on their own connections (WAL lets them run beside the writer); one writer
     /// connection, so writers queue in the process instead of failing with `SQLITE_BUSY`.
-    Sqlite {
-        read: SqlitePool,
-        write: SqlitePool,
-    },
-    Postgres(PgPool),
+    /// Background jobs share them: SQLite has one writer whoever writes.
+    Sqlite { read: SqlitePool, write: SqlitePool },
+    /// The API's connections, and the background jobs' own, so a backlog of jobs never makes
+    /// a request wait for a connection.
+    Postgres { api: PgPool, jobs: PgPool },
+}
+
+/// Whose connections a statement uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Api,
+    Jobs,
 }
 
 impl std::fmt::Debug for Db {
@@ -85,8 +92,10 @@ pub enum DbError {
 }
 
 impl Db {
-    /// Connects to `sqlite://PATH` (creating the file and its directory) or `postgres://…`.
-    pub async fn connect(url: &SecretString, max_connections: u32) -> Result<Db, DbError> {
+    /// Connects to `sqlite://PATH` (creating the file and its directory) or `postgres://…`,
+    /// with up to `max_connections` for the API and, on PostgreSQL, `job_connections` more for
+    /// background jobs.
+    pub async fn connect(url: &SecretString, max_connections: u32, job_connections: u32) -> Result<Db, DbError> {
         let url = url.expose_secret();
         if url.starts_with("sqlite:") {
             let options = sqlite_options(url)?;
@@ -106,20 +115,23 @@ impl Db {
         } else {
             // No ping before each use: it doubles the round trips of a query, and a connection
             // broken by a database restart fails one query and is then replaced.
-            let pool = PgPoolOptions::new()
-                .max_connections(max_connections.max(2))
-                .test_before_acquire(false)
-                .acquire_timeout(Duration::from_secs(30))
-                .connect(url)
-                .await?;
-            Ok(Db { pools: Pools::Postgres(pool) })
+            let pool = |size: u32| {
+                PgPoolOptions::new()
+                    .max_connections(size.max(1))
+                    .test_before_acquire(false)
+                    .acquire_timeout(Duration::from_secs(30))
+                    .connect(url)
+            };
+            let api = pool(max_connections.max(2)).await?;
+            let jobs = pool(job_connections).await?;
+            Ok(Db { pools: Pools::Postgres { api, jobs } })
         }
     }
 
     pub async fn migrate(&self) -> Result<(), DbError> {
         match &self.pools {
             Pools::Sqlite { write, .. } => MIGRATOR.run(write).await?,
-            Pools::Postgres(pool) => MIGRATOR.run(pool).await?,
+            Pools::Postgres { api, .. } => MIGRATOR.run(api).await?,
         }
         Ok(())
     }
@@ -127,7 +139,7 @@ impl Db {
     pub fn backend(&self) -> Backend {
         match self.pools {
             Pools::Sqlite { .. } => Backend::Sqlite,
-            Pools::Postgres(_) => Backend::Postgres,
+            Pools::Postgres { .. } => Backend::Postgres,
         }
     }
 
@@ -142,7 +154,10 @@ impl Db {
                 read.close().await;
                 write.close().await;
             }
-            Pools::Postgres(pool) => pool.close().await,
+            Pools::Postgres { api, jobs } => {
+                api.close().await;
+                jobs.close().await;
+            }
         }
     }
 
@@ -153,25 +168,25 @@ impl Db {
 
     /// A write transaction for one organization.
     pub async fn begin<'a>(&'a self, tenant: &'a Tenant) -> Result<ScopedTx<'a>, sqlx::Error> {
-        Ok(ScopedTx { tx: self.begin_write().await?, org: tenant.org_id() })
+        Ok(ScopedTx { tx: self.begin_write(Role::Api).await?, org: tenant.org_id() })
     }
 
-    /// Statements across organizations, for background jobs.
+    /// Statements across organizations, for background jobs, on the jobs' own connections.
     pub fn jobs<'a>(&'a self, _token: &JobToken) -> Jobs<'a> {
-        self.unscoped()
+        Jobs { db: self, role: Role::Jobs }
     }
 
-    /// Statements across organizations: for [`system`] and [`Jobs`] only.
+    /// Statements across organizations on the API's connections: for [`system`] only.
     fn unscoped(&self) -> Jobs<'_> {
-        Jobs { db: self }
+        Jobs { db: self, role: Role::Api }
     }
 
-    async fn begin_write(&self) -> Result<Tx, sqlx::Error> {
+    async fn begin_write(&self, role: Role) -> Result<Tx, sqlx::Error> {
         Ok(match &self.pools {
             // Take the write lock up front: a deferred transaction that reads first could
             // otherwise fail to upgrade when another process writes.
             Pools::Sqlite { write, .. } => Tx::Sqlite(write.begin_with("BEGIN IMMEDIATE").await?),
-            Pools::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+            Pools::Postgres { api, jobs } => Tx::Postgres(if role == Role::Jobs { jobs } else { api }.begin().await?),
         })
     }
 }
@@ -302,7 +317,10 @@ macro_rules! dispatch {
                 let pool = if $sql.read_only { read } else { write };
                 run!($as, sqlite, $sql, pool, $method)
             }
-            Pools::Postgres(pool) => run!($as, postgres, $sql, pool, $method),
+            Pools::Postgres { api, jobs } => {
+                let pool = if $self.role() == Role::Jobs { jobs } else { api };
+                run!($as, postgres, $sql, pool, $method)
+            }
         }
     };
     (tx, $self:ident, $sql:ident, $as:ident, $method:ident) => {
@@ -347,7 +365,10 @@ macro_rules! executor {
                 let pool = if $sql.read_only { read } else { write };
                 run!(plain, sqlite, $sql, pool, execute).map(Done::Sqlite)
             }
-            Pools::Postgres(pool) => run!(plain, postgres, $sql, pool, execute).map(Done::Postgres),
+            Pools::Postgres { api, jobs } => {
+                let pool = if $self.role() == Role::Jobs { jobs } else { api };
+                run!(plain, postgres, $sql, pool, execute).map(Done::Postgres)
+            }
         }
     };
     (@execute tx, $self:ident, $sql:ident) => {
@@ -388,6 +409,12 @@ pub struct Scoped<'a> {
 executor!(Scoped, self, pooled);
 scoped_sql!(Scoped);
 
+impl Scoped<'_> {
+    fn role(&self) -> Role {
+        Role::Api
+    }
+}
+
 /// A write transaction for one organization; dropped without [`commit`](Self::commit), it
 /// rolls back.
 pub struct ScopedTx<'a> {
@@ -408,11 +435,16 @@ impl ScopedTx<'_> {
 /// organization of each row it touches itself.
 pub struct Jobs<'a> {
     db: &'a Db,
+    role: Role,
 }
 
 executor!(Jobs, self, pooled);
 
 impl<'a> Jobs<'a> {
+    fn role(&self) -> Role {
+        self.role
+    }
+
     pub fn sql(&self, text: impl Into<Cow<'static, str>>) -> Sql {
         Sql::unscoped(text.into())
     }
@@ -422,7 +454,7 @@ impl<'a> Jobs<'a> {
     }
 
     pub async fn begin(&self) -> Result<JobsTx<'a>, sqlx::Error> {
-        Ok(JobsTx { tx: self.db.begin_write().await?, _db: std::marker::PhantomData })
+        Ok(JobsTx { tx: self.db.begin_write(self.role).await?, _db: std::marker::PhantomData })
     }
 
     /// A transaction whose commit does not wait for the disk (PostgreSQL's `synchronous_commit

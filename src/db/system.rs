@@ -133,11 +133,6 @@ pub async fn find_key_org(db: &Db, key_id: &str) -> Result<Option<String>, sqlx:
     Ok(row.map(|(org_id,)| org_id))
 }
 
-/// Deletes stored idempotent responses created before `before_ms`; returns how many.
-pub async fn purge_idempotency_keys(db: &Db, before_ms: i64) -> Result<u64, sqlx::Error> {
-    db.unscoped().execute(sql("DELETE FROM idempotency_keys WHERE created_at < $1").bind(before_ms)).await
-}
-
 /// A transaction for bulk fixture loading (`gable seed`).
 pub async fn begin_bulk(db: &Db) -> Result<JobsTx<'_>, sqlx::Error> {
     db.unscoped().begin().await

@@ -4,7 +4,7 @@
 //!
 //! - **Bounded.** One run charges a lease at most [`MAX_PERIODS_PER_RUN`] periods; a lease with
 //!   more due is counted in `leases_behind` and the next run continues from its
-//!   `billed_through` ([`crate::app::run_rent`] runs again until none is behind).
+//!   `billed_through` ([`crate::jobs::run_rent`] runs again until none is behind).
 //! - **Idempotent.** A charge's key is (lease, period), unique in the database; inserts skip
 //!   existing keys, and `leases.billed_through` remembers the last period charged so a run
 //!   only looks at leases with something new due.
@@ -28,9 +28,10 @@ use sqlx::FromRow;
 
 use super::date::Date;
 use super::leases::{LateFee, LateFeeType};
-use crate::app::{AppState, JobToken};
+use crate::app::AppState;
 use crate::db::{Backend, JobsTx, placeholders};
 use crate::ids::new_id;
+use crate::jobs::JobToken;
 use crate::resource::values::{Money, Timestamp};
 
 /// `billed_through` of a lease that has ended and been charged for all its days.

@@ -26,8 +26,9 @@ use tokio::sync::{Notify, Semaphore, mpsc, oneshot};
 use utoipa_axum::router::OpenApiRouter;
 
 use self::ssrf::AddressPolicy;
-use crate::app::{AppState, JobToken};
+use crate::app::AppState;
 use crate::config::Settings;
+use crate::jobs::JobToken;
 use crate::platform::orgs::Plan;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -396,31 +397,20 @@ async fn send_lane(
     state.webhooks().wake();
 }
 
+/// The queue-depth gauge, every five seconds. (Retention is a job of its own: `crate::jobs`.)
 async fn upkeep_loop(state: AppState, token: Arc<JobToken>) {
     let mut tick = tokio::time::interval(Duration::from_secs(5));
-    let mut last_retention = None::<std::time::Instant>;
     loop {
         tick.tick().await;
         match queue::depth(&state, &token).await {
             Ok(depth) => state.metrics().set_webhook_queue_depth(depth),
             Err(err) => tracing::warn!(error = %err, "measuring the webhook queue failed"),
         }
-        if last_retention.is_none_or(|at| at.elapsed() > Duration::from_secs(3600)) {
-            last_retention = Some(std::time::Instant::now());
-            let retention = Duration::from_secs(state.settings().webhook_retention_days * 86_400);
-            match queue::retain(&state, &token, retention).await {
-                Ok((deliveries, events)) if deliveries + events > 0 => {
-                    tracing::info!(deliveries, events, "deleted webhook deliveries and events past retention")
-                }
-                Ok(_) => {}
-                Err(err) => tracing::warn!(error = %err, "webhook retention failed"),
-            }
-        }
     }
 }
 
-/// Runs the queue until nothing is due (tests and `gable worker --once`): fans out every event,
-/// then sends every due delivery, waiting for each round to finish.
+/// Runs the queue until nothing is due (tests and operators): fans out every event, then
+/// sends every due delivery, waiting for each round to finish.
 pub async fn drain(state: &AppState, token: &JobToken) -> Result<usize, sqlx::Error> {
     while queue::dispatch(state, token).await?.0 > 0 {}
     let mut sent = 0;

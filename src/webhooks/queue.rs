@@ -15,9 +15,10 @@ use sqlx::FromRow;
 use super::Webhooks;
 use super::endpoints::{COLUMNS as ENDPOINT_COLUMNS, EndpointRow};
 use super::sender::{self, Envelope, Outcome, Target};
-use crate::app::{AppState, JobToken};
+use crate::app::AppState;
 use crate::db::{Backend, Jobs, Sql, placeholders};
 use crate::ids::new_id;
+use crate::jobs::JobToken;
 use crate::notify;
 use crate::resource::values::{Timestamp, Value};
 

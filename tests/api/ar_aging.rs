@@ -2,7 +2,7 @@
 //! past due, partial payments, a late fee and a payment plan — checked row by row and to the
 //! cent in every bucket.
 
-use gable::app::run_rent;
+use gable::jobs::run_rent;
 use gable::platform::orgs::Plan;
 use gable::rentals::date::Date;
 use serde_json::{Value, json};

@@ -324,3 +324,50 @@ async fn rent_run_charges_each_period_once_and_prints_a_summary() {
     let bad = gable(&db, &["rent", "run", "--as-of", "April"]);
     assert!(!bad.status.success());
 }
+
+/// `serve --no-workers` beside `gable worker`: the worker runs every background job, and each
+/// catches up when it starts — a signed lease whose months are due is charged, and a webhook
+/// queued while no worker ran is delivered.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_worker_runs_every_job_and_catches_up_at_start() {
+    use crate::receiver::Receiver;
+    use serde_json::json;
+
+    let db = fresh_database().await;
+    let mut settings = test_settings(&db.url);
+    crate::webhooks::allow_loopback(&mut settings);
+    let api = crate::helpers::start_without_workers(settings).await;
+    let org = api.org(gable::platform::orgs::Plan::Elite).await;
+    let receiver = Receiver::start().await;
+    api.create("/api/webhooks", &org.key, &json!({"url": receiver.url, "events": ["lead.created"]})).await;
+    let (_, unit, maya) = crate::rentals_support::household(&api, &org.key, "127 Pine", "1B", "Maya R.").await;
+    let today = gable::rentals::date::Date::of_ms(api.clock().now_ms());
+    let start = today.month_start().plus_days(-70).month_start();
+    let body = crate::rentals_support::lease_body(unit["id"].as_str().unwrap(), &maya, &start.to_string());
+    let lease = crate::rentals_support::signed_lease(&api, &org.key, &body).await;
+    api.create("/api/leads", &org.key, &json!({"name": "Queued while no worker ran"})).await;
+    let path = format!("/api/rent-charges?lease_id={}", lease["id"].as_str().unwrap());
+    let charges =
+        || async { crate::helpers::json(api.get(&path, &org.key).await).await.1.as_array().map_or(0, Vec::len) };
+    assert_eq!(charges().await, 0, "no worker, no rent schedule");
+
+    let worker = KillOnDrop(Some(
+        std::process::Command::new(env!("CARGO_BIN_EXE_gable"))
+            .args(["worker", "--database-url", &db.url])
+            .env_remove("DATABASE_URL")
+            .env_remove("GABLE_DATABASE_URL")
+            .env("GABLE_SECRET_KEY", TEST_SECRET_KEY)
+            .env("GABLE_WEBHOOK_ALLOWED_SUBNETS", "127.0.0.0/8")
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("start the worker"),
+    ));
+    let delivered = receiver.wait_for(1).await;
+    assert_eq!(delivered[0].json()["event"], "lead.created");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while charges().await < 3 {
+        assert!(std::time::Instant::now() < deadline, "the worker charged no rent");
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    drop(worker);
+}

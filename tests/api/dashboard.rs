@@ -1,7 +1,7 @@
 //! The dashboard: occupancy, rent charged and collected this month, AR by bucket, open work
 //! orders, expenses and NOI — every figure checked on a small known portfolio.
 
-use gable::app::run_rent;
+use gable::jobs::run_rent;
 use gable::platform::orgs::Plan;
 use gable::rentals::date::Date;
 use serde_json::json;

@@ -2,7 +2,7 @@
 //! late, payment history, plan status), the built-in and model-written summaries, an empty
 //! body, bad input, scopes and the 10-per-hour quota.
 
-use gable::app::run_rent;
+use gable::jobs::run_rent;
 use gable::platform::orgs::Plan;
 use gable::rentals::date::Date;
 use reqwest::Method;

@@ -126,9 +126,16 @@ pub async fn start(settings: Settings, clock: Clock) -> TestApp {
     launch(settings, clock, true).await
 }
 
+/// Starts a server with these settings and no background jobs (`serve --no-workers`).
+pub async fn start_without_workers(settings: Settings) -> TestApp {
+    launch(settings, Clock::default(), false).await
+}
+
 async fn launch(settings: Settings, clock: Clock, workers: bool) -> TestApp {
     let db_url = secrecy::ExposeSecret::expose_secret(&settings.database_url).to_owned();
-    let db = Db::connect(&settings.database_url, settings.database_max_connections).await.expect("connect");
+    let db = Db::connect(&settings.database_url, settings.database_max_connections, settings.database_job_connections)
+        .await
+        .expect("connect");
     db.migrate().await.expect("migrate");
     let app = App::build_with(settings, db, clock).await.expect("build the app");
     let base = format!("http://127.0.0.1:{}", app.port());

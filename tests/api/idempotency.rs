@@ -242,12 +242,12 @@ async fn maintenance_deletes_expired_records_with_their_stored_responses() {
             .unwrap();
         rows
     };
-    gable::app::maintain_once(&app.state).await;
+    gable::jobs::run_due(&app.state).await.unwrap();
     let rows = stored().await;
     assert_eq!(rows.len(), 1, "kept within its 24 hours");
     assert!(rows[0].0.as_deref().is_some_and(|body| body.contains("nightly")), "{rows:?}");
 
     app.clock().advance(std::time::Duration::from_secs(24 * 3600 + 1));
-    gable::app::maintain_once(&app.state).await;
+    gable::jobs::run_due(&app.state).await.unwrap();
     assert!(stored().await.is_empty(), "the record and the response body it kept are gone");
 }

@@ -696,13 +696,13 @@ impl World {
             }
         }
         let today = Date::of_ms(self.app.clock().now_ms());
-        gable::app::run_rent(&self.app.state, today).await.expect("the rent scheduler runs");
-        gable::app::drain_webhooks(&self.app.state).await.expect("the webhook queue drains");
+        gable::jobs::run_rent(&self.app.state, today).await.expect("the rent scheduler runs");
+        gable::jobs::drain_webhooks(&self.app.state).await.expect("the webhook queue drains");
         self.crawl(a).await;
         for i in later {
             self.act(a, i, false).await;
         }
-        gable::app::drain_webhooks(&self.app.state).await.expect("the webhook queue drains");
+        gable::jobs::drain_webhooks(&self.app.state).await.expect("the webhook queue drains");
         self.crawl(a).await;
         if a {
             self.a_ids = self.a.seen.ids.values().flatten().filter(|id| !self.b.seen_id(id)).cloned().collect();
@@ -1104,7 +1104,7 @@ impl World {
 
     /// The rule's last part: A's reads, and its receiver, are as they were.
     async fn check_a_unchanged(&mut self, before: &BTreeMap<String, String>, heard: usize) {
-        gable::app::drain_webhooks(&self.app.state).await.expect("the webhook queue drains");
+        gable::jobs::drain_webhooks(&self.app.state).await.expect("the webhook queue drains");
         let after = self.reads(true).await;
         for (read, answer) in before {
             if after.get(read) != Some(answer) {

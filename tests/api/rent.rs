@@ -2,7 +2,7 @@
 //! `rent.late` once per charge), payments applied oldest first with `rent.paid` carrying
 //! exactly the documented payload, credit, the CLI, and bad input, isolation and scopes.
 
-use gable::app::run_rent;
+use gable::jobs::run_rent;
 use gable::platform::orgs::Plan;
 use gable::rentals::date::Date;
 use serde_json::{Value, json};

@@ -109,7 +109,7 @@ async fn rows_written_in_clear_before_encryption_are_encrypted_at_start() {
     // An endpoint as a version without encryption stored it.
     let org = {
         let settings = test_settings(&db.url);
-        let old = Db::connect(&settings.database_url, 2).await.unwrap();
+        let old = Db::connect(&settings.database_url, 2, 1).await.unwrap();
         old.migrate().await.unwrap();
         let org = orgs::create(&old, &Clock::default(), "Legacy Realty", Plan::Elite, None).await.unwrap();
         let tenant = Tenant::for_operator(&old, &org.id).await.unwrap().unwrap();
