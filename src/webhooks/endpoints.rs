@@ -507,18 +507,35 @@ async fn get_endpoint(State(state): State<AppState>, auth: Auth, Path(id): Path<
     Ok(Json(row.to_api(state.clock().now_ms())))
 }
 
+/// Applies a change in one transaction: the endpoint is read (locked, on PostgreSQL) and
+/// written together, so two changes at once cannot undo each other. The URL is checked (a DNS
+/// lookup) before the transaction starts.
 async fn update(state: &AppState, auth: &Auth, id: &str, change: UpdateEndpoint) -> ApiResult<Endpoint> {
     let tenant = auth.require_webhooks(Need::Write("webhooks"))?;
-    let mut scoped = state.db().scoped(tenant);
-    let mut row = load(&mut scoped, state.secrets(), id).await?;
-    if let Some(url) = change.url {
-        row.url = checked_url(state, &url).await?;
+    let url = match &change.url {
+        Some(url) => Some(checked_url(state, url).await?),
+        None => None,
+    };
+    let events = change.events.map(|list| events(auth, list)).transpose()?;
+    let mut tx = state.db().begin(tenant).await?;
+    let lock = if state.db().backend() == Backend::Postgres { " FOR UPDATE" } else { "" };
+    let row: Option<EndpointRow> = tx
+        .fetch_optional(
+            tx.sql(format!("SELECT {COLUMNS} FROM webhook_endpoints WHERE org_id = $1 AND id = $2{lock}")).bind(id),
+        )
+        .await?;
+    let mut row = row
+        .ok_or_else(|| ApiError::not_found("webhook endpoint", id))?
+        .open(state.secrets())
+        .map_err(ApiError::internal)?;
+    if let Some(url) = url {
+        row.url = url;
     }
     if let Some(description) = change.description {
         row.description = optional_text("description", description.as_deref(), 500)?;
     }
-    if let Some(list) = change.events {
-        row.events = serde_json::to_string(&events(auth, list)?).map_err(ApiError::internal)?;
+    if let Some(list) = events {
+        row.events = serde_json::to_string(&list).map_err(ApiError::internal)?;
     }
     if let Some(scheme) = change.signature_scheme {
         row.signature_scheme = scheme;
@@ -546,28 +563,27 @@ async fn update(state: &AppState, auth: &Auth, id: &str, change: UpdateEndpoint)
         _ => {}
     }
     row.updated_at = now;
-    scoped
-        .execute(
-            scoped
-                .sql(
-                    "UPDATE webhook_endpoints SET url = $3, description = $4, events = $5, enabled = $6, \
+    tx.execute(
+        tx.sql(
+            "UPDATE webhook_endpoints SET url = $3, description = $4, events = $5, enabled = $6, \
                      signature_scheme = $7, signature_header = $8, headers = $9, consecutive_failures = $10, \
                      disabled_reason = $11, disabled_at = $12, updated_at = $13 WHERE org_id = $1 AND id = $2",
-                )
-                .bind(row.id.clone())
-                .bind(row.url.clone())
-                .bind(row.description.clone())
-                .bind(row.events.clone())
-                .bind(row.enabled)
-                .bind(row.signature_scheme.as_str().to_owned())
-                .bind(row.signature_header.clone())
-                .bind(sealed(state.secrets(), &row.org_id, &row.id, "headers", &row.headers))
-                .bind(row.consecutive_failures)
-                .bind(row.disabled_reason.clone())
-                .bind(row.disabled_at)
-                .bind(now),
         )
-        .await?;
+        .bind(row.id.clone())
+        .bind(row.url.clone())
+        .bind(row.description.clone())
+        .bind(row.events.clone())
+        .bind(row.enabled)
+        .bind(row.signature_scheme.as_str().to_owned())
+        .bind(row.signature_header.clone())
+        .bind(sealed(state.secrets(), &row.org_id, &row.id, "headers", &row.headers))
+        .bind(row.consecutive_failures)
+        .bind(row.disabled_reason.clone())
+        .bind(row.disabled_at)
+        .bind(now),
+    )
+    .await?;
+    tx.commit().await?;
     state.webhooks().requeued(&row.id);
     Ok(row.to_api(now))
 }

@@ -718,3 +718,24 @@ async fn a_slow_endpoints_backlog_does_not_starve_the_others() {
     let rounds = started.elapsed().as_secs() as usize / 5 + 1;
     assert!(slow.received().len() <= 2 * rounds, "the slow endpoint has only its concurrency in flight");
 }
+
+/// Two changes to one endpoint at once are both kept: each reads and writes the endpoint in
+/// one transaction, so neither writes back what the other changed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_changes_to_an_endpoint_are_both_kept() {
+    let app = app().await;
+    let org = app.org(Plan::Elite).await;
+    let receiver = Receiver::start().await;
+    let endpoint = subscribe(&app, &org, json!({"url": receiver.url, "events": ["lead.created"]})).await;
+    let path = format!("/api/webhooks/{}", endpoint["id"].as_str().unwrap());
+    let kinds = ["lead.created", "lead.updated"];
+    for i in 0..30 {
+        let description = format!("round {i}");
+        let events = json!([kinds[i % 2]]);
+        let (first, second) = (json!({"description": description}), json!({"events": events}));
+        let (a, b) = tokio::join!(app.patch(&path, &org.key, &first), app.patch(&path, &org.key, &second));
+        assert_eq!((a.status().as_u16(), b.status().as_u16()), (200, 200));
+        let (_, now) = json(app.get(&path, &org.key).await).await;
+        assert_eq!((&now["description"], &now["events"]), (&json!(description), &events), "round {i}");
+    }
+}
