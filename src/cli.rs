@@ -203,9 +203,8 @@ macro_rules! say {
     }};
 }
 
-/// The command line. `ready` runs once a server or worker has started and is about to serve
-/// (the binary returns the startup transient's memory to the system there).
-pub fn main(ready: fn()) -> ExitCode {
+/// The command line.
+pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(runtime) => runtime,
@@ -214,7 +213,7 @@ pub fn main(ready: fn()) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(run(cli, ready)) {
+    match runtime.block_on(run(cli)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("error: {err:#}");
@@ -223,7 +222,7 @@ pub fn main(ready: fn()) -> ExitCode {
     }
 }
 
-async fn run(cli: Cli, ready: fn()) -> anyhow::Result<()> {
+async fn run(cli: Cli) -> anyhow::Result<()> {
     let mut overrides = Overrides { database_url: cli.database_url.clone(), ..Overrides::default() };
     if let Command::Serve { listen, redis_url, .. } = &cli.command {
         overrides.listen = *listen;
@@ -239,12 +238,11 @@ async fn run(cli: Cli, ready: fn()) -> anyhow::Result<()> {
     let serving = matches!(cli.command, Command::Serve { .. });
     init_logging(&settings, serving);
     match cli.command {
-        Command::Serve { demo, no_workers, .. } => serve(settings, demo, !no_workers, ready).await,
+        Command::Serve { demo, no_workers, .. } => serve(settings, demo, !no_workers).await,
         Command::Worker => {
             let db = connect(&settings).await?;
             let state = crate::app::AppState::new(settings, db, Clock::default(), None).await?;
             println!("Gable {} worker running every background job", env!("CARGO_PKG_VERSION"));
-            ready();
             tokio::select! {
                 () = crate::jobs::run(state) => {},
                 () = shutdown_signal() => {},
@@ -322,7 +320,7 @@ async fn connect(settings: &Settings) -> anyhow::Result<Db> {
     Ok(db)
 }
 
-async fn serve(settings: Settings, demo: bool, workers: bool, ready: fn()) -> anyhow::Result<()> {
+async fn serve(settings: Settings, demo: bool, workers: bool) -> anyhow::Result<()> {
     let app = App::build(settings).await?;
     let addr = app.local_addr();
     let public_url = app.state().public_url().to_owned();
@@ -351,7 +349,6 @@ async fn serve(settings: Settings, demo: bool, workers: bool, ready: fn()) -> an
             created.key
         );
     }
-    ready();
     app.run_until(workers, shutdown_signal()).await?;
     tracing::info!("shut down cleanly");
     Ok(())
