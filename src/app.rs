@@ -18,13 +18,13 @@ use utoipa_axum::router::OpenApiRouter;
 
 use crate::auth::cache::KeyCache;
 use crate::auth::jwt::JwtVerifier;
-use crate::clock::Clock;
 use crate::config::Settings;
 use crate::db::Db;
 use crate::platform::metrics::{self, Metrics};
 use crate::platform::{docs, health, keys};
 use crate::ratelimit::Limiter;
 use crate::secrets::{KeySource, Secrets};
+use crate::vocab::clock::Clock;
 use crate::webhooks::{self, Webhooks};
 use crate::{auth, crm, events, graphql, http, jobs, operations, rentals, sales};
 

@@ -11,14 +11,16 @@ use serde_json::json;
 use tracing_subscriber::EnvFilter;
 
 use crate::app::App;
-use crate::auth::{Scopes, Tenant};
-use crate::clock::Clock;
+use crate::auth::Tenant;
 use crate::config::{LogFormat, Overrides, Settings};
 use crate::db::{Db, system};
 use crate::platform::keys;
-use crate::platform::orgs::{self, Plan};
-use crate::rentals::date::Date;
+use crate::platform::orgs;
 use crate::secrets::{self, KeySource, Secrets};
+use crate::vocab::clock::Clock;
+use crate::vocab::date::Date;
+use crate::vocab::plan::Plan;
+use crate::vocab::scope::Scopes;
 use crate::{demo, seed};
 
 #[derive(Debug, Parser)]

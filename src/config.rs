@@ -14,7 +14,7 @@ use ipnet::IpNet;
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 
-use crate::platform::orgs::Plan;
+use crate::vocab::plan::Plan;
 
 /// The commented default configuration, also the documentation of every setting.
 pub const DEFAULT_CONFIG: &str = include_str!("../config.default.toml");
@@ -363,7 +363,7 @@ impl Settings {
             return invalid("jwt_role_scopes needs a `*` entry (the scopes of every other role)".into());
         }
         for (role, scopes) in &self.jwt_role_scopes {
-            if let Err(err) = crate::auth::Scopes::parse(scopes.0.iter().map(String::as_str)) {
+            if let Err(err) = crate::vocab::scope::Scopes::parse(scopes.0.iter().map(String::as_str)) {
                 return invalid(format!("jwt_role_scopes.\"{role}\": {err}"));
             }
         }

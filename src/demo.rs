@@ -7,15 +7,17 @@
 use serde_json::{Value, json};
 
 use crate::app::AppState;
-use crate::auth::{Scopes, Tenant};
+use crate::auth::Tenant;
 use crate::crm::{contacts::Contacts, leads::Leads, properties::Properties, showings::Showings, tasks::Tasks};
 use crate::db::system;
 use crate::operations::{vendors::Vendors, work_orders::WorkOrders};
 use crate::platform::keys;
-use crate::platform::orgs::{self, Organization, Plan};
+use crate::platform::orgs::{self, Organization};
 use crate::rentals::{leases::Leases, tenants::Tenants, units::Units};
 use crate::resource::{Ctx, Resource, Stamped};
 use crate::sales::{booking_links::BookingLinks, payments::Payments, products::Products, team::TeamMembers};
+use crate::vocab::plan::Plan;
+use crate::vocab::scope::Scopes;
 
 pub const DEMO_SLUG: &str = "demo-realty";
 
@@ -47,13 +49,13 @@ pub async fn prepare(state: &AppState) -> anyhow::Result<Demo> {
 }
 
 /// Creates one object of `R` from a JSON body, as `POST` would.
-async fn add<R: Resource>(ctx: &mut Ctx<'_>, body: Value) -> crate::error::ApiResult<R::Record> {
-    let input: R::Create = serde_json::from_value(body).map_err(crate::error::ApiError::internal)?;
+async fn add<R: Resource>(ctx: &mut Ctx<'_>, body: Value) -> crate::vocab::error::ApiResult<R::Record> {
+    let input: R::Create = serde_json::from_value(body).map_err(crate::vocab::error::ApiError::internal)?;
     let record = ctx.create::<R>(input).await?;
     Ok(record)
 }
 
-async fn sample_data(state: &AppState, tenant: &Tenant) -> crate::error::ApiResult<()> {
+async fn sample_data(state: &AppState, tenant: &Tenant) -> crate::vocab::error::ApiResult<()> {
     let mut ctx = Ctx::begin(state, tenant).await?;
     let ava = add::<TeamMembers>(
         &mut ctx,
@@ -139,7 +141,7 @@ async fn sample_data(state: &AppState, tenant: &Tenant) -> crate::error::ApiResu
 
 /// The duplex as a rental: two units, two tenants, a draft lease (sign it with
 /// `POST /api/leases/{id}/sign` to start its rent), a vendor and an open work order.
-async fn rentals(ctx: &mut Ctx<'_>, property_id: &str) -> crate::error::ApiResult<()> {
+async fn rentals(ctx: &mut Ctx<'_>, property_id: &str) -> crate::vocab::error::ApiResult<()> {
     let unit_a = add::<Units>(ctx, json!({"property_id": property_id, "label": "A", "market_rent_usd": 2450})).await?;
     let unit_b = add::<Units>(ctx, json!({"property_id": property_id, "label": "B", "market_rent_usd": 2300})).await?;
     let sam = add::<Tenants>(ctx, json!({"name": "Sam Lee", "email": "sam@example.com"})).await?;

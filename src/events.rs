@@ -12,13 +12,14 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::app::AppState;
-use crate::auth::{Auth, Need};
+use crate::auth::Auth;
 use crate::db::ScopedTx;
-use crate::error::{ApiError, ApiResult};
 use crate::http::Query;
-use crate::ids::new_id;
 use crate::resource::list::{self, Filters, Page};
-use crate::resource::values::{JsonText, Timestamp, Value};
+use crate::vocab::error::{ApiError, ApiResult};
+use crate::vocab::ids::new_id;
+use crate::vocab::scope::Need;
+use crate::vocab::values::{JsonText, Timestamp, Value};
 use crate::webhooks::catalog;
 
 pub fn router() -> OpenApiRouter<AppState> {

@@ -9,8 +9,8 @@ use secrecy::ExposeSecret;
 
 use crate::app::AppState;
 use crate::db::JobsTx;
-use crate::ids::new_id;
 use crate::jobs::JobToken;
+use crate::vocab::ids::new_id;
 
 /// A message stored in the caller's transaction; send it with [`deliver`] after commit.
 pub struct Queued {

@@ -7,13 +7,16 @@ use std::time::Duration;
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 
-use crate::auth::{Scopes, Tenant};
-use crate::clock::Clock;
+use crate::auth::Tenant;
+
 use crate::db::{Db, system};
-use crate::ids::new_id;
 use crate::platform::keys;
-use crate::platform::orgs::{self, Plan};
-use crate::resource::values::Value;
+use crate::platform::orgs;
+use crate::vocab::clock::Clock;
+use crate::vocab::ids::new_id;
+use crate::vocab::plan::Plan;
+use crate::vocab::scope::Scopes;
+use crate::vocab::values::Value;
 
 pub struct SeedPlan {
     pub orgs: usize,

@@ -11,7 +11,7 @@
 //! The caller's principal is `user:<sub>`: rate limits count per user as they count per key.
 //! Tokens are never logged. See `docs/auth.md`.
 //!
-//! [`Clock`]: crate::clock::Clock
+//! [`Clock`]: crate::vocab::clock::Clock
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, RwLock};
@@ -23,11 +23,12 @@ use jsonwebtoken::{Algorithm, DecodingKey, Validation, errors::ErrorKind};
 use serde::Deserialize;
 
 use super::cache::TtlCache;
-use super::{Auth, Scopes, Tenant};
+use super::{Auth, Tenant};
 use crate::app::AppState;
 use crate::config::{ConfigError, Settings};
 use crate::db::system;
-use crate::error::ApiError;
+use crate::vocab::error::ApiError;
+use crate::vocab::scope::Scopes;
 
 /// The rate-limit principal of a signed-in user: `user:<sub>`.
 pub const PRINCIPAL_PREFIX: &str = "user:";

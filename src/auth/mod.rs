@@ -13,7 +13,6 @@
 pub mod api_key;
 pub mod cache;
 pub mod jwt;
-pub mod scope;
 
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -25,14 +24,14 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-pub use self::scope::{Need, Scopes};
 use crate::app::AppState;
 use crate::config::Features;
 use crate::db::{Db, parse_column, system};
-use crate::error::ApiError;
 use crate::http::public::ClientIp;
-use crate::platform::orgs::Plan;
 use crate::ratelimit::Quota;
+use crate::vocab::error::ApiError;
+use crate::vocab::plan::Plan;
+use crate::vocab::scope::{Need, Scopes};
 
 /// The organization a request acts for. Only authentication (and the operator's CLI, via
 /// [`Tenant::for_operator`]) can make one, and every tenant-owned storage call takes one.

@@ -4,10 +4,10 @@ use serde::{Deserialize, Serialize};
 use sqlx::FromRow;
 use utoipa::{IntoParams, ToSchema};
 
-use crate::error::ApiResult;
 use crate::resource::validate::{in_range, labels, nullable, optional_email, optional_text, patch, present, text};
-use crate::resource::values::{StringList, Timestamp, Value};
 use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::vocab::error::ApiResult;
+use crate::vocab::values::{StringList, Timestamp, Value};
 use crate::{stamped, text_enum};
 
 text_enum! {

@@ -13,14 +13,15 @@ use utoipa_axum::routes;
 use super::contacts::{Contact, ContactType, Contacts, CreateContact};
 use super::properties::Properties;
 use crate::app::AppState;
-use crate::auth::{Auth, Need, Tenant};
-use crate::error::{ApiError, ApiResult, ErrorBody};
+use crate::auth::{Auth, Tenant};
 use crate::http::public::{ClientIp, admit};
 use crate::http::{Json, Path};
 use crate::resource::validate::{nullable, optional_email, optional_text, patch, present, text};
-use crate::resource::values::{Timestamp, Value};
 use crate::resource::{Ctx, Filters, Meta, Resource};
 use crate::sales::team::TeamMembers;
+use crate::vocab::error::{ApiError, ApiResult, ErrorBody};
+use crate::vocab::scope::Need;
+use crate::vocab::values::{Timestamp, Value};
 use crate::{stamped, text_enum};
 
 text_enum! {

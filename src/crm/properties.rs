@@ -5,11 +5,11 @@ use serde::{Deserialize, Serialize};
 use sqlx::FromRow;
 use utoipa::{IntoParams, ToSchema};
 
-use crate::error::ApiResult;
 use crate::platform::orgs::slugify;
 use crate::resource::validate::{non_negative, nullable, optional_text, patch, present, text, urls};
-use crate::resource::values::{Flag, Money, StringList, Timestamp, Value, compact_number};
 use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::vocab::error::ApiResult;
+use crate::vocab::values::{Flag, Money, StringList, Timestamp, Value, compact_number};
 use crate::{stamped, text_enum};
 
 text_enum! {
@@ -184,9 +184,12 @@ fn rooms(field: &str, value: Option<i64>) -> ApiResult<Option<i64>> {
 
 fn bathrooms(value: Option<f64>) -> ApiResult<Option<f64>> {
     match value {
-        Some(b) if !(0.0..=MAX_ROOMS as f64).contains(&b) || (b * 2.0).fract() != 0.0 => Err(
-            crate::error::ApiError::validation("bathrooms", "`bathrooms` must be between 0 and 1000, in halves (2.5)"),
-        ),
+        Some(b) if !(0.0..=MAX_ROOMS as f64).contains(&b) || (b * 2.0).fract() != 0.0 => {
+            Err(crate::vocab::error::ApiError::validation(
+                "bathrooms",
+                "`bathrooms` must be between 0 and 1000, in halves (2.5)",
+            ))
+        }
         other => Ok(other),
     }
 }

@@ -9,11 +9,11 @@ use utoipa::{IntoParams, ToSchema};
 use super::contacts::Contacts;
 use super::leads::Leads;
 use super::properties::Properties;
-use crate::error::{ApiError, ApiResult};
 use crate::resource::validate::{in_range, nullable, optional_text, patch, present};
-use crate::resource::values::{Timestamp, Value};
 use crate::resource::{Ctx, Filters, Meta, Resource};
 use crate::sales::team::TeamMembers;
+use crate::vocab::error::{ApiError, ApiResult};
+use crate::vocab::values::{Timestamp, Value};
 use crate::{stamped, text_enum};
 
 text_enum! {

@@ -8,11 +8,11 @@ use utoipa::{IntoParams, ToSchema};
 use super::contacts::Contacts;
 use super::leads::Leads;
 use super::properties::Properties;
-use crate::error::ApiResult;
 use crate::resource::validate::{nullable, optional_text, patch, present, text};
-use crate::resource::values::{Timestamp, Value};
 use crate::resource::{Ctx, Filters, Meta, Resource};
 use crate::sales::team::TeamMembers;
+use crate::vocab::error::ApiResult;
+use crate::vocab::values::{Timestamp, Value};
 use crate::{stamped, text_enum};
 
 text_enum! {

@@ -35,7 +35,7 @@ use sqlx::{Arguments, AssertSqlSafe, FromRow, PgPool, Postgres, Sqlite, SqlitePo
 
 use crate::auth::Tenant;
 use crate::jobs::JobToken;
-use crate::resource::values::Value;
+use crate::vocab::values::Value;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 

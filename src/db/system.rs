@@ -6,9 +6,10 @@
 use sqlx::FromRow;
 
 use super::{Db, JobsTx, Sql, parse_column};
-use crate::clock::rfc3339;
-use crate::platform::orgs::{Organization, Plan};
-use crate::resource::values::Value;
+use crate::platform::orgs::Organization;
+use crate::vocab::clock::rfc3339;
+use crate::vocab::plan::Plan;
+use crate::vocab::values::Value;
 
 #[derive(Debug, FromRow)]
 struct OrgRow {

@@ -31,13 +31,14 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::app::AppState;
-use crate::auth::{Auth, Need, RequestCost, Tenant};
-use crate::error::ApiError;
+use crate::auth::{Auth, RequestCost, Tenant};
 use crate::events::{self, EventFilter};
 use crate::http::Json as JsonBody;
 use crate::http::extract::{parse_query, payload_too_large};
 use crate::resource::erased::{FilterParam, described, params};
 use crate::resource::{Operations, Page, pascal};
+use crate::vocab::error::ApiError;
+use crate::vocab::scope::Need;
 use crate::{crm, operations, rentals, sales};
 
 /// Deepest selection allowed (GraphiQL's standard introspection query needs about 13).

@@ -12,8 +12,8 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::objects::Objects;
-use crate::clock;
-use crate::error::ApiError;
+use crate::vocab::clock;
+use crate::vocab::error::ApiError;
 
 /// A JSON request body or response.
 #[derive(Debug, Clone, Copy, Default)]

@@ -22,10 +22,11 @@ use sha2::{Digest, Sha256};
 use sqlx::FromRow;
 
 use crate::app::AppState;
-use crate::auth::{self, Auth, Scopes};
+use crate::auth::{self, Auth};
 use crate::db::Scoped;
-use crate::error::ApiError;
 use crate::http::extract::payload_too_large;
+use crate::vocab::error::ApiError;
+use crate::vocab::scope::Scopes;
 
 pub static IDEMPOTENCY_KEY: HeaderName = HeaderName::from_static("idempotency-key");
 static REPLAYED: HeaderName = HeaderName::from_static("idempotent-replayed");

@@ -10,7 +10,7 @@ pub mod request_id;
 use axum::http::{Method, StatusCode, Uri};
 
 pub use self::extract::{Json, Path, Query, json_body, json_response, to_json};
-use crate::error::ApiError;
+use crate::vocab::error::ApiError;
 
 /// Unknown route: 404 as JSON.
 pub async fn not_found(method: Method, uri: Uri) -> ApiError {

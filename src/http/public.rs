@@ -17,8 +17,8 @@ use ipnet::IpNet;
 
 use crate::app::AppState;
 use crate::auth::Tenant;
-use crate::error::{ApiError, ApiResult};
 use crate::ratelimit::{Decision, Quota};
+use crate::vocab::error::{ApiError, ApiResult};
 
 /// The client's IP address: the TCP peer, unless the peer is a trusted proxy
 /// (`trusted_proxies`); then the address it forwarded (see [`client_ip`]).

@@ -1,9 +1,7 @@
 //! `X-Request-Id` on every response, and the request log line.
 //!
 //! An incoming id is kept when it is sane (1–128 characters of `A-Za-z0-9._:-`), otherwise a
-//! new `req_…` id is made. The id lives in a task-local for the duration of the request, so
-//! [`ApiError`](crate::error::ApiError) bodies and log lines carry it without threading it
-//! through every function.
+//! new `req_…` id is made, and kept for the request's duration ([`crate::vocab::request`]).
 
 use std::time::Instant;
 
@@ -13,18 +11,10 @@ use axum::middleware::Next;
 use axum::response::Response;
 use tracing::Instrument;
 
-use crate::ids::new_id;
+use crate::vocab::ids::new_id;
+use crate::vocab::request;
 
 pub static X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
-
-tokio::task_local! {
-    static REQUEST_ID: String;
-}
-
-/// The id of the request being handled (empty outside a request).
-pub fn current() -> String {
-    REQUEST_ID.try_with(Clone::clone).unwrap_or_default()
-}
 
 fn is_sane(id: &str) -> bool {
     (1..=128).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b"._:-".contains(&b))
@@ -41,7 +31,7 @@ pub async fn middleware(req: Request, next: Next) -> Response {
     let method = req.method().clone();
     let path = req.uri().path().to_owned();
     let started = Instant::now();
-    let mut response = REQUEST_ID.scope(id.clone(), next.run(req).instrument(span.clone())).await;
+    let mut response = request::scope(id.clone(), next.run(req).instrument(span.clone())).await;
     let status = response.status().as_u16();
     span.in_scope(
         || tracing::info!(%method, %path, status, latency_ms = started.elapsed().as_secs_f64() * 1000.0, "request"),

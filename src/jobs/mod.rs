@@ -26,9 +26,9 @@ use tokio::time::MissedTickBehavior;
 pub use self::token::JobToken;
 use crate::app::AppState;
 use crate::db::Db;
-use crate::rentals::date::Date;
 use crate::rentals::scheduler;
 use crate::secrets::Secrets;
+use crate::vocab::date::Date;
 use crate::webhooks;
 
 type JobFuture<'a> = Pin<Box<dyn Future<Output = anyhow::Result<()>> + Send + 'a>>;

@@ -17,17 +17,18 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::app::AppState;
-use crate::auth::{Auth, Need};
-use crate::error::{ApiError, ApiResult};
+use crate::auth::Auth;
 use crate::http::extract::{parse_json, parse_value};
 use crate::http::{Json, Path};
-use crate::rentals::date::Date;
 use crate::rentals::leases::{CreateLease, LateFee, Leases};
 use crate::rentals::tenants::{CreateTenant, Tenants};
 use crate::rentals::units::Units;
 use crate::resource::validate::{non_negative, nullable, optional_email, optional_text, patch, present, text};
-use crate::resource::values::{JsonText, Money, Timestamp, Value};
 use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::vocab::date::Date;
+use crate::vocab::error::{ApiError, ApiResult};
+use crate::vocab::scope::Need;
+use crate::vocab::values::{JsonText, Money, Timestamp, Value};
 use crate::{stamped, text_enum};
 
 text_enum! {

@@ -14,13 +14,14 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::app::AppState;
-use crate::auth::{Auth, Need};
+use crate::auth::Auth;
 use crate::db::Scoped;
-use crate::error::{ApiError, ApiResult};
 use crate::http::Json;
 use crate::resource::Ctx;
 use crate::resource::validate::text;
-use crate::resource::values::{Flag, Timestamp};
+use crate::vocab::error::{ApiError, ApiResult};
+use crate::vocab::scope::Need;
+use crate::vocab::values::{Flag, Timestamp};
 use crate::webhooks::catalog::EventType;
 
 /// The categories every organization has: (id, name).

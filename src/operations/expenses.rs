@@ -16,17 +16,18 @@ use utoipa_axum::routes;
 use super::expense_categories;
 use super::vendors::Vendors;
 use crate::app::AppState;
-use crate::auth::{Auth, Need};
+use crate::auth::Auth;
 use crate::crm::properties::Properties;
-use crate::error::{ApiError, ApiResult};
 use crate::http::extract::parse_value;
 use crate::http::{Json, Query};
-use crate::rentals::date::Date;
 use crate::rentals::units::Units;
 use crate::resource::validate::{nullable, optional_text, patch, present, text};
-use crate::resource::values::{Money, Timestamp, Value};
 use crate::resource::{Ctx, Deleted, Filters, Meta, Resource};
 use crate::stamped;
+use crate::vocab::date::Date;
+use crate::vocab::error::{ApiError, ApiResult};
+use crate::vocab::scope::Need;
+use crate::vocab::values::{Money, Timestamp, Value};
 
 /// One expense paid for a property (and optionally one of its units).
 #[derive(Debug, Clone, Serialize, FromRow, ToSchema)]

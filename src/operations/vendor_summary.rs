@@ -14,12 +14,13 @@ use super::vendors::{Vendor, Vendors};
 use super::work_orders::{WorkOrderStatus, WorkOrders};
 use crate::ai::{self, Written};
 use crate::app::AppState;
-use crate::auth::{Auth, Need};
-use crate::error::{ApiError, ApiResult};
+use crate::auth::Auth;
 use crate::http::Json;
-use crate::rentals::date::Date;
 use crate::resource::Resource;
-use crate::resource::values::{Money, Timestamp};
+use crate::vocab::date::Date;
+use crate::vocab::error::{ApiError, ApiResult};
+use crate::vocab::scope::Need;
+use crate::vocab::values::{Money, Timestamp};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(vendor_summary))

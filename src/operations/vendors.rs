@@ -5,11 +5,11 @@ use serde::{Deserialize, Serialize};
 use sqlx::FromRow;
 use utoipa::{IntoParams, ToSchema};
 
-use crate::error::ApiResult;
 use crate::resource::validate::{non_negative, nullable, optional_email, optional_text, patch, present, text};
-use crate::resource::values::{Money, Timestamp, Value};
 use crate::resource::{Ctx, Filters, Meta, Resource};
 use crate::stamped;
+use crate::vocab::error::ApiResult;
+use crate::vocab::values::{Money, Timestamp, Value};
 
 /// A vendor: a plumber, an electrician, a snow-removal company…
 #[derive(Debug, Clone, Serialize, FromRow, ToSchema)]

@@ -16,16 +16,17 @@ use utoipa_axum::routes;
 
 use super::vendors::Vendors;
 use crate::app::AppState;
-use crate::auth::{Auth, Need};
+use crate::auth::Auth;
 use crate::crm::properties::Properties;
-use crate::error::{ApiError, ApiResult};
 use crate::http::extract::parse_json;
 use crate::http::{Json, Path};
-use crate::rentals::date::Date;
 use crate::rentals::units::Units;
 use crate::resource::validate::{non_negative, nullable, optional_text, patch, present, text};
-use crate::resource::values::{Money, Timestamp, Value};
 use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::vocab::date::Date;
+use crate::vocab::error::{ApiError, ApiResult};
+use crate::vocab::scope::Need;
+use crate::vocab::values::{Money, Timestamp, Value};
 use crate::{stamped, text_enum};
 
 text_enum! {

@@ -14,7 +14,7 @@ use utoipa::{Modify, OpenApi as _};
 use utoipa_swagger_ui::{Config, SwaggerUi};
 
 use crate::app::AppState;
-use crate::error::ErrorBody;
+use crate::vocab::error::ErrorBody;
 
 #[derive(utoipa::OpenApi)]
 #[openapi(

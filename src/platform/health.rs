@@ -8,8 +8,8 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::app::AppState;
-use crate::error::{ApiError, ApiResult};
 use crate::http::Json;
+use crate::vocab::error::{ApiError, ApiResult};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(health)).routes(routes!(ready))
@@ -36,7 +36,7 @@ async fn health() -> Json<Status> {
 /// No authentication. 200 when the database answers, 503 otherwise: point load balancers here.
 #[utoipa::path(get, path = "/ready", tag = "Health", security(()),
     responses((status = 200, description = "Ready to serve", body = Status),
-              (status = 503, description = "The database is unreachable", body = crate::error::ErrorBody)))]
+              (status = 503, description = "The database is unreachable", body = crate::vocab::error::ErrorBody)))]
 async fn ready(State(state): State<AppState>) -> ApiResult<Json<Status>> {
     state.db().ping().await.map_err(|err| {
         tracing::warn!(error = %err, "readiness check failed");

@@ -12,14 +12,16 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::app::AppState;
-use crate::auth::{Auth, Need, Scopes, Tenant, api_key};
-use crate::clock::{Clock, rfc3339};
+use crate::auth::{Auth, Tenant, api_key};
 use crate::db::Db;
-use crate::error::{ApiError, ApiResult};
 use crate::http::idempotency::RedactOnReplay;
 use crate::http::{Json, Path};
-use crate::ids::new_id;
-use crate::resource::values::Timestamp;
+use crate::vocab::clock::{Clock, rfc3339};
+use crate::vocab::error::{ApiError, ApiResult};
+use crate::vocab::ids::new_id;
+use crate::vocab::scope::Need;
+use crate::vocab::scope::Scopes;
+use crate::vocab::values::Timestamp;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(list_keys, create_key)).routes(routes!(get_key, revoke_key))

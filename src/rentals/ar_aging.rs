@@ -12,15 +12,16 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::date::Date;
 use super::ledger::SCOPE;
 use crate::app::AppState;
-use crate::auth::{Auth, Need};
+use crate::auth::Auth;
 use crate::crm::properties::Properties;
-use crate::error::{ApiError, ApiResult};
 use crate::http::{Json, Query};
 use crate::resource::Resource;
-use crate::resource::values::{Money, StringList};
+use crate::vocab::date::Date;
+use crate::vocab::error::{ApiError, ApiResult};
+use crate::vocab::scope::Need;
+use crate::vocab::values::{Money, StringList};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(ar_aging))

@@ -9,12 +9,13 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::ar_aging::AgingTotals;
-use super::date::Date;
 use crate::app::AppState;
-use crate::auth::{Auth, Need};
-use crate::error::ApiResult;
+use crate::auth::Auth;
 use crate::http::{Json, Query};
-use crate::resource::values::Money;
+use crate::vocab::date::Date;
+use crate::vocab::error::ApiResult;
+use crate::vocab::scope::Need;
+use crate::vocab::values::Money;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(dashboard))

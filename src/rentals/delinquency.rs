@@ -19,16 +19,17 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::date::Date;
 use super::ledger::SCOPE;
 use super::plans::PlanStatus;
 use crate::ai::{self, Written};
 use crate::app::AppState;
-use crate::auth::{Auth, Need};
-use crate::error::{ApiError, ApiResult};
+use crate::auth::Auth;
 use crate::http::Json;
 use crate::http::extract::parse_json;
-use crate::resource::values::{Money, StringList, Timestamp};
+use crate::vocab::date::Date;
+use crate::vocab::error::{ApiError, ApiResult};
+use crate::vocab::scope::Need;
+use crate::vocab::values::{Money, StringList, Timestamp};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(prioritize))

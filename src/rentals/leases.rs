@@ -12,16 +12,17 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::date::Date;
 use super::tenants::Tenants;
 use super::units::{UnitStatus, Units};
 use crate::app::AppState;
-use crate::auth::{Auth, Need};
-use crate::error::{ApiError, ApiResult};
+use crate::auth::Auth;
 use crate::http::{Json, Path};
 use crate::resource::validate::{in_range, nullable, patch, present};
-use crate::resource::values::{Money, StringList, Timestamp, Value};
 use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::vocab::date::Date;
+use crate::vocab::error::{ApiError, ApiResult};
+use crate::vocab::scope::Need;
+use crate::vocab::values::{Money, StringList, Timestamp, Value};
 use crate::{stamped, text_enum};
 
 text_enum! {
@@ -57,7 +58,7 @@ pub struct LateFee {
 
 /// `5`, not `5.0`.
 fn whole_or_fraction<S: serde::Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
-    crate::resource::values::compact_number(&Some(*value), serializer)
+    crate::vocab::values::compact_number(&Some(*value), serializer)
 }
 
 impl LateFee {

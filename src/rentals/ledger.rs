@@ -14,16 +14,17 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::date::Date;
 use super::leases::Leases;
 use crate::app::AppState;
-use crate::auth::{Auth, Need};
-use crate::error::{ApiError, ApiResult};
+use crate::auth::Auth;
 use crate::http::{Json, Path, Query};
 use crate::resource::Ctx;
 use crate::resource::list::{self, Filters, Page};
-use crate::resource::values::{Money, Timestamp};
 use crate::text_enum;
+use crate::vocab::date::Date;
+use crate::vocab::error::{ApiError, ApiResult};
+use crate::vocab::scope::Need;
+use crate::vocab::values::{Money, Timestamp};
 use crate::webhooks::catalog::EventType;
 
 pub const SCOPE: &str = "rent";

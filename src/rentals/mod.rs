@@ -3,7 +3,6 @@
 
 pub mod ar_aging;
 pub mod dashboard;
-pub mod date;
 pub mod delinquency;
 pub mod leases;
 pub mod ledger;

@@ -11,16 +11,17 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::date::Date;
 use super::leases::Leases;
 use super::tenants::Tenants;
 use crate::app::AppState;
-use crate::auth::{Auth, Need};
-use crate::error::{ApiError, ApiResult};
+use crate::auth::Auth;
 use crate::http::{Json, Path};
 use crate::resource::validate::present;
-use crate::resource::values::{Money, Timestamp, Value};
 use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::vocab::date::Date;
+use crate::vocab::error::{ApiError, ApiResult};
+use crate::vocab::scope::Need;
+use crate::vocab::values::{Money, Timestamp, Value};
 use crate::{stamped, text_enum};
 
 text_enum! {

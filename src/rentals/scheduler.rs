@@ -26,13 +26,13 @@ use serde::Serialize;
 use serde_json::json;
 use sqlx::FromRow;
 
-use super::date::Date;
 use super::leases::{LateFee, LateFeeType};
 use crate::app::AppState;
 use crate::db::{Backend, JobsTx, placeholders};
-use crate::ids::new_id;
 use crate::jobs::JobToken;
-use crate::resource::values::{Money, Timestamp};
+use crate::vocab::date::Date;
+use crate::vocab::ids::new_id;
+use crate::vocab::values::{Money, Timestamp};
 
 /// `billed_through` of a lease that has ended and been charged for all its days.
 const DONE: &str = "9999-12";

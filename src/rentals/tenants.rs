@@ -6,11 +6,11 @@ use serde::{Deserialize, Serialize};
 use sqlx::FromRow;
 use utoipa::{IntoParams, ToSchema};
 
-use crate::error::ApiResult;
 use crate::resource::validate::{nullable, optional_email, optional_text, patch, present, text};
-use crate::resource::values::{Timestamp, Value};
 use crate::resource::{Ctx, Filters, Meta, Resource};
 use crate::stamped;
+use crate::vocab::error::ApiResult;
+use crate::vocab::values::{Timestamp, Value};
 
 /// A person renting a unit.
 #[derive(Debug, Clone, Serialize, FromRow, ToSchema)]

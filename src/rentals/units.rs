@@ -6,10 +6,10 @@ use sqlx::FromRow;
 use utoipa::{IntoParams, ToSchema};
 
 use crate::crm::properties::Properties;
-use crate::error::ApiResult;
 use crate::resource::validate::{in_range, non_negative, nullable, patch, present, text};
-use crate::resource::values::{Money, Timestamp, Value, compact_number};
 use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::vocab::error::ApiResult;
+use crate::vocab::values::{Money, Timestamp, Value, compact_number};
 use crate::{stamped, text_enum};
 
 text_enum! {

@@ -12,8 +12,8 @@ use utoipa::{IntoParams, ToSchema};
 use super::{Deleted, Meta, Page, Resource, create_record, delete_record, find_record, list_records, update_record};
 use crate::app::AppState;
 use crate::auth::Tenant;
-use crate::error::{ApiError, ApiResult};
 use crate::http::extract::{parse_query, parse_value};
+use crate::vocab::error::{ApiError, ApiResult};
 
 /// A type's JSON Schema as the OpenAPI document has it, with the named schemas it refers to
 /// (`$ref: "#/components/schemas/<name>"`).

@@ -13,10 +13,10 @@ use serde::{Deserialize, Serialize};
 
 use utoipa::IntoParams;
 
-use super::values::Value;
 use crate::db::{Record, Scoped};
-use crate::error::{ApiError, ApiResult};
 use crate::http::{json_body, to_json};
+use crate::vocab::error::{ApiError, ApiResult};
+use crate::vocab::values::Value;
 
 pub const DEFAULT_LIMIT: i64 = 50;
 pub const MAX_LIMIT: i64 = 100;

@@ -12,7 +12,6 @@ pub mod erased;
 pub mod list;
 mod openapi;
 pub mod validate;
-pub mod values;
 
 use std::future::Future;
 
@@ -28,14 +27,15 @@ use utoipa_axum::router::OpenApiRouter;
 pub use self::erased::Operations;
 pub use self::list::{Filters, Page};
 pub use self::openapi::pascal;
-use self::values::{Timestamp, Value};
 use crate::app::AppState;
-use crate::auth::{Auth, Need, Tenant};
+use crate::auth::{Auth, Tenant};
 use crate::db::{Backend, Record, ScopedTx};
-use crate::error::{ApiError, ApiResult};
 use crate::events;
 use crate::http::{Json, Path, Query};
-use crate::ids::new_id;
+use crate::vocab::error::{ApiError, ApiResult};
+use crate::vocab::ids::new_id;
+use crate::vocab::scope::Need;
+use crate::vocab::values::{Timestamp, Value};
 
 /// What the engine needs to know about a resource besides its types.
 #[derive(Debug, Clone, Copy)]
@@ -73,10 +73,10 @@ macro_rules! stamped {
             fn id(&self) -> &str {
                 &self.id
             }
-            fn created_at(&self) -> $crate::resource::values::Timestamp {
+            fn created_at(&self) -> $crate::vocab::values::Timestamp {
                 self.created_at
             }
-            fn set_updated_at(&mut self, at: $crate::resource::values::Timestamp) {
+            fn set_updated_at(&mut self, at: $crate::vocab::values::Timestamp) {
                 self.updated_at = at;
             }
         }

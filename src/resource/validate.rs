@@ -3,9 +3,9 @@
 
 use serde::{Deserialize, Deserializer};
 
-use super::values::Money;
-use crate::error::{ApiError, ApiResult};
 use crate::platform::orgs::is_email;
+use crate::vocab::error::{ApiError, ApiResult};
+use crate::vocab::values::Money;
 
 /// A required, trimmed, non-empty string of at most `max` characters.
 pub fn text(field: &str, value: &str, max: usize) -> ApiResult<String> {

@@ -24,14 +24,14 @@ use crate::crm::properties::Properties;
 use crate::crm::showings::{
     CreateShowing, DEFAULT_DURATION_MINUTES, MAX_DURATION_MINUTES, MIN_DURATION_MINUTES, ShowingStatus, Showings,
 };
-use crate::error::{ApiError, ApiResult, ErrorBody};
 use crate::http::public::{ClientIp, admit};
 use crate::http::{Json, Path};
 use crate::platform::orgs::slugify;
 use crate::resource::validate::{in_range, nullable, optional_text, patch, present, slug, text};
-use crate::resource::values::{Flag, Timestamp, Value};
 use crate::resource::{Ctx, Filters, Meta, Resource};
 use crate::stamped;
+use crate::vocab::error::{ApiError, ApiResult, ErrorBody};
+use crate::vocab::values::{Flag, Timestamp, Value};
 
 /// A public booking page for one team member (and optionally one property to show).
 #[derive(Debug, Clone, Serialize, FromRow, ToSchema)]

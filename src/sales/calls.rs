@@ -7,10 +7,10 @@ use utoipa::{IntoParams, ToSchema};
 use super::team::TeamMembers;
 use crate::crm::contacts::Contacts;
 use crate::crm::leads::Leads;
-use crate::error::ApiResult;
 use crate::resource::validate::{in_range, nullable, optional_text, patch, present, text};
-use crate::resource::values::{Timestamp, Value};
 use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::vocab::error::ApiResult;
+use crate::vocab::values::{Timestamp, Value};
 use crate::{stamped, text_enum};
 
 text_enum! {

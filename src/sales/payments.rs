@@ -13,10 +13,10 @@ use utoipa::{IntoParams, ToSchema};
 use super::products::Products;
 use super::team::TeamMembers;
 use crate::crm::contacts::Contacts;
-use crate::error::{ApiError, ApiResult};
 use crate::resource::validate::{currency, nullable, optional_text, patch, present};
-use crate::resource::values::{Money, Timestamp, Value};
 use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::vocab::error::{ApiError, ApiResult};
+use crate::vocab::values::{Money, Timestamp, Value};
 use crate::{stamped, text_enum};
 
 text_enum! {

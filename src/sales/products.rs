@@ -4,11 +4,11 @@ use serde::{Deserialize, Serialize};
 use sqlx::FromRow;
 use utoipa::{IntoParams, ToSchema};
 
-use crate::error::{ApiError, ApiResult};
 use crate::resource::validate::{currency, nullable, optional_text, patch, present, text};
-use crate::resource::values::{Flag, Money, Timestamp, Value};
 use crate::resource::{Ctx, Filters, Meta, Resource};
 use crate::stamped;
+use crate::vocab::error::{ApiError, ApiResult};
+use crate::vocab::values::{Flag, Money, Timestamp, Value};
 
 /// Something the business sells (a service package, a listing upgrade, a consultation); payments
 /// may name the product they paid for.

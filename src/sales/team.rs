@@ -4,10 +4,10 @@ use serde::{Deserialize, Serialize};
 use sqlx::FromRow;
 use utoipa::{IntoParams, ToSchema};
 
-use crate::error::{ApiError, ApiResult};
 use crate::resource::validate::{nullable, optional_email, optional_text, patch, present, text};
-use crate::resource::values::{Flag, Timestamp, Value};
 use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::vocab::error::{ApiError, ApiResult};
+use crate::vocab::values::{Flag, Timestamp, Value};
 use crate::{stamped, text_enum};
 
 text_enum! {

@@ -12,9 +12,13 @@ use utoipa_axum::routes;
 use crate::app::AppState;
 use axum::http::StatusCode;
 
-use crate::auth::{Auth, Need, Scopes};
-use crate::error::{ApiError, ApiResult};
+use crate::auth::Auth;
+
+use crate::vocab::scope::Need;
+
 use crate::http::Json;
+use crate::vocab::error::{ApiError, ApiResult};
+use crate::vocab::scope::Scopes;
 use crate::{crm, operations, rentals, sales};
 
 pub fn router() -> OpenApiRouter<AppState> {

@@ -13,13 +13,14 @@ use utoipa_axum::routes;
 
 use super::endpoints;
 use crate::app::AppState;
-use crate::auth::{Auth, Need};
+use crate::auth::Auth;
 use crate::db::Scoped;
-use crate::error::{ApiError, ApiResult};
 use crate::http::{Json, Path, Query};
 use crate::resource::list::{self, Filters, Page};
-use crate::resource::values::Timestamp;
 use crate::text_enum;
+use crate::vocab::error::{ApiError, ApiResult};
+use crate::vocab::scope::Need;
+use crate::vocab::values::Timestamp;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()

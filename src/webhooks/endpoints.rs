@@ -20,16 +20,17 @@ use super::catalog;
 use super::sender::{self, Outcome, Target};
 use super::signing::{self, Scheme};
 use crate::app::AppState;
-use crate::auth::{Auth, Need};
+use crate::auth::Auth;
 use crate::db::{Backend, Jobs, Scoped};
-use crate::error::{ApiError, ApiResult};
 use crate::http::idempotency::RedactOnReplay;
 use crate::http::{Json, Path};
-use crate::ids::new_id;
 use crate::resource::Deleted;
 use crate::resource::validate::{nullable, optional_text, present};
-use crate::resource::values::Timestamp;
 use crate::secrets::{Place, Secrets, SecretsError};
+use crate::vocab::error::{ApiError, ApiResult};
+use crate::vocab::ids::new_id;
+use crate::vocab::scope::Need;
+use crate::vocab::values::Timestamp;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()

@@ -29,7 +29,7 @@ use self::ssrf::AddressPolicy;
 use crate::app::AppState;
 use crate::config::Settings;
 use crate::jobs::JobToken;
-use crate::platform::orgs::Plan;
+use crate::vocab::plan::Plan;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().merge(endpoints::router()).merge(deliveries::router()).merge(catalog::router())

@@ -17,10 +17,10 @@ use super::endpoints::{COLUMNS as ENDPOINT_COLUMNS, EndpointRow};
 use super::sender::{self, Envelope, Outcome, Target};
 use crate::app::AppState;
 use crate::db::{Backend, Jobs, Sql, placeholders};
-use crate::ids::new_id;
 use crate::jobs::JobToken;
 use crate::notify;
-use crate::resource::values::{Timestamp, Value};
+use crate::vocab::ids::new_id;
+use crate::vocab::values::{Timestamp, Value};
 
 /// How many rows one statement handles at most.
 const BATCH: usize = 400;

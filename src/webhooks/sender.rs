@@ -13,7 +13,7 @@ use serde::Serialize;
 use super::signing::{self, Scheme};
 use super::ssrf::{AddressPolicy, GuardedResolver};
 use crate::config::Settings;
-use crate::resource::values::Timestamp;
+use crate::vocab::values::Timestamp;
 
 /// The most of a response body kept in the attempt log.
 pub const MAX_LOGGED_BODY: usize = 4096;

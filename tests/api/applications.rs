@@ -3,7 +3,7 @@
 //! own rules, in one transaction), denying with a reason, final decisions, filters,
 //! validation, scopes and the shared contract.
 
-use gable::platform::orgs::Plan;
+use gable::vocab::plan::Plan;
 use serde_json::{Value, json};
 
 use crate::contract::{self, Spec};

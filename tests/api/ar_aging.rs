@@ -3,8 +3,8 @@
 //! cent in every bucket.
 
 use gable::jobs::run_rent;
-use gable::platform::orgs::Plan;
-use gable::rentals::date::Date;
+use gable::vocab::date::Date;
+use gable::vocab::plan::Plan;
 use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, expect_error, expect_field_error, json, spawn_app};

@@ -1,7 +1,7 @@
 //! Booking links (Aura: "List booking links", "Get booking link"): the documented calls, slugs,
 //! the `url`, references, validation, the shared contract.
 
-use gable::platform::orgs::Plan;
+use gable::vocab::plan::Plan;
 use serde_json::{Value, json};
 
 use crate::contract::{self, Spec};

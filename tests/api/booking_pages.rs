@@ -1,7 +1,7 @@
 //! The public booking pages, `GET|POST /book/{orgSlug}/{slug}`: free times, bookings as a lead
 //! and a showing in one transaction, no double booking, the per-IP limit, the plan.
 
-use gable::platform::orgs::Plan;
+use gable::vocab::plan::Plan;
 use reqwest::Response;
 use serde_json::{Value, json};
 

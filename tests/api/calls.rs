@@ -1,7 +1,7 @@
 //! Calls (Aura: "List calls - Retrieve paginated list of calls", "Get call"): the documented
 //! calls, filters, references, validation, the shared contract.
 
-use gable::platform::orgs::Plan;
+use gable::vocab::plan::Plan;
 use serde_json::{Value, json};
 
 use crate::contract::{self, Spec};

@@ -61,7 +61,7 @@ async fn org_and_key_commands_print_json_and_make_working_keys() {
     assert!(!keys.to_string().contains(&secret), "listing never shows the secret");
 
     // The key works against a server on the same database…
-    let app = start(test_settings(&db.url), gable::clock::Clock::default()).await;
+    let app = start(test_settings(&db.url), gable::vocab::clock::Clock::default()).await;
     assert_eq!(app.get("/api/keys", &secret).await.status(), 200);
 
     // …until it is revoked.
@@ -215,7 +215,7 @@ fn mode(path: &std::path::Path) -> u32 {
 async fn secrets_rotate_re_encrypts_everything_under_a_new_key_file() {
     use crate::receiver::Receiver;
     use crate::webhooks::{allow_loopback, verify_standard};
-    use gable::platform::orgs::Plan;
+    use gable::vocab::plan::Plan;
     use serde_json::json;
 
     let db = fresh_database().await;
@@ -225,7 +225,7 @@ async fn secrets_rotate_re_encrypts_everything_under_a_new_key_file() {
     allow_loopback(&mut settings);
     settings.secret_key = None;
     settings.secret_key_file = Some(key_file.clone());
-    let app = start(settings.clone(), gable::clock::Clock::default()).await;
+    let app = start(settings.clone(), gable::vocab::clock::Clock::default()).await;
     let first_key = std::fs::read_to_string(&key_file).expect("the first start made the key file");
 
     let org = app.org(Plan::Elite).await;
@@ -275,7 +275,7 @@ async fn secrets_rotate_re_encrypts_everything_under_a_new_key_file() {
     assert!(verify_standard(old_secret, received) && verify_standard(new_secret, received));
     assert_eq!(received.header("x-api-key"), Some("receiver-key-31d9"));
     // And a new instance starts with it.
-    let second = start(settings, gable::clock::Clock::default()).await;
+    let second = start(settings, gable::vocab::clock::Clock::default()).await;
     let (status, shown) = crate::helpers::json(second.get(&format!("/api/webhooks/{id}"), &org.key).await).await;
     assert_eq!((status, shown["headers"]["X-Api-Key"].as_str()), (200, Some("…31d9")));
 }
@@ -295,8 +295,8 @@ impl Drop for KillOnDrop {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn rent_run_charges_each_period_once_and_prints_a_summary() {
     let db = fresh_database().await;
-    let app = start(test_settings(&db.url), gable::clock::Clock::default()).await;
-    let org = app.org(gable::platform::orgs::Plan::Grow).await;
+    let app = start(test_settings(&db.url), gable::vocab::clock::Clock::default()).await;
+    let org = app.org(gable::vocab::plan::Plan::Grow).await;
     let (_, unit, maya) = crate::rentals_support::household(&app, &org.key, "127 Pine", "1B", "Maya R.").await;
     let body = crate::rentals_support::lease_body(unit["id"].as_str().unwrap(), &maya, "2026-03-01");
     let lease = crate::rentals_support::signed_lease(&app, &org.key, &body).await;
@@ -337,11 +337,11 @@ async fn the_worker_runs_every_job_and_catches_up_at_start() {
     let mut settings = test_settings(&db.url);
     crate::webhooks::allow_loopback(&mut settings);
     let api = crate::helpers::start_without_workers(settings).await;
-    let org = api.org(gable::platform::orgs::Plan::Elite).await;
+    let org = api.org(gable::vocab::plan::Plan::Elite).await;
     let receiver = Receiver::start().await;
     api.create("/api/webhooks", &org.key, &json!({"url": receiver.url, "events": ["lead.created"]})).await;
     let (_, unit, maya) = crate::rentals_support::household(&api, &org.key, "127 Pine", "1B", "Maya R.").await;
-    let today = gable::rentals::date::Date::of_ms(api.clock().now_ms());
+    let today = gable::vocab::date::Date::of_ms(api.clock().now_ms());
     let start = today.month_start().plus_days(-70).month_start();
     let body = crate::rentals_support::lease_body(unit["id"].as_str().unwrap(), &maya, &start.to_string());
     let lease = crate::rentals_support::signed_lease(&api, &org.key, &body).await;

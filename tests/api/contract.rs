@@ -2,7 +2,7 @@
 //! with each change and nothing written on failure, 404 for other organizations' ids, 403
 //! without the scope, JSON errors for malformed and mistyped bodies, and pagination.
 
-use gable::platform::orgs::Plan;
+use gable::vocab::plan::Plan;
 use reqwest::Method;
 use serde_json::{Value, json};
 

@@ -2,8 +2,8 @@
 //! orders, expenses and NOI — every figure checked on a small known portfolio.
 
 use gable::jobs::run_rent;
-use gable::platform::orgs::Plan;
-use gable::rentals::date::Date;
+use gable::vocab::date::Date;
+use gable::vocab::plan::Plan;
 use serde_json::json;
 
 use crate::helpers::{expect_error, json, spawn_app};

@@ -3,8 +3,8 @@
 //! body, bad input, scopes and the 10-per-hour quota.
 
 use gable::jobs::run_rent;
-use gable::platform::orgs::Plan;
-use gable::rentals::date::Date;
+use gable::vocab::date::Date;
+use gable::vocab::plan::Plan;
 use reqwest::Method;
 use serde_json::{Value, json};
 

@@ -1,6 +1,6 @@
 //! Every failure is the same JSON error body with the right status; never HTML, never empty.
 
-use gable::platform::orgs::Plan;
+use gable::vocab::plan::Plan;
 use reqwest::Method;
 use serde_json::json;
 

@@ -1,7 +1,7 @@
 //! The event log follows resource scopes: `GET /api/events` and GraphQL `events` list only
 //! the events whose object the caller may read.
 
-use gable::platform::orgs::Plan;
+use gable::vocab::plan::Plan;
 use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, expect_error, json, spawn_app};

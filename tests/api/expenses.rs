@@ -2,7 +2,7 @@
 //! property id), `update_entry` and `delete_entry` with their events, built-in and
 //! organization categories, filters, totals, references, validation and the shared contract.
 
-use gable::platform::orgs::Plan;
+use gable::vocab::plan::Plan;
 use serde_json::{Value, json};
 
 use crate::contract::{self, Spec};

@@ -1,7 +1,7 @@
 //! GraphQL at `/graphql`: the schema generated from the resources, the same rules, scopes,
 //! tenancy and events as REST, errors with codes, and the offline playground page.
 
-use gable::platform::orgs::Plan;
+use gable::vocab::plan::Plan;
 use reqwest::Method;
 use serde_json::{Value, json};
 

@@ -1,4 +1,4 @@
-use gable::platform::orgs::Plan;
+use gable::vocab::plan::Plan;
 
 use crate::helpers::{expect_error, json, spawn_app, spawn_with};
 

@@ -3,11 +3,14 @@
 
 use std::time::Duration;
 
-use gable::auth::{Scopes, Tenant};
-use gable::clock::Clock;
+use gable::auth::Tenant;
+
 use gable::db::Db;
 use gable::platform::keys;
-use gable::platform::orgs::{self, Plan};
+use gable::platform::orgs;
+use gable::vocab::clock::Clock;
+use gable::vocab::plan::Plan;
+use gable::vocab::scope::Scopes;
 use gable::{App, AppState, Settings};
 use reqwest::{Method, RequestBuilder, Response};
 use secrecy::SecretString;
@@ -25,7 +28,7 @@ pub struct TestDb {
 pub async fn fresh_database() -> TestDb {
     match std::env::var("GABLE_TEST_DATABASE_URL") {
         Ok(admin_url) if !admin_url.is_empty() => {
-            let name = format!("gable_t_{}", gable::ids::new_id("db").trim_start_matches("db_").to_lowercase());
+            let name = format!("gable_t_{}", gable::vocab::ids::new_id("db").trim_start_matches("db_").to_lowercase());
             let mut admin = <sqlx::PgConnection as sqlx::Connection>::connect(&admin_url)
                 .await
                 .expect("GABLE_TEST_DATABASE_URL is reachable");
@@ -92,7 +95,7 @@ pub fn test_settings(db_url: &str) -> Settings {
     // cache has its own tests.
     settings.api_key_cache_seconds = 0;
     settings.redis_url = redis_url().map(SecretString::from);
-    settings.redis_key_prefix = format!("gable:test:{}:", gable::ids::new_id("t"));
+    settings.redis_key_prefix = format!("gable:test:{}:", gable::vocab::ids::new_id("t"));
     settings.secret_key = Some(SecretString::from(TEST_SECRET_KEY));
     settings
 }

@@ -2,7 +2,7 @@
 
 use futures_util::future::join_all;
 use gable::auth::Tenant;
-use gable::platform::orgs::Plan;
+use gable::vocab::plan::Plan;
 use reqwest::Method;
 use serde_json::{Value, json};
 

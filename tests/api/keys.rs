@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use gable::platform::orgs::Plan;
+use gable::vocab::plan::Plan;
 use reqwest::Method;
 use serde_json::json;
 

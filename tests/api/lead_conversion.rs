@@ -1,7 +1,7 @@
 //! `POST /api/leads/{id}/convert`: the three ways to a contact (linked, matched by email,
 //! created), idempotence, scopes, and the events.
 
-use gable::platform::orgs::Plan;
+use gable::vocab::plan::Plan;
 use reqwest::Method;
 use serde_json::{Value, json};
 

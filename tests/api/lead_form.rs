@@ -7,7 +7,7 @@ use std::time::Duration;
 use gable::auth::Tenant;
 use gable::config::List;
 use gable::db::system;
-use gable::platform::orgs::Plan;
+use gable::vocab::plan::Plan;
 use reqwest::{Method, Response};
 use serde_json::{Value, json};
 

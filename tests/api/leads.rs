@@ -1,6 +1,6 @@
 //! Leads: the documented examples (Aureum `/api/leads`, Aura `/v1/leads`), references, the contract.
 
-use gable::platform::orgs::Plan;
+use gable::vocab::plan::Plan;
 use serde_json::{Value, json};
 
 use crate::contract::{self, Spec};

@@ -1,7 +1,7 @@
 //! Leases: the documented body, late-fee policies, signing and terminating with their events
 //! and unit status, draft-only edits, filters, references and the shared contract.
 
-use gable::platform::orgs::Plan;
+use gable::vocab::plan::Plan;
 use serde_json::json;
 
 use crate::contract::{self, Spec};

@@ -1,7 +1,7 @@
 //! Payment plans: proposed → accepted / rejected with their events, payments counting toward
 //! a plan, the rules, and the shared contract.
 
-use gable::platform::orgs::Plan;
+use gable::vocab::plan::Plan;
 use serde_json::{Value, json};
 
 use crate::contract::{self, Spec};

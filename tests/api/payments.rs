@@ -1,7 +1,7 @@
 //! Payments (Aura: "List payments - Retrieve payment records", "Get payment"): the documented
 //! calls, the commission, the status machine and its events, filters, validation, the contract.
 
-use gable::platform::orgs::Plan;
+use gable::vocab::plan::Plan;
 use serde_json::{Value, json};
 
 use crate::contract::{self, Spec};

@@ -39,8 +39,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use futures_util::{StreamExt, stream};
 
 use gable::config::List;
-use gable::platform::orgs::{self, Plan};
-use gable::rentals::date::Date;
+use gable::platform::orgs;
+use gable::vocab::date::Date;
+use gable::vocab::plan::Plan;
 use reqwest::Method;
 use serde_json::{Map, Value, json};
 
@@ -94,7 +95,7 @@ fn is_prose(text: &str) -> bool {
 /// An id (or readable value) that exists in no organization, shaped like `value`.
 fn missing(value: &str) -> String {
     match id_prefix(value) {
-        Some(prefix) => gable::ids::new_id(prefix),
+        Some(prefix) => gable::vocab::ids::new_id(prefix),
         None => value.replace(MARKER, NOWHERE).replace(&MARKER.to_lowercase(), &NOWHERE.to_lowercase()),
     }
 }

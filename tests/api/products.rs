@@ -1,7 +1,7 @@
 //! Products (Aura: "List products - Retrieve product catalog", "Get product"): the documented
 //! calls, filters, validation, the shared contract.
 
-use gable::platform::orgs::Plan;
+use gable::vocab::plan::Plan;
 use serde_json::{Value, json};
 
 use crate::contract::{self, Spec};

@@ -1,6 +1,6 @@
 //! Properties: the Aureum examples as written, filters, slugs, validation, the shared contract.
 
-use gable::platform::orgs::Plan;
+use gable::vocab::plan::Plan;
 use serde_json::{Value, json};
 
 use crate::contract::{self, Spec};

@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use futures_util::future::join_all;
-use gable::clock::Clock;
 use gable::config::RateLimitClass;
-use gable::platform::orgs::Plan;
+use gable::vocab::clock::Clock;
+use gable::vocab::plan::Plan;
 
 use crate::helpers::{expect_error, redis_url, spawn_with, start, test_settings};
 

@@ -3,8 +3,8 @@
 //! exactly the documented payload, credit, the CLI, and bad input, isolation and scopes.
 
 use gable::jobs::run_rent;
-use gable::platform::orgs::Plan;
-use gable::rentals::date::Date;
+use gable::vocab::date::Date;
+use gable::vocab::plan::Plan;
 use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, expect_error, expect_field_error, json, spawn_app};

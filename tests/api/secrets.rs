@@ -3,9 +3,10 @@
 //! rows — and rows written in clear before encryption are encrypted at the next start.
 
 use gable::auth::Tenant;
-use gable::clock::Clock;
 use gable::db::{Backend, Db};
-use gable::platform::orgs::{self, Plan};
+use gable::platform::orgs;
+use gable::vocab::clock::Clock;
+use gable::vocab::plan::Plan;
 use reqwest::Method;
 use serde_json::json;
 

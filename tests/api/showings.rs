@@ -2,7 +2,7 @@
 //! never double-booked (also under a concurrent burst), plus the shared contract.
 
 use futures_util::future::join_all;
-use gable::platform::orgs::Plan;
+use gable::vocab::plan::Plan;
 use serde_json::{Value, json};
 
 use crate::contract::{self, Spec};

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use gable::platform::orgs::Plan;
+use gable::vocab::plan::Plan;
 use serde_json::{Value, json};
 
 use crate::contract::{self, Spec};

@@ -1,6 +1,6 @@
 //! Team members (Aura: "team members with roles and commission rates").
 
-use gable::platform::orgs::Plan;
+use gable::vocab::plan::Plan;
 use serde_json::json;
 
 use crate::contract::{self, Spec};

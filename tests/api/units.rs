@@ -1,7 +1,7 @@
 //! Units and tenants: the documented bodies, defaults, filters, validation, references, the
 //! `tenant.added`/`tenant.removed` events and the shared contract.
 
-use gable::platform::orgs::Plan;
+use gable::vocab::plan::Plan;
 use serde_json::json;
 
 use crate::contract::{self, Spec};

@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use gable::platform::orgs::Plan;
+use gable::vocab::plan::Plan;
 use serde_json::{Value, json};
 
 use crate::ai::{Model, model_api, with_model};

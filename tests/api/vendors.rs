@@ -1,7 +1,7 @@
 //! Vendors: snake_case fields, the `v_` id, filters by trade and search, validation, and the
 //! shared contract.
 
-use gable::platform::orgs::Plan;
+use gable::vocab::plan::Plan;
 use serde_json::{Value, json};
 
 use crate::contract::{self, Spec};

@@ -8,9 +8,9 @@ use std::time::Duration;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
-use gable::clock::Clock;
 use gable::config::{List, Span};
-use gable::platform::orgs::Plan;
+use gable::vocab::clock::Clock;
+use gable::vocab::plan::Plan;
 use hmac::{Hmac, KeyInit, Mac};
 use serde_json::{Value, json};
 use sha2::Sha256;

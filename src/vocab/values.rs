@@ -18,7 +18,7 @@ use utoipa::openapi::schema::{ArrayBuilder, KnownFormat, ObjectBuilder, SchemaFo
 use utoipa::openapi::{RefOr, Schema};
 use utoipa::{PartialSchema, ToSchema};
 
-use crate::clock::from_ms;
+use super::clock::from_ms;
 
 /// A column value for a generic statement.
 #[derive(Debug, Clone, PartialEq)]
@@ -267,7 +267,7 @@ impl<'de> Deserialize<'de> for Timestamp {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = Cow::<str>::deserialize(deserializer)?;
         let at = Timestamp::parse(&text).map_err(de::Error::custom)?;
-        crate::clock::check_sane(at.to_datetime().date_naive()).map_err(de::Error::custom)?;
+        super::clock::check_sane(at.to_datetime().date_naive()).map_err(de::Error::custom)?;
         Ok(at)
     }
 }
@@ -392,15 +392,15 @@ macro_rules! text_enum {
 
         $crate::decode_via!($name, text, |text| Ok(text.parse::<$name>()?));
 
-        impl From<$name> for $crate::resource::values::Value {
+        impl From<$name> for $crate::vocab::values::Value {
             fn from(v: $name) -> Self {
-                $crate::resource::values::Value::Text(Some(v.as_str().to_owned()))
+                $crate::vocab::values::Value::Text(Some(v.as_str().to_owned()))
             }
         }
 
-        impl From<Option<$name>> for $crate::resource::values::Value {
+        impl From<Option<$name>> for $crate::vocab::values::Value {
             fn from(v: Option<$name>) -> Self {
-                $crate::resource::values::Value::Text(v.map(|v| v.as_str().to_owned()))
+                $crate::vocab::values::Value::Text(v.map(|v| v.as_str().to_owned()))
             }
         }
     };

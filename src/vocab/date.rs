@@ -10,7 +10,7 @@ use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, SchemaFormat, Type as 
 use utoipa::openapi::{RefOr, Schema};
 use utoipa::{PartialSchema, ToSchema};
 
-use crate::resource::values::Value;
+use super::values::Value;
 
 /// A calendar date, `YYYY-MM-DD` in JSON and in the database.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -27,7 +27,7 @@ impl Date {
 
     /// The UTC date of an epoch-milliseconds instant.
     pub fn of_ms(ms: i64) -> Date {
-        Date(crate::clock::from_ms(ms).date_naive())
+        Date(super::clock::from_ms(ms).date_naive())
     }
 
     /// The first day of this date's month.
@@ -87,7 +87,7 @@ impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
         let date = Date::parse(&text).map_err(de::Error::custom)?;
-        crate::clock::check_sane(date.0).map_err(de::Error::custom)?;
+        super::clock::check_sane(date.0).map_err(de::Error::custom)?;
         Ok(date)
     }
 }

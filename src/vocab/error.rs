@@ -15,8 +15,8 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::http::request_id;
-use crate::platform::orgs::Plan;
+use super::plan::Plan;
+use super::request;
 
 #[derive(Debug, Clone)]
 pub struct ApiError {
@@ -156,7 +156,7 @@ impl ApiError {
     /// HTTP response, a GraphQL error).
     pub fn report(&self) {
         if let Some(cause) = &self.cause {
-            tracing::error!(request_id = %request_id::current(), error = %cause, "internal error");
+            tracing::error!(request_id = %request::current(), error = %cause, "internal error");
         }
     }
 
@@ -205,7 +205,7 @@ impl IntoResponse for ApiError {
             success: false,
             error: self.message.into_owned(),
             code: self.code.to_owned(),
-            request_id: request_id::current(),
+            request_id: request::current(),
             field: self.field,
             conflicting_id: self.conflicting_id.map(String::from),
             upgrade: self.required_plan.map(|_| true),
