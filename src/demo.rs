@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 
 use crate::app::AppState;
 use crate::auth::Tenant;
+use crate::crm::team::TeamMembers;
 use crate::crm::{contacts::Contacts, leads::Leads, properties::Properties, showings::Showings, tasks::Tasks};
 use crate::db::system;
 use crate::operations::{vendors::Vendors, work_orders::WorkOrders};
@@ -15,7 +16,7 @@ use crate::platform::keys;
 use crate::platform::orgs::{self, Organization};
 use crate::rentals::{leases::Leases, tenants::Tenants, units::Units};
 use crate::resource::{Ctx, Resource, Stamped};
-use crate::sales::{booking_links::BookingLinks, payments::Payments, products::Products, team::TeamMembers};
+use crate::sales::{booking_links::BookingLinks, payments::Payments, products::Products};
 use crate::vocab::plan::Plan;
 use crate::vocab::scope::Scopes;
 

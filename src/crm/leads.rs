@@ -12,13 +12,13 @@ use utoipa_axum::routes;
 
 use super::contacts::{Contact, ContactType, Contacts, CreateContact};
 use super::properties::Properties;
+use super::team::TeamMembers;
 use crate::app::AppState;
 use crate::auth::{Auth, Tenant};
 use crate::http::public::{ClientIp, admit};
 use crate::http::{Json, Path};
 use crate::resource::validate::{nullable, optional_email, optional_text, patch, present, text};
 use crate::resource::{Ctx, Filters, Meta, Resource};
-use crate::sales::team::TeamMembers;
 use crate::vocab::error::{ApiError, ApiResult, ErrorBody};
 use crate::vocab::scope::Need;
 use crate::vocab::values::{Timestamp, Value};

@@ -1,10 +1,12 @@
-//! Listings and CRM: properties, contacts, leads, tasks, showings.
+//! Listings and CRM: properties, contacts, leads, tasks, showings, and the team members
+//! (agents) they are assigned to.
 
 pub mod contacts;
 pub mod leads;
 pub mod properties;
 pub mod showings;
 pub mod tasks;
+pub mod team;
 
 use utoipa_axum::router::OpenApiRouter;
 
@@ -13,12 +15,13 @@ use crate::resource::{self, Operations, Registration, register};
 use crate::webhooks::catalog::EventType;
 
 /// This area's CRUD resources: adding one here mounts its routes and lists its events.
-const RESOURCES: [Registration; 5] = [
+const RESOURCES: [Registration; 6] = [
     register::<properties::Properties>(),
     register::<contacts::Contacts>(),
     register::<leads::Leads>(),
     register::<showings::Showings>(),
     register::<tasks::Tasks>(),
+    register::<team::TeamMembers>(),
 ];
 
 pub fn router() -> OpenApiRouter<AppState> {

@@ -16,7 +16,6 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::team::TeamMembers;
 use crate::app::AppState;
 use crate::auth::Tenant;
 use crate::crm::leads::{CreateLead, Leads};
@@ -24,6 +23,7 @@ use crate::crm::properties::Properties;
 use crate::crm::showings::{
     CreateShowing, DEFAULT_DURATION_MINUTES, MAX_DURATION_MINUTES, MIN_DURATION_MINUTES, ShowingStatus, Showings,
 };
+use crate::crm::team::TeamMembers;
 use crate::http::public::{ClientIp, admit};
 use crate::http::{Json, Path};
 use crate::platform::orgs::slugify;

@@ -4,9 +4,9 @@ use serde::{Deserialize, Serialize};
 use sqlx::FromRow;
 use utoipa::{IntoParams, ToSchema};
 
-use super::team::TeamMembers;
 use crate::crm::contacts::Contacts;
 use crate::crm::leads::Leads;
+use crate::crm::team::TeamMembers;
 use crate::resource::validate::{in_range, nullable, optional_text, patch, present, text};
 use crate::resource::{Ctx, Filters, Meta, Resource};
 use crate::vocab::error::ApiResult;

@@ -1,10 +1,10 @@
-//! Sales: team members, calls, booking links, products, payments.
+//! Sales: calls, booking links, products, payments (the team members they name live in
+//! `crate::crm`, beside the leads, showings and tasks that name them too).
 
 pub mod booking_links;
 pub mod calls;
 pub mod payments;
 pub mod products;
-pub mod team;
 
 use utoipa_axum::router::OpenApiRouter;
 
@@ -13,8 +13,7 @@ use crate::resource::{self, Operations, Registration, register};
 use crate::webhooks::catalog::EventType;
 
 /// This area's CRUD resources: adding one here mounts its routes and lists its events.
-const RESOURCES: [Registration; 5] = [
-    register::<team::TeamMembers>(),
+const RESOURCES: [Registration; 4] = [
     register::<calls::Calls>(),
     register::<booking_links::BookingLinks>(),
     register::<products::Products>(),

@@ -11,8 +11,8 @@ use sqlx::FromRow;
 use utoipa::{IntoParams, ToSchema};
 
 use super::products::Products;
-use super::team::TeamMembers;
 use crate::crm::contacts::Contacts;
+use crate::crm::team::TeamMembers;
 use crate::resource::validate::{currency, nullable, optional_text, patch, present};
 use crate::resource::{Ctx, Filters, Meta, Resource};
 use crate::vocab::error::{ApiError, ApiResult};
