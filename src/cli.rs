@@ -11,7 +11,7 @@ use serde_json::json;
 use tracing_subscriber::EnvFilter;
 
 use crate::app::App;
-use crate::auth::Tenant;
+use crate::auth::ActingOrg;
 use crate::config::{LogFormat, Overrides, Settings};
 use crate::db::{Db, system};
 use crate::platform::keys;
@@ -475,8 +475,8 @@ async fn org(db: &Db, command: OrgCommand) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn tenant(db: &Db, org_id: &str) -> anyhow::Result<Tenant> {
-    Tenant::for_operator(db, org_id).await?.ok_or_else(|| anyhow!("no organization with id `{org_id}`"))
+async fn tenant(db: &Db, org_id: &str) -> anyhow::Result<ActingOrg> {
+    ActingOrg::for_operator(db, org_id).await?.ok_or_else(|| anyhow!("no organization with id `{org_id}`"))
 }
 
 async fn key(db: &Db, command: KeyCommand) -> anyhow::Result<()> {

@@ -7,7 +7,7 @@
 use serde_json::{Value, json};
 
 use crate::app::AppState;
-use crate::auth::Tenant;
+use crate::auth::ActingOrg;
 use crate::crm::team::TeamMembers;
 use crate::crm::{contacts::Contacts, leads::Leads, properties::Properties, showings::Showings, tasks::Tasks};
 use crate::db::system;
@@ -39,7 +39,7 @@ pub async fn prepare(state: &AppState) -> anyhow::Result<Demo> {
         }
     };
     let tenant =
-        Tenant::for_operator(db, &org.id).await?.ok_or_else(|| anyhow::anyhow!("demo organization vanished"))?;
+        ActingOrg::for_operator(db, &org.id).await?.ok_or_else(|| anyhow::anyhow!("demo organization vanished"))?;
     if fresh {
         sample_data(state, &tenant).await.map_err(|e| anyhow::anyhow!("demo data: {}", e.message()))?;
     }
@@ -56,7 +56,7 @@ async fn add<R: Resource>(ctx: &mut Ctx<'_>, body: Value) -> crate::vocab::error
     Ok(record)
 }
 
-async fn sample_data(state: &AppState, tenant: &Tenant) -> crate::vocab::error::ApiResult<()> {
+async fn sample_data(state: &AppState, tenant: &ActingOrg) -> crate::vocab::error::ApiResult<()> {
     let mut ctx = Ctx::begin(state, tenant).await?;
     let ava = add::<TeamMembers>(
         &mut ctx,

@@ -7,7 +7,7 @@ use std::time::Duration;
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 
-use crate::auth::Tenant;
+use crate::auth::ActingOrg;
 
 use crate::db::{Db, system};
 use crate::platform::keys;
@@ -102,7 +102,7 @@ pub async fn run(db: &Db, clock: &Clock, plan: &SeedPlan) -> anyhow::Result<Seed
     for i in 0..plan.orgs {
         let name = if i == 0 { "Bench Big Realty".to_owned() } else { format!("Bench Realty {i}") };
         let org = orgs::create(db, clock, &name, Plan::Grow, None).await?;
-        let tenant = Tenant::for_operator(db, &org.id).await?.ok_or_else(|| anyhow::anyhow!("org vanished"))?;
+        let tenant = ActingOrg::for_operator(db, &org.id).await?.ok_or_else(|| anyhow::anyhow!("org vanished"))?;
         let mut keys = Vec::with_capacity(plan.keys_per_org);
         for k in 0..plan.keys_per_org {
             let created = keys::create(db, clock, &tenant, &format!("bench {k}"), &Scopes::all(), None)
@@ -114,7 +114,7 @@ pub async fn run(db: &Db, clock: &Clock, plan: &SeedPlan) -> anyhow::Result<Seed
         org_keys.push(keys);
     }
     let mut first_property: Vec<Option<String>> = vec![None; plan.orgs];
-    let tenant = Tenant::for_operator(db, &org_ids[0]).await?.ok_or_else(|| anyhow::anyhow!("big org vanished"))?;
+    let tenant = ActingOrg::for_operator(db, &org_ids[0]).await?.ok_or_else(|| anyhow::anyhow!("big org vanished"))?;
     let key = keys::create(db, clock, &tenant, "bench", &Scopes::all(), None)
         .await
         .map_err(|e| anyhow::anyhow!("{}", e.message()))?

@@ -23,7 +23,7 @@ use jsonwebtoken::{Algorithm, DecodingKey, Validation, errors::ErrorKind};
 use serde::Deserialize;
 
 use super::cache::TtlCache;
-use super::{Auth, Tenant};
+use super::{ActingOrg, Auth};
 use crate::app::AppState;
 use crate::config::{ConfigError, Settings};
 use crate::db::system;
@@ -69,7 +69,7 @@ pub(super) async fn authenticate(state: &AppState, token: &str) -> Result<Auth, 
                     ),
                 )
             })?;
-            let tenant = Tenant { org_id: linked.id, plan: linked.plan };
+            let tenant = ActingOrg { org_id: linked.id, plan: linked.plan };
             verifier.links.insert(org.id.clone(), tenant.clone(), now);
             tenant
         }
@@ -209,7 +209,7 @@ pub struct JwtVerifier {
     /// like API keys: a busy app costs one lookup every few seconds instead of one per request,
     /// and a link or plan changed elsewhere (the CLI, another instance) applies within that time.
     /// Only found organizations are kept, so a new link works at once.
-    links: TtlCache<Tenant>,
+    links: TtlCache<ActingOrg>,
 }
 
 impl JwtVerifier {

@@ -8,11 +8,12 @@
 //! an [`Auth`] in the request. Every response it lets through gets the rate-limit headers.
 //!
 //! Handlers take [`Auth`] and call [`Auth::require`] with the scope the call needs; that is
-//! the only way to obtain the [`Tenant`] that storage calls require.
+//! the only way to obtain the [`ActingOrg`] that storage calls require.
 
 pub mod api_key;
 pub mod cache;
 pub mod jwt;
+pub mod tenancy;
 
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -24,42 +25,26 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
+pub use self::tenancy::ActingOrg;
 use crate::app::AppState;
 use crate::config::Features;
 use crate::db::{Db, parse_column, system};
 use crate::http::public::ClientIp;
 use crate::ratelimit::Quota;
 use crate::vocab::error::ApiError;
-use crate::vocab::plan::Plan;
 use crate::vocab::scope::{Need, Scopes};
 
-/// The organization a request acts for. Only authentication (and the operator's CLI, via
-/// [`Tenant::for_operator`]) can make one, and every tenant-owned storage call takes one.
-#[derive(Debug, Clone)]
-pub struct Tenant {
-    org_id: String,
-    plan: Plan,
-}
-
-impl Tenant {
-    pub fn org_id(&self) -> &str {
-        &self.org_id
-    }
-
-    pub fn plan(&self) -> Plan {
-        self.plan
-    }
-
+impl ActingOrg {
     /// The organization behind a public page (`/forms/{orgSlug}/…`, `/book/{orgSlug}/…`): such
     /// requests act for the organization they are addressed to, with no key.
-    pub async fn for_public_page(db: &Db, org_slug: &str) -> Result<Option<Tenant>, sqlx::Error> {
-        Ok(system::find_org_by_slug(db, org_slug).await?.map(|org| Tenant { org_id: org.id, plan: org.plan }))
+    pub async fn for_public_page(db: &Db, org_slug: &str) -> Result<Option<ActingOrg>, sqlx::Error> {
+        Ok(system::find_org_by_slug(db, org_slug).await?.map(|org| ActingOrg { org_id: org.id, plan: org.plan }))
     }
 
     /// The operator acting on an organization from the command line (`gable key create
     /// --org …`). The HTTP API never calls this.
-    pub async fn for_operator(db: &Db, org_id: &str) -> Result<Option<Tenant>, sqlx::Error> {
-        Ok(system::find_org(db, org_id).await?.map(|org| Tenant { org_id: org.id, plan: org.plan }))
+    pub async fn for_operator(db: &Db, org_id: &str) -> Result<Option<ActingOrg>, sqlx::Error> {
+        Ok(system::find_org(db, org_id).await?.map(|org| ActingOrg { org_id: org.id, plan: org.plan }))
     }
 }
 
@@ -87,7 +72,7 @@ pub struct Auth(Arc<AuthInner>);
 
 #[derive(Debug)]
 struct AuthInner {
-    tenant: Tenant,
+    tenant: ActingOrg,
     /// The principal rate limits count against: the key's id, or `user:<sub>` for a JWT.
     key_id: String,
     scopes: Scopes,
@@ -96,13 +81,13 @@ struct AuthInner {
 
 impl Auth {
     /// A caller authenticated as `principal` (a key id, or `user:<sub>`) acting for `tenant`.
-    fn new(state: &AppState, tenant: Tenant, principal: String, scopes: Scopes) -> Auth {
+    fn new(state: &AppState, tenant: ActingOrg, principal: String, scopes: Scopes) -> Auth {
         Auth(Arc::new(AuthInner { tenant, key_id: principal, scopes, features: state.settings().features.clone() }))
     }
 
     /// The tenant, if this key's scopes cover `need`; otherwise 403 `INSUFFICIENT_SCOPE`
     /// naming the missing scope.
-    pub fn require(&self, need: Need) -> Result<&Tenant, ApiError> {
+    pub fn require(&self, need: Need) -> Result<&ActingOrg, ApiError> {
         if self.0.scopes.allows(need) {
             // Remembered for idempotency: a replay checks the same scopes again.
             let _ = GRANTED.try_with(|granted| granted.borrow_mut().push(need));
@@ -122,7 +107,7 @@ impl Auth {
     }
 
     /// Like [`require`](Self::require), for calls that also need the webhooks feature's plan.
-    pub fn require_webhooks(&self, need: Need) -> Result<&Tenant, ApiError> {
+    pub fn require_webhooks(&self, need: Need) -> Result<&ActingOrg, ApiError> {
         let plan = self.0.features.webhooks;
         if self.0.tenant.plan < plan {
             return Err(ApiError::plan_required(plan));
@@ -132,7 +117,7 @@ impl Auth {
 
     /// The organization without a scope check: for platform middleware that keeps
     /// per-organization state of its own (idempotency). Handlers use [`require`](Self::require).
-    pub(crate) fn tenant(&self) -> &Tenant {
+    pub(crate) fn tenant(&self) -> &ActingOrg {
         &self.0.tenant
     }
 
@@ -230,7 +215,7 @@ async fn resolve_key(state: &AppState, headers: &HeaderMap) -> Result<Auth, ApiE
         Some(entry) => entry,
         None => {
             let key = system::find_key_by_hash(state.db(), &hash).await?.ok_or_else(invalid)?;
-            let tenant = Tenant { plan: parse_column(&key.plan, "plan")?, org_id: key.org_id };
+            let tenant = ActingOrg { plan: parse_column(&key.plan, "plan")?, org_id: key.org_id };
             let auth = Auth::new(state, tenant, key.key_id, Scopes::from_stored(&key.scopes));
             cache.insert(hash, auth, key.expires_at, key.revoked_at, key.last_used_at, now)
         }

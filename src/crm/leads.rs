@@ -14,7 +14,7 @@ use super::contacts::{Contact, ContactType, Contacts, CreateContact};
 use super::properties::Properties;
 use super::team::TeamMembers;
 use crate::app::AppState;
-use crate::auth::{Auth, Tenant};
+use crate::auth::{ActingOrg, Auth};
 use crate::http::public::{ClientIp, admit};
 use crate::http::{Json, Path};
 use crate::resource::validate::{nullable, optional_email, optional_text, patch, present, text};
@@ -394,7 +394,7 @@ fn no_form() -> ApiError {
 }
 
 /// Writes the submitted lead and its event, unless the honeypot was filled in.
-async fn receive(state: &AppState, tenant: &Tenant, form: Result<Json<LeadForm>, ApiError>) -> ApiResult<()> {
+async fn receive(state: &AppState, tenant: &ActingOrg, form: Result<Json<LeadForm>, ApiError>) -> ApiResult<()> {
     let Json(form) = form?;
     if form.website.as_deref().is_some_and(|w| !w.trim().is_empty()) {
         return Ok(());

@@ -5,8 +5,8 @@
 //! derives `sqlx::FromRow` for both backends' rows ([`Record`]). SQL is written once: the
 //! portability rules below keep one text valid on both.
 //!
-//! Tenant-owned rows carry `org_id`, and the only way to run SQL against them from outside
-//! this module is through [`Scoped`] or [`ScopedTx`], which exist only for a [`Tenant`] —
+//! Rows an organization owns carry `org_id`, and the only way to run SQL against them from outside
+//! this module is through [`Scoped`] or [`ScopedTx`], which exist only for an [`ActingOrg`] —
 //! a type that only authentication produces. Each statement gets the organization bound as
 //! `$1` before the caller binds anything else, so every scoped statement is written as
 //! `... WHERE org_id = $1 AND ...`.
@@ -33,7 +33,7 @@ use sqlx::sqlite::{
 };
 use sqlx::{Arguments, AssertSqlSafe, FromRow, PgPool, Postgres, Sqlite, SqlitePool, Transaction};
 
-use crate::auth::Tenant;
+use crate::auth::tenancy::ActingOrg;
 use crate::jobs::JobToken;
 use crate::vocab::values::Value;
 
@@ -162,12 +162,12 @@ impl Db {
     }
 
     /// Reads and single-statement writes for one organization.
-    pub fn scoped<'a>(&'a self, tenant: &'a Tenant) -> Scoped<'a> {
+    pub fn scoped<'a>(&'a self, tenant: &'a ActingOrg) -> Scoped<'a> {
         Scoped { db: self, org: tenant.org_id() }
     }
 
     /// A write transaction for one organization.
-    pub async fn begin<'a>(&'a self, tenant: &'a Tenant) -> Result<ScopedTx<'a>, sqlx::Error> {
+    pub async fn begin<'a>(&'a self, tenant: &'a ActingOrg) -> Result<ScopedTx<'a>, sqlx::Error> {
         Ok(ScopedTx { tx: self.begin_write(Role::Api).await?, org: tenant.org_id() })
     }
 

@@ -31,7 +31,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::app::AppState;
-use crate::auth::{Auth, RequestCost, Tenant};
+use crate::auth::{ActingOrg, Auth, RequestCost};
 use crate::events::{self, EventFilter};
 use crate::http::Json as JsonBody;
 use crate::http::extract::{parse_query, payload_too_large};
@@ -185,7 +185,7 @@ fn graphql_error(err: ApiError) -> async_graphql::Error {
 }
 
 /// The app and the tenant, if the key has the scope `need`.
-fn authorize<'a>(ctx: &ResolverContext<'a>, need: Need) -> async_graphql::Result<(&'a AppState, &'a Tenant)> {
+fn authorize<'a>(ctx: &ResolverContext<'a>, need: Need) -> async_graphql::Result<(&'a AppState, &'a ActingOrg)> {
     let state = ctx.data::<AppState>()?;
     let tenant = ctx.data::<Auth>()?.require(need).map_err(graphql_error)?;
     Ok((state, tenant))

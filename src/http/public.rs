@@ -16,7 +16,7 @@ use axum::response::{IntoResponse, Response};
 use ipnet::IpNet;
 
 use crate::app::AppState;
-use crate::auth::Tenant;
+use crate::auth::ActingOrg;
 use crate::ratelimit::{Decision, Quota};
 use crate::vocab::error::{ApiError, ApiResult};
 
@@ -77,7 +77,7 @@ fn parse_hop(entry: &str) -> Option<IpAddr> {
 
 /// A public request admitted for an organization.
 pub struct Admitted {
-    pub tenant: Tenant,
+    pub tenant: ActingOrg,
     decision: Decision,
 }
 
@@ -119,8 +119,9 @@ pub async fn admit(
     page: &'static str,
     unknown: impl FnOnce() -> ApiError,
 ) -> Result<Admitted, Response> {
-    let tenant = Tenant::for_public_page(state.db(), org_slug).await.map_err(|e| ApiError::from(e).into_response())?;
-    let counted_as = tenant.as_ref().map_or("unknown", Tenant::org_id);
+    let tenant =
+        ActingOrg::for_public_page(state.db(), org_slug).await.map_err(|e| ApiError::from(e).into_response())?;
+    let counted_as = tenant.as_ref().map_or("unknown", ActingOrg::org_id);
     let quota = Quota {
         name: format!("ip-{page}-minute"),
         key: format!("ip:{}:{counted_as}:{page}", ip.0),

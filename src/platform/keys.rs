@@ -12,7 +12,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::app::AppState;
-use crate::auth::{Auth, Tenant, api_key};
+use crate::auth::{ActingOrg, Auth, api_key};
 use crate::db::Db;
 use crate::http::idempotency::RedactOnReplay;
 use crate::http::{Json, Path};
@@ -119,7 +119,7 @@ const COLUMNS: &str = "id, name, last4, scopes, created_at, last_used_at, expire
 pub async fn create(
     db: &Db,
     clock: &Clock,
-    tenant: &Tenant,
+    tenant: &ActingOrg,
     name: &str,
     scopes: &Scopes,
     expires_at: Option<i64>,
@@ -164,7 +164,7 @@ pub async fn create(
     Ok(CreatedApiKey { api_key, key: secret.expose().to_owned() })
 }
 
-pub async fn list(db: &Db, tenant: &Tenant) -> Result<Vec<ApiKey>, sqlx::Error> {
+pub async fn list(db: &Db, tenant: &ActingOrg) -> Result<Vec<ApiKey>, sqlx::Error> {
     let mut scoped = db.scoped(tenant);
     let rows: Vec<KeyRow> = scoped
         .fetch_all(scoped.sql(format!("SELECT {COLUMNS} FROM api_keys WHERE org_id = $1 ORDER BY id DESC")))
@@ -172,7 +172,7 @@ pub async fn list(db: &Db, tenant: &Tenant) -> Result<Vec<ApiKey>, sqlx::Error> 
     Ok(rows.into_iter().map(ApiKey::from).collect())
 }
 
-pub async fn get(db: &Db, tenant: &Tenant, id: &str) -> ApiResult<ApiKey> {
+pub async fn get(db: &Db, tenant: &ActingOrg, id: &str) -> ApiResult<ApiKey> {
     let mut scoped = db.scoped(tenant);
     let row: Option<KeyRow> = scoped
         .fetch_optional(
@@ -183,7 +183,7 @@ pub async fn get(db: &Db, tenant: &Tenant, id: &str) -> ApiResult<ApiKey> {
 }
 
 /// Revokes a key (idempotent: revoking twice keeps the first time).
-pub async fn revoke(db: &Db, clock: &Clock, tenant: &Tenant, id: &str) -> ApiResult<ApiKey> {
+pub async fn revoke(db: &Db, clock: &Clock, tenant: &ActingOrg, id: &str) -> ApiResult<ApiKey> {
     let mut scoped = db.scoped(tenant);
     scoped
         .execute(

@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use crate::auth::Tenant;
+use crate::auth::ActingOrg;
 use crate::db::{Db, system};
 use crate::platform::keys;
 use crate::platform::orgs;
@@ -52,7 +52,7 @@ async fn insert_all(db: &Db, table: &str, columns: &[&str], rows: Vec<Vec<Value>
 pub async fn run(db: &Db, clock: &Clock, plan: &RentSeedPlan) -> anyhow::Result<RentSeeded> {
     anyhow::ensure!(plan.units >= 1, "--units must be at least 1");
     let org_id = orgs::create(db, clock, "Bench Rentals", Plan::Grow, None).await?.id;
-    let tenant = Tenant::for_operator(db, &org_id).await?.ok_or_else(|| anyhow::anyhow!("the org vanished"))?;
+    let tenant = ActingOrg::for_operator(db, &org_id).await?.ok_or_else(|| anyhow::anyhow!("the org vanished"))?;
     let key = keys::create(db, clock, &tenant, "bench", &Scopes::all(), None)
         .await
         .map_err(|e| anyhow::anyhow!("{}", e.message()))?
@@ -121,7 +121,7 @@ pub async fn run(db: &Db, clock: &Clock, plan: &RentSeedPlan) -> anyhow::Result<
         tenants.push(vec![
             org(),
             Value::from(tenant_id.as_str()),
-            Value::from(format!("Tenant {n}")),
+            Value::from(format!("ActingOrg {n}")),
             Value::Text(None),
             Value::Text(None),
             Value::from(now),

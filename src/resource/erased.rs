@@ -11,7 +11,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::{Deleted, Meta, Page, Resource, create_record, delete_record, find_record, list_records, update_record};
 use crate::app::AppState;
-use crate::auth::Tenant;
+use crate::auth::ActingOrg;
 use crate::http::extract::{parse_query, parse_value};
 use crate::vocab::error::{ApiError, ApiResult};
 
@@ -32,11 +32,11 @@ pub struct FilterParam {
     pub schema: Json,
 }
 
-type ListFn = for<'a> fn(&'a AppState, &'a Tenant, Page, &'a str) -> BoxFuture<'a, ApiResult<Vec<Json>>>;
-type GetFn = for<'a> fn(&'a AppState, &'a Tenant, &'a str) -> BoxFuture<'a, ApiResult<Option<Json>>>;
-type CreateFn = for<'a> fn(&'a AppState, &'a Tenant, Json) -> BoxFuture<'a, ApiResult<Json>>;
-type UpdateFn = for<'a> fn(&'a AppState, &'a Tenant, &'a str, Json) -> BoxFuture<'a, ApiResult<Json>>;
-type DeleteFn = for<'a> fn(&'a AppState, &'a Tenant, &'a str) -> BoxFuture<'a, ApiResult<Deleted>>;
+type ListFn = for<'a> fn(&'a AppState, &'a ActingOrg, Page, &'a str) -> BoxFuture<'a, ApiResult<Vec<Json>>>;
+type GetFn = for<'a> fn(&'a AppState, &'a ActingOrg, &'a str) -> BoxFuture<'a, ApiResult<Option<Json>>>;
+type CreateFn = for<'a> fn(&'a AppState, &'a ActingOrg, Json) -> BoxFuture<'a, ApiResult<Json>>;
+type UpdateFn = for<'a> fn(&'a AppState, &'a ActingOrg, &'a str, Json) -> BoxFuture<'a, ApiResult<Json>>;
+type DeleteFn = for<'a> fn(&'a AppState, &'a ActingOrg, &'a str) -> BoxFuture<'a, ApiResult<Deleted>>;
 
 /// A registered resource's description and operations, without its types.
 #[derive(Clone, Copy)]
@@ -114,7 +114,7 @@ fn record_json<T: Serialize>(record: &T) -> ApiResult<Json> {
 
 fn list<'a, R: Resource>(
     state: &'a AppState,
-    tenant: &'a Tenant,
+    tenant: &'a ActingOrg,
     page: Page,
     query: &'a str,
 ) -> BoxFuture<'a, ApiResult<Vec<Json>>> {
@@ -127,13 +127,13 @@ fn list<'a, R: Resource>(
 
 fn get<'a, R: Resource>(
     state: &'a AppState,
-    tenant: &'a Tenant,
+    tenant: &'a ActingOrg,
     id: &'a str,
 ) -> BoxFuture<'a, ApiResult<Option<Json>>> {
     Box::pin(async move { find_record::<R>(state, tenant, id).await?.as_ref().map(record_json).transpose() })
 }
 
-fn create<'a, R: Resource>(state: &'a AppState, tenant: &'a Tenant, input: Json) -> BoxFuture<'a, ApiResult<Json>> {
+fn create<'a, R: Resource>(state: &'a AppState, tenant: &'a ActingOrg, input: Json) -> BoxFuture<'a, ApiResult<Json>> {
     Box::pin(async move {
         let input: R::Create = parse_value(input)?;
         record_json(&create_record::<R>(state, tenant, input).await?)
@@ -142,7 +142,7 @@ fn create<'a, R: Resource>(state: &'a AppState, tenant: &'a Tenant, input: Json)
 
 fn update<'a, R: Resource>(
     state: &'a AppState,
-    tenant: &'a Tenant,
+    tenant: &'a ActingOrg,
     id: &'a str,
     patch: Json,
 ) -> BoxFuture<'a, ApiResult<Json>> {
@@ -152,6 +152,10 @@ fn update<'a, R: Resource>(
     })
 }
 
-fn delete<'a, R: Resource>(state: &'a AppState, tenant: &'a Tenant, id: &'a str) -> BoxFuture<'a, ApiResult<Deleted>> {
+fn delete<'a, R: Resource>(
+    state: &'a AppState,
+    tenant: &'a ActingOrg,
+    id: &'a str,
+) -> BoxFuture<'a, ApiResult<Deleted>> {
     Box::pin(delete_record::<R>(state, tenant, id))
 }

@@ -28,7 +28,7 @@ pub use self::erased::Operations;
 pub use self::list::{Filters, Page};
 pub use self::openapi::pascal;
 use crate::app::AppState;
-use crate::auth::{Auth, Tenant};
+use crate::auth::{ActingOrg, Auth};
 use crate::db::{Backend, Record, ScopedTx};
 use crate::events;
 use crate::http::{Json, Path, Query};
@@ -152,7 +152,7 @@ pub struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    pub async fn begin(state: &'a AppState, tenant: &'a Tenant) -> ApiResult<Ctx<'a>> {
+    pub async fn begin(state: &'a AppState, tenant: &'a ActingOrg) -> ApiResult<Ctx<'a>> {
         let tx = state.db().begin(tenant).await?;
         Ok(Ctx { tx, state, now: Timestamp(state.clock().now_ms()) })
     }
@@ -415,7 +415,7 @@ async fn delete<R: Resource>(
 /// One page of the organization's records matching `filter`, and the id to continue after.
 pub async fn list_records<R: Resource>(
     state: &AppState,
-    tenant: &Tenant,
+    tenant: &ActingOrg,
     page: &Page,
     filter: R::Filter,
 ) -> ApiResult<(Vec<R::Record>, Option<String>)> {
@@ -434,7 +434,7 @@ pub async fn list_records<R: Resource>(
 }
 
 /// The record with this id in the organization, if any.
-pub async fn find_record<R: Resource>(state: &AppState, tenant: &Tenant, id: &str) -> ApiResult<Option<R::Record>> {
+pub async fn find_record<R: Resource>(state: &AppState, tenant: &ActingOrg, id: &str) -> ApiResult<Option<R::Record>> {
     let mut scoped = state.db().scoped(tenant);
     let sql = format!("SELECT {} FROM {} WHERE org_id = $1 AND id = $2", R::META.columns, R::META.table);
     let record: Option<R::Record> = scoped.fetch_optional(scoped.sql(sql).bind(id.to_owned())).await?;
@@ -442,7 +442,11 @@ pub async fn find_record<R: Resource>(state: &AppState, tenant: &Tenant, id: &st
 }
 
 /// Validates and inserts a new record, with its events, in one transaction.
-pub async fn create_record<R: Resource>(state: &AppState, tenant: &Tenant, input: R::Create) -> ApiResult<R::Record> {
+pub async fn create_record<R: Resource>(
+    state: &AppState,
+    tenant: &ActingOrg,
+    input: R::Create,
+) -> ApiResult<R::Record> {
     let mut ctx = Ctx::begin(state, tenant).await?;
     let record = ctx.create::<R>(input).await?;
     ctx.commit().await?;
@@ -452,7 +456,7 @@ pub async fn create_record<R: Resource>(state: &AppState, tenant: &Tenant, input
 /// Applies a patch to the record with this id (404 if the organization has none).
 pub async fn update_record<R: Resource>(
     state: &AppState,
-    tenant: &Tenant,
+    tenant: &ActingOrg,
     id: &str,
     patch: R::Update,
 ) -> ApiResult<R::Record> {
@@ -465,7 +469,7 @@ pub async fn update_record<R: Resource>(
 }
 
 /// Deletes the record with this id (404 if the organization has none), with its event.
-pub async fn delete_record<R: Resource>(state: &AppState, tenant: &Tenant, id: &str) -> ApiResult<Deleted> {
+pub async fn delete_record<R: Resource>(state: &AppState, tenant: &ActingOrg, id: &str) -> ApiResult<Deleted> {
     let mut ctx = Ctx::begin(state, tenant).await?;
     let record = ctx.load_for_update::<R>(id).await?;
     ctx.delete::<R>(&record).await?;

@@ -17,7 +17,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::app::AppState;
-use crate::auth::Tenant;
+use crate::auth::ActingOrg;
 use crate::crm::leads::{CreateLead, Leads};
 use crate::crm::properties::Properties;
 use crate::crm::showings::{
@@ -396,7 +396,7 @@ async fn booking_page(
     admitted.respond(page(&state, &admitted.tenant, &slug).await)
 }
 
-async fn page(state: &AppState, tenant: &Tenant, slug: &str) -> ApiResult<Json<BookingPage>> {
+async fn page(state: &AppState, tenant: &ActingOrg, slug: &str) -> ApiResult<Json<BookingPage>> {
     let mut scoped = state.db().scoped(tenant);
     let link: PageLink =
         scoped.fetch_optional(scoped.sql(PAGE_LINK).bind(slug.to_owned())).await?.ok_or_else(|| no_page(slug))?;
@@ -466,7 +466,7 @@ async fn book(
 
 async fn create_booking(
     state: &AppState,
-    tenant: &Tenant,
+    tenant: &ActingOrg,
     slug: &str,
     request: BookingRequest,
 ) -> ApiResult<(StatusCode, Json<Booking>)> {

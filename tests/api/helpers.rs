@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use gable::auth::Tenant;
+use gable::auth::ActingOrg;
 
 use gable::db::Db;
 use gable::platform::keys;
@@ -187,7 +187,7 @@ impl TestApp {
 
     /// A new key with these scopes for an organization, as the operator's CLI makes it.
     pub async fn key(&self, org_id: &str, scopes: &[&str]) -> String {
-        let tenant = Tenant::for_operator(self.db(), org_id).await.unwrap().expect("org exists");
+        let tenant = ActingOrg::for_operator(self.db(), org_id).await.unwrap().expect("org exists");
         let scopes = Scopes::parse(scopes.iter().copied()).expect("valid scopes");
         keys::create(self.db(), self.clock(), &tenant, "test key", &scopes, None).await.expect("create key").key
     }

@@ -1,7 +1,7 @@
 //! Idempotency-Key: replay, conflict on a different body, 409 while in flight.
 
 use futures_util::future::join_all;
-use gable::auth::Tenant;
+use gable::auth::ActingOrg;
 use gable::vocab::plan::Plan;
 use reqwest::Method;
 use serde_json::{Value, json};
@@ -77,7 +77,7 @@ async fn a_duplicate_while_the_first_is_in_flight_is_409() {
     let org = app.org(Plan::Grow).await;
     let body = json!({"name": "slow"});
     // Claim the key as a first request still running would.
-    let tenant = Tenant::for_operator(app.db(), &org.id).await.unwrap().unwrap();
+    let tenant = ActingOrg::for_operator(app.db(), &org.id).await.unwrap().unwrap();
     let mut scoped = app.db().scoped(&tenant);
     let hash_of_a_running_request = "pending";
     scoped
@@ -123,7 +123,7 @@ async fn an_in_flight_claim_is_409_for_the_identical_request() {
     let first = post_with_key(&app, &org.key, "probe", &body).await;
     assert_eq!(first.status(), 201);
     // Turn the stored response back into "in flight" to stand for a slow first request.
-    let tenant = Tenant::for_operator(app.db(), &org.id).await.unwrap().unwrap();
+    let tenant = ActingOrg::for_operator(app.db(), &org.id).await.unwrap().unwrap();
     let mut scoped = app.db().scoped(&tenant);
     scoped
         .execute(
@@ -208,7 +208,7 @@ async fn a_replay_checks_the_scopes_again() {
 
     // The operator narrows the key (as a role change narrows a signed-in user).
     let id = key_id(&app, &org.key, &writer).await;
-    let tenant = Tenant::for_operator(app.db(), &org.id).await.unwrap().unwrap();
+    let tenant = ActingOrg::for_operator(app.db(), &org.id).await.unwrap().unwrap();
     let mut scoped = app.db().scoped(&tenant);
     scoped
         .execute(
@@ -229,7 +229,7 @@ async fn maintenance_deletes_expired_records_with_their_stored_responses() {
     let app = spawn_app().await;
     let org = app.org(Plan::Grow).await;
     assert_eq!(post_with_key(&app, &org.key, "nightly", &json!({"name": "nightly"})).await.status(), 201);
-    let tenant = Tenant::for_operator(app.db(), &org.id).await.unwrap().unwrap();
+    let tenant = ActingOrg::for_operator(app.db(), &org.id).await.unwrap().unwrap();
     let stored = || async {
         let mut scoped = app.db().scoped(&tenant);
         let rows: Vec<(Option<String>,)> = scoped

@@ -192,7 +192,7 @@ async fn cached_keys_are_dropped_on_revoke_here_and_expire_elsewhere() {
     let (_, created) = json(app.post("/api/keys", &org.key, &json!({"name": "cached too"})).await).await;
     let secret = created["key"].as_str().unwrap();
     assert_eq!(app.get("/api/keys", secret).await.status(), 200);
-    let tenant = gable::auth::Tenant::for_operator(app.db(), &org.id).await.unwrap().unwrap();
+    let tenant = gable::auth::ActingOrg::for_operator(app.db(), &org.id).await.unwrap().unwrap();
     gable::platform::keys::revoke(app.db(), app.clock(), &tenant, created["id"].as_str().unwrap()).await.unwrap();
     assert_eq!(app.get("/api/keys", secret).await.status(), 200, "still trusted from the cache");
     app.clock().advance(Duration::from_secs(2));

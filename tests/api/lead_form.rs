@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use gable::auth::Tenant;
+use gable::auth::ActingOrg;
 use gable::config::List;
 use gable::db::system;
 use gable::vocab::plan::Plan;
@@ -33,7 +33,7 @@ async fn submit(app: &TestApp, path: &str, body: &Value) -> Response {
 
 /// How many leads the organization has, read directly (a Starter organization cannot use the API).
 async fn lead_count(app: &TestApp, org: &TestOrg) -> i64 {
-    let tenant = Tenant::for_operator(app.db(), &org.id).await.unwrap().unwrap();
+    let tenant = ActingOrg::for_operator(app.db(), &org.id).await.unwrap().unwrap();
     let mut scoped = app.db().scoped(&tenant);
     let (count,): (i64,) = scoped.fetch_one(scoped.sql("SELECT COUNT(*) FROM leads WHERE org_id = $1")).await.unwrap();
     count

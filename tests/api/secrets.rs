@@ -2,7 +2,7 @@
 //! never reach the database in clear — not in the SQLite file and its WAL, not in PostgreSQL's
 //! rows — and rows written in clear before encryption are encrypted at the next start.
 
-use gable::auth::Tenant;
+use gable::auth::ActingOrg;
 use gable::db::{Backend, Db};
 use gable::platform::orgs;
 use gable::vocab::clock::Clock;
@@ -113,7 +113,7 @@ async fn rows_written_in_clear_before_encryption_are_encrypted_at_start() {
         let old = Db::connect(&settings.database_url, 2, 1).await.unwrap();
         old.migrate().await.unwrap();
         let org = orgs::create(&old, &Clock::default(), "Legacy Realty", Plan::Elite, None).await.unwrap();
-        let tenant = Tenant::for_operator(&old, &org.id).await.unwrap().unwrap();
+        let tenant = ActingOrg::for_operator(&old, &org.id).await.unwrap().unwrap();
         let mut scoped = old.scoped(&tenant);
         let sql = scoped
             .sql(
