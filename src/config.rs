@@ -318,7 +318,7 @@ impl Settings {
         self.validate_jwt()?;
         for (name, key) in [("secret_key", &self.secret_key), ("secret_key_previous", &self.secret_key_previous)] {
             if let Some(key) = key
-                && let Err(err) = crate::secrets::parse_key(key.expose_secret())
+                && let Err(err) = secret_key_bytes(key.expose_secret())
             {
                 return invalid(format!("{name}: {err}"));
             }
@@ -369,6 +369,21 @@ impl Settings {
         }
         Ok(())
     }
+}
+
+/// The 32 bytes of a master key written as 64 hex digits or in base64 (surrounding
+/// whitespace ignored): the form of `secret_key`, `secret_key_previous` and the key file.
+pub fn secret_key_bytes(text: &str) -> Result<[u8; 32], String> {
+    use base64::Engine;
+    let text = text.trim();
+    let bytes = if text.len() == 64 && text.bytes().all(|b| b.is_ascii_hexdigit()) {
+        hex::decode(text).ok()
+    } else {
+        base64::engine::general_purpose::STANDARD.decode(text).ok()
+    };
+    bytes
+        .and_then(|b| <[u8; 32]>::try_from(b).ok())
+        .ok_or_else(|| "a secret key must be 32 bytes, written in base64 or as 64 hex digits".to_owned())
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@ use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use secrecy::{ExposeSecret, SecretBox};
 use sha2::{Digest, Sha256};
 
-use crate::config::Settings;
+use crate::config::{self, Settings};
 
 const PREFIX: &str = "enc:v1:";
 const NONCE_LEN: usize = 24;
@@ -288,17 +288,9 @@ pub fn generate_key() -> [u8; 32] {
     key
 }
 
-/// A master key written as 64 hex digits or base64 of 32 bytes (surrounding whitespace ignored).
+/// A master key written as 64 hex digits or base64 of 32 bytes ([`config::secret_key_bytes`]).
 pub fn parse_key(text: &str) -> Result<[u8; 32], SecretsError> {
-    let text = text.trim();
-    let bytes = if text.len() == 64 && text.bytes().all(|b| b.is_ascii_hexdigit()) {
-        hex::decode(text).ok()
-    } else {
-        STANDARD.decode(text).ok()
-    };
-    bytes
-        .and_then(|b| <[u8; 32]>::try_from(b).ok())
-        .ok_or_else(|| SecretsError::Key("a secret key must be 32 bytes, written in base64 or as 64 hex digits".into()))
+    config::secret_key_bytes(text).map_err(SecretsError::Key)
 }
 
 /// Writes a new key file (base64 and a newline), readable by its owner only. Fails if the

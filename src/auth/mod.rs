@@ -29,7 +29,7 @@ pub use self::tenancy::ActingOrg;
 use crate::app::AppState;
 use crate::config::Features;
 use crate::db::{Db, parse_column, system};
-use crate::http::public::ClientIp;
+use crate::http::client::ClientIp;
 use crate::ratelimit::Quota;
 use crate::vocab::error::ApiError;
 use crate::vocab::scope::{Need, Scopes};
@@ -241,7 +241,7 @@ async fn resolve_key(state: &AppState, headers: &HeaderMap) -> Result<Auth, ApiE
 /// The quota of failed authentications from the request's client address (behind a trusted
 /// proxy, the address it forwarded).
 fn failure_quota(state: &AppState, req: &Request) -> Quota {
-    let address = ClientIp::of(req.extensions(), req.headers(), state);
+    let address = ClientIp::of(req.extensions(), req.headers(), &state.settings().trusted_proxies.0);
     Quota {
         name: "auth-failures-ip-minute".into(),
         key: format!("authfail:{}", address.map_or_else(|| "unknown".to_owned(), |ClientIp(ip)| ip.to_string())),

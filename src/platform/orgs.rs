@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::db::{Db, system};
+use crate::resource::validate::is_email;
 use crate::vocab::clock::{Clock, rfc3339};
 use crate::vocab::ids::new_id;
 use crate::vocab::plan::Plan;
@@ -50,18 +51,6 @@ pub fn slugify(text: &str) -> String {
     }
     let slug = slug.trim_end_matches('-');
     if slug.is_empty() { "item".to_owned() } else { slug.chars().take(80).collect() }
-}
-
-/// A cheap shape check, not a deliverability check: one `@`, something on each side, a dot after it.
-pub fn is_email(email: &str) -> bool {
-    let Some((local, domain)) = email.split_once('@') else { return false };
-    !local.is_empty()
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !email.contains(char::is_whitespace)
-        && !domain.contains('@')
-        && email.len() <= 254
 }
 
 pub async fn create(

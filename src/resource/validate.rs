@@ -3,7 +3,6 @@
 
 use serde::{Deserialize, Deserializer};
 
-use crate::platform::orgs::is_email;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::values::Money;
 
@@ -144,4 +143,16 @@ pub fn patch<T>(current: Option<T>, change: Option<Option<T>>) -> Option<T> {
         None => current,
         Some(new) => new,
     }
+}
+
+/// A cheap shape check, not a deliverability check: one `@`, something on each side, a dot after it.
+pub fn is_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else { return false };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !email.contains(char::is_whitespace)
+        && !domain.contains('@')
+        && email.len() <= 254
 }
