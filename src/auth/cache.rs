@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, RwLock};
 
-use super::Auth;
+use super::caller::Auth;
 
 pub struct CachedKey {
     pub auth: Auth,

@@ -23,58 +23,14 @@ use jsonwebtoken::{Algorithm, DecodingKey, Validation, errors::ErrorKind};
 use serde::Deserialize;
 
 use super::cache::TtlCache;
-use super::{ActingOrg, Auth};
-use crate::app::AppState;
+use super::tenancy::ActingOrg;
 use crate::config::{ConfigError, Settings};
-use crate::db::system;
 use crate::vocab::error::ApiError;
 use crate::vocab::scope::Scopes;
-
-/// The rate-limit principal of a signed-in user: `user:<sub>`.
-pub const PRINCIPAL_PREFIX: &str = "user:";
 
 /// Whether a bearer token is shaped like a JWT (and so is not an API key).
 pub fn looks_like_jwt(token: &str) -> bool {
     !token.starts_with(super::api_key::PREFIX) && token.split('.').count() == 3
-}
-
-/// Authenticates a JWT: the [`Auth`] of the linked organization, with the role's scopes.
-pub(super) async fn authenticate(state: &AppState, token: &str) -> Result<Auth, ApiError> {
-    let verifier = state.jwt().ok_or_else(|| {
-        ApiError::unauthorized(
-            "JWT_NOT_ENABLED",
-            "This server does not accept JWTs: sign-in with JWT is not configured. Use an API key.",
-        )
-    })?;
-    let now = state.clock().now_ms();
-    let claims = verifier.verify(token, now).await?;
-    let org = claims.org.ok_or_else(|| {
-        ApiError::new(
-            StatusCode::FORBIDDEN,
-            "NO_ACTIVE_ORGANIZATION",
-            "This token has no active organization: select an organization in the app, then send a new token",
-        )
-    })?;
-    let tenant = match verifier.links.get(&org.id, now) {
-        Some(tenant) => tenant,
-        None => {
-            let linked = system::find_org_by_external_id(state.db(), &org.id).await?.ok_or_else(|| {
-                ApiError::new(
-                    StatusCode::FORBIDDEN,
-                    "ORGANIZATION_NOT_LINKED",
-                    format!(
-                        "The token's organization `{}` is not linked to an organization here; the operator links it with \
-                         `gable org link ORG_ID --external-org-id {}`",
-                        org.id, org.id
-                    ),
-                )
-            })?;
-            let tenant = ActingOrg { org_id: linked.id, plan: linked.plan };
-            verifier.links.insert(org.id.clone(), tenant.clone(), now);
-            tenant
-        }
-    };
-    Ok(Auth::new(state, tenant, format!("{PRINCIPAL_PREFIX}{}", claims.subject), verifier.scopes_for(&org.role)))
 }
 
 /// What a verified token says about its caller.
@@ -209,7 +165,8 @@ pub struct JwtVerifier {
     /// like API keys: a busy app costs one lookup every few seconds instead of one per request,
     /// and a link or plan changed elsewhere (the CLI, another instance) applies within that time.
     /// Only found organizations are kept, so a new link works at once.
-    links: TtlCache<ActingOrg>,
+    /// Identity providers' organizations linked to organizations here, as looked up.
+    pub(super) links: TtlCache<ActingOrg>,
 }
 
 impl JwtVerifier {

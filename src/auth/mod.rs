@@ -12,27 +12,24 @@
 
 pub mod api_key;
 pub mod cache;
+mod caller;
 pub mod jwt;
 pub mod tenancy;
 
-use std::cell::RefCell;
-use std::sync::Arc;
-
-use axum::extract::{FromRequestParts, MatchedPath, Request, State};
+use axum::extract::{MatchedPath, Request, State};
 use axum::http::header::AUTHORIZATION;
-use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
+pub use self::caller::{Auth, PRINCIPAL_PREFIX, record_granted};
 pub use self::tenancy::ActingOrg;
 use crate::app::AppState;
-use crate::config::Features;
 use crate::db::{Db, parse_column, system};
 use crate::http::client::ClientIp;
 use crate::ratelimit::Quota;
 use crate::vocab::error::ApiError;
-use crate::vocab::scope::{Need, Scopes};
+use crate::vocab::scope::Scopes;
 
 impl ActingOrg {
     /// The organization behind a public page (`/forms/{orgSlug}/…`, `/book/{orgSlug}/…`): such
@@ -48,99 +45,44 @@ impl ActingOrg {
     }
 }
 
-tokio::task_local! {
-    /// The scopes [`Auth::require`] granted while [`record_granted`] runs a request.
-    static GRANTED: RefCell<Vec<Need>>;
-}
-
-/// Runs `request` and returns its output with the scopes the handler was granted, in the
-/// stored form (`read:leads write:leads`).
-pub async fn record_granted<T>(request: impl Future<Output = T>) -> (T, String) {
-    GRANTED
-        .scope(RefCell::new(Vec::new()), async {
-            let output = request.await;
-            let granted = GRANTED.with(|granted| granted.take());
-            let stored: Vec<String> = granted.iter().map(Need::to_string).collect();
-            (output, stored.join(" "))
-        })
-        .await
-}
-
-/// An authenticated caller: an API key, or a user signed in with a JWT.
-#[derive(Debug, Clone)]
-pub struct Auth(Arc<AuthInner>);
-
-#[derive(Debug)]
-struct AuthInner {
-    tenant: ActingOrg,
-    /// The principal rate limits count against: the key's id, or `user:<sub>` for a JWT.
-    key_id: String,
-    scopes: Scopes,
-    features: Features,
-}
-
-impl Auth {
-    /// A caller authenticated as `principal` (a key id, or `user:<sub>`) acting for `tenant`.
-    fn new(state: &AppState, tenant: ActingOrg, principal: String, scopes: Scopes) -> Auth {
-        Auth(Arc::new(AuthInner { tenant, key_id: principal, scopes, features: state.settings().features.clone() }))
-    }
-
-    /// The tenant, if this key's scopes cover `need`; otherwise 403 `INSUFFICIENT_SCOPE`
-    /// naming the missing scope.
-    pub fn require(&self, need: Need) -> Result<&ActingOrg, ApiError> {
-        if self.0.scopes.allows(need) {
-            // Remembered for idempotency: a replay checks the same scopes again.
-            let _ = GRANTED.try_with(|granted| granted.borrow_mut().push(need));
-            return Ok(&self.0.tenant);
+/// Authenticates a JWT: the [`Auth`] of the linked organization, with the role's scopes.
+async fn authenticate_jwt(state: &AppState, token: &str) -> Result<Auth, ApiError> {
+    let verifier = state.jwt().ok_or_else(|| {
+        ApiError::unauthorized(
+            "JWT_NOT_ENABLED",
+            "This server does not accept JWTs: sign-in with JWT is not configured. Use an API key.",
+        )
+    })?;
+    let now = state.clock().now_ms();
+    let claims = verifier.verify(token, now).await?;
+    let org = claims.org.ok_or_else(|| {
+        ApiError::new(
+            StatusCode::FORBIDDEN,
+            "NO_ACTIVE_ORGANIZATION",
+            "This token has no active organization: select an organization in the app, then send a new token",
+        )
+    })?;
+    let tenant = match verifier.links.get(&org.id, now) {
+        Some(tenant) => tenant,
+        None => {
+            let linked = system::find_org_by_external_id(state.db(), &org.id).await?.ok_or_else(|| {
+                ApiError::new(
+                    StatusCode::FORBIDDEN,
+                    "ORGANIZATION_NOT_LINKED",
+                    format!(
+                        "The token's organization `{}` is not linked to an organization here; the operator links it with \
+                         `gable org link ORG_ID --external-org-id {}`",
+                        org.id, org.id
+                    ),
+                )
+            })?;
+            let tenant = ActingOrg { org_id: linked.id, plan: linked.plan };
+            verifier.links.insert(org.id.clone(), tenant.clone(), now);
+            tenant
         }
-        Err(ApiError::missing_scope(self.caller(), &need.to_string()))
-    }
-
-    /// The caller's scopes (a key's, or a signed-in user's role's).
-    pub fn scopes(&self) -> &Scopes {
-        &self.0.scopes
-    }
-
-    /// Who the caller is, in an error message: "This API key", or "Your role".
-    pub fn caller(&self) -> &'static str {
-        if self.0.key_id.starts_with(jwt::PRINCIPAL_PREFIX) { "Your role" } else { "This API key" }
-    }
-
-    /// Like [`require`](Self::require), for calls that also need the webhooks feature's plan.
-    pub fn require_webhooks(&self, need: Need) -> Result<&ActingOrg, ApiError> {
-        let plan = self.0.features.webhooks;
-        if self.0.tenant.plan < plan {
-            return Err(ApiError::plan_required(plan));
-        }
-        self.require(need)
-    }
-
-    /// The organization without a scope check: for platform middleware that keeps
-    /// per-organization state of its own (idempotency). Handlers use [`require`](Self::require).
-    pub(crate) fn tenant(&self) -> &ActingOrg {
-        &self.0.tenant
-    }
-
-    /// The key's id (`key_…`), or `user:<sub>` for a caller signed in with a JWT.
-    pub fn key_id(&self) -> &str {
-        &self.0.key_id
-    }
-
-    pub fn org_id(&self) -> &str {
-        &self.0.tenant.org_id
-    }
-}
-
-impl<S: Send + Sync> FromRequestParts<S> for Auth {
-    type Rejection = ApiError;
-
-    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, ApiError> {
-        parts
-            .extensions
-            .get::<Auth>()
-            .cloned()
-            .ok_or_else(|| ApiError::internal("a handler that needs Auth is mounted outside the API router"))
-    }
+    };
+    let scopes = verifier.scopes_for(&org.role);
+    Ok(Auth::new(&state.settings().features, tenant, format!("{PRINCIPAL_PREFIX}{}", claims.subject), scopes))
 }
 
 /// Only update `last_used_at` when it is older than this, to keep reads free of writes.
@@ -182,8 +124,8 @@ pub async fn authenticate(State(state): State<AppState>, mut req: Request, next:
     let decision = state.limiter().charge(state.clock().now_secs(), &quotas(&state, &auth, &req), units).await;
     let mut response = if !decision.allowed {
         ApiError::rate_limited(decision.retry_after()).into_response()
-    } else if auth.0.tenant.plan < auth.0.features.api {
-        ApiError::plan_required(auth.0.features.api).into_response()
+    } else if let Some(plan) = auth.missing_plan(state.settings().features.api) {
+        ApiError::plan_required(plan).into_response()
     } else if let Some(refusal) = cost.and_then(|c| c.refusal) {
         refusal.into_response()
     } else {
@@ -205,7 +147,7 @@ async fn resolve_key(state: &AppState, headers: &HeaderMap) -> Result<Auth, ApiE
         .map(str::trim)
         .ok_or_else(|| ApiError::unauthorized("UNAUTHORIZED", "Send the API key as `Authorization: Bearer <key>`"))?;
     if jwt::looks_like_jwt(token) {
-        return jwt::authenticate(state, token).await;
+        return authenticate_jwt(state, token).await;
     }
     let invalid = || ApiError::unauthorized("INVALID_API_KEY", "Invalid API key");
     let hash = api_key::hash_if_well_formed(token).ok_or_else(invalid)?;
@@ -216,7 +158,7 @@ async fn resolve_key(state: &AppState, headers: &HeaderMap) -> Result<Auth, ApiE
         None => {
             let key = system::find_key_by_hash(state.db(), &hash).await?.ok_or_else(invalid)?;
             let tenant = ActingOrg { plan: parse_column(&key.plan, "plan")?, org_id: key.org_id };
-            let auth = Auth::new(state, tenant, key.key_id, Scopes::from_stored(&key.scopes));
+            let auth = Auth::new(&state.settings().features, tenant, key.key_id, Scopes::from_stored(&key.scopes));
             cache.insert(hash, auth, key.expires_at, key.revoked_at, key.last_used_at, now)
         }
     };
@@ -253,9 +195,9 @@ fn failure_quota(state: &AppState, req: &Request) -> Quota {
 /// The quotas this request counts against: the plan's, plus its route class's.
 fn quotas(state: &AppState, auth: &Auth, req: &Request) -> Vec<Quota> {
     let settings = state.settings();
-    let limits = settings.plans.limits(auth.0.tenant.plan);
-    let key = &auth.0.key_id;
-    let org = &auth.0.tenant.org_id;
+    let limits = settings.plans.limits(auth.tenant().plan());
+    let key = auth.key_id();
+    let org = auth.org_id();
     let quota = |name: String, key: String, limit: u64, window_secs: u64| Quota { name, key, limit, window_secs };
     let mut quotas = vec![
         quota("key-minute".into(), format!("key:{key}"), limits.key_per_minute, 60),
