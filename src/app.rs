@@ -4,7 +4,6 @@
 
 use std::future::Future;
 use std::net::SocketAddr;
-use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
@@ -16,116 +15,21 @@ use tower_http::catch_panic::CatchPanicLayer;
 use utoipa::openapi::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
-use crate::auth::cache::KeyCache;
-use crate::auth::jwt::JwtVerifier;
 use crate::config::Settings;
 use crate::db::Db;
-use crate::metrics::Metrics;
 use crate::platform::metrics;
 use crate::platform::{docs, health, keys};
-use crate::ratelimit::Limiter;
-use crate::secrets::{KeySource, Secrets};
+use crate::state::AppState;
 use crate::vocab::clock::Clock;
-use crate::webhooks::{self, Webhooks};
+use crate::webhooks;
 use crate::{auth, crm, events, graphql, http, jobs, operations, rentals, sales};
 
-/// Shared state of a running server; cheap to clone.
-#[derive(Clone)]
-pub struct AppState(Arc<Inner>);
-
-struct Inner {
-    settings: Settings,
-    db: Db,
-    limiter: Limiter,
-    key_cache: KeyCache,
-    jwt: Option<JwtVerifier>,
-    webhooks: Webhooks,
-    secrets: Secrets,
-    clock: Clock,
-    metrics: Metrics,
-    public_url: String,
-}
-
-impl AppState {
-    /// Everything but the HTTP listener: what `gable worker` runs on. `bound` is the address
-    /// the server listens on, when there is one (it may differ from `listen`'s port 0).
-    pub async fn new(settings: Settings, db: Db, clock: Clock, bound: Option<SocketAddr>) -> anyhow::Result<AppState> {
-        // Deliveries and SMTP use rustls with ring; installing twice is harmless.
-        let _ = rustls::crypto::ring::default_provider().install_default();
-        let limiter = Limiter::new(settings.redis_url.as_ref(), &settings.redis_key_prefix).await?;
-        let key_cache = KeyCache::new(settings.api_key_cache_seconds);
-        let jwt = JwtVerifier::from_settings(&settings)?;
-        let webhooks = Webhooks::new(&settings)?;
-        let secrets = Secrets::load(&settings)?;
-        if let KeySource::File { path, created: true } = secrets.source() {
-            tracing::warn!(
-                path = %path.display(),
-                "created a new secret key file: back it up; the webhook secrets in the database can only be read with it"
-            );
-        }
-        jobs::reseal_secrets(&db, &secrets).await?;
-        let public_url = match &settings.public_url {
-            Some(url) => url.trim_end_matches('/').to_owned(),
-            None => format!("http://{}", bound.unwrap_or(settings.listen)),
-        };
-        let metrics = Metrics::default();
-        Ok(AppState(Arc::new(Inner {
-            settings,
-            db,
-            limiter,
-            key_cache,
-            jwt,
-            webhooks,
-            secrets,
-            clock,
-            metrics,
-            public_url,
-        })))
-    }
-
-    pub fn settings(&self) -> &Settings {
-        &self.0.settings
-    }
-
-    pub fn db(&self) -> &Db {
-        &self.0.db
-    }
-
-    pub fn limiter(&self) -> &Limiter {
-        &self.0.limiter
-    }
-
-    pub fn webhooks(&self) -> &Webhooks {
-        &self.0.webhooks
-    }
-
-    /// Seals and opens the secrets stored in the database.
-    pub fn secrets(&self) -> &Secrets {
-        &self.0.secrets
-    }
-
-    pub fn key_cache(&self) -> &KeyCache {
-        &self.0.key_cache
-    }
-
-    pub fn clock(&self) -> &Clock {
-        &self.0.clock
-    }
-
-    /// The JWT verifier, when sign-in with JWT is configured.
-    pub fn jwt(&self) -> Option<&JwtVerifier> {
-        self.0.jwt.as_ref()
-    }
-
-    pub fn metrics(&self) -> &Metrics {
-        &self.0.metrics
-    }
-
-    /// The base of absolute links to this server, without a trailing `/`: `public_url`, or
-    /// `http://` and the address actually bound (so port 0 gives the real port).
-    pub fn public_url(&self) -> &str {
-        &self.0.public_url
-    }
+/// The shared state for a server or a worker: [`AppState::new`], with every stored secret
+/// sealed under the current key first.
+pub async fn state(settings: Settings, db: Db, clock: Clock, bound: Option<SocketAddr>) -> anyhow::Result<AppState> {
+    let state = AppState::new(settings, db, clock, bound).await?;
+    jobs::reseal_secrets(state.db(), state.secrets()).await?;
+    Ok(state)
 }
 
 pub struct App {
@@ -148,7 +52,7 @@ impl App {
     /// Like [`build`](Self::build) with an existing database and clock (tests share them).
     pub async fn build_with(settings: Settings, db: Db, clock: Clock) -> anyhow::Result<App> {
         let listener = TcpListener::bind(settings.listen).await?;
-        let state = AppState::new(settings, db, clock, Some(listener.local_addr()?)).await?;
+        let state = state(settings, db, clock, Some(listener.local_addr()?)).await?;
         let router = router(state.clone());
         Ok(App { listener, router, state })
     }

@@ -243,7 +243,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve { demo, no_workers, .. } => serve(settings, demo, !no_workers).await,
         Command::Worker => {
             let db = connect(&settings).await?;
-            let state = crate::app::AppState::new(settings, db, Clock::default(), None).await?;
+            let state = crate::app::state(settings, db, Clock::default(), None).await?;
             println!("Gable {} worker running every background job", env!("CARGO_PKG_VERSION"));
             tokio::select! {
                 () = crate::jobs::run(state) => {},
@@ -266,7 +266,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = connect(&settings).await?;
             let clock = Clock::default();
             let as_of = as_of.unwrap_or_else(|| Date::of_ms(clock.now_ms()));
-            let state = crate::app::AppState::new(settings, db, clock, None).await?;
+            let state = crate::app::state(settings, db, clock, None).await?;
             let started = std::time::Instant::now();
             let summary = crate::jobs::run_rent(&state, as_of).await.context("running the rent scheduler")?;
             println!("rent run as of {as_of}: {summary} in {:.1}s", started.elapsed().as_secs_f64());
@@ -280,7 +280,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let seeded = crate::rentals::seed::run(&db, &clock, &plan).await?;
             let mut out = serde_json::to_value(&seeded)?;
             if !no_run {
-                let state = crate::app::AppState::new(settings, db.clone(), clock, None).await?;
+                let state = crate::app::state(settings, db.clone(), clock, None).await?;
                 let started = std::time::Instant::now();
                 let summary = crate::jobs::run_rent(&state, as_of).await.context("running the rent scheduler")?;
                 out["scheduler_seconds"] = json!(started.elapsed().as_secs_f64());

@@ -22,9 +22,11 @@ pub mod rentals;
 pub mod resource;
 pub mod sales;
 pub mod secrets;
+pub mod state;
 pub mod seed;
 pub mod vocab;
 pub mod webhooks;
 
-pub use app::{App, AppState};
+pub use app::App;
+pub use state::AppState;
 pub use config::Settings;

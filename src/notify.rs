@@ -7,7 +7,7 @@ use lettre::message::header::ContentType;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use secrecy::ExposeSecret;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::db::JobsTx;
 use crate::jobs::JobToken;
 use crate::vocab::ids::new_id;

@@ -24,7 +24,7 @@ use axum::response::{IntoResponse, Response};
 
 pub use self::caller::{Auth, PRINCIPAL_PREFIX, record_granted};
 pub use self::tenancy::ActingOrg;
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::db::{Db, parse_column, system};
 use crate::http::client::ClientIp;
 use crate::ratelimit::Quota;

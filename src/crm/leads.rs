@@ -13,7 +13,7 @@ use utoipa_axum::routes;
 use super::contacts::{Contact, ContactType, Contacts, CreateContact};
 use super::properties::Properties;
 use super::team::TeamMembers;
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::auth::{ActingOrg, Auth};
 use crate::http::public::{ClientIp, admit};
 use crate::http::{Json, Path};

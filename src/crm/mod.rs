@@ -10,7 +10,7 @@ pub mod team;
 
 use utoipa_axum::router::OpenApiRouter;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::resource::{self, Operations, Registration, register};
 use crate::webhooks::catalog::EventType;
 

@@ -30,7 +30,7 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::auth::{ActingOrg, Auth, RequestCost};
 use crate::events::{self, EventFilter};
 use crate::http::Json as JsonBody;

@@ -21,7 +21,7 @@ use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 use sqlx::FromRow;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::auth::{self, Auth};
 use crate::db::Scoped;
 use crate::http::extract::payload_too_large;

@@ -13,7 +13,7 @@ use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 
 pub use super::client::ClientIp;
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::auth::ActingOrg;
 use crate::ratelimit::{Decision, Quota};
 use crate::vocab::error::{ApiError, ApiResult};

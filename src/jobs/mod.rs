@@ -24,7 +24,7 @@ use tokio::task::JoinSet;
 use tokio::time::MissedTickBehavior;
 
 pub use self::token::JobToken;
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::db::Db;
 use crate::rentals::scheduler;
 use crate::secrets::Secrets;

@@ -11,7 +11,7 @@ pub mod work_orders;
 
 use utoipa_axum::router::OpenApiRouter;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::resource::{self, Operations, Registration, register};
 use crate::webhooks::catalog::EventType;
 

@@ -13,7 +13,7 @@ use utoipa_axum::routes;
 use super::vendors::{Vendor, Vendors};
 use super::work_orders::{WorkOrderStatus, WorkOrders};
 use crate::ai::{self, Written};
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::auth::Auth;
 use crate::http::Json;
 use crate::resource::Resource;

@@ -15,7 +15,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::vendors::Vendors;
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::auth::Auth;
 use crate::crm::properties::Properties;
 use crate::http::extract::parse_json;

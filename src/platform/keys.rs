@@ -11,7 +11,7 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::auth::{ActingOrg, Auth, api_key};
 use crate::db::Db;
 use crate::http::idempotency::RedactOnReplay;

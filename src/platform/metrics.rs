@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Response};
 use secrecy::ExposeSecret;
 use sha2::{Digest, Sha256};
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::vocab::error::ApiError;
 
 /// Counts and times every routed request (a route layer, so the matched path is known).

@@ -13,7 +13,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::ledger::SCOPE;
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::auth::Auth;
 use crate::crm::properties::Properties;
 use crate::http::{Json, Query};

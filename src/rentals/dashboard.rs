@@ -9,7 +9,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::ar_aging::AgingTotals;
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::auth::Auth;
 use crate::http::{Json, Query};
 use crate::vocab::date::Date;

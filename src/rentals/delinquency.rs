@@ -22,7 +22,7 @@ use utoipa_axum::routes;
 use super::ledger::SCOPE;
 use super::plans::PlanStatus;
 use crate::ai::{self, Written};
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::auth::Auth;
 use crate::http::Json;
 use crate::http::extract::parse_json;

@@ -14,7 +14,7 @@ use utoipa_axum::routes;
 
 use super::tenants::Tenants;
 use super::units::{UnitStatus, Units};
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::auth::Auth;
 use crate::http::{Json, Path};
 use crate::resource::validate::{in_range, nullable, patch, present};

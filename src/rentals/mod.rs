@@ -14,7 +14,7 @@ pub mod units;
 
 use utoipa_axum::router::OpenApiRouter;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::resource::{self, Operations, Registration, register};
 use crate::webhooks::catalog::EventType;
 

@@ -13,7 +13,7 @@ use utoipa_axum::routes;
 
 use super::leases::Leases;
 use super::tenants::Tenants;
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::auth::Auth;
 use crate::http::{Json, Path};
 use crate::resource::validate::present;

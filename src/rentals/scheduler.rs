@@ -27,7 +27,7 @@ use serde_json::json;
 use sqlx::FromRow;
 
 use super::leases::{LateFee, LateFeeType};
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::db::{Backend, JobsTx, placeholders};
 use crate::jobs::JobToken;
 use crate::vocab::date::Date;

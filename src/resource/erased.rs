@@ -10,7 +10,7 @@ use utoipa::openapi::path::ParameterIn;
 use utoipa::{IntoParams, ToSchema};
 
 use super::{Deleted, Meta, Page, Resource, create_record, delete_record, find_record, list_records, update_record};
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::auth::ActingOrg;
 use crate::http::extract::{parse_query, parse_value};
 use crate::vocab::error::{ApiError, ApiResult};

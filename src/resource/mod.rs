@@ -27,7 +27,7 @@ use utoipa_axum::router::OpenApiRouter;
 pub use self::erased::Operations;
 pub use self::list::{Filters, Page};
 pub use self::openapi::pascal;
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::auth::{ActingOrg, Auth};
 use crate::db::{Backend, Record, ScopedTx};
 use crate::events;

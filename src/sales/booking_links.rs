@@ -16,7 +16,7 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::auth::ActingOrg;
 use crate::crm::leads::{CreateLead, Leads};
 use crate::crm::properties::Properties;

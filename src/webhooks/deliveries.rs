@@ -12,7 +12,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::endpoints;
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::auth::Auth;
 use crate::db::Scoped;
 use crate::http::{Json, Path, Query};

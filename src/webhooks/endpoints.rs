@@ -19,7 +19,7 @@ use utoipa_axum::routes;
 use super::catalog;
 use super::sender::{self, Outcome, Target};
 use super::signing::{self, Scheme};
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::auth::Auth;
 use crate::db::{Backend, Jobs, Scoped};
 use crate::http::idempotency::RedactOnReplay;

@@ -24,7 +24,7 @@ use utoipa_axum::router::OpenApiRouter;
 
 pub use self::runtime::Webhooks;
 pub use self::worker::{drain, run};
-use crate::app::AppState;
+use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().merge(endpoints::router()).merge(deliveries::router()).merge(catalog::router())

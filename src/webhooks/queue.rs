@@ -15,7 +15,7 @@ use sqlx::FromRow;
 use super::Webhooks;
 use super::endpoints::{COLUMNS as ENDPOINT_COLUMNS, EndpointRow};
 use super::sender::{self, Envelope, Outcome, Target};
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::db::{Backend, Jobs, Sql, placeholders};
 use crate::jobs::JobToken;
 use crate::notify;

@@ -10,7 +10,7 @@ use tokio::sync::{mpsc, oneshot};
 
 use super::runtime::{IDLE_POLL, Webhooks};
 use super::{endpoints, queue};
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::jobs::JobToken;
 
 /// A claimed delivery with what sending it needs.
