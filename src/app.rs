@@ -19,6 +19,7 @@ use crate::config::Settings;
 use crate::db::Db;
 use crate::platform::metrics;
 use crate::platform::{docs, health, keys};
+use crate::resource::{Area, Operations};
 use crate::state::AppState;
 use crate::vocab::clock::Clock;
 use crate::webhooks;
@@ -27,6 +28,7 @@ use crate::{auth, crm, events, graphql, http, jobs, operations, rentals, sales};
 /// The shared state for a server or a worker: [`AppState::new`], with every stored secret
 /// sealed under the current key first.
 pub async fn state(settings: Settings, db: Db, clock: Clock, bound: Option<SocketAddr>) -> anyhow::Result<AppState> {
+    webhooks::catalog::install(AREAS.iter().flat_map(|area| (area.event_types)()).collect());
     let state = AppState::new(settings, db, clock, bound).await?;
     jobs::reseal_secrets(state.db(), state.secrets()).await?;
     Ok(state)
@@ -138,25 +140,24 @@ fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
+/// The business areas, listed once: each is mounted (`api`, `documented`), has its events in the
+/// webhook catalog (`state`) and its resources in GraphQL (`api`).
+const AREAS: [Area; 4] = [crm::AREA, sales::AREA, operations::AREA, rentals::AREA];
+
 /// Routes outside `/api`: health and each area's public pages.
 fn documented() -> OpenApiRouter<AppState> {
-    OpenApiRouter::with_openapi(docs::base())
-        .merge(health::router())
-        .merge(crm::public_router())
-        .merge(sales::public_router())
+    AREAS.iter().fold(OpenApiRouter::with_openapi(docs::base()).merge(health::router()), |router, area| {
+        router.merge((area.public_router)())
+    })
 }
 
-/// The authenticated API (served under `/api` and `/v1`); each area's router is merged here.
+/// The authenticated API (served under `/api` and `/v1`): the platform's routes, every area's,
+/// and GraphQL over every area's resources.
 fn api() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .merge(keys::router())
-        .merge(events::router())
-        .merge(crm::router())
-        .merge(sales::router())
-        .merge(operations::router())
-        .merge(rentals::router())
-        .merge(webhooks::router())
-        .merge(graphql::router())
+    let platform = OpenApiRouter::new().merge(keys::router()).merge(events::router());
+    let areas = AREAS.iter().fold(platform, |router, area| router.merge((area.router)()));
+    let resources: Vec<Operations> = AREAS.iter().flat_map(|area| (area.operations)()).collect();
+    areas.merge(webhooks::router()).merge(graphql::router(&resources))
 }
 
 /// This instance's memory, once a minute: finished rate-limit windows, stale cached keys and
@@ -170,6 +171,27 @@ async fn maintenance(state: AppState) {
         state.key_cache().purge(now_ms);
         if let Some(jwt) = state.jwt() {
             jwt.purge(now_ms);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_areas_resources_and_events_are_served() {
+        let resources: Vec<Operations> = AREAS.iter().flat_map(|area| (area.operations)()).collect();
+        let _ = api();
+        let sdl = graphql::schema().sdl();
+        for ops in &resources {
+            let singular = crate::resource::pascal(ops.meta.name);
+            assert!(sdl.contains(&format!("type {singular} ")), "{singular}");
+            assert!(sdl.contains(&format!("update{singular}(")), "update{singular}");
+        }
+        let catalog = webhooks::catalog::install(AREAS.iter().flat_map(|area| (area.event_types)()).collect());
+        for kind in ["property.created", "team_member.created", "lease.signed", "rent.paid", "work_order.completed"] {
+            assert!(catalog.iter().any(|e| e.kind == kind), "{kind}");
         }
     }
 }

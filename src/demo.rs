@@ -6,7 +6,6 @@
 
 use serde_json::{Value, json};
 
-use crate::state::AppState;
 use crate::auth::ActingOrg;
 use crate::crm::team::TeamMembers;
 use crate::crm::{contacts::Contacts, leads::Leads, properties::Properties, showings::Showings, tasks::Tasks};
@@ -17,6 +16,7 @@ use crate::platform::orgs::{self, Organization};
 use crate::rentals::{leases::Leases, tenants::Tenants, units::Units};
 use crate::resource::{Ctx, Resource, Stamped};
 use crate::sales::{booking_links::BookingLinks, payments::Payments, products::Products};
+use crate::state::AppState;
 use crate::vocab::plan::Plan;
 use crate::vocab::scope::Scopes;
 

@@ -11,11 +11,11 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::state::AppState;
 use crate::auth::Auth;
 use crate::db::ScopedTx;
 use crate::http::Query;
 use crate::resource::list::{self, Filters, Page};
+use crate::state::AppState;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::ids::new_id;
 use crate::vocab::scope::Need;

@@ -22,11 +22,11 @@ pub mod rentals;
 pub mod resource;
 pub mod sales;
 pub mod secrets;
-pub mod state;
 pub mod seed;
+pub mod state;
 pub mod vocab;
 pub mod webhooks;
 
 pub use app::App;
-pub use state::AppState;
 pub use config::Settings;
+pub use state::AppState;

@@ -7,9 +7,9 @@ use lettre::message::header::ContentType;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use secrecy::ExposeSecret;
 
-use crate::state::AppState;
 use crate::db::JobsTx;
 use crate::jobs::JobToken;
+use crate::state::AppState;
 use crate::vocab::ids::new_id;
 
 /// A message stored in the caller's transaction; send it with [`deliver`] after commit.

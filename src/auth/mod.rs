@@ -24,10 +24,10 @@ use axum::response::{IntoResponse, Response};
 
 pub use self::caller::{Auth, PRINCIPAL_PREFIX, record_granted};
 pub use self::tenancy::ActingOrg;
-use crate::state::AppState;
 use crate::db::{Db, parse_column, system};
 use crate::http::client::ClientIp;
 use crate::ratelimit::Quota;
+use crate::state::AppState;
 use crate::vocab::error::ApiError;
 use crate::vocab::scope::Scopes;
 

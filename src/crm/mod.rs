@@ -10,9 +10,12 @@ pub mod team;
 
 use utoipa_axum::router::OpenApiRouter;
 
+use crate::resource::{self, Area, Operations, Registration, register};
 use crate::state::AppState;
-use crate::resource::{self, Operations, Registration, register};
 use crate::webhooks::catalog::EventType;
+
+/// The area, as `crate::app::AREAS` lists it.
+pub const AREA: Area = Area { router, public_router, event_types, operations };
 
 /// This area's CRUD resources: adding one here mounts its routes and lists its events.
 const RESOURCES: [Registration; 6] = [

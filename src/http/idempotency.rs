@@ -21,10 +21,10 @@ use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 use sqlx::FromRow;
 
-use crate::state::AppState;
 use crate::auth::{self, Auth};
 use crate::db::Scoped;
 use crate::http::extract::payload_too_large;
+use crate::state::AppState;
 use crate::vocab::error::ApiError;
 use crate::vocab::scope::Scopes;
 

@@ -13,9 +13,9 @@ use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 
 pub use super::client::ClientIp;
-use crate::state::AppState;
 use crate::auth::ActingOrg;
 use crate::ratelimit::{Decision, Quota};
+use crate::state::AppState;
 use crate::vocab::error::{ApiError, ApiResult};
 
 impl FromRequestParts<AppState> for ClientIp {

@@ -24,10 +24,10 @@ use tokio::task::JoinSet;
 use tokio::time::MissedTickBehavior;
 
 pub use self::token::JobToken;
-use crate::state::AppState;
 use crate::db::Db;
 use crate::rentals::scheduler;
 use crate::secrets::Secrets;
+use crate::state::AppState;
 use crate::vocab::date::Date;
 use crate::webhooks;
 

@@ -16,7 +16,6 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::state::AppState;
 use crate::auth::Auth;
 use crate::http::extract::{parse_json, parse_value};
 use crate::http::{Json, Path};
@@ -25,6 +24,7 @@ use crate::rentals::tenants::{CreateTenant, Tenants};
 use crate::rentals::units::Units;
 use crate::resource::validate::{non_negative, nullable, optional_email, optional_text, patch, present, text};
 use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::state::AppState;
 use crate::vocab::date::Date;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::scope::Need;

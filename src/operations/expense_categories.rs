@@ -13,12 +13,12 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::state::AppState;
 use crate::auth::Auth;
 use crate::db::Scoped;
 use crate::http::Json;
 use crate::resource::Ctx;
 use crate::resource::validate::text;
+use crate::state::AppState;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::scope::Need;
 use crate::vocab::values::{Flag, Timestamp};

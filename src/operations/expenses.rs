@@ -15,7 +15,6 @@ use utoipa_axum::routes;
 
 use super::expense_categories;
 use super::vendors::Vendors;
-use crate::state::AppState;
 use crate::auth::Auth;
 use crate::crm::properties::Properties;
 use crate::http::extract::parse_value;
@@ -24,6 +23,7 @@ use crate::rentals::units::Units;
 use crate::resource::validate::{nullable, optional_text, patch, present, text};
 use crate::resource::{Ctx, Deleted, Filters, Meta, Resource};
 use crate::stamped;
+use crate::state::AppState;
 use crate::vocab::date::Date;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::scope::Need;

@@ -10,13 +10,13 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::state::AppState;
 use crate::auth::Auth;
 use crate::http::extract::parse_json;
 use crate::http::{Json, Path};
 use crate::rentals::units::Units;
 use crate::resource::validate::{nullable, optional_text, patch, present, text};
 use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::state::AppState;
 use crate::vocab::date::Date;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::scope::Need;

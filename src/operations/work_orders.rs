@@ -15,7 +15,6 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::vendors::Vendors;
-use crate::state::AppState;
 use crate::auth::Auth;
 use crate::crm::properties::Properties;
 use crate::http::extract::parse_json;
@@ -23,6 +22,7 @@ use crate::http::{Json, Path};
 use crate::rentals::units::Units;
 use crate::resource::validate::{non_negative, nullable, optional_text, patch, present, text};
 use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::state::AppState;
 use crate::vocab::date::Date;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::scope::Need;

@@ -7,8 +7,8 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::state::AppState;
 use crate::http::Json;
+use crate::state::AppState;
 use crate::vocab::error::{ApiError, ApiResult};
 
 pub fn router() -> OpenApiRouter<AppState> {

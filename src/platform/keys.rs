@@ -11,11 +11,11 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::state::AppState;
 use crate::auth::{ActingOrg, Auth, api_key};
 use crate::db::Db;
 use crate::http::idempotency::RedactOnReplay;
 use crate::http::{Json, Path};
+use crate::state::AppState;
 use crate::vocab::clock::{Clock, rfc3339};
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::ids::new_id;

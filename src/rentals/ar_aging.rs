@@ -13,11 +13,11 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::ledger::SCOPE;
-use crate::state::AppState;
 use crate::auth::Auth;
 use crate::crm::properties::Properties;
 use crate::http::{Json, Query};
 use crate::resource::Resource;
+use crate::state::AppState;
 use crate::vocab::date::Date;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::scope::Need;

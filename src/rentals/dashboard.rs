@@ -9,9 +9,9 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::ar_aging::AgingTotals;
-use crate::state::AppState;
 use crate::auth::Auth;
 use crate::http::{Json, Query};
+use crate::state::AppState;
 use crate::vocab::date::Date;
 use crate::vocab::error::ApiResult;
 use crate::vocab::scope::Need;

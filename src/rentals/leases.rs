@@ -14,11 +14,11 @@ use utoipa_axum::routes;
 
 use super::tenants::Tenants;
 use super::units::{UnitStatus, Units};
-use crate::state::AppState;
 use crate::auth::Auth;
 use crate::http::{Json, Path};
 use crate::resource::validate::{in_range, nullable, patch, present};
 use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::state::AppState;
 use crate::vocab::date::Date;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::scope::Need;

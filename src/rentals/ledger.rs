@@ -15,11 +15,11 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::leases::Leases;
-use crate::state::AppState;
 use crate::auth::Auth;
 use crate::http::{Json, Path, Query};
 use crate::resource::Ctx;
 use crate::resource::list::{self, Filters, Page};
+use crate::state::AppState;
 use crate::text_enum;
 use crate::vocab::date::Date;
 use crate::vocab::error::{ApiError, ApiResult};

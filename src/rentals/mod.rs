@@ -14,9 +14,12 @@ pub mod units;
 
 use utoipa_axum::router::OpenApiRouter;
 
+use crate::resource::{self, Area, Operations, Registration, register};
 use crate::state::AppState;
-use crate::resource::{self, Operations, Registration, register};
 use crate::webhooks::catalog::EventType;
+
+/// The area, as `crate::app::AREAS` lists it.
+pub const AREA: Area = Area { router, public_router: OpenApiRouter::new, event_types, operations };
 
 /// This area's CRUD resources: adding one here mounts its routes and lists its events.
 const RESOURCES: [Registration; 4] = [

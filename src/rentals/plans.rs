@@ -13,11 +13,11 @@ use utoipa_axum::routes;
 
 use super::leases::Leases;
 use super::tenants::Tenants;
-use crate::state::AppState;
 use crate::auth::Auth;
 use crate::http::{Json, Path};
 use crate::resource::validate::present;
 use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::state::AppState;
 use crate::vocab::date::Date;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::scope::Need;

@@ -27,9 +27,9 @@ use serde_json::json;
 use sqlx::FromRow;
 
 use super::leases::{LateFee, LateFeeType};
-use crate::state::AppState;
 use crate::db::{Backend, JobsTx, placeholders};
 use crate::jobs::JobToken;
+use crate::state::AppState;
 use crate::vocab::date::Date;
 use crate::vocab::ids::new_id;
 use crate::vocab::values::{Money, Timestamp};

@@ -10,9 +10,9 @@ use utoipa::openapi::path::ParameterIn;
 use utoipa::{IntoParams, ToSchema};
 
 use super::{Deleted, Meta, Page, Resource, create_record, delete_record, find_record, list_records, update_record};
-use crate::state::AppState;
 use crate::auth::ActingOrg;
 use crate::http::extract::{parse_query, parse_value};
+use crate::state::AppState;
 use crate::vocab::error::{ApiError, ApiResult};
 
 /// A type's JSON Schema as the OpenAPI document has it, with the named schemas it refers to

@@ -27,11 +27,11 @@ use utoipa_axum::router::OpenApiRouter;
 pub use self::erased::Operations;
 pub use self::list::{Filters, Page};
 pub use self::openapi::pascal;
-use crate::state::AppState;
 use crate::auth::{ActingOrg, Auth};
 use crate::db::{Backend, Record, ScopedTx};
 use crate::events;
 use crate::http::{Json, Path, Query};
+use crate::state::AppState;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::ids::new_id;
 use crate::vocab::scope::Need;
@@ -497,6 +497,17 @@ pub const fn register_without_create<R: Resource>() -> Registration {
         event_types: event_types::<R>,
         operations: Operations::without_create::<R>,
     }
+}
+
+/// A business area (CRM, sales, rentals, operations) as the composition root mounts it: its
+/// routes, its public pages, its event types and its resources' operations. The one list of
+/// areas (`crate::app::AREAS`) feeds the router, the event catalog and the GraphQL schema.
+pub struct Area {
+    pub router: fn() -> OpenApiRouter<AppState>,
+    /// Its unauthenticated pages, outside `/api`.
+    pub public_router: fn() -> OpenApiRouter<AppState>,
+    pub event_types: fn() -> Vec<crate::webhooks::catalog::EventType>,
+    pub operations: fn() -> Vec<Operations>,
 }
 
 /// The operations of a list of resources (for the GraphQL schema).

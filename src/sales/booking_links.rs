@@ -16,7 +16,6 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::state::AppState;
 use crate::auth::ActingOrg;
 use crate::crm::leads::{CreateLead, Leads};
 use crate::crm::properties::Properties;
@@ -30,6 +29,7 @@ use crate::platform::orgs::slugify;
 use crate::resource::validate::{in_range, nullable, optional_text, patch, present, slug, text};
 use crate::resource::{Ctx, Filters, Meta, Resource};
 use crate::stamped;
+use crate::state::AppState;
 use crate::vocab::error::{ApiError, ApiResult, ErrorBody};
 use crate::vocab::values::{Flag, Timestamp, Value};
 

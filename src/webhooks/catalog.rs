@@ -1,6 +1,7 @@
 //! `GET /api/webhook-events`: every event type Gable emits, with a description and an example
 //! payload. The list is gathered from the resources themselves (`created`, `updated`,
-//! `deleted` and any extra events each declares), so it cannot drift from what is emitted.
+//! `deleted` and any extra events each declares), so it cannot drift from what is emitted: the
+//! composition root installs it from the areas ([`install`]).
 
 use std::sync::OnceLock;
 
@@ -19,7 +20,6 @@ use crate::vocab::scope::Need;
 use crate::http::Json;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::scope::Scopes;
-use crate::{crm, operations, rentals, sales};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(list_event_types))
@@ -48,16 +48,13 @@ pub struct EventType {
 /// The test event `POST /api/webhooks/{id}/test` sends.
 pub const TEST_EVENT: &str = "webhook.test";
 
-/// Every event type, sorted.
-pub fn all() -> &'static [EventType] {
-    static ALL: OnceLock<Vec<EventType>> = OnceLock::new();
-    ALL.get_or_init(|| {
-        let mut all: Vec<EventType> = crm::event_types()
-            .into_iter()
-            .chain(sales::event_types())
-            .chain(rentals::event_types())
-            .chain(operations::event_types())
-            .collect();
+static CATALOG: OnceLock<Vec<EventType>> = OnceLock::new();
+
+/// Makes the catalog from every area's event types (the composition root does, once, before
+/// serving: `crate::app::state`), adding the test event; later calls keep the first.
+pub fn install(areas: Vec<EventType>) -> &'static [EventType] {
+    CATALOG.get_or_init(|| {
+        let mut all = areas;
         all.push(EventType {
             kind: TEST_EVENT.to_owned(),
             scope: "webhooks",
@@ -67,6 +64,11 @@ pub fn all() -> &'static [EventType] {
         all.sort_by(|a, b| a.kind.cmp(&b.kind));
         all
     })
+}
+
+/// Every event type, sorted (empty until [`install`]ed).
+pub fn all() -> &'static [EventType] {
+    CATALOG.get().map_or(&[], Vec::as_slice)
 }
 
 pub fn is_known(kind: &str) -> bool {

@@ -12,11 +12,11 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::endpoints;
-use crate::state::AppState;
 use crate::auth::Auth;
 use crate::db::Scoped;
 use crate::http::{Json, Path, Query};
 use crate::resource::list::{self, Filters, Page};
+use crate::state::AppState;
 use crate::text_enum;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::scope::Need;

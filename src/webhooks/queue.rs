@@ -15,10 +15,10 @@ use sqlx::FromRow;
 use super::Webhooks;
 use super::endpoints::{COLUMNS as ENDPOINT_COLUMNS, EndpointRow};
 use super::sender::{self, Envelope, Outcome, Target};
-use crate::state::AppState;
 use crate::db::{Backend, Jobs, Sql, placeholders};
 use crate::jobs::JobToken;
 use crate::notify;
+use crate::state::AppState;
 use crate::vocab::ids::new_id;
 use crate::vocab::values::{Timestamp, Value};
 

@@ -10,8 +10,8 @@ use tokio::sync::{mpsc, oneshot};
 
 use super::runtime::{IDLE_POLL, Webhooks};
 use super::{endpoints, queue};
-use crate::state::AppState;
 use crate::jobs::JobToken;
+use crate::state::AppState;
 
 /// A claimed delivery with what sending it needs.
 type Ready = (queue::Claimed, Option<Arc<endpoints::EndpointRow>>, Option<Arc<queue::EventRow>>);
