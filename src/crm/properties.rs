@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::FromRow;
 use utoipa::{IntoParams, ToSchema};
 
-use crate::platform::orgs::slugify;
+use crate::resource::validate::slugify;
 use crate::resource::validate::{non_negative, nullable, optional_text, patch, present, text, urls};
 use crate::resource::{Ctx, Filters, Meta, Resource};
 use crate::vocab::error::ApiResult;

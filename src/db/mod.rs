@@ -34,7 +34,7 @@ use sqlx::sqlite::{
 use sqlx::{Arguments, AssertSqlSafe, FromRow, PgPool, Postgres, Sqlite, SqlitePool, Transaction};
 
 use crate::auth::tenancy::ActingOrg;
-use crate::jobs::JobToken;
+use crate::jobs::token::JobToken;
 use crate::vocab::values::Value;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");

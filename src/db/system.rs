@@ -3,13 +3,28 @@
 //! the operator's CLI, and maintenance jobs. Handlers never call these with request input
 //! other than the presented key.
 
+use serde::Serialize;
 use sqlx::FromRow;
 
 use super::{Db, JobsTx, Sql, parse_column};
-use crate::platform::orgs::Organization;
 use crate::vocab::clock::rfc3339;
 use crate::vocab::plan::Plan;
 use crate::vocab::values::Value;
+
+/// An organization (a tenant of this server), as the API and the CLI show it.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Organization {
+    pub id: String,
+    pub name: String,
+    pub slug: String,
+    pub plan: Plan,
+    pub owner_email: Option<String>,
+    /// The identity provider's organization (a Clerk `org_…` id) whose members sign in to this
+    /// one with a JWT; `None` until the operator links one (see `docs/auth.md`).
+    pub external_org_id: Option<String>,
+    pub created_at: String,
+}
 
 #[derive(Debug, FromRow)]
 struct OrgRow {

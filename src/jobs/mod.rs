@@ -12,7 +12,7 @@
 //! charges every period due since it last ran. Jobs use the database's job connections
 //! (`database_job_connections`), never the API's, so a backlog never makes a request wait.
 
-mod token;
+pub mod token;
 
 use std::future::Future;
 use std::pin::Pin;

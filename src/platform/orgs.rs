@@ -1,27 +1,13 @@
 //! Organizations (tenants) and their plans. Organizations are created by the operator
 //! (`gable org create`), not through the tenant API.
 
-use serde::Serialize;
-
 use crate::db::{Db, system};
-use crate::resource::validate::is_email;
+use crate::resource::validate::{is_email, slugify};
 use crate::vocab::clock::{Clock, rfc3339};
 use crate::vocab::ids::new_id;
 use crate::vocab::plan::Plan;
 
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Organization {
-    pub id: String,
-    pub name: String,
-    pub slug: String,
-    pub plan: Plan,
-    pub owner_email: Option<String>,
-    /// The identity provider's organization (a Clerk `org_…` id) whose members sign in to this
-    /// one with a JWT; `None` until the operator links one (see `docs/auth.md`).
-    pub external_org_id: Option<String>,
-    pub created_at: String,
-}
+pub use crate::db::system::Organization;
 
 #[derive(Debug, thiserror::Error)]
 pub enum OrgError {
@@ -37,20 +23,6 @@ pub enum OrgError {
     NotFound(String),
     #[error(transparent)]
     Db(#[from] sqlx::Error),
-}
-
-/// Lowercase ASCII words joined by `-`: "Modern Villa in Beverly Hills!" → `modern-villa-in-beverly-hills`.
-pub fn slugify(text: &str) -> String {
-    let mut slug = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    let slug = slug.trim_end_matches('-');
-    if slug.is_empty() { "item".to_owned() } else { slug.chars().take(80).collect() }
 }
 
 pub async fn create(

@@ -28,7 +28,7 @@ use sqlx::FromRow;
 
 use super::leases::{LateFee, LateFeeType};
 use crate::db::{Backend, JobsTx, placeholders};
-use crate::jobs::JobToken;
+use crate::jobs::token::JobToken;
 use crate::state::AppState;
 use crate::vocab::date::Date;
 use crate::vocab::ids::new_id;

@@ -25,7 +25,7 @@ use crate::crm::showings::{
 use crate::crm::team::TeamMembers;
 use crate::http::public::{ClientIp, admit};
 use crate::http::{Json, Path};
-use crate::platform::orgs::slugify;
+use crate::resource::validate::slugify;
 use crate::resource::validate::{in_range, nullable, optional_text, patch, present, slug, text};
 use crate::resource::{Ctx, Filters, Meta, Resource};
 use crate::stamped;

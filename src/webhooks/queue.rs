@@ -16,7 +16,7 @@ use super::Webhooks;
 use super::endpoints::{COLUMNS as ENDPOINT_COLUMNS, EndpointRow};
 use super::sender::{self, Envelope, Outcome, Target};
 use crate::db::{Backend, Jobs, Sql, placeholders};
-use crate::jobs::JobToken;
+use crate::jobs::token::JobToken;
 use crate::notify;
 use crate::state::AppState;
 use crate::vocab::ids::new_id;
