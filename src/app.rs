@@ -28,7 +28,7 @@ use crate::{auth, crm, events, graphql, http, jobs, operations, rentals, sales};
 /// The shared state for a server or a worker: [`AppState::new`], with every stored secret
 /// sealed under the current key first.
 pub async fn state(settings: Settings, db: Db, clock: Clock, bound: Option<SocketAddr>) -> anyhow::Result<AppState> {
-    webhooks::catalog::install(AREAS.iter().flat_map(|area| (area.event_types)()).collect());
+    events::install(AREAS.iter().flat_map(|area| (area.event_types)()).collect());
     let state = AppState::new(settings, db, clock, bound).await?;
     jobs::reseal_secrets(state.db(), state.secrets()).await?;
     Ok(state)
@@ -154,7 +154,7 @@ fn documented() -> OpenApiRouter<AppState> {
 /// The authenticated API (served under `/api` and `/v1`): the platform's routes, every area's,
 /// and GraphQL over every area's resources.
 fn api() -> OpenApiRouter<AppState> {
-    let platform = OpenApiRouter::new().merge(keys::router()).merge(events::router());
+    let platform = OpenApiRouter::new().merge(keys::router()).merge(webhooks::event_log::router());
     let areas = AREAS.iter().fold(platform, |router, area| router.merge((area.router)()));
     let resources: Vec<Operations> = AREAS.iter().flat_map(|area| (area.operations)()).collect();
     areas.merge(webhooks::router()).merge(graphql::router(&resources))
@@ -189,7 +189,7 @@ mod tests {
             assert!(sdl.contains(&format!("type {singular} ")), "{singular}");
             assert!(sdl.contains(&format!("update{singular}(")), "update{singular}");
         }
-        let catalog = webhooks::catalog::install(AREAS.iter().flat_map(|area| (area.event_types)()).collect());
+        let catalog = events::install(AREAS.iter().flat_map(|area| (area.event_types)()).collect());
         for kind in ["property.created", "team_member.created", "lease.signed", "rent.paid", "work_order.completed"] {
             assert!(catalog.iter().any(|e| e.kind == kind), "{kind}");
         }

@@ -1,30 +1,22 @@
-//! The event outbox. Every change to a resource writes an event row **in the same
-//! transaction** as the change, so an event exists if and only if its change committed:
-//! nothing is lost if the process dies before delivery. Integrators poll them with
-//! `GET /api/events`; the webhook dispatcher delivers them.
+//! Events: the outbox and the catalog. Every change to a resource writes an event row **in the
+//! same transaction** as the change ([`record`]), so an event exists if and only if its change
+//! committed: nothing is lost if the process dies before delivery. The catalog lists every
+//! event type Gable emits, gathered from the resources themselves (`created`, `updated`,
+//! `deleted` and any extra events each declares), so it cannot drift from what is emitted; the
+//! composition root installs it from the areas ([`install`]). Integrators poll events with
+//! `GET /api/events` (`crate::webhooks::event_log`); the webhook workers deliver them.
 
-use axum::extract::{OriginalUri, State};
-use axum::response::Response;
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 use sqlx::FromRow;
-use utoipa::{IntoParams, ToSchema};
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
+use utoipa::ToSchema;
 
-use crate::auth::Auth;
 use crate::db::ScopedTx;
-use crate::http::Query;
-use crate::resource::list::{self, Filters, Page};
-use crate::state::AppState;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::ids::new_id;
-use crate::vocab::scope::Need;
-use crate::vocab::values::{JsonText, Timestamp, Value};
-use crate::webhooks::catalog;
-
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(list_events))
-}
+use crate::vocab::scope::{Need, Scopes};
+use crate::vocab::values::{JsonText, Timestamp};
 
 /// An event as stored and listed.
 #[derive(Debug, Clone, Serialize, Deserialize, FromRow, ToSchema)]
@@ -49,7 +41,7 @@ pub struct Event {
     pub data: JsonText,
 }
 
-const COLUMNS: &str = "id, org_id, type, occurred_at, data";
+pub const COLUMNS: &str = "id, org_id, type, occurred_at, data";
 
 /// Writes an event in the caller's transaction.
 pub async fn record(tx: &mut ScopedTx<'_>, kind: &str, at: Timestamp, data: &impl Serialize) -> ApiResult<()> {
@@ -65,64 +57,64 @@ pub async fn record(tx: &mut ScopedTx<'_>, kind: &str, at: Timestamp, data: &imp
     Ok(())
 }
 
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct EventFilter {
-    /// Only events of this type, e.g. `lead.created`.
+/// One kind of event.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+#[schema(example = json!({
+    "type": "lead.created", "description": "A lead was created.",
+    "example": {"id": "lead_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "name": "Jane Doe", "status": "new"}
+}))]
+pub struct EventType {
     #[serde(rename = "type")]
-    #[param(rename = "type", example = "lead.created")]
-    pub kind: Option<String>,
-    /// Only events that occurred at or after this instant (RFC 3339).
-    #[param(value_type = Option<String>, example = "2025-01-15T00:00:00Z")]
-    pub since: Option<Timestamp>,
+    pub kind: String,
+    /// The scope resource of the object the event is about: reading the event (in
+    /// `GET /api/events`, or through a webhook subscription) needs `read:<scope>`.
+    #[serde(skip)]
+    pub scope: &'static str,
+    pub description: String,
+    /// An example of the event's `data`.
+    #[schema(value_type = Object)]
+    pub example: serde_json::Value,
 }
 
-/// List events
-///
-/// The organization's events, newest first: every create, update, status change and delete,
-/// with `data` as the API returned the object. Paginate with `limit` and `startingAfter`
-/// (the `Link` header has the next page). Needs `read:events`, and lists only the events
-/// whose object the caller may read (`tenant.added` needs `read:tenants`); a `type` the
-/// caller may not read is 403.
-#[utoipa::path(get, path = "/events", tag = "Events", params(Page, EventFilter),
-    responses((status = 200, description = "A page of events", body = Vec<Event>)))]
-async fn list_events(
-    State(state): State<AppState>,
-    auth: Auth,
-    OriginalUri(uri): OriginalUri,
-    Query(page): Query<Page>,
-    Query(filter): Query<EventFilter>,
-) -> ApiResult<Response> {
-    let (events, next) = list_page(&state, &auth, &page, filter).await?;
-    Ok(list::respond(&uri, events, next))
+/// The test event `POST /api/webhooks/{id}/test` sends.
+pub const TEST_EVENT: &str = "webhook.test";
+
+static CATALOG: OnceLock<Vec<EventType>> = OnceLock::new();
+
+/// Makes the catalog from every area's event types (the composition root does, once, before
+/// serving: `crate::app::state`), adding the test event; later calls keep the first.
+pub fn install(areas: Vec<EventType>) -> &'static [EventType] {
+    CATALOG.get_or_init(|| {
+        let mut all = areas;
+        all.push(EventType {
+            kind: TEST_EVENT.to_owned(),
+            scope: "webhooks",
+            description: "A test event sent by POST /api/webhooks/{id}/test.".to_owned(),
+            example: serde_json::json!({"message": "A test event from Gable", "endpointId": "whep_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5"}),
+        });
+        all.sort_by(|a, b| a.kind.cmp(&b.kind));
+        all
+    })
 }
 
-/// One page of the organization's events that `auth` may read (newest first), and the id to
-/// continue after.
-pub async fn list_page(
-    state: &AppState,
-    auth: &Auth,
-    page: &Page,
-    filter: EventFilter,
-) -> ApiResult<(Vec<Event>, Option<String>)> {
-    let tenant = auth.require(Need::Read("events"))?;
-    let mut filters = Filters::default();
-    match filter.kind {
-        Some(kind) => {
-            catalog::require_readable(auth, &kind)?;
-            filters.eq("type", Some(kind));
-        }
-        None => {
-            if let Some(readable) = catalog::readable(auth.scopes()) {
-                if readable.is_empty() {
-                    page.limit()?;
-                    return Ok((Vec::new(), None));
-                }
-                let placeholders = vec!["?"; readable.len()].join(", ");
-                filters.raw(format!("type IN ({placeholders})"), readable.into_iter().map(Value::from));
-            }
-        }
-    }
-    filters.at_least("occurred_at", filter.since.map(Timestamp::ms));
-    list::fetch_page::<Event>(&mut state.db().scoped(tenant), "events", COLUMNS, filters, page, |e| e.id.clone()).await
+/// Every event type, sorted (empty until [`install`]ed).
+pub fn all() -> &'static [EventType] {
+    CATALOG.get().map_or(&[], Vec::as_slice)
+}
+
+pub fn is_known(kind: &str) -> bool {
+    find(kind).is_some()
+}
+
+pub fn find(kind: &str) -> Option<&'static EventType> {
+    all().iter().find(|e| e.kind == kind)
+}
+
+/// The event types a caller with `scopes` may read (each needs `read:` its resource), or
+/// `None` when that is every type.
+pub fn readable(scopes: &Scopes) -> Option<Vec<&'static str>> {
+    let readable: Vec<&'static str> =
+        all().iter().filter(|e| scopes.allows(Need::Read(e.scope))).map(|e| e.kind.as_str()).collect();
+    (readable.len() < all().len()).then_some(readable)
 }

@@ -26,7 +26,3 @@ pub mod seed;
 pub mod state;
 pub mod vocab;
 pub mod webhooks;
-
-pub use app::App;
-pub use config::Settings;
-pub use state::AppState;

@@ -8,7 +8,7 @@ use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use secrecy::ExposeSecret;
 
 use crate::db::JobsTx;
-use crate::jobs::token::JobToken;
+use crate::db::proof::JobToken;
 use crate::state::AppState;
 use crate::vocab::ids::new_id;
 

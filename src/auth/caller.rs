@@ -7,8 +7,8 @@ use std::sync::Arc;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 
-use super::tenancy::ActingOrg;
 use crate::config::Features;
+use crate::db::proof::ActingOrg;
 use crate::vocab::error::ApiError;
 use crate::vocab::plan::Plan;
 use crate::vocab::scope::{Need, Scopes};
@@ -85,7 +85,7 @@ impl Auth {
 
     /// `plan`, when the organization's plan is below it.
     pub(super) fn missing_plan(&self, plan: Plan) -> Option<Plan> {
-        (self.0.tenant.plan < plan).then_some(plan)
+        (self.0.tenant.plan() < plan).then_some(plan)
     }
 
     /// The organization without a scope check: for platform middleware that keeps
@@ -100,7 +100,7 @@ impl Auth {
     }
 
     pub fn org_id(&self) -> &str {
-        &self.0.tenant.org_id
+        self.0.tenant.org_id()
     }
 }
 

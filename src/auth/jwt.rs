@@ -23,8 +23,8 @@ use jsonwebtoken::{Algorithm, DecodingKey, Validation, errors::ErrorKind};
 use serde::Deserialize;
 
 use super::cache::TtlCache;
-use super::tenancy::ActingOrg;
 use crate::config::{ConfigError, Settings};
+use crate::db::proof::ActingOrg;
 use crate::vocab::error::ApiError;
 use crate::vocab::scope::Scopes;
 

@@ -13,8 +13,8 @@
 pub mod api_key;
 pub mod cache;
 mod caller;
+pub mod client;
 pub mod jwt;
-pub mod tenancy;
 
 use axum::extract::{MatchedPath, Request, State};
 use axum::http::header::AUTHORIZATION;
@@ -23,9 +23,9 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 pub use self::caller::{Auth, PRINCIPAL_PREFIX, record_granted};
-pub use self::tenancy::ActingOrg;
+use self::client::ClientIp;
+pub use crate::db::proof::ActingOrg;
 use crate::db::{Db, parse_column, system};
-use crate::http::client::ClientIp;
 use crate::ratelimit::Quota;
 use crate::state::AppState;
 use crate::vocab::error::ApiError;
@@ -35,13 +35,13 @@ impl ActingOrg {
     /// The organization behind a public page (`/forms/{orgSlug}/…`, `/book/{orgSlug}/…`): such
     /// requests act for the organization they are addressed to, with no key.
     pub async fn for_public_page(db: &Db, org_slug: &str) -> Result<Option<ActingOrg>, sqlx::Error> {
-        Ok(system::find_org_by_slug(db, org_slug).await?.map(|org| ActingOrg { org_id: org.id, plan: org.plan }))
+        Ok(system::find_org_by_slug(db, org_slug).await?.map(|org| ActingOrg::vouched(org.id, org.plan)))
     }
 
     /// The operator acting on an organization from the command line (`gable key create
     /// --org …`). The HTTP API never calls this.
     pub async fn for_operator(db: &Db, org_id: &str) -> Result<Option<ActingOrg>, sqlx::Error> {
-        Ok(system::find_org(db, org_id).await?.map(|org| ActingOrg { org_id: org.id, plan: org.plan }))
+        Ok(system::find_org(db, org_id).await?.map(|org| ActingOrg::vouched(org.id, org.plan)))
     }
 }
 
@@ -76,7 +76,7 @@ async fn authenticate_jwt(state: &AppState, token: &str) -> Result<Auth, ApiErro
                     ),
                 )
             })?;
-            let tenant = ActingOrg { org_id: linked.id, plan: linked.plan };
+            let tenant = ActingOrg::vouched(linked.id, linked.plan);
             verifier.links.insert(org.id.clone(), tenant.clone(), now);
             tenant
         }
@@ -157,7 +157,7 @@ async fn resolve_key(state: &AppState, headers: &HeaderMap) -> Result<Auth, ApiE
         Some(entry) => entry,
         None => {
             let key = system::find_key_by_hash(state.db(), &hash).await?.ok_or_else(invalid)?;
-            let tenant = ActingOrg { plan: parse_column(&key.plan, "plan")?, org_id: key.org_id };
+            let tenant = ActingOrg::vouched(key.org_id, parse_column(&key.plan, "plan")?);
             let auth = Auth::new(&state.settings().features, tenant, key.key_id, Scopes::from_stored(&key.scopes));
             cache.insert(hash, auth, key.expires_at, key.revoked_at, key.last_used_at, now)
         }

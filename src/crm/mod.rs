@@ -10,9 +10,9 @@ pub mod team;
 
 use utoipa_axum::router::OpenApiRouter;
 
+use crate::events::EventType;
 use crate::resource::{self, Area, Operations, Registration, register};
 use crate::state::AppState;
-use crate::webhooks::catalog::EventType;
 
 /// The area, as `crate::app::AREAS` lists it.
 pub const AREA: Area = Area { router, public_router, event_types, operations };

@@ -19,6 +19,7 @@
 //! `TEXT`, `BIGINT` and `DOUBLE PRECISION` columns only (booleans are `BIGINT` 0/1, times
 //! are epoch milliseconds, dates are `YYYY-MM-DD` text); `CAST(SUM(..) AS BIGINT)` for sums.
 
+pub mod proof;
 pub mod system;
 
 use std::borrow::Cow;
@@ -33,8 +34,8 @@ use sqlx::sqlite::{
 };
 use sqlx::{Arguments, AssertSqlSafe, FromRow, PgPool, Postgres, Sqlite, SqlitePool, Transaction};
 
-use crate::auth::tenancy::ActingOrg;
-use crate::jobs::token::JobToken;
+use self::proof::ActingOrg;
+use self::proof::JobToken;
 use crate::vocab::values::Value;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");

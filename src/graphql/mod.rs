@@ -31,7 +31,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::auth::{ActingOrg, Auth, RequestCost};
-use crate::events::{self, EventFilter};
+use crate::events;
 use crate::http::Json as JsonBody;
 use crate::http::extract::{parse_query, payload_too_large};
 use crate::resource::erased::{FilterParam, described, params};
@@ -39,6 +39,7 @@ use crate::resource::{Operations, Page, pascal};
 use crate::state::AppState;
 use crate::vocab::error::ApiError;
 use crate::vocab::scope::Need;
+use crate::webhooks::event_log::{self, EventFilter};
 
 /// Deepest selection allowed (GraphiQL's standard introspection query needs about 13).
 const MAX_DEPTH: usize = 16;
@@ -394,7 +395,7 @@ fn build(resources: &[Operations]) -> Result<Schema, SchemaError> {
                 let auth = ctx.data::<Auth>()?;
                 let page = page(&ctx)?;
                 let filter: EventFilter = parse_query(&filter_query(&ctx)?).map_err(graphql_error)?;
-                let (list, _) = events::list_page(state, auth, &page, filter).await.map_err(graphql_error)?;
+                let (list, _) = event_log::list_page(state, auth, &page, filter).await.map_err(graphql_error)?;
                 let list: Vec<Json> = list.iter().map(serde_json::to_value).collect::<Result<_, _>>()?;
                 Ok(Some(records(list)))
             })

@@ -1,7 +1,6 @@
 //! HTTP plumbing shared by every route: extractors that fail as JSON errors, the request id,
 //! idempotent POSTs, and the fallbacks for unknown routes and methods.
 
-pub mod client;
 pub mod extract;
 pub mod idempotency;
 mod objects;

@@ -12,8 +12,8 @@ use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 
-pub use super::client::ClientIp;
 use crate::auth::ActingOrg;
+pub use crate::auth::client::ClientIp;
 use crate::ratelimit::{Decision, Quota};
 use crate::state::AppState;
 use crate::vocab::error::{ApiError, ApiResult};

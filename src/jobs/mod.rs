@@ -12,8 +12,6 @@
 //! charges every period due since it last ran. Jobs use the database's job connections
 //! (`database_job_connections`), never the API's, so a backlog never makes a request wait.
 
-pub mod token;
-
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
@@ -23,8 +21,8 @@ use anyhow::Context;
 use tokio::task::JoinSet;
 use tokio::time::MissedTickBehavior;
 
-pub use self::token::JobToken;
 use crate::db::Db;
+pub use crate::db::proof::JobToken;
 use crate::rentals::scheduler;
 use crate::secrets::Secrets;
 use crate::state::AppState;

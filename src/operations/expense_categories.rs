@@ -15,6 +15,7 @@ use utoipa_axum::routes;
 
 use crate::auth::Auth;
 use crate::db::Scoped;
+use crate::events::EventType;
 use crate::http::Json;
 use crate::resource::Ctx;
 use crate::resource::validate::text;
@@ -22,7 +23,6 @@ use crate::state::AppState;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::scope::Need;
 use crate::vocab::values::{Flag, Timestamp};
-use crate::webhooks::catalog::EventType;
 
 /// The categories every organization has: (id, name).
 pub const BUILT_IN: [(&str, &str); 10] = [

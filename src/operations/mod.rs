@@ -11,9 +11,9 @@ pub mod work_orders;
 
 use utoipa_axum::router::OpenApiRouter;
 
+use crate::events::EventType;
 use crate::resource::{self, Area, Operations, Registration, register};
 use crate::state::AppState;
-use crate::webhooks::catalog::EventType;
 
 /// The area, as `crate::app::AREAS` lists it.
 pub const AREA: Area = Area { router, public_router: OpenApiRouter::new, event_types, operations };

@@ -16,6 +16,7 @@ use utoipa_axum::routes;
 
 use super::leases::Leases;
 use crate::auth::Auth;
+use crate::events::EventType;
 use crate::http::{Json, Path, Query};
 use crate::resource::Ctx;
 use crate::resource::list::{self, Filters, Page};
@@ -25,7 +26,6 @@ use crate::vocab::date::Date;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::scope::Need;
 use crate::vocab::values::{Money, Timestamp};
-use crate::webhooks::catalog::EventType;
 
 pub const SCOPE: &str = "rent";
 pub const RENT_PAID: &str = "rent.paid";

@@ -27,8 +27,8 @@ use serde_json::json;
 use sqlx::FromRow;
 
 use super::leases::{LateFee, LateFeeType};
+use crate::db::proof::JobToken;
 use crate::db::{Backend, JobsTx, placeholders};
-use crate::jobs::token::JobToken;
 use crate::state::AppState;
 use crate::vocab::date::Date;
 use crate::vocab::ids::new_id;

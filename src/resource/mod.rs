@@ -481,7 +481,7 @@ pub async fn delete_record<R: Resource>(state: &AppState, tenant: &ActingOrg, id
 /// GraphQL.
 pub struct Registration {
     pub router: fn() -> OpenApiRouter<AppState>,
-    pub event_types: fn() -> Vec<crate::webhooks::catalog::EventType>,
+    pub event_types: fn() -> Vec<crate::events::EventType>,
     pub operations: fn() -> Operations,
 }
 
@@ -506,7 +506,7 @@ pub struct Area {
     pub router: fn() -> OpenApiRouter<AppState>,
     /// Its unauthenticated pages, outside `/api`.
     pub public_router: fn() -> OpenApiRouter<AppState>,
-    pub event_types: fn() -> Vec<crate::webhooks::catalog::EventType>,
+    pub event_types: fn() -> Vec<crate::events::EventType>,
     pub operations: fn() -> Vec<Operations>,
 }
 
@@ -521,13 +521,13 @@ pub fn routers(resources: &[Registration]) -> OpenApiRouter<AppState> {
 }
 
 /// The event types of a list of resources.
-pub fn all_event_types(resources: &[Registration]) -> Vec<crate::webhooks::catalog::EventType> {
+pub fn all_event_types(resources: &[Registration]) -> Vec<crate::events::EventType> {
     resources.iter().flat_map(|r| (r.event_types)()).collect()
 }
 
 /// The event types resource `R` emits, with its record's schema example as the example `data`
 /// (for the webhook event catalog).
-pub fn event_types<R: Resource>() -> Vec<crate::webhooks::catalog::EventType> {
+pub fn event_types<R: Resource>() -> Vec<crate::events::EventType> {
     let example = example_of::<R::Record>();
     let what = R::META.name.replace('_', " ");
     let mut types: Vec<(String, String)> = vec![
@@ -538,7 +538,7 @@ pub fn event_types<R: Resource>() -> Vec<crate::webhooks::catalog::EventType> {
     types.extend(R::EXTRA_EVENTS.iter().map(|(kind, description)| ((*kind).to_owned(), (*description).to_owned())));
     types
         .into_iter()
-        .map(|(kind, description)| crate::webhooks::catalog::EventType {
+        .map(|(kind, description)| crate::events::EventType {
             kind,
             scope: R::META.scope,
             description,

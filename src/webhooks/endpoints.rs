@@ -16,11 +16,12 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::catalog;
+use super::event_log::require_readable;
 use super::sender::{self, Outcome, Target};
 use super::signing::{self, Scheme};
 use crate::auth::Auth;
 use crate::db::{Backend, Jobs, Scoped};
+use crate::events as catalog;
 use crate::http::idempotency::RedactOnReplay;
 use crate::http::{Json, Path};
 use crate::resource::Deleted;
@@ -308,7 +309,7 @@ fn events(auth: &Auth, list: Vec<String>) -> ApiResult<Vec<String>> {
                 format!("unknown event type `{event}` (see GET /api/webhook-events)"),
             ));
         }
-        catalog::require_readable(auth, &event)?;
+        require_readable(auth, &event)?;
         if !out.contains(&event) {
             out.push(event);
         }

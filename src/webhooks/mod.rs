@@ -10,9 +10,9 @@
 //! recorded in batches (one transaction for the successes that finished together), and a
 //! failure schedules the next try or, eventually, disables the endpoint.
 
-pub mod catalog;
 pub mod deliveries;
 pub mod endpoints;
+pub mod event_log;
 pub mod queue;
 pub mod runtime;
 pub mod sender;
@@ -27,5 +27,5 @@ pub use self::worker::{drain, run};
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().merge(endpoints::router()).merge(deliveries::router()).merge(catalog::router())
+    OpenApiRouter::new().merge(endpoints::router()).merge(deliveries::router()).merge(event_log::catalog_router())
 }

@@ -10,7 +10,7 @@ use tokio::sync::{mpsc, oneshot};
 
 use super::runtime::{IDLE_POLL, Webhooks};
 use super::{endpoints, queue};
-use crate::jobs::token::JobToken;
+use crate::db::proof::JobToken;
 use crate::state::AppState;
 
 /// A claimed delivery with what sending it needs.

@@ -5,13 +5,15 @@ use std::time::Duration;
 
 use gable::auth::ActingOrg;
 
+use gable::app::App;
+use gable::config::Settings;
 use gable::db::Db;
 use gable::platform::keys;
 use gable::platform::orgs;
+use gable::state::AppState;
 use gable::vocab::clock::Clock;
 use gable::vocab::plan::Plan;
 use gable::vocab::scope::Scopes;
-use gable::{App, AppState, Settings};
 use reqwest::{Method, RequestBuilder, Response};
 use secrecy::SecretString;
 use serde_json::Value;

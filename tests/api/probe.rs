@@ -633,7 +633,7 @@ struct World {
     failures: Vec<String>,
 }
 
-fn settings(s: &mut gable::Settings) {
+fn settings(s: &mut gable::config::Settings) {
     for plan in [&mut s.plans.starter, &mut s.plans.grow, &mut s.plans.elite] {
         plan.key_per_minute = 1_000_000_000;
         plan.key_per_hour = 1_000_000_000;

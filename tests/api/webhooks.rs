@@ -22,7 +22,7 @@ use crate::receiver::{Answer, Receiver, SmtpSink};
 
 const FROZEN_AT_MS: i64 = 1_767_261_605_000;
 
-pub fn allow_loopback(s: &mut gable::Settings) {
+pub fn allow_loopback(s: &mut gable::config::Settings) {
     // These tests poll the delivery log, some with a frozen clock: no minute window would do.
     s.plans.elite.key_per_minute = 1_000_000;
     s.plans.elite.key_per_hour = 1_000_000;
