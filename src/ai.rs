@@ -50,7 +50,7 @@ const MAX_ANSWER_BYTES: usize = 256 * 1024;
 /// The summary of `facts`: the configured model's, or `built_in`. `task` says what to write
 /// (e.g. "Summarize this vendor's track record."). Never fails.
 pub async fn write(settings: &Settings, task: &str, facts: &Value, built_in: String) -> Written {
-    let Some(url) = settings.ai_url.as_deref() else {
+    let Some(url) = settings.ai.url.as_deref() else {
         return Written { summary: built_in, summary_source: SummarySource::BuiltIn, ai_error: None };
     };
     match ask(settings, url, task, facts, &built_in).await {
@@ -85,13 +85,13 @@ async fn ask(settings: &Settings, base: &str, task: &str, facts: &Value, built_i
     let _ = rustls::crypto::ring::default_provider().install_default();
     let client = reqwest::Client::builder()
         .user_agent(concat!("Gable/", env!("CARGO_PKG_VERSION")))
-        .timeout(settings.ai_timeout.0)
-        .connect_timeout(settings.ai_timeout.0.min(Duration::from_secs(5)))
+        .timeout(settings.ai.timeout.0)
+        .connect_timeout(settings.ai.timeout.0.min(Duration::from_secs(5)))
         .build()
         .map_err(|e| format!("the HTTP client could not be built: {}", e.without_url()))?;
     let facts_text = serde_json::to_string_pretty(facts).unwrap_or_default();
     let body = json!({
-        "model": settings.ai_model,
+        "model": settings.ai.model,
         "temperature": 0.2,
         "max_tokens": 400,
         "messages": [
@@ -103,7 +103,7 @@ async fn ask(settings: &Settings, base: &str, task: &str, facts: &Value, built_i
         .post(format!("{}/chat/completions", base.trim_end_matches('/')))
         .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
         .body(body.to_string());
-    if let Some(key) = &settings.ai_api_key {
+    if let Some(key) = &settings.ai.api_key {
         let mut value = HeaderValue::from_str(&format!("Bearer {}", key.expose_secret()))
             .map_err(|_| "ai_api_key is not a valid header value".to_owned())?;
         value.set_sensitive(true);

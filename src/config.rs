@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
 
-use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
+use figment::value::{Dict, Map};
+use figment::{Figment, Metadata, Profile, Provider};
 use ipnet::IpNet;
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
@@ -51,35 +52,10 @@ pub struct Settings {
     pub plans: Plans,
     #[serde(default)]
     pub rate_limit_classes: BTreeMap<String, RateLimitClass>,
-    pub webhook_allowed_subnets: List<IpNet>,
-    pub webhook_require_https: bool,
-    pub webhook_retry_schedule: List<Span>,
-    pub webhook_timeout: Span,
-    pub webhook_connect_timeout: Span,
-    pub webhook_disable_after: u32,
-    pub webhook_concurrency_per_endpoint: usize,
-    pub webhook_max_in_flight: usize,
-    pub webhook_retention_days: u64,
-    pub smtp_url: Option<SecretString>,
-    pub smtp_from: String,
-    /// An OpenAI-compatible API base (`…/v1`) for the AI helpers' summaries; without it the
-    /// built-in writer is used.
-    pub ai_url: Option<String>,
-    pub ai_model: String,
-    pub ai_api_key: Option<SecretString>,
-    pub ai_timeout: Span,
-    /// Sign-in with JWT (`docs/auth.md`): on when `jwt_jwks_url` or `jwt_public_key` is set.
-    pub jwt_issuer: Option<String>,
-    pub jwt_jwks_url: Option<String>,
-    /// A PEM public key (RSA or P-256) that signs tokens, instead of or beside the JWKS.
-    pub jwt_public_key: Option<String>,
-    pub jwt_audience: List<String>,
-    pub jwt_authorized_parties: List<String>,
-    pub jwt_leeway: Span,
-    pub jwt_jwks_cache: Span,
-    pub jwt_jwks_min_refetch: Span,
-    /// Scopes of each organization role (`org:admin`, …); `*` is every other role.
-    pub jwt_role_scopes: BTreeMap<String, List<String>>,
+    pub webhooks: WebhookSettings,
+    pub smtp: SmtpSettings,
+    pub ai: AiSettings,
+    pub jwt: JwtSettings,
     /// The master key that encrypts stored secrets (`src/secrets.rs`): 32 bytes in base64 or
     /// hex. Without it, the key is read from `secret_key_file` (created on first start).
     pub secret_key: Option<SecretString>,
@@ -88,6 +64,99 @@ pub struct Settings {
     pub secret_key_file: Option<PathBuf>,
     /// An earlier master key that values may still be encrypted under, during a rotation.
     pub secret_key_previous: Option<SecretString>,
+}
+
+/// `[webhooks]`: delivering events (`docs/webhooks.md`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct WebhookSettings {
+    /// Subnets exempt from the SSRF guard.
+    pub allowed_subnets: List<IpNet>,
+    pub require_https: bool,
+    /// Delay before each retry; after the last, a delivery has failed for good.
+    pub retry_schedule: List<Span>,
+    pub timeout: Span,
+    pub connect_timeout: Span,
+    /// Consecutive failed attempts after which an endpoint is disabled.
+    pub disable_after: u32,
+    pub concurrency_per_endpoint: usize,
+    pub max_in_flight: usize,
+    pub retention_days: u64,
+}
+
+/// `[smtp]`: mail to organization owners; without `url` it is stored and logged.
+#[derive(Debug, Clone, Deserialize)]
+pub struct SmtpSettings {
+    pub url: Option<SecretString>,
+    pub from: String,
+}
+
+/// `[ai]`: an OpenAI-compatible API base (`…/v1`) for the AI helpers' summaries; without
+/// `url` the built-in writer is used.
+#[derive(Debug, Clone, Deserialize)]
+pub struct AiSettings {
+    pub url: Option<String>,
+    pub model: String,
+    pub api_key: Option<SecretString>,
+    pub timeout: Span,
+}
+
+/// `[jwt]`: sign-in with JWT (`docs/auth.md`), on when `jwks_url` or `public_key` is set.
+#[derive(Debug, Clone, Deserialize)]
+pub struct JwtSettings {
+    pub issuer: Option<String>,
+    pub jwks_url: Option<String>,
+    /// A PEM public key (RSA or P-256) that signs tokens, instead of or beside the JWKS.
+    pub public_key: Option<String>,
+    pub audience: List<String>,
+    pub authorized_parties: List<String>,
+    pub leeway: Span,
+    pub jwks_cache: Span,
+    pub jwks_min_refetch: Span,
+    /// Scopes of each organization role (`org:admin`, …); `*` is every other role.
+    pub role_scopes: BTreeMap<String, List<String>>,
+}
+
+impl JwtSettings {
+    /// Whether requests may sign in with a JWT.
+    pub fn enabled(&self) -> bool {
+        self.jwks_url.is_some() || self.public_key.is_some()
+    }
+}
+
+/// The sections whose settings keep their flat names too: `webhook_timeout` in a file and
+/// `GABLE_WEBHOOK_TIMEOUT` in the environment are `[webhooks] timeout`.
+const SECTIONS: [(&str, &str); 4] = [("webhook_", "webhooks"), ("jwt_", "jwt"), ("ai_", "ai"), ("smtp_", "smtp")];
+
+/// A provider whose flat keys of a [`SECTIONS`] prefix are read as that section's.
+struct Sectioned<P>(P);
+
+impl<P: Provider> Provider for Sectioned<P> {
+    fn metadata(&self) -> Metadata {
+        self.0.metadata()
+    }
+
+    fn data(&self) -> Result<Map<Profile, Dict>, figment::Error> {
+        let mut data = self.0.data()?;
+        for dict in data.values_mut() {
+            let flat: Vec<String> =
+                dict.keys().filter(|key| SECTIONS.iter().any(|(prefix, _)| key.starts_with(prefix))).cloned().collect();
+            for key in flat {
+                let Some((prefix, section)) = SECTIONS.iter().find(|(prefix, _)| key.starts_with(prefix)) else {
+                    continue;
+                };
+                let Some(value) = dict.remove(&key) else { continue };
+                let entry = dict.entry((*section).to_owned()).or_insert_with(|| Dict::new().into());
+                if let figment::value::Value::Dict(_, inner) = entry {
+                    inner.insert(key[prefix.len()..].to_owned(), value);
+                }
+            }
+        }
+        Ok(data)
+    }
+
+    fn profile(&self) -> Option<Profile> {
+        self.0.profile()
+    }
 }
 
 /// A list given as a TOML array or as one comma-separated string (handy in environment
@@ -240,13 +309,13 @@ impl Settings {
         let file = file.map(Path::to_path_buf).or_else(|| std::env::var_os("GABLE_CONFIG").map(PathBuf::from));
         match file {
             Some(path) if !path.exists() => return Err(ConfigError::MissingFile(path)),
-            Some(path) => figment = figment.merge(Toml::file(path)),
-            None if Path::new(LOCAL_CONFIG).exists() => figment = figment.merge(Toml::file(LOCAL_CONFIG)),
+            Some(path) => figment = figment.merge(Sectioned(Toml::file(path))),
+            None if Path::new(LOCAL_CONFIG).exists() => figment = figment.merge(Sectioned(Toml::file(LOCAL_CONFIG))),
             None => {}
         }
         let settings: Settings = figment
             .merge(Env::raw().only(&["database_url", "redis_url"]))
-            .merge(Env::prefixed("GABLE_").split("__").ignore(&["config"]))
+            .merge(Sectioned(Env::prefixed("GABLE_").split("__").ignore(&["config"])))
             .merge(Serialized::defaults(overrides))
             .extract()
             .map_err(Box::new)?;
@@ -287,33 +356,31 @@ impl Settings {
                 return invalid(format!("plans.{plan}: every limit must be positive"));
             }
         }
-        if self.webhook_retry_schedule.0.is_empty() {
-            return invalid("webhook_retry_schedule needs at least one delay".into());
+        if self.webhooks.retry_schedule.0.is_empty() {
+            return invalid("webhooks.retry_schedule needs at least one delay".into());
         }
-        if self.webhook_disable_after == 0
-            || self.webhook_concurrency_per_endpoint == 0
-            || self.webhook_max_in_flight == 0
-        {
+        let hooks = &self.webhooks;
+        if hooks.disable_after == 0 || hooks.concurrency_per_endpoint == 0 || hooks.max_in_flight == 0 {
             return invalid(
-                "webhook_disable_after, webhook_concurrency_per_endpoint and webhook_max_in_flight must be positive"
+                "webhooks.disable_after, webhooks.concurrency_per_endpoint and webhooks.max_in_flight must be positive"
                     .into(),
             );
         }
-        if self.webhook_timeout.0.is_zero() || self.webhook_connect_timeout.0.is_zero() {
+        if hooks.timeout.0.is_zero() || hooks.connect_timeout.0.is_zero() {
             return invalid("webhook timeouts must be positive".into());
         }
-        if let Some(smtp) = &self.smtp_url
+        if let Some(smtp) = &self.smtp.url
             && !["smtp://", "smtps://"].iter().any(|scheme| smtp.expose_secret().starts_with(scheme))
         {
-            return invalid("smtp_url must start with smtp:// or smtps://".into());
+            return invalid("smtp.url must start with smtp:// or smtps://".into());
         }
-        if let Some(url) = &self.ai_url
+        if let Some(url) = &self.ai.url
             && !(url.starts_with("http://") || url.starts_with("https://"))
         {
-            return invalid("ai_url must start with http:// or https://".into());
+            return invalid("ai.url must start with http:// or https://".into());
         }
-        if self.ai_timeout.0.is_zero() {
-            return invalid("ai_timeout must be positive".into());
+        if self.ai.timeout.0.is_zero() {
+            return invalid("ai.timeout must be positive".into());
         }
         self.validate_jwt()?;
         for (name, key) in [("secret_key", &self.secret_key), ("secret_key_previous", &self.secret_key_previous)] {
@@ -334,37 +401,33 @@ impl Settings {
         Ok(())
     }
 
-    /// Whether requests may sign in with a JWT.
-    pub fn jwt_enabled(&self) -> bool {
-        self.jwt_jwks_url.is_some() || self.jwt_public_key.is_some()
-    }
-
     fn validate_jwt(&self) -> Result<(), ConfigError> {
         let invalid = |msg: String| Err(ConfigError::Invalid(msg));
-        if let Some(url) = &self.jwt_jwks_url
+        let jwt = &self.jwt;
+        if let Some(url) = &jwt.jwks_url
             && !(url.starts_with("https://") || url.starts_with("http://"))
         {
-            return invalid("jwt_jwks_url must start with https:// (or http://)".into());
+            return invalid("jwt.jwks_url must start with https:// (or http://)".into());
         }
-        if self.jwt_enabled() && self.jwt_issuer.as_deref().is_none_or(|iss| iss.trim().is_empty()) {
+        if jwt.enabled() && jwt.issuer.as_deref().is_none_or(|iss| iss.trim().is_empty()) {
             return invalid(
-                "jwt_issuer is required with jwt_jwks_url or jwt_public_key (tokens' `iss` must match it)".into(),
+                "jwt.issuer is required with jwt.jwks_url or jwt.public_key (tokens' `iss` must match it)".into(),
             );
         }
-        if self.jwt_issuer.is_some() && !self.jwt_enabled() {
+        if jwt.issuer.is_some() && !jwt.enabled() {
             return invalid(
-                "jwt_issuer is set but neither jwt_jwks_url nor jwt_public_key: where do the keys come from?".into(),
+                "jwt.issuer is set but neither jwt.jwks_url nor jwt.public_key: where do the keys come from?".into(),
             );
         }
-        if self.jwt_jwks_cache.0.is_zero() {
-            return invalid("jwt_jwks_cache must be positive".into());
+        if jwt.jwks_cache.0.is_zero() {
+            return invalid("jwt.jwks_cache must be positive".into());
         }
-        if !self.jwt_role_scopes.contains_key("*") {
-            return invalid("jwt_role_scopes needs a `*` entry (the scopes of every other role)".into());
+        if !jwt.role_scopes.contains_key("*") {
+            return invalid("jwt.role_scopes needs a `*` entry (the scopes of every other role)".into());
         }
-        for (role, scopes) in &self.jwt_role_scopes {
+        for (role, scopes) in &jwt.role_scopes {
             if let Err(err) = crate::vocab::scope::Scopes::parse(scopes.0.iter().map(String::as_str)) {
-                return invalid(format!("jwt_role_scopes.\"{role}\": {err}"));
+                return invalid(format!("jwt.role_scopes.\"{role}\": {err}"));
             }
         }
         Ok(())
@@ -399,9 +462,9 @@ mod tests {
         assert_eq!(settings.plans.grow.key_per_minute, 100);
         assert_eq!(settings.rate_limit_classes["ai"].key_per_hour, Some(10));
         assert_eq!(settings.rate_limit_classes["ai"].org_per_hour, Some(30));
-        assert!(!settings.jwt_enabled());
+        assert!(!settings.jwt.enabled());
         assert!(settings.trusted_proxies.0.is_empty(), "X-Forwarded-For is ignored unless configured");
-        assert_eq!(settings.jwt_role_scopes["org:member"].0, ["read:*", "write:*"]);
+        assert_eq!(settings.jwt.role_scopes["org:member"].0, ["read:*", "write:*"]);
     }
 
     #[test]
@@ -413,19 +476,19 @@ mod tests {
             jail.set_env("GABLE_WEBHOOK_TIMEOUT", "500ms");
             jail.set_env("GABLE_TRUSTED_PROXIES", "127.0.0.1/32,::1/128");
             let settings = Settings::load(None, &Overrides::default()).unwrap();
-            assert_eq!(settings.webhook_allowed_subnets.0.len(), 2);
+            assert_eq!(settings.webhooks.allowed_subnets.0.len(), 2);
             assert_eq!(
                 settings.trusted_proxies.0,
                 ["127.0.0.1/32".parse::<IpNet>().unwrap(), "::1/128".parse().unwrap()]
             );
-            let schedule: Vec<u64> = settings.webhook_retry_schedule.0.iter().map(|s| s.0.as_secs()).collect();
+            let schedule: Vec<u64> = settings.webhooks.retry_schedule.0.iter().map(|s| s.0.as_secs()).collect();
             assert_eq!(schedule, [5, 60, 7200]);
-            assert_eq!(settings.webhook_timeout.0, Duration::from_millis(500));
+            assert_eq!(settings.webhooks.timeout.0, Duration::from_millis(500));
             jail.set_env("GABLE_WEBHOOK_RETRY_SCHEDULE", "5 parsecs");
             assert!(Settings::load(None, &Overrides::default()).is_err());
             Ok(())
         });
-        assert_eq!(Settings::defaults().webhook_retry_schedule.0.len(), 9);
+        assert_eq!(Settings::defaults().webhooks.retry_schedule.0.len(), 9);
     }
 
     #[test]
@@ -433,8 +496,8 @@ mod tests {
         let mut settings = Settings::defaults();
         settings.database_url = SecretString::from("postgres://gable:hunter2@db/gable");
         settings.redis_url = Some(SecretString::from("redis://:sesame@cache"));
-        settings.smtp_url = Some(SecretString::from("smtps://mailer:opensesame@mail.example:465"));
-        settings.ai_api_key = Some(SecretString::from("sk-topsecret"));
+        settings.smtp.url = Some(SecretString::from("smtps://mailer:opensesame@mail.example:465"));
+        settings.ai.api_key = Some(SecretString::from("sk-topsecret"));
         settings.metrics_token = Some(SecretString::from("scrape-me-secretly"));
         settings.secret_key = Some(SecretString::from("bWFzdGVyLWtleS1vZi10aGlydHktdHdvLWJ5dGVzISE="));
         settings.secret_key_previous = Some(SecretString::from("cHJldmlvdXMta2V5LW9mLXRoaXJ0eS10d28tYnl0ZXM="));
@@ -474,6 +537,35 @@ mod tests {
 
     #[test]
     #[expect(clippy::result_large_err, reason = "figment::Jail fixes the closure's error type")]
+    fn sections_read_their_flat_names_too() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file("nested.toml", "[webhooks]\ntimeout = \"3s\"\n[smtp]\nfrom = \"Ops <ops@x.test>\"")?;
+            let settings = Settings::load(Some(Path::new("nested.toml")), &Overrides::default()).unwrap();
+            assert_eq!(settings.webhooks.timeout.0, Duration::from_secs(3));
+            assert_eq!(settings.webhooks.retention_days, 30, "the section's other defaults stay");
+            assert_eq!(settings.smtp.from, "Ops <ops@x.test>");
+
+            jail.create_file("flat.toml", "webhook_timeout = \"4s\"\nai_model = \"local\"\njwt_leeway = \"9s\"")?;
+            let settings = Settings::load(Some(Path::new("flat.toml")), &Overrides::default()).unwrap();
+            assert_eq!(settings.webhooks.timeout.0, Duration::from_secs(4));
+            assert_eq!(settings.ai.model, "local");
+            assert_eq!(settings.jwt.leeway.0, Duration::from_secs(9));
+
+            jail.set_env("GABLE_WEBHOOKS__CONNECT_TIMEOUT", "2s");
+            jail.set_env("GABLE_SMTP_URL", "smtp://127.0.0.1:2525");
+            jail.set_env("GABLE_JWT_ROLE_SCOPES__ORG:VIEWER", "read:properties");
+            let settings = Settings::load(Some(Path::new("flat.toml")), &Overrides::default()).unwrap();
+            assert_eq!(settings.webhooks.connect_timeout.0, Duration::from_secs(2));
+            assert_eq!(settings.webhooks.timeout.0, Duration::from_secs(4));
+            assert_eq!(settings.smtp.url.unwrap().expose_secret(), "smtp://127.0.0.1:2525");
+            assert_eq!(settings.jwt.role_scopes["org:viewer"].0, ["read:properties"]);
+            assert_eq!(settings.jwt.role_scopes["*"].0, ["read:*"]);
+            Ok(())
+        });
+    }
+
+    #[test]
+    #[expect(clippy::result_large_err, reason = "figment::Jail fixes the closure's error type")]
     fn invalid_values_are_refused() {
         figment::Jail::expect_with(|jail| {
             jail.set_env("GABLE_DATABASE_URL", "mysql://nope");
@@ -482,9 +574,9 @@ mod tests {
             jail.set_env("GABLE_DATABASE_URL", "sqlite://x.db");
             jail.set_env("GABLE_JWT_JWKS_URL", "https://clerk.example.com/.well-known/jwks.json");
             let err = Settings::load(None, &Overrides::default()).unwrap_err();
-            assert!(err.to_string().contains("jwt_issuer is required"), "{err}");
+            assert!(err.to_string().contains("jwt.issuer is required"), "{err}");
             jail.set_env("GABLE_JWT_ISSUER", "https://clerk.example.com");
-            assert!(Settings::load(None, &Overrides::default()).unwrap().jwt_enabled());
+            assert!(Settings::load(None, &Overrides::default()).unwrap().jwt.enabled());
             jail.set_env("GABLE_SECRET_KEY", "dG9vIHNob3J0");
             let err = Settings::load(None, &Overrides::default()).unwrap_err();
             assert!(err.to_string().contains("secret_key: a secret key must be 32 bytes"), "{err}");

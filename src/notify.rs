@@ -50,7 +50,7 @@ pub async fn queue(
 /// Sends a stored message if SMTP is configured and the organization has an owner email.
 pub async fn deliver(state: &AppState, token: &JobToken, message: Queued) {
     let settings = state.settings();
-    let (Some(url), Some(recipient)) = (&settings.smtp_url, &message.recipient) else {
+    let (Some(url), Some(recipient)) = (&settings.smtp.url, &message.recipient) else {
         tracing::warn!(
             notification = %message.id,
             recipient = message.recipient.as_deref().unwrap_or("(no owner email)"),
@@ -59,7 +59,7 @@ pub async fn deliver(state: &AppState, token: &JobToken, message: Queued) {
         );
         return;
     };
-    let result = send(url.expose_secret(), &settings.smtp_from, recipient, &message.subject, &message.body).await;
+    let result = send(url.expose_secret(), &settings.smtp.from, recipient, &message.subject, &message.body).await;
     let jobs = state.db().jobs(token);
     let (sent_at, error) = match &result {
         Ok(()) => (Some(state.clock().now_ms()), None),

@@ -172,28 +172,28 @@ pub struct JwtVerifier {
 impl JwtVerifier {
     /// The verifier the settings describe, or `None` when sign-in with JWT is off.
     pub fn from_settings(settings: &Settings) -> Result<Option<JwtVerifier>, ConfigError> {
-        if !settings.jwt_enabled() {
+        if !settings.jwt.enabled() {
             return Ok(None);
         }
-        let static_keys = match &settings.jwt_public_key {
+        let static_keys = match &settings.jwt.public_key {
             Some(pem) => vec![Arc::new(Key::from_pem(pem)?)],
             None => Vec::new(),
         };
-        let jwks = match &settings.jwt_jwks_url {
+        let jwks = match &settings.jwt.jwks_url {
             Some(url) => Some(Jwks::new(url, settings)?),
             None => None,
         };
         let mut role_scopes = BTreeMap::new();
-        for (role, scopes) in &settings.jwt_role_scopes {
+        for (role, scopes) in &settings.jwt.role_scopes {
             let scopes = Scopes::parse(scopes.0.iter().map(String::as_str))
                 .map_err(|err| ConfigError::Invalid(format!("jwt_role_scopes.\"{role}\": {err}")))?;
             role_scopes.insert(role.clone(), scopes);
         }
         Ok(Some(JwtVerifier {
-            issuer: settings.jwt_issuer.clone().ok_or_else(|| ConfigError::Invalid("jwt_issuer is required".into()))?,
-            audience: settings.jwt_audience.0.clone(),
-            authorized_parties: settings.jwt_authorized_parties.0.clone(),
-            leeway_secs: i64::try_from(settings.jwt_leeway.0.as_secs()).unwrap_or(i64::MAX),
+            issuer: settings.jwt.issuer.clone().ok_or_else(|| ConfigError::Invalid("jwt_issuer is required".into()))?,
+            audience: settings.jwt.audience.0.clone(),
+            authorized_parties: settings.jwt.authorized_parties.0.clone(),
+            leeway_secs: i64::try_from(settings.jwt.leeway.0.as_secs()).unwrap_or(i64::MAX),
             static_keys,
             jwks,
             role_scopes,
@@ -369,8 +369,8 @@ impl Jwks {
         Ok(Jwks {
             url: url.to_owned(),
             client,
-            cache_ms: ms(settings.jwt_jwks_cache.0),
-            min_refetch_ms: ms(settings.jwt_jwks_min_refetch.0),
+            cache_ms: ms(settings.jwt.jwks_cache.0),
+            min_refetch_ms: ms(settings.jwt.jwks_min_refetch.0),
             current: RwLock::default(),
             last_attempt_ms: tokio::sync::Mutex::new(None),
         })
@@ -470,8 +470,8 @@ mod tests {
     #[test]
     fn a_bad_public_key_is_a_configuration_error() {
         let mut settings = Settings::defaults();
-        settings.jwt_issuer = Some("https://issuer.example".into());
-        settings.jwt_public_key = Some("-----BEGIN PUBLIC KEY-----\nnope\n-----END PUBLIC KEY-----".into());
+        settings.jwt.issuer = Some("https://issuer.example".into());
+        settings.jwt.public_key = Some("-----BEGIN PUBLIC KEY-----\nnope\n-----END PUBLIC KEY-----".into());
         let err = JwtVerifier::from_settings(&settings).err().expect("refused");
         assert!(err.to_string().contains("jwt_public_key"), "{err}");
     }
@@ -479,8 +479,8 @@ mod tests {
     #[test]
     fn role_scopes_default_to_the_star_entry() {
         let mut settings = Settings::defaults();
-        settings.jwt_issuer = Some("https://issuer.example".into());
-        settings.jwt_jwks_url = Some("https://issuer.example/.well-known/jwks.json".into());
+        settings.jwt.issuer = Some("https://issuer.example".into());
+        settings.jwt.jwks_url = Some("https://issuer.example/.well-known/jwks.json".into());
         let verifier = JwtVerifier::from_settings(&settings).unwrap().unwrap();
         assert_eq!(verifier.scopes_for("org:admin").to_stored(), "*");
         assert_eq!(verifier.scopes_for("org:member").to_stored(), "read:* write:*");

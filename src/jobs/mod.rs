@@ -155,7 +155,7 @@ fn idempotency_purge<'a>(state: &'a AppState, token: &'a JobToken) -> JobFuture<
 /// Deletes deliveries, attempts and delivered events past `webhook_retention_days`.
 fn webhook_retention<'a>(state: &'a AppState, token: &'a JobToken) -> JobFuture<'a> {
     Box::pin(async move {
-        let retention = Duration::from_secs(state.settings().webhook_retention_days * 86_400);
+        let retention = Duration::from_secs(state.settings().webhooks.retention_days * 86_400);
         let (deliveries, events) = webhooks::queue::retain(state, token, retention).await?;
         if deliveries + events > 0 {
             tracing::info!(deliveries, events, "deleted webhook deliveries and events past retention");

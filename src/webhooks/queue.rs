@@ -482,7 +482,7 @@ async fn record_failure(
     tx.execute(delivery_update(&tx, claimed, status, attempts, next, outcome, now)).await?;
     let disable_reason = if outcome.gone() {
         Some("the endpoint answered 410 Gone".to_owned())
-    } else if failures >= i64::from(state.settings().webhook_disable_after) {
+    } else if failures >= i64::from(state.settings().webhooks.disable_after) {
         Some(format!("{failures} consecutive failed delivery attempts"))
     } else {
         None

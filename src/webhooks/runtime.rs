@@ -47,7 +47,7 @@ pub(super) struct Active {
 impl Webhooks {
     pub fn new(settings: &Settings) -> reqwest::Result<Webhooks> {
         let policy =
-            Arc::new(AddressPolicy::new(settings.webhook_allowed_subnets.0.clone(), settings.webhook_require_https));
+            Arc::new(AddressPolicy::new(settings.webhooks.allowed_subnets.0.clone(), settings.webhooks.require_https));
         let client = sender::client(settings, policy.clone())?;
         let minimum = settings.features.webhooks;
         let plans =
@@ -55,14 +55,14 @@ impl Webhooks {
         Ok(Webhooks {
             policy,
             client,
-            schedule: settings.webhook_retry_schedule.0.iter().map(|s| s.0).collect(),
-            lease: settings.webhook_timeout.0 + settings.webhook_connect_timeout.0 + Duration::from_secs(30),
-            per_endpoint: settings.webhook_concurrency_per_endpoint,
+            schedule: settings.webhooks.retry_schedule.0.iter().map(|s| s.0).collect(),
+            lease: settings.webhooks.timeout.0 + settings.webhooks.connect_timeout.0 + Duration::from_secs(30),
+            per_endpoint: settings.webhooks.concurrency_per_endpoint,
             plans,
             events_ready: Notify::new(),
             deliveries_ready: Notify::new(),
             active: Mutex::default(),
-            slots: Arc::new(Semaphore::new(settings.webhook_max_in_flight)),
+            slots: Arc::new(Semaphore::new(settings.webhooks.max_in_flight)),
         })
     }
 

@@ -69,11 +69,11 @@ pub fn user_agent() -> String {
 pub fn client(settings: &Settings, policy: Arc<AddressPolicy>) -> reqwest::Result<Client> {
     Client::builder()
         .user_agent(user_agent())
-        .connect_timeout(settings.webhook_connect_timeout.0)
-        .timeout(settings.webhook_timeout.0)
+        .connect_timeout(settings.webhooks.connect_timeout.0)
+        .timeout(settings.webhooks.timeout.0)
         .redirect(reqwest::redirect::Policy::none())
         .no_proxy()
-        .pool_max_idle_per_host(settings.webhook_concurrency_per_endpoint)
+        .pool_max_idle_per_host(settings.webhooks.concurrency_per_endpoint)
         .dns_resolver(Arc::new(GuardedResolver(policy)))
         .build()
 }

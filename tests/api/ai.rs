@@ -71,10 +71,10 @@ async fn answer(State(peer): State<Peer>, headers: HeaderMap, body: String) -> R
 }
 
 pub fn with_model(settings: &mut Settings, base: &str) {
-    settings.ai_url = Some(base.to_owned());
-    settings.ai_model = "test-model".into();
-    settings.ai_api_key = Some(SecretString::from("sk-test-123"));
-    settings.ai_timeout = Span(Duration::from_secs(5));
+    settings.ai.url = Some(base.to_owned());
+    settings.ai.model = "test-model".into();
+    settings.ai.api_key = Some(SecretString::from("sk-test-123"));
+    settings.ai.timeout = Span(Duration::from_secs(5));
 }
 
 fn facts() -> Value {
@@ -84,7 +84,7 @@ fn facts() -> Value {
 #[tokio::test]
 async fn without_a_model_the_built_in_text_is_the_summary() {
     let settings = Settings::defaults();
-    assert!(settings.ai_url.is_none());
+    assert!(settings.ai.url.is_none());
     let written = ai::write(&settings, "Summarize.", &facts(), "Built in.".into()).await;
     assert_eq!(
         serde_json::to_value(&written).unwrap(),
@@ -128,7 +128,7 @@ async fn a_failing_model_falls_back_to_the_built_in_text_and_says_why() {
         let (base, seen) = model_api(model).await;
         let mut settings = Settings::defaults();
         with_model(&mut settings, &base);
-        settings.ai_timeout = Span(Duration::from_millis(300));
+        settings.ai.timeout = Span(Duration::from_millis(300));
         let written = ai::write(&settings, "Summarize.", &facts(), "Built in.".into()).await;
         assert_eq!(written.summary, "Built in.");
         assert_eq!(written.summary_source, SummarySource::BuiltIn);

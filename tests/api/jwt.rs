@@ -98,9 +98,9 @@ async fn spawn_jwt_app(jwks: &JwksServer) -> TestApp {
 async fn spawn_jwt_app_with(jwks: &JwksServer, configure: impl FnOnce(&mut Settings)) -> TestApp {
     let url = jwks.url.clone();
     let app = spawn_with(move |s| {
-        s.jwt_issuer = Some(ISSUER.into());
-        s.jwt_jwks_url = Some(url);
-        s.jwt_authorized_parties = List(vec![APP_ORIGIN.into()]);
+        s.jwt.issuer = Some(ISSUER.into());
+        s.jwt.jwks_url = Some(url);
+        s.jwt.authorized_parties = List(vec![APP_ORIGIN.into()]);
         configure(s);
     })
     .await;
@@ -183,8 +183,8 @@ async fn jwt_callers_get_rate_limits_per_user_and_per_organization() {
     let jwks = JwksServer::start(&[("rsa-a", "key-a")]).await;
     let url = jwks.url.clone();
     let app = spawn_with(move |s| {
-        s.jwt_issuer = Some(ISSUER.into());
-        s.jwt_jwks_url = Some(url);
+        s.jwt.issuer = Some(ISSUER.into());
+        s.jwt.jwks_url = Some(url);
         s.plans.grow.key_per_minute = 2;
     })
     .await;
@@ -314,7 +314,7 @@ async fn roles_map_to_scopes() {
 async fn a_signed_in_user_creates_keys_only_within_their_roles_scopes() {
     let jwks = JwksServer::start(&[("rsa-a", "key-a")]).await;
     let app = spawn_jwt_app_with(&jwks, |s| {
-        s.jwt_role_scopes.insert("org:keymaster".into(), List(vec!["admin".into(), "read:*".into()]));
+        s.jwt.role_scopes.insert("org:keymaster".into(), List(vec!["admin".into(), "read:*".into()]));
     })
     .await;
     linked_org(&app, "org_clerk_acme").await;
@@ -359,8 +359,8 @@ async fn unknown_kids_refetch_the_jwks_at_most_once_per_interval() {
 #[tokio::test]
 async fn a_configured_pem_verifies_tokens_without_a_jwks() {
     let app = spawn_with(|s| {
-        s.jwt_issuer = Some(ISSUER.into());
-        s.jwt_public_key = Some(EC_PUBLIC.into());
+        s.jwt.issuer = Some(ISSUER.into());
+        s.jwt.public_key = Some(EC_PUBLIC.into());
     })
     .await;
     app.clock().freeze_at(NOW_MS);
@@ -395,8 +395,8 @@ async fn an_unreachable_jwks_is_a_503_not_a_500() {
     let url = format!("http://127.0.0.1:{}/jwks.json", listener.local_addr().unwrap().port());
     drop(listener);
     let app = spawn_with(move |s| {
-        s.jwt_issuer = Some(ISSUER.into());
-        s.jwt_jwks_url = Some(url);
+        s.jwt.issuer = Some(ISSUER.into());
+        s.jwt.jwks_url = Some(url);
     })
     .await;
     app.clock().freeze_at(NOW_MS);

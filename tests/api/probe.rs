@@ -641,7 +641,7 @@ fn settings(s: &mut gable::config::Settings) {
     }
     s.rate_limit_classes.clear();
     s.public_per_ip_per_minute = 1_000_000_000;
-    s.webhook_allowed_subnets = List(vec!["127.0.0.0/8".parse().unwrap()]);
+    s.webhooks.allowed_subnets = List(vec!["127.0.0.0/8".parse().unwrap()]);
 }
 
 impl World {

@@ -27,8 +27,8 @@ pub fn allow_loopback(s: &mut gable::config::Settings) {
     s.plans.elite.key_per_minute = 1_000_000;
     s.plans.elite.key_per_hour = 1_000_000;
     s.plans.elite.org_per_minute = 1_000_000;
-    s.webhook_allowed_subnets = List(vec!["127.0.0.0/8".parse().unwrap()]);
-    s.webhook_retry_schedule =
+    s.webhooks.allowed_subnets = List(vec!["127.0.0.0/8".parse().unwrap()]);
+    s.webhooks.retry_schedule =
         List(vec![Span(Duration::from_secs(5)), Span(Duration::from_secs(60)), Span(Duration::from_secs(300))]);
 }
 
@@ -219,7 +219,7 @@ async fn bad_subscriptions_name_their_field() {
     }
     let https_only = spawn_with(|s| {
         allow_loopback(s);
-        s.webhook_require_https = true;
+        s.webhooks.require_https = true;
     })
     .await;
     let org = https_only.org(Plan::Elite).await;
@@ -430,8 +430,8 @@ async fn ten_failures_disable_the_endpoint_and_mail_the_owner_once() {
     let smtp_url = smtp.url.clone();
     let app = spawn_with(move |s| {
         allow_loopback(s);
-        s.smtp_url = Some(secrecy::SecretString::from(smtp_url));
-        s.smtp_from = "Gable <alerts@gable.test>".into();
+        s.smtp.url = Some(secrecy::SecretString::from(smtp_url));
+        s.smtp.from = "Gable <alerts@gable.test>".into();
     })
     .await;
     let org = app.org(Plan::Elite).await;
@@ -669,7 +669,7 @@ async fn two_instances_deliver_each_event_exactly_once() {
 async fn a_slow_endpoint_does_not_hold_up_the_others() {
     let app = spawn_with(|s| {
         allow_loopback(s);
-        s.webhook_concurrency_per_endpoint = 2;
+        s.webhooks.concurrency_per_endpoint = 2;
     })
     .await;
     let org = app.org(Plan::Elite).await;
@@ -692,7 +692,7 @@ async fn a_slow_endpoints_backlog_does_not_starve_the_others() {
     use futures_util::StreamExt;
     let app = spawn_with(|s| {
         allow_loopback(s);
-        s.webhook_concurrency_per_endpoint = 2;
+        s.webhooks.concurrency_per_endpoint = 2;
     })
     .await;
     let org = app.org(Plan::Elite).await;
