@@ -6,6 +6,7 @@
 //! cargo run --release --example webhook_bench -- latency
 //! cargo run --release --example webhook_bench -- isolation
 //! cargo run --release --example webhook_bench -- crash
+//! cargo run --release --example webhook_bench -- backlog
 //! ```
 //!
 //! Environment: `GABLE_BIN` (default `target/release/gable`), `BENCH_DATABASE_URL` (an admin
@@ -383,6 +384,61 @@ fn count_events(admin: &str) -> usize {
     String::from_utf8_lossy(&output.stdout).trim().parse().unwrap_or(0)
 }
 
+/// The API while a delivery backlog drains: `SECONDS` (10) of `POST /api/properties`, 32 in
+/// flight, feeding `ENDPOINTS` (10) endpoints, with `serve` running its workers and then with
+/// `serve --no-workers`; requests per second and each request's latency.
+async fn backlog() {
+    let seconds = env_usize("SECONDS", 10);
+    let endpoints = env_usize("ENDPOINTS", 10);
+    for args in [&["serve"][..], &["serve", "--no-workers"][..]] {
+        let bench = Bench::new(8);
+        let (rport, shared) = receiver(HashMap::new()).await;
+        let server = bench.spawn(args);
+        bench.wait_ready().await;
+        bench.endpoints(rport, endpoints).await;
+        let latencies = Arc::new(Mutex::new(Vec::new()));
+        let started = Instant::now();
+        let until = started + Duration::from_secs(seconds as u64);
+        let bench = Arc::new(bench);
+        let mut callers = Vec::new();
+        for caller in 0..32 {
+            let (bench, latencies) = (bench.clone(), latencies.clone());
+            callers.push(tokio::spawn(async move {
+                let mut i = 0;
+                while Instant::now() < until {
+                    let sent = Instant::now();
+                    bench
+                        .post(
+                            "/api/properties",
+                            json!({"title": format!("Backlog {caller}-{i}"), "address": "1 Main St", "city": "Pasadena",
+                                   "state": "CA", "zip": "91101", "price": 500000, "propertyType": "CONDO"}),
+                        )
+                        .await;
+                    latencies.lock().unwrap().push(sent.elapsed().as_secs_f64() * 1000.0);
+                    i += 1;
+                }
+            }));
+        }
+        for caller in callers {
+            caller.await.unwrap();
+        }
+        let elapsed = started.elapsed().as_secs_f64();
+        let delivered = shared.0.lock().unwrap().total;
+        stop(server);
+        let mut latencies = latencies.lock().unwrap().clone();
+        latencies.sort_by(f64::total_cmp);
+        println!(
+            "backlog, `{}`: {} creates in {elapsed:.1} s = {:.0}/s, latency p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms; {delivered} deliveries meanwhile",
+            args.join(" "),
+            latencies.len(),
+            latencies.len() as f64 / elapsed,
+            percentile(&latencies, 0.5),
+            percentile(&latencies, 0.99),
+            latencies.last().copied().unwrap_or(f64::NAN)
+        );
+    }
+}
+
 fn env_usize(name: &str, default: usize) -> usize {
     std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
 }
@@ -395,7 +451,8 @@ async fn main() {
         Some("latency") => latency().await,
         Some("isolation") => isolation().await,
         Some("crash") => crash().await,
-        _ => eprintln!("usage: webhook_bench throughput|latency|isolation|crash"),
+        Some("backlog") => backlog().await,
+        _ => eprintln!("usage: webhook_bench throughput|latency|isolation|crash|backlog"),
     }
 }
 
