@@ -4,6 +4,7 @@
 
 use std::future::Future;
 use std::net::SocketAddr;
+use std::sync::OnceLock;
 use std::time::Duration;
 
 use axum::Router;
@@ -106,12 +107,22 @@ fn parts() -> (Router<AppState>, Router<AppState>, OpenApi) {
     (public, api, openapi)
 }
 
+/// The routes of [`parts`] and the OpenAPI document as the bytes served: made once per process
+/// (the document's structures are dropped here), and cloned by every server it starts.
+fn routes() -> (Router<AppState>, Router<AppState>, docs::Document) {
+    static ROUTES: OnceLock<(Router<AppState>, Router<AppState>, docs::Document)> = OnceLock::new();
+    ROUTES
+        .get_or_init(|| {
+            let (public, api, openapi) = parts();
+            (public, api, docs::Document::new(&openapi))
+        })
+        .clone()
+}
+
 /// Every route: `/health`, `/ready`, the public pages, the API under `/api` and `/v1`,
 /// `/graphql`, `/metrics`, `/docs`, `/openapi.json`.
 fn router(state: AppState) -> Router {
-    let (public, api, openapi) = parts();
-    // Served as bytes: the document's structures are dropped here, before the server starts.
-    let openapi = docs::Document::new(&openapi);
+    let (public, api, openapi) = routes();
     let api = api
         .route_layer(from_fn_with_state(state.clone(), http::idempotency::middleware))
         .route_layer(from_fn_with_state(state.clone(), auth::authenticate))

@@ -27,14 +27,17 @@ pub struct TestDb {
     _dir: Option<TempDir>,
 }
 
+/// A new database for one test, copied from a migrated template: a PostgreSQL database
+/// (`CREATE DATABASE … TEMPLATE`) when `GABLE_TEST_DATABASE_URL` is set, else a SQLite file.
 pub async fn fresh_database() -> TestDb {
     match std::env::var("GABLE_TEST_DATABASE_URL") {
         Ok(admin_url) if !admin_url.is_empty() => {
+            let template = pg_template(&admin_url).await;
             let name = format!("gable_t_{}", gable::vocab::ids::new_id("db").trim_start_matches("db_").to_lowercase());
             let mut admin = <sqlx::PgConnection as sqlx::Connection>::connect(&admin_url)
                 .await
                 .expect("GABLE_TEST_DATABASE_URL is reachable");
-            sqlx::Executor::execute(&mut admin, sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+            sqlx::Executor::execute(&mut admin, sqlx::AssertSqlSafe(format!("CREATE DATABASE {name} TEMPLATE {template}")))
                 .await
                 .expect("create the test database");
             let _ = sqlx::Connection::close(admin).await;
@@ -42,10 +45,84 @@ pub async fn fresh_database() -> TestDb {
         }
         _ => {
             let dir = tempfile::tempdir().expect("a temp dir");
-            let url = format!("sqlite://{}", dir.path().join("gable.db").display());
-            TestDb { url, _dir: Some(dir) }
+            let path = dir.path().join("gable.db");
+            std::fs::copy(sqlite_template().await, &path).expect("copy the template database");
+            TestDb { url: format!("sqlite://{}", path.display()), _dir: Some(dir) }
         }
     }
+}
+
+/// A digest of the migrations: a template is reused only while they are unchanged.
+fn migrations_digest() -> String {
+    use sha2::{Digest, Sha256};
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+    let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|entry| entry.unwrap().path()).collect();
+    files.sort();
+    let mut digest = Sha256::new();
+    for file in files {
+        digest.update(file.file_name().unwrap().as_encoded_bytes());
+        digest.update(std::fs::read(&file).unwrap());
+    }
+    hex::encode(&digest.finalize()[..8])
+}
+
+/// The migrated SQLite file that tests copy, made once per test process (in a directory kept
+/// until the process ends), in rollback-journal mode so the one file holds everything.
+async fn sqlite_template() -> &'static std::path::Path {
+    static TEMPLATE: tokio::sync::OnceCell<std::path::PathBuf> = tokio::sync::OnceCell::const_new();
+    TEMPLATE
+        .get_or_init(|| async {
+            let dir = tempfile::tempdir().expect("a temp dir").keep();
+            let path = dir.join("template.db");
+            let url = SecretString::from(format!("sqlite://{}", path.display()));
+            let db = Db::connect(&url, 2, 1).await.expect("open the template database");
+            db.migrate().await.expect("migrate the template database");
+            db.close().await;
+            let options = sqlx::sqlite::SqliteConnectOptions::new()
+                .filename(&path)
+                .journal_mode(sqlx::sqlite::SqliteJournalMode::Delete);
+            let connection = <sqlx::SqliteConnection as sqlx::Connection>::connect_with(&options).await.unwrap();
+            sqlx::Connection::close(connection).await.unwrap();
+            path
+        })
+        .await
+}
+
+/// The migrated PostgreSQL database that tests copy, `gable_template_<digest>`: made by the
+/// first test process that needs it (under an advisory lock, renamed into place when
+/// migrated) and reused by later runs while the migrations are unchanged.
+async fn pg_template(admin_url: &str) -> &'static str {
+    static TEMPLATE: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
+    TEMPLATE
+        .get_or_init(|| async {
+            let name = format!("gable_template_{}", migrations_digest());
+            let mut admin = <sqlx::PgConnection as sqlx::Connection>::connect(admin_url).await.expect("connect");
+            let run = |sql: String| sqlx::AssertSqlSafe(sql);
+            sqlx::Executor::execute(&mut admin, "SELECT pg_advisory_lock(7215100)").await.unwrap();
+            let exists: Option<i32> = sqlx::query_scalar("SELECT 1 FROM pg_database WHERE datname = $1")
+                .bind(&name)
+                .fetch_optional(&mut admin)
+                .await
+                .unwrap();
+            if exists.is_none() {
+                let building = format!("{name}_building");
+                sqlx::Executor::execute(&mut admin, run(format!("DROP DATABASE IF EXISTS {building} WITH (FORCE)")))
+                    .await
+                    .unwrap();
+                sqlx::Executor::execute(&mut admin, run(format!("CREATE DATABASE {building}"))).await.unwrap();
+                let url = SecretString::from(with_database(admin_url, &building));
+                let db = Db::connect(&url, 2, 1).await.expect("open the template database");
+                db.migrate().await.expect("migrate the template database");
+                db.close().await;
+                sqlx::Executor::execute(&mut admin, run(format!("ALTER DATABASE {building} RENAME TO {name}")))
+                    .await
+                    .unwrap();
+            }
+            sqlx::Executor::execute(&mut admin, "SELECT pg_advisory_unlock(7215100)").await.unwrap();
+            let _ = sqlx::Connection::close(admin).await;
+            name
+        })
+        .await
 }
 
 /// `postgres://u@h:5432/test?x=y` with the database replaced by `name`.
@@ -79,6 +156,33 @@ impl Drop for TestApp {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
+    }
+}
+
+impl TestApp {
+    /// Waits until the webhook queue is idle: every event fanned out, and no delivery due or
+    /// in flight (what is still pending waits for a retry in the future). What was going to
+    /// be delivered now has been; tests assert what did not arrive after this, not after a
+    /// sleep.
+    pub async fn webhooks_idle(&self) {
+        const BUSY: &str = "SELECT (SELECT COUNT(*) FROM events WHERE dispatched = 0) \
+             + (SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'pending' \
+                AND (next_attempt_at <= $1 OR locked_until >= $1))";
+        for _ in 0..400 {
+            let now = self.state.clock().now_ms();
+            let busy: i64 = if self.db_url.starts_with("sqlite:") {
+                let mut connection = <sqlx::SqliteConnection as sqlx::Connection>::connect(&self.db_url).await.unwrap();
+                sqlx::query_scalar(BUSY).bind(now).fetch_one(&mut connection).await.unwrap()
+            } else {
+                let mut connection = <sqlx::PgConnection as sqlx::Connection>::connect(&self.db_url).await.unwrap();
+                sqlx::query_scalar(BUSY).bind(now).fetch_one(&mut connection).await.unwrap()
+            };
+            if busy == 0 {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        panic!("the webhook queue did not go idle");
     }
 }
 

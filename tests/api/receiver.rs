@@ -96,9 +96,9 @@ impl Receiver {
         }
     }
 
-    /// Waits a little and asserts that exactly `n` requests arrived.
-    pub async fn settle_at(&self, n: usize) -> Vec<Received> {
-        tokio::time::sleep(Duration::from_millis(700)).await;
+    /// Waits until `app`'s webhook queue is idle and asserts that exactly `n` requests arrived.
+    pub async fn settle_at(&self, app: &crate::helpers::TestApp, n: usize) -> Vec<Received> {
+        app.webhooks_idle().await;
         let received = self.received();
         assert_eq!(received.len(), n, "requests received");
         received

@@ -307,9 +307,9 @@ async fn filters_and_tenants_decide_who_receives_what() {
     let mut kinds: Vec<String> = received.iter().map(|r| r.json()["event"].as_str().unwrap().to_owned()).collect();
     kinds.sort();
     assert_eq!(kinds, ["contact.created", "lead.created"]);
-    let leads = leads_only.settle_at(1).await;
+    let leads = leads_only.settle_at(&app, 1).await;
     assert_eq!(leads[0].json()["event"], "lead.created");
-    other_org.settle_at(0).await;
+    other_org.settle_at(&app, 0).await;
 
     // An organization below Elite gets no deliveries even with an endpoint left over.
     assert!(received.iter().all(|r| r.json()["organization_id"] == a.id.as_str()));
@@ -421,7 +421,7 @@ async fn gone_disables_the_endpoint_at_once() {
     assert_eq!(stats["enabled"], false);
     assert!(stats["disabledReason"].as_str().unwrap().contains("410"));
     make_lead(&app, &org, "Not sent").await;
-    receiver.settle_at(1).await;
+    receiver.settle_at(&app, 1).await;
 }
 
 #[tokio::test]
@@ -449,7 +449,13 @@ async fn ten_failures_disable_the_endpoint_and_mail_the_owner_once() {
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    for _ in 0..200 {
+        if !smtp.mails().is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    app.webhooks_idle().await;
     let mails = smtp.mails();
     assert_eq!(mails.len(), 1, "exactly one email: {mails:?}");
     assert!(mails[0].to[0].contains("owner@test-realty.example"));
@@ -613,7 +619,7 @@ async fn the_ssrf_guard_also_runs_at_send_time() {
     strict.create("/api/leads", &org.key, &json!({"name": "Rebound"})).await;
     let delivery = wait_attempts(&strict, &org, &endpoint, 1).await;
     assert!(delivery["attempts"][0]["error"].as_str().unwrap().contains("not a public address"), "{delivery}");
-    receiver.settle_at(0).await;
+    receiver.settle_at(&strict, 0).await;
 }
 
 #[tokio::test]
@@ -658,7 +664,7 @@ async fn two_instances_deliver_each_event_exactly_once() {
         make_lead(app, &org, &format!("Lead {i}")).await;
     }
     let received = receiver.wait_for(40).await;
-    tokio::time::sleep(Duration::from_millis(700)).await;
+    first.webhooks_idle().await;
     let received_now = receiver.received();
     assert_eq!(received_now.len(), 40, "no duplicates arrived later");
     let ids: HashSet<&str> = received.iter().map(|r| r.header("webhook-id").unwrap()).collect();
