@@ -4,7 +4,9 @@ use serde::{Deserialize, Serialize};
 use sqlx::FromRow;
 use utoipa::{IntoParams, ToSchema};
 
-use crate::resource::validate::{in_range, labels, nullable, optional_email, optional_text, patch, present, text};
+use crate::resource::validate::{
+    in_range, labels, nullable, optional_email, optional_phone, optional_text, patch, present, text,
+};
 use crate::resource::{Ctx, Filters, Meta, Resource};
 use crate::vocab::error::ApiResult;
 use crate::vocab::values::{StringList, Timestamp, Value};
@@ -156,7 +158,7 @@ impl Resource for Contacts {
             first_name: text("firstName", &input.first_name, 100)?,
             last_name: text("lastName", &input.last_name, 100)?,
             email: optional_email("email", input.email.as_deref())?,
-            phone: optional_text("phone", input.phone.as_deref(), 40)?,
+            phone: optional_phone("phone", input.phone.as_deref())?,
             contact_type: input.contact_type.unwrap_or(ContactType::Buyer),
             tags: tags(input.tags.unwrap_or_default())?,
             score: in_range("score", input.score, 0, 100)?,
@@ -174,7 +176,7 @@ impl Resource for Contacts {
             c.last_name = text("lastName", &last, 100)?;
         }
         c.email = optional_email("email", patch(c.email, change.email).as_deref())?;
-        c.phone = optional_text("phone", patch(c.phone, change.phone).as_deref(), 40)?;
+        c.phone = optional_phone("phone", patch(c.phone, change.phone).as_deref())?;
         c.contact_type = change.contact_type.unwrap_or(c.contact_type);
         if let Some(list) = change.tags {
             c.tags = tags(list)?;

@@ -16,7 +16,7 @@ use super::team::TeamMembers;
 use crate::auth::{ActingOrg, Auth};
 use crate::http::public::{ClientIp, admit};
 use crate::http::{Json, Path};
-use crate::resource::validate::{nullable, optional_email, optional_text, patch, present, text};
+use crate::resource::validate::{self, nullable, optional_email, optional_phone, optional_text, patch, present, text};
 use crate::resource::{Ctx, Filters, Meta, Resource};
 use crate::state::AppState;
 use crate::vocab::error::{ApiError, ApiResult, ErrorBody};
@@ -173,7 +173,7 @@ impl Resource for Leads {
             id: ctx.new_id(Self::META.id_prefix),
             name: text("name", &input.name, 200)?,
             email: optional_email("email", input.email.as_deref())?,
-            phone: optional_text("phone", input.phone.as_deref(), 40)?,
+            phone: optional_phone("phone", input.phone.as_deref())?,
             source: optional_text("source", input.source.as_deref(), 50)?.unwrap_or_else(|| "api".to_owned()),
             status: input.status.unwrap_or(LeadStatus::New),
             message: optional_text("message", input.message.as_deref(), 10_000)?,
@@ -192,7 +192,7 @@ impl Resource for Leads {
             l.name = text("name", &name, 200)?;
         }
         l.email = optional_email("email", patch(l.email, change.email).as_deref())?;
-        l.phone = optional_text("phone", patch(l.phone, change.phone).as_deref(), 40)?;
+        l.phone = optional_phone("phone", patch(l.phone, change.phone).as_deref())?;
         if let Some(source) = change.source {
             l.source = text("source", &source, 50)?;
         }
@@ -401,7 +401,7 @@ async fn receive(state: &AppState, tenant: &ActingOrg, form: Result<Json<LeadFor
     }
     let input = CreateLead {
         name: form.name,
-        email: Some(text("email", &form.email, 254)?),
+        email: Some(text("email", &form.email, validate::EMAIL_MAX)?),
         phone: form.phone,
         source: Some("form".to_owned()),
         status: None,

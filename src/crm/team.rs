@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::FromRow;
 use utoipa::{IntoParams, ToSchema};
 
-use crate::resource::validate::{nullable, optional_email, optional_text, patch, present, text};
+use crate::resource::validate::{nullable, optional_email, optional_phone, patch, present, text};
 use crate::resource::{Ctx, Filters, Meta, Resource};
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::values::{Flag, Timestamp, Value};
@@ -131,7 +131,7 @@ impl Resource for TeamMembers {
             id: ctx.new_id(Self::META.id_prefix),
             name: text("name", &input.name, 200)?,
             email: optional_email("email", input.email.as_deref())?,
-            phone: optional_text("phone", input.phone.as_deref(), 40)?,
+            phone: optional_phone("phone", input.phone.as_deref())?,
             role: input.role.unwrap_or(Role::Agent),
             commission_rate: commission_rate(input.commission_rate.unwrap_or(0.0))?,
             active: Flag(input.active.unwrap_or(true)),
@@ -145,7 +145,7 @@ impl Resource for TeamMembers {
             m.name = text("name", &name, 200)?;
         }
         m.email = optional_email("email", patch(m.email, change.email).as_deref())?;
-        m.phone = optional_text("phone", patch(m.phone, change.phone).as_deref(), 40)?;
+        m.phone = optional_phone("phone", patch(m.phone, change.phone).as_deref())?;
         m.role = change.role.unwrap_or(m.role);
         if let Some(rate) = change.commission_rate {
             m.commission_rate = commission_rate(rate)?;

@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 use sqlx::FromRow;
 use utoipa::{IntoParams, ToSchema};
 
-use crate::resource::validate::{non_negative, nullable, optional_email, optional_text, patch, present, text};
+use crate::resource::validate::{
+    non_negative, nullable, optional_email, optional_phone, optional_text, patch, present, text,
+};
 use crate::resource::{Ctx, Filters, Meta, Resource};
 use crate::stamped;
 use crate::vocab::error::ApiResult;
@@ -100,7 +102,7 @@ fn checked(mut v: Vendor) -> ApiResult<Vendor> {
     v.trade = optional_text("trade", v.trade.as_deref(), 100)?;
     v.contact_name = optional_text("contact_name", v.contact_name.as_deref(), 200)?;
     v.email = optional_email("email", v.email.as_deref())?;
-    v.phone = optional_text("phone", v.phone.as_deref(), 50)?;
+    v.phone = optional_phone("phone", v.phone.as_deref())?;
     v.hourly_rate_usd = non_negative("hourly_rate_usd", v.hourly_rate_usd)?;
     v.notes = optional_text("notes", v.notes.as_deref(), 10_000)?;
     Ok(v)

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::FromRow;
 use utoipa::{IntoParams, ToSchema};
 
-use crate::resource::validate::{nullable, optional_email, optional_text, patch, present, text};
+use crate::resource::validate::{nullable, optional_email, optional_phone, patch, present, text};
 use crate::resource::{Ctx, Filters, Meta, Resource};
 use crate::stamped;
 use crate::vocab::error::ApiResult;
@@ -66,7 +66,7 @@ pub struct Tenants;
 fn checked(mut t: Tenant) -> ApiResult<Tenant> {
     t.name = text("name", &t.name, 200)?;
     t.email = optional_email("email", t.email.as_deref())?;
-    t.phone = optional_text("phone", t.phone.as_deref(), 50)?;
+    t.phone = optional_phone("phone", t.phone.as_deref())?;
     Ok(t)
 }
 

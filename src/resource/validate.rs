@@ -26,14 +26,34 @@ pub fn optional_text(field: &str, value: Option<&str>, max: usize) -> ApiResult<
     }
 }
 
-pub fn optional_email(field: &str, value: Option<&str>) -> ApiResult<Option<String>> {
-    let value = optional_text(field, value, 254)?;
-    match value {
-        Some(email) if !is_email(&email) => {
-            Err(ApiError::validation(field, format!("`{field}` is not an email address")))
-        }
-        other => Ok(other),
+/// The longest email address accepted (RFC 5321's path limit), everywhere.
+pub const EMAIL_MAX: usize = 254;
+
+/// The longest phone number accepted, everywhere: digits with their formatting and an
+/// extension (`+1 (555) 010-0100 ext. 1234`).
+pub const PHONE_MAX: usize = 50;
+
+/// A required email address: trimmed, at most [`EMAIL_MAX`] characters, of an email's shape.
+pub fn email(field: &str, value: &str) -> ApiResult<String> {
+    let email = text(field, value, EMAIL_MAX)?;
+    if is_email(&email) {
+        Ok(email)
+    } else {
+        Err(ApiError::validation(field, format!("`{field}` is not an email address")))
     }
+}
+
+/// An optional email address: empty becomes absent.
+pub fn optional_email(field: &str, value: Option<&str>) -> ApiResult<Option<String>> {
+    match value.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(value) => email(field, value).map(Some),
+    }
+}
+
+/// An optional phone number: trimmed, empty becomes absent, at most [`PHONE_MAX`] characters.
+pub fn optional_phone(field: &str, value: Option<&str>) -> ApiResult<Option<String>> {
+    optional_text(field, value, PHONE_MAX)
 }
 
 /// An ISO 4217 currency code: three uppercase letters (`USD`, `EUR`).

@@ -7,7 +7,7 @@ use utoipa::{IntoParams, ToSchema};
 use crate::crm::contacts::Contacts;
 use crate::crm::leads::Leads;
 use crate::crm::team::TeamMembers;
-use crate::resource::validate::{in_range, nullable, optional_text, patch, present, text};
+use crate::resource::validate::{self, in_range, nullable, optional_text, patch, present, text};
 use crate::resource::{Ctx, Filters, Meta, Resource};
 use crate::vocab::error::ApiResult;
 use crate::vocab::values::{Timestamp, Value};
@@ -63,9 +63,9 @@ stamped!(Call);
 }))]
 pub struct CreateCall {
     pub direction: Direction,
-    /// At most 40 characters.
+    /// At most 50 characters.
     pub from_number: String,
-    /// At most 40 characters.
+    /// At most 50 characters.
     pub to_number: String,
     pub contact_id: Option<String>,
     pub lead_id: Option<String>,
@@ -136,7 +136,7 @@ pub struct CallFilter {
 
 pub struct Calls;
 
-const MAX_NUMBER: usize = 40;
+const MAX_NUMBER: usize = validate::PHONE_MAX;
 const MAX_DURATION_SECONDS: i64 = 86_400;
 
 /// Checks that every id the call references exists in this organization.

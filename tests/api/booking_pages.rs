@@ -234,7 +234,7 @@ async fn only_the_pages_start_times_and_valid_details_are_accepted() {
         (with("name", json!("n".repeat(201))), "name"),
         (with("email", json!("")), "email"),
         (with("email", json!("not-an-email")), "email"),
-        (with("phone", json!("1".repeat(41))), "phone"),
+        (with("phone", json!("1".repeat(51))), "phone"),
         (with("message", json!("m".repeat(10_001))), "message"),
         (with("startAt", json!("noon")), "startAt"),
         (with("startAt", json!(1737374400000_i64)), "startAt"),

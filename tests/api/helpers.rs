@@ -37,9 +37,12 @@ pub async fn fresh_database() -> TestDb {
             let mut admin = <sqlx::PgConnection as sqlx::Connection>::connect(&admin_url)
                 .await
                 .expect("GABLE_TEST_DATABASE_URL is reachable");
-            sqlx::Executor::execute(&mut admin, sqlx::AssertSqlSafe(format!("CREATE DATABASE {name} TEMPLATE {template}")))
-                .await
-                .expect("create the test database");
+            sqlx::Executor::execute(
+                &mut admin,
+                sqlx::AssertSqlSafe(format!("CREATE DATABASE {name} TEMPLATE {template}")),
+            )
+            .await
+            .expect("create the test database");
             let _ = sqlx::Connection::close(admin).await;
             TestDb { url: with_database(&admin_url, &name), _dir: None }
         }
