@@ -3,7 +3,6 @@
 # GET /api/properties?status=ACTIVE&featured=true&limit=20 at page 1 and at page 1,000 of the
 # big organization, against GET /health of the same server in the same run; then page 1 with a
 # different query string on every request (no shared reads), and both pages from one connection.
-# GABLE_COALESCE_LISTS=false in the environment runs the server without list coalescing.
 #
 #   bash bench/properties.sh [sqlite|postgres]
 #
@@ -74,7 +73,7 @@ health=$(run "http://127.0.0.1:$port/health")
 page1=$(run -H "$auth" "http://127.0.0.1:$port$list")
 page1000=$(run -H "$auth" "http://127.0.0.1:$port$list&startingAfter=$after")
 # Page 1 again with a different query string on every request in flight (bench/varied.lua), so
-# no two requests share a read: what the list costs when coalescing cannot help.
+# no two requests alike.
 varied=$(run -s bench/varied.lua -H "$auth" "http://127.0.0.1:$port$list")
 
 # The same two requests from one connection: the latency a single client sees, without the

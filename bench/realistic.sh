@@ -12,6 +12,8 @@
 # (default 2,000: 1,000 keys at up to 33,000 req/s) and the rest in proportion. A 429 would show
 # as "Non-2xx" below. The seeded database is kept in $BENCH_DIR (default
 # /tmp/gable-bench-realistic-<backend>) and reused; delete it to seed again. Needs wrk.
+# GABLE_BIN runs another binary, BENCH_DIR and (PostgreSQL) BENCH_DB_NAME point at a copy of
+# the data: bench/compare.sh uses them to measure two builds in one session.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 backend="${1:-sqlite}"
@@ -31,9 +33,10 @@ mkdir -p "$dir"
 
 if [ "$backend" = postgres ]; then
   admin="${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}"
-  url="${admin%/*}/gable_bench_realistic"
+  db="${BENCH_DB_NAME:-gable_bench_realistic}"
+  url="${admin%/*}/$db"
   if [ ! -s "$dir/seed.json" ]; then
-    psql -q "$admin" -c "DROP DATABASE IF EXISTS gable_bench_realistic" -c "CREATE DATABASE gable_bench_realistic" >/dev/null
+    psql -q "$admin" -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null
   fi
 else
   url="sqlite://$dir/gable.db"

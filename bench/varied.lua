@@ -1,7 +1,7 @@
 -- wrk script: the list of bench/properties.sh with `&minPrice=<n>` added, n different for every
 -- request in flight (threads take odd and even n below 80,000; every seeded price is at least
 -- $100,000, so the rows and the work are those of the plain list). No two requests in flight
--- share a query string, so none share a read: list coalescing's worst case.
+-- share a query string.
 local threads = 0
 function setup(thread)
   threads = threads + 1

@@ -100,8 +100,11 @@ impl Db {
         let url = url.expose_secret();
         if url.starts_with("sqlite:") {
             let options = sqlite_options(url)?;
+            // No ping before each use, as on PostgreSQL: each SQLite connection runs on a
+            // thread of its own, and a ping is one more round trip to that thread per query.
             let write = SqlitePoolOptions::new()
                 .max_connections(1)
+                .test_before_acquire(false)
                 .acquire_timeout(Duration::from_secs(30))
                 .connect_with(options.clone())
                 .await?;
@@ -109,6 +112,7 @@ impl Db {
             write.acquire().await?;
             let read = SqlitePoolOptions::new()
                 .max_connections(sqlite_readers(max_connections))
+                .test_before_acquire(false)
                 .acquire_timeout(Duration::from_secs(30))
                 .connect_with(options.read_only(true))
                 .await?;
