@@ -2,7 +2,8 @@
 # Two builds, one session: bench/realistic.sh with $NEW_BIN and $OLD_BIN alternately, $ROUNDS
 # times (default 3), on the same data — the old build reads a copy of the seeded database
 # whose migration records stop at $OLD_MIGRATION (default 60), so it starts on the newer
-# schema. Quote the medians.
+# schema. Quote the medians. OLD_NAME (default old) names the old build's copy of the data
+# (/tmp/gable-bench-$OLD_NAME-<backend>, database gable_bench_$OLD_NAME), to compare several.
 #
 #   NEW_BIN=target/release/gable OLD_BIN=/path/to/old/gable bash bench/compare.sh [sqlite|postgres]
 set -euo pipefail
@@ -11,7 +12,9 @@ backend="${1:-sqlite}"
 rounds="${ROUNDS:-3}"
 old_migration="${OLD_MIGRATION:-60}"
 new_dir="/tmp/gable-bench-realistic-$backend"
-old_dir="/tmp/gable-bench-old-$backend"
+old_name="${OLD_NAME:-old}"
+old_dir="/tmp/gable-bench-$old_name-$backend"
+old_db="gable_bench_$old_name"
 : "${NEW_BIN:?the new build}" "${OLD_BIN:?the old build}"
 admin="${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}"
 
@@ -22,9 +25,9 @@ fi
 if [ ! -s "$old_dir/seed.json" ]; then
   mkdir -p "$old_dir"
   if [ "$backend" = postgres ]; then
-    psql -q "$admin" -c "DROP DATABASE IF EXISTS gable_bench_old" \
-      -c "CREATE DATABASE gable_bench_old TEMPLATE gable_bench_realistic" >/dev/null
-    psql -q "${admin%/*}/gable_bench_old" -c "DELETE FROM _sqlx_migrations WHERE version > $old_migration" >/dev/null
+    psql -q "$admin" -c "DROP DATABASE IF EXISTS $old_db" \
+      -c "CREATE DATABASE $old_db TEMPLATE gable_bench_realistic" >/dev/null
+    psql -q "${admin%/*}/$old_db" -c "DELETE FROM _sqlx_migrations WHERE version > $old_migration" >/dev/null
   else
     cp "$new_dir/gable.db" "$old_dir/gable.db"
     sqlite3 "$old_dir/gable.db" "DELETE FROM _sqlx_migrations WHERE version > $old_migration"
@@ -36,5 +39,5 @@ for round in $(seq 1 "$rounds"); do
   echo "## round $round: new ($NEW_BIN)"
   GABLE_BIN="$NEW_BIN" BENCH_DIR="$new_dir" bash bench/realistic.sh "$backend"
   echo "## round $round: old ($OLD_BIN)"
-  GABLE_BIN="$OLD_BIN" BENCH_DIR="$old_dir" BENCH_DB_NAME=gable_bench_old bash bench/realistic.sh "$backend"
+  GABLE_BIN="$OLD_BIN" BENCH_DIR="$old_dir" BENCH_DB_NAME="$old_db" bash bench/realistic.sh "$backend"
 done

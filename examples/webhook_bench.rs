@@ -11,7 +11,8 @@
 //!
 //! Environment: `GABLE_BIN` (default `target/release/gable`), `BENCH_DATABASE_URL` (an admin
 //! URL, default `postgres://postgres@127.0.0.1:5432/test`; the benchmark creates and drops its
-//! own database `gable_bench_webhooks`).
+//! own database `gable_bench_webhooks`), `DB_CONNECTIONS` (the server's
+//! `database_max_connections`, default 20).
 
 use std::collections::HashMap;
 use std::process::{Child, Command, Stdio};
@@ -100,12 +101,13 @@ impl Bench {
         psql(&admin_url, &format!("CREATE DATABASE {DB}"));
         let url = format!("{}/{DB}", admin_url.rsplit_once('/').unwrap().0);
         let port = 18_300;
+        let connections = env_usize("DB_CONNECTIONS", 20);
         let dir = tempfile::tempdir().unwrap();
         let config = dir.path().join("bench.toml").display().to_string();
         std::fs::write(
             &config,
             format!(
-                "listen = \"127.0.0.1:{port}\"\ndatabase_url = \"{url}\"\nlog_level = \"warn\"\ndatabase_max_connections = 20\n\
+                "listen = \"127.0.0.1:{port}\"\ndatabase_url = \"{url}\"\nlog_level = \"warn\"\ndatabase_max_connections = {connections}\n\
                  webhook_allowed_subnets = [\"127.0.0.0/8\"]\nwebhook_concurrency_per_endpoint = {per_endpoint}\n\
                  [plans.elite]\nkey_per_minute = 100000000\nkey_per_hour = 100000000\norg_per_minute = 100000000\n"
             ),
