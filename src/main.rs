@@ -4,9 +4,10 @@
 use std::process::ExitCode;
 
 // mimalloc serves many small, short-lived allocations across threads better than glibc's
-// malloc (docs/benchmarks.md); with `override` it also serves the C code (SQLite). Tune it with
-// its documented environment variables (`MIMALLOC_*`). `--no-default-features` builds with the
-// system allocator.
+// malloc (docs/benchmarks.md: 1.35× the single gets, a lower peak RSS); with `override` it also
+// serves the C code (SQLite). It commits arena memory lazily (a compile-time default set in
+// `.cargo/config.toml`), so freed memory leaves the RSS; its environment variables (`MIMALLOC_*`)
+// tune it further. `--no-default-features` builds with the system allocator.
 #[cfg(feature = "mimalloc")]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
