@@ -63,7 +63,7 @@ enum Pools {
     /// Reads on their own connections (WAL lets them run beside the writer); one writer
     /// connection, so writers queue in the process instead of failing with `SQLITE_BUSY`.
     /// Background jobs share them: SQLite has one writer whoever writes.
-    Sqlite { read: SqlitePool, write: SqlitePool },
+    Sqlite { read: ReadConnections, write: SqlitePool },
     /// The API's connections, and the background jobs' own, so a backlog of jobs never makes
     /// a request wait for a connection.
     Postgres { api: PgPool, jobs: PgPool },
@@ -110,12 +110,7 @@ impl Db {
                 .await?;
             // Open the writer first: it creates the file and switches it to WAL.
             write.acquire().await?;
-            let read = SqlitePoolOptions::new()
-                .max_connections(sqlite_readers(max_connections))
-                .test_before_acquire(false)
-                .acquire_timeout(Duration::from_secs(30))
-                .connect_with(options.read_only(true))
-                .await?;
+            let read = ReadConnections::new(options.read_only(true), sqlite_readers(max_connections))?;
             Ok(Db { pools: Pools::Sqlite { read, write } })
         } else {
             // No ping before each use: it doubles the round trips of a query, and a connection
@@ -156,7 +151,7 @@ impl Db {
     pub async fn close(&self) {
         match &self.pools {
             Pools::Sqlite { read, write } => {
-                read.close().await;
+                read.0.close();
                 write.close().await;
             }
             Pools::Postgres { api, jobs } => {
@@ -212,6 +207,54 @@ fn sqlite_options(url: &str) -> Result<SqliteConnectOptions, DbError> {
         .synchronous(SqliteSynchronous::Normal)
         .busy_timeout(Duration::from_secs(5))
         .foreign_keys(true))
+}
+
+/// SQLite's read-only connections, kept open between statements by deadpool. sqlx's own pool
+/// pings every connection it takes back — a round trip to the connection's thread for each
+/// statement, a third of a short read's cost (docs/benchmarks.md); a read-only connection has
+/// nothing to flush (a read dropped half-way leaves its rows to a closed channel, and the next
+/// statement queues behind it on the connection's thread), so these are handed on as they are.
+#[derive(Clone)]
+struct ReadConnections(deadpool::managed::Pool<ReadConnection>);
+
+struct ReadConnection(SqliteConnectOptions);
+
+impl deadpool::managed::Manager for ReadConnection {
+    type Type = sqlx::SqliteConnection;
+    type Error = sqlx::Error;
+
+    async fn create(&self) -> Result<sqlx::SqliteConnection, sqlx::Error> {
+        sqlx::ConnectOptions::connect(&self.0).await
+    }
+
+    async fn recycle(
+        &self,
+        _: &mut sqlx::SqliteConnection,
+        _: &deadpool::managed::Metrics,
+    ) -> deadpool::managed::RecycleResult<sqlx::Error> {
+        Ok(())
+    }
+}
+
+impl ReadConnections {
+    fn new(options: SqliteConnectOptions, size: u32) -> Result<ReadConnections, DbError> {
+        let pool = deadpool::managed::Pool::builder(ReadConnection(options))
+            .max_size(size as usize)
+            .runtime(deadpool::Runtime::Tokio1)
+            .wait_timeout(Some(Duration::from_secs(30)))
+            .build()
+            .map_err(|e| DbError::Sqlx(sqlx::Error::Configuration(e.to_string().into())))?;
+        Ok(ReadConnections(pool))
+    }
+
+    async fn get(&self) -> Result<deadpool::managed::Object<ReadConnection>, sqlx::Error> {
+        self.0.get().await.map_err(|error| match error {
+            deadpool::managed::PoolError::Backend(error) => error,
+            deadpool::managed::PoolError::Timeout(_) => sqlx::Error::PoolTimedOut,
+            deadpool::managed::PoolError::Closed => sqlx::Error::PoolClosed,
+            other => sqlx::Error::Configuration(other.to_string().into()),
+        })
+    }
 }
 
 /// SQLite readers are CPU-bound worker threads: more than two per core only adds switching.
@@ -319,8 +362,12 @@ macro_rules! dispatch {
     (pooled, $self:ident, $sql:ident, $as:ident, $method:ident) => {
         match &$self.db.pools {
             Pools::Sqlite { read, write } => {
-                let pool = if $sql.read_only { read } else { write };
-                run!($as, sqlite, $sql, pool, $method)
+                if $sql.read_only {
+                    let mut connection = read.get().await?;
+                    run!($as, sqlite, $sql, &mut *connection, $method)
+                } else {
+                    run!($as, sqlite, $sql, write, $method)
+                }
             }
             Pools::Postgres { api, jobs } => {
                 let pool = if $self.role() == Role::Jobs { jobs } else { api };
@@ -367,8 +414,12 @@ macro_rules! executor {
     (@execute pooled, $self:ident, $sql:ident) => {
         match &$self.db.pools {
             Pools::Sqlite { read, write } => {
-                let pool = if $sql.read_only { read } else { write };
-                run!(plain, sqlite, $sql, pool, execute).map(Done::Sqlite)
+                if $sql.read_only {
+                    let mut connection = read.get().await?;
+                    run!(plain, sqlite, $sql, &mut *connection, execute).map(Done::Sqlite)
+                } else {
+                    run!(plain, sqlite, $sql, write, execute).map(Done::Sqlite)
+                }
             }
             Pools::Postgres { api, jobs } => {
                 let pool = if $self.role() == Role::Jobs { jobs } else { api };
