@@ -138,14 +138,16 @@ impl<P: Provider> Provider for Sectioned<P> {
     fn data(&self) -> Result<Map<Profile, Dict>, figment::Error> {
         let mut data = self.0.data()?;
         for dict in data.values_mut() {
-            let flat: Vec<String> =
-                dict.keys().filter(|key| SECTIONS.iter().any(|(prefix, _)| key.starts_with(prefix))).cloned().collect();
-            for key in flat {
-                let Some((prefix, section)) = SECTIONS.iter().find(|(prefix, _)| key.starts_with(prefix)) else {
-                    continue;
-                };
+            let flat: Vec<(String, &str, &str)> = dict
+                .keys()
+                .filter_map(|key| {
+                    let (prefix, section) = SECTIONS.iter().find(|(prefix, _)| key.starts_with(prefix))?;
+                    Some((key.clone(), *prefix, *section))
+                })
+                .collect();
+            for (key, prefix, section) in flat {
                 let Some(value) = dict.remove(&key) else { continue };
-                let entry = dict.entry((*section).to_owned()).or_insert_with(|| Dict::new().into());
+                let entry = dict.entry(section.to_owned()).or_insert_with(|| Dict::new().into());
                 if let figment::value::Value::Dict(_, inner) = entry {
                     inner.insert(key[prefix.len()..].to_owned(), value);
                 }

@@ -40,6 +40,18 @@ use crate::vocab::values::Value;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
+/// A digest of the migrations built in (each version and checksum): two databases migrated by
+/// builds with the same digest have the same schema. The tests reuse a template database by it.
+pub fn migrations_digest() -> String {
+    use sha2::{Digest, Sha256};
+    let mut digest = Sha256::new();
+    for migration in MIGRATOR.iter() {
+        digest.update(migration.version.to_le_bytes());
+        digest.update(&migration.checksum);
+    }
+    hex::encode(&digest.finalize()[..8])
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,

@@ -55,20 +55,6 @@ pub async fn fresh_database() -> TestDb {
     }
 }
 
-/// A digest of the migrations: a template is reused only while they are unchanged.
-fn migrations_digest() -> String {
-    use sha2::{Digest, Sha256};
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
-    let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|entry| entry.unwrap().path()).collect();
-    files.sort();
-    let mut digest = Sha256::new();
-    for file in files {
-        digest.update(file.file_name().unwrap().as_encoded_bytes());
-        digest.update(std::fs::read(&file).unwrap());
-    }
-    hex::encode(&digest.finalize()[..8])
-}
-
 /// The migrated SQLite file that tests copy, made once per test process (in a directory kept
 /// until the process ends), in rollback-journal mode so the one file holds everything.
 async fn sqlite_template() -> &'static std::path::Path {
@@ -98,7 +84,7 @@ async fn pg_template(admin_url: &str) -> &'static str {
     static TEMPLATE: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
     TEMPLATE
         .get_or_init(|| async {
-            let name = format!("gable_template_{}", migrations_digest());
+            let name = format!("gable_template_{}", gable::db::migrations_digest());
             let mut admin = <sqlx::PgConnection as sqlx::Connection>::connect(admin_url).await.expect("connect");
             let run = |sql: String| sqlx::AssertSqlSafe(sql);
             sqlx::Executor::execute(&mut admin, "SELECT pg_advisory_lock(7215100)").await.unwrap();
@@ -171,14 +157,20 @@ impl TestApp {
         const BUSY: &str = "SELECT (SELECT COUNT(*) FROM events WHERE dispatched = 0) \
              + (SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'pending' \
                 AND (next_attempt_at <= $1 OR locked_until >= $1))";
+        enum Connection {
+            Sqlite(sqlx::SqliteConnection),
+            Postgres(sqlx::PgConnection),
+        }
+        let mut connection = if self.db_url.starts_with("sqlite:") {
+            Connection::Sqlite(<sqlx::SqliteConnection as sqlx::Connection>::connect(&self.db_url).await.unwrap())
+        } else {
+            Connection::Postgres(<sqlx::PgConnection as sqlx::Connection>::connect(&self.db_url).await.unwrap())
+        };
         for _ in 0..400 {
             let now = self.state.clock().now_ms();
-            let busy: i64 = if self.db_url.starts_with("sqlite:") {
-                let mut connection = <sqlx::SqliteConnection as sqlx::Connection>::connect(&self.db_url).await.unwrap();
-                sqlx::query_scalar(BUSY).bind(now).fetch_one(&mut connection).await.unwrap()
-            } else {
-                let mut connection = <sqlx::PgConnection as sqlx::Connection>::connect(&self.db_url).await.unwrap();
-                sqlx::query_scalar(BUSY).bind(now).fetch_one(&mut connection).await.unwrap()
+            let busy: i64 = match &mut connection {
+                Connection::Sqlite(c) => sqlx::query_scalar(BUSY).bind(now).fetch_one(c).await.unwrap(),
+                Connection::Postgres(c) => sqlx::query_scalar(BUSY).bind(now).fetch_one(c).await.unwrap(),
             };
             if busy == 0 {
                 return;
