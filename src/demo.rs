@@ -14,7 +14,7 @@ use crate::operations::{vendors::Vendors, work_orders::WorkOrders};
 use crate::platform::keys;
 use crate::platform::orgs::{self, Organization};
 use crate::rentals::{leases::Leases, tenants::Tenants, units::Units};
-use crate::resource::{Ctx, Resource, Stamped};
+use crate::resource::{Columns, Ctx, Resource};
 use crate::sales::{booking_links::BookingLinks, payments::Payments, products::Products};
 use crate::state::AppState;
 use crate::vocab::plan::Plan;

@@ -4,13 +4,12 @@ use serde::{Deserialize, Serialize};
 use sqlx::FromRow;
 use utoipa::{IntoParams, ToSchema};
 
-use crate::resource::validate::{
-    in_range, labels, nullable, optional_email, optional_phone, optional_text, patch, present, text,
-};
+use crate::resource::validate::{in_range, labels, optional_email, optional_phone, optional_text, patch, text};
+use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::text_enum;
 use crate::vocab::error::ApiResult;
 use crate::vocab::values::{StringList, Timestamp, Value};
-use crate::{stamped, text_enum};
 
 text_enum! {
     pub enum ContactType {
@@ -23,7 +22,7 @@ text_enum! {
 }
 
 /// A person the business deals with.
-#[derive(Debug, Clone, Serialize, FromRow, ToSchema)]
+#[derive(Debug, Clone, Serialize, FromRow, Columns, ToSchema)]
 #[serde(rename_all = "camelCase")]
 #[schema(example = json!({
     "id": "cont_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "firstName": "John", "lastName": "Smith",
@@ -48,8 +47,6 @@ pub struct Contact {
     pub updated_at: Timestamp,
 }
 
-stamped!(Contact);
-
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schema(example = json!({
@@ -72,32 +69,21 @@ pub struct CreateContact {
     pub notes: Option<String>,
 }
 
+#[patch_body]
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schema(example = json!({"score": 90, "tags": ["vip"]}))]
 pub struct UpdateContact {
-    #[serde(default, deserialize_with = "present")]
-    pub first_name: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    pub last_name: Option<String>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub email: Option<Option<String>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub phone: Option<Option<String>>,
+    pub first_name: Patch<String>,
+    pub last_name: Patch<String>,
+    pub email: Patch<Option<String>>,
+    pub phone: Patch<Option<String>>,
     #[serde(rename = "type")]
     #[schema(rename = "type")]
-    #[serde(default, deserialize_with = "present")]
-    pub contact_type: Option<ContactType>,
-    #[serde(default, deserialize_with = "present")]
-    pub tags: Option<Vec<String>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<i64>)]
-    pub score: Option<Option<i64>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub notes: Option<Option<String>>,
+    pub contact_type: Patch<ContactType>,
+    pub tags: Patch<Vec<String>>,
+    pub score: Patch<Option<i64>>,
+    pub notes: Patch<Option<String>>,
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -130,26 +116,12 @@ impl Resource for Contacts {
         id_prefix: "cont",
         scope: "contacts",
         tag: "Contacts",
-        columns: "id, first_name, last_name, email, phone, type, tags, score, notes, created_at, updated_at",
     };
 
     type Record = Contact;
     type Create = CreateContact;
     type Update = UpdateContact;
     type Filter = ContactFilter;
-
-    fn columns(c: &Contact) -> Vec<(&'static str, Value)> {
-        vec![
-            ("first_name", c.first_name.clone().into()),
-            ("last_name", c.last_name.clone().into()),
-            ("email", c.email.clone().into()),
-            ("phone", c.phone.clone().into()),
-            ("type", c.contact_type.into()),
-            ("tags", (&c.tags).into()),
-            ("score", c.score.into()),
-            ("notes", c.notes.clone().into()),
-        ]
-    }
 
     async fn create(ctx: &mut Ctx<'_>, input: CreateContact) -> ApiResult<Contact> {
         let now = ctx.now();
@@ -169,16 +141,16 @@ impl Resource for Contacts {
     }
 
     async fn update(_ctx: &mut Ctx<'_>, mut c: Contact, change: UpdateContact) -> ApiResult<Contact> {
-        if let Some(first) = change.first_name {
+        if let Some(first) = change.first_name.into_option() {
             c.first_name = text("firstName", &first, 100)?;
         }
-        if let Some(last) = change.last_name {
+        if let Some(last) = change.last_name.into_option() {
             c.last_name = text("lastName", &last, 100)?;
         }
         c.email = optional_email("email", patch(c.email, change.email).as_deref())?;
         c.phone = optional_phone("phone", patch(c.phone, change.phone).as_deref())?;
-        c.contact_type = change.contact_type.unwrap_or(c.contact_type);
-        if let Some(list) = change.tags {
+        c.contact_type = change.contact_type.or(c.contact_type);
+        if let Some(list) = change.tags.into_option() {
             c.tags = tags(list)?;
         }
         c.score = in_range("score", patch(c.score, change.score), 0, 100)?;

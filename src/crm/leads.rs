@@ -16,13 +16,14 @@ use super::team::TeamMembers;
 use crate::auth::{ActingOrg, Auth};
 use crate::http::public::{ClientIp, admit};
 use crate::http::{Json, Path};
-use crate::resource::validate::{self, nullable, optional_email, optional_phone, optional_text, patch, present, text};
+use crate::resource::validate::{self, optional_email, optional_phone, optional_text, patch, text};
+use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Ctx, Filters, Meta, Resource};
 use crate::state::AppState;
+use crate::text_enum;
 use crate::vocab::error::{ApiError, ApiResult, ErrorBody};
 use crate::vocab::scope::Need;
-use crate::vocab::values::{Timestamp, Value};
-use crate::{stamped, text_enum};
+use crate::vocab::values::Timestamp;
 
 text_enum! {
     pub enum LeadStatus {
@@ -35,7 +36,7 @@ text_enum! {
 }
 
 /// Someone who showed interest: from a form, a booking page, or the API.
-#[derive(Debug, Clone, Serialize, FromRow, ToSchema)]
+#[derive(Debug, Clone, Serialize, FromRow, Columns, ToSchema)]
 #[serde(rename_all = "camelCase")]
 #[schema(example = json!({
     "id": "lead_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "name": "Jane Doe", "email": "jane@example.com",
@@ -60,8 +61,6 @@ pub struct Lead {
     pub updated_at: Timestamp,
 }
 
-stamped!(Lead);
-
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schema(example = json!({
@@ -82,34 +81,20 @@ pub struct CreateLead {
     pub assigned_to_id: Option<String>,
 }
 
+#[patch_body]
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schema(example = json!({"status": "contacted", "assignedToId": "tm_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5"}))]
 pub struct UpdateLead {
-    #[serde(default, deserialize_with = "present")]
-    pub name: Option<String>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub email: Option<Option<String>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub phone: Option<Option<String>>,
-    #[serde(default, deserialize_with = "present")]
-    pub source: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    pub status: Option<LeadStatus>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub message: Option<Option<String>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub property_id: Option<Option<String>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub contact_id: Option<Option<String>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub assigned_to_id: Option<Option<String>>,
+    pub name: Patch<String>,
+    pub email: Patch<Option<String>>,
+    pub phone: Patch<Option<String>>,
+    pub source: Patch<String>,
+    pub status: Patch<LeadStatus>,
+    pub message: Patch<Option<String>>,
+    pub property_id: Patch<Option<String>>,
+    pub contact_id: Patch<Option<String>>,
+    pub assigned_to_id: Patch<Option<String>>,
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -144,28 +129,12 @@ impl Resource for Leads {
         id_prefix: "lead",
         scope: "leads",
         tag: "Leads",
-        columns: "id, name, email, phone, source, status, message, property_id, contact_id, assigned_to_id, \
-                  created_at, updated_at",
     };
 
     type Record = Lead;
     type Create = CreateLead;
     type Update = UpdateLead;
     type Filter = LeadFilter;
-
-    fn columns(l: &Lead) -> Vec<(&'static str, Value)> {
-        vec![
-            ("name", l.name.clone().into()),
-            ("email", l.email.clone().into()),
-            ("phone", l.phone.clone().into()),
-            ("source", l.source.clone().into()),
-            ("status", l.status.into()),
-            ("message", l.message.clone().into()),
-            ("property_id", l.property_id.clone().into()),
-            ("contact_id", l.contact_id.clone().into()),
-            ("assigned_to_id", l.assigned_to_id.clone().into()),
-        ]
-    }
 
     async fn create(ctx: &mut Ctx<'_>, input: CreateLead) -> ApiResult<Lead> {
         let now = ctx.now();
@@ -188,15 +157,15 @@ impl Resource for Leads {
     }
 
     async fn update(ctx: &mut Ctx<'_>, mut l: Lead, change: UpdateLead) -> ApiResult<Lead> {
-        if let Some(name) = change.name {
+        if let Some(name) = change.name.into_option() {
             l.name = text("name", &name, 200)?;
         }
         l.email = optional_email("email", patch(l.email, change.email).as_deref())?;
         l.phone = optional_phone("phone", patch(l.phone, change.phone).as_deref())?;
-        if let Some(source) = change.source {
+        if let Some(source) = change.source.into_option() {
             l.source = text("source", &source, 50)?;
         }
-        l.status = change.status.unwrap_or(l.status);
+        l.status = change.status.or(l.status);
         l.message = optional_text("message", patch(l.message, change.message).as_deref(), 10_000)?;
         l.property_id = patch(l.property_id, change.property_id);
         l.contact_id = patch(l.contact_id, change.contact_id);
@@ -284,7 +253,7 @@ async fn contact_for(ctx: &mut Ctx<'_>, lead: &Lead) -> ApiResult<(Contact, bool
         let tx = ctx.tx();
         let sql = format!(
             "SELECT {} FROM {} WHERE org_id = $1 AND LOWER(email) = LOWER($2) ORDER BY id LIMIT 1",
-            Contacts::META.columns,
+            <Contact as Columns>::SELECT,
             Contacts::META.table
         );
         if let Some(contact) = tx.fetch_optional(tx.sql(sql).bind(email.clone())).await? {

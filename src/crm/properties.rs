@@ -6,11 +6,12 @@ use sqlx::FromRow;
 use utoipa::{IntoParams, ToSchema};
 
 use crate::resource::validate::slugify;
-use crate::resource::validate::{non_negative, nullable, optional_text, patch, present, text, urls};
+use crate::resource::validate::{non_negative, optional_text, patch, text, urls};
+use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::text_enum;
 use crate::vocab::error::ApiResult;
 use crate::vocab::values::{Flag, Money, StringList, Timestamp, Value, compact_number};
-use crate::{stamped, text_enum};
 
 text_enum! {
     /// The kind of property.
@@ -34,7 +35,7 @@ text_enum! {
 }
 
 /// A property listing.
-#[derive(Debug, Clone, Serialize, FromRow, ToSchema)]
+#[derive(Debug, Clone, Serialize, FromRow, Columns, ToSchema)]
 #[serde(rename_all = "camelCase")]
 #[schema(example = json!({
     "id": "prop_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "title": "Modern Villa in Beverly Hills",
@@ -71,8 +72,6 @@ pub struct Property {
     pub updated_at: Timestamp,
 }
 
-stamped!(Property);
-
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schema(example = json!({
@@ -106,45 +105,25 @@ pub struct CreateProperty {
 }
 
 /// Only the fields sent change; `null` clears an optional field.
+#[patch_body]
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schema(example = json!({"status": "PENDING", "price": 4350000}))]
 pub struct UpdateProperty {
-    #[serde(default, deserialize_with = "present")]
-    pub title: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    pub address: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    pub city: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    pub state: Option<String>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub zip: Option<Option<String>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<f64>)]
-    pub price: Option<Option<Money>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<i64>)]
-    pub bedrooms: Option<Option<i64>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<f64>)]
-    pub bathrooms: Option<Option<f64>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<i64>)]
-    pub sqft: Option<Option<i64>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<PropertyType>)]
-    pub property_type: Option<Option<PropertyType>>,
-    #[serde(default, deserialize_with = "present")]
-    pub status: Option<PropertyStatus>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub description: Option<Option<String>>,
-    #[serde(default, deserialize_with = "present")]
-    pub is_featured: Option<bool>,
-    #[serde(default, deserialize_with = "present")]
-    pub photos: Option<Vec<String>>,
+    pub title: Patch<String>,
+    pub address: Patch<String>,
+    pub city: Patch<String>,
+    pub state: Patch<String>,
+    pub zip: Patch<Option<String>>,
+    pub price: Patch<Option<Money>>,
+    pub bedrooms: Patch<Option<i64>>,
+    pub bathrooms: Patch<Option<f64>>,
+    pub sqft: Patch<Option<i64>>,
+    pub property_type: Patch<Option<PropertyType>>,
+    pub status: Patch<PropertyStatus>,
+    pub description: Patch<Option<String>>,
+    pub is_featured: Patch<bool>,
+    pub photos: Patch<Vec<String>>,
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -203,34 +182,12 @@ impl Resource for Properties {
         id_prefix: "prop",
         scope: "properties",
         tag: "Properties",
-        columns: "id, title, slug, description, address, city, state, zip, price, bedrooms, bathrooms, sqft, \
-                  property_type, status, is_featured, photos, created_at, updated_at",
     };
 
     type Record = Property;
     type Create = CreateProperty;
     type Update = UpdateProperty;
     type Filter = PropertyFilter;
-
-    fn columns(p: &Property) -> Vec<(&'static str, Value)> {
-        vec![
-            ("title", p.title.clone().into()),
-            ("slug", p.slug.clone().into()),
-            ("description", p.description.clone().into()),
-            ("address", p.address.clone().into()),
-            ("city", p.city.clone().into()),
-            ("state", p.state.clone().into()),
-            ("zip", p.zip.clone().into()),
-            ("price", p.price.into()),
-            ("bedrooms", p.bedrooms.into()),
-            ("bathrooms", p.bathrooms.into()),
-            ("sqft", p.sqft.into()),
-            ("property_type", p.property_type.into()),
-            ("status", p.status.into()),
-            ("is_featured", p.is_featured.into()),
-            ("photos", (&p.photos).into()),
-        ]
-    }
 
     async fn create(ctx: &mut Ctx<'_>, input: CreateProperty) -> ApiResult<Property> {
         let title = text("title", &input.title, 200)?;
@@ -259,16 +216,16 @@ impl Resource for Properties {
     }
 
     async fn update(_ctx: &mut Ctx<'_>, mut p: Property, change: UpdateProperty) -> ApiResult<Property> {
-        if let Some(title) = change.title {
+        if let Some(title) = change.title.into_option() {
             p.title = text("title", &title, 200)?;
         }
-        if let Some(address) = change.address {
+        if let Some(address) = change.address.into_option() {
             p.address = text("address", &address, 300)?;
         }
-        if let Some(city) = change.city {
+        if let Some(city) = change.city.into_option() {
             p.city = text("city", &city, 100)?;
         }
-        if let Some(state) = change.state {
+        if let Some(state) = change.state.into_option() {
             p.state = text("state", &state, 100)?;
         }
         p.zip = optional_text("zip", patch(p.zip, change.zip).as_deref(), 20)?;
@@ -277,10 +234,10 @@ impl Resource for Properties {
         p.bathrooms = bathrooms(patch(p.bathrooms, change.bathrooms))?;
         p.sqft = crate::resource::validate::in_range("sqft", patch(p.sqft, change.sqft), 0, MAX_SQFT)?;
         p.property_type = patch(p.property_type, change.property_type);
-        p.status = change.status.unwrap_or(p.status);
+        p.status = change.status.or(p.status);
         p.description = optional_text("description", patch(p.description, change.description).as_deref(), 10_000)?;
-        p.is_featured = change.is_featured.map_or(p.is_featured, Flag);
-        if let Some(photos) = change.photos {
+        p.is_featured = change.is_featured.into_option().map_or(p.is_featured, Flag);
+        if let Some(photos) = change.photos.into_option() {
             p.photos = StringList(urls("photos", photos, 50)?);
         }
         Ok(p)

@@ -10,11 +10,12 @@ use super::contacts::Contacts;
 use super::leads::Leads;
 use super::properties::Properties;
 use super::team::TeamMembers;
-use crate::resource::validate::{in_range, nullable, optional_text, patch, present};
+use crate::resource::validate::{in_range, optional_text, patch};
+use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::text_enum;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::values::{Timestamp, Value};
-use crate::{stamped, text_enum};
 
 text_enum! {
     /// Where a showing stands. Only `scheduled` and `confirmed` showings hold the agent's time.
@@ -41,7 +42,7 @@ pub const MIN_DURATION_MINUTES: i64 = 5;
 pub const MAX_DURATION_MINUTES: i64 = 480;
 
 /// A showing: an agent shows a property to a contact or lead at a time.
-#[derive(Debug, Clone, Serialize, FromRow, ToSchema)]
+#[derive(Debug, Clone, Serialize, FromRow, Columns, ToSchema)]
 #[serde(rename_all = "camelCase")]
 #[schema(example = json!({
     "id": "shw_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "propertyId": "prop_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5",
@@ -69,8 +70,6 @@ pub struct Showing {
     pub updated_at: Timestamp,
 }
 
-stamped!(Showing);
-
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schema(example = json!({
@@ -94,31 +93,19 @@ pub struct CreateShowing {
 }
 
 /// Only the fields sent change; `null` clears an optional field.
+#[patch_body]
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schema(example = json!({"status": "confirmed"}))]
 pub struct UpdateShowing {
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub property_id: Option<Option<String>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub contact_id: Option<Option<String>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub lead_id: Option<Option<String>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub agent_id: Option<Option<String>>,
-    #[serde(default, deserialize_with = "present")]
-    pub scheduled_at: Option<Timestamp>,
-    #[serde(default, deserialize_with = "present")]
-    pub duration_minutes: Option<i64>,
-    #[serde(default, deserialize_with = "present")]
-    pub status: Option<ShowingStatus>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub notes: Option<Option<String>>,
+    pub property_id: Patch<Option<String>>,
+    pub contact_id: Patch<Option<String>>,
+    pub lead_id: Patch<Option<String>>,
+    pub agent_id: Patch<Option<String>>,
+    pub scheduled_at: Patch<Timestamp>,
+    pub duration_minutes: Patch<i64>,
+    pub status: Patch<ShowingStatus>,
+    pub notes: Patch<Option<String>>,
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -223,27 +210,12 @@ impl Resource for Showings {
         id_prefix: "shw",
         scope: "showings",
         tag: "Showings",
-        columns: "id, property_id, contact_id, lead_id, agent_id, scheduled_at, duration_minutes, status, notes, \
-                  created_at, updated_at",
     };
 
     type Record = Showing;
     type Create = CreateShowing;
     type Update = UpdateShowing;
     type Filter = ShowingFilter;
-
-    fn columns(s: &Showing) -> Vec<(&'static str, Value)> {
-        vec![
-            ("property_id", s.property_id.clone().into()),
-            ("contact_id", s.contact_id.clone().into()),
-            ("lead_id", s.lead_id.clone().into()),
-            ("agent_id", s.agent_id.clone().into()),
-            ("scheduled_at", s.scheduled_at.into()),
-            ("duration_minutes", s.duration_minutes.into()),
-            ("status", s.status.into()),
-            ("notes", s.notes.clone().into()),
-        ]
-    }
 
     async fn create(ctx: &mut Ctx<'_>, input: CreateShowing) -> ApiResult<Showing> {
         let now = ctx.now();
@@ -275,11 +247,11 @@ impl Resource for Showings {
         s.contact_id = patch(s.contact_id, change.contact_id);
         s.lead_id = patch(s.lead_id, change.lead_id);
         s.agent_id = patch(s.agent_id, change.agent_id);
-        s.scheduled_at = change.scheduled_at.unwrap_or(s.scheduled_at);
-        if let Some(minutes) = change.duration_minutes {
+        s.scheduled_at = change.scheduled_at.or(s.scheduled_at);
+        if let Some(minutes) = change.duration_minutes.into_option() {
             s.duration_minutes = duration(minutes)?;
         }
-        s.status = change.status.unwrap_or(s.status);
+        s.status = change.status.or(s.status);
         s.notes = optional_text("notes", patch(s.notes, change.notes).as_deref(), 10_000)?;
         check_references(ctx, &s).await?;
         // Check only when this change puts time in the agent's calendar: editing the notes of

@@ -9,11 +9,12 @@ use super::contacts::Contacts;
 use super::leads::Leads;
 use super::properties::Properties;
 use super::team::TeamMembers;
-use crate::resource::validate::{nullable, optional_text, patch, present, text};
+use crate::resource::validate::{optional_text, patch, text};
+use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::text_enum;
 use crate::vocab::error::ApiResult;
 use crate::vocab::values::{Timestamp, Value};
-use crate::{stamped, text_enum};
 
 text_enum! {
     /// What kind of work the task is.
@@ -44,7 +45,7 @@ text_enum! {
 }
 
 /// A task for a team member, optionally about a contact, lead or property.
-#[derive(Debug, Clone, Serialize, FromRow, ToSchema)]
+#[derive(Debug, Clone, Serialize, FromRow, Columns, ToSchema)]
 #[serde(rename_all = "camelCase")]
 #[schema(example = json!({
     "id": "task_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "title": "Follow up with John Smith",
@@ -74,8 +75,6 @@ pub struct Task {
     pub updated_at: Timestamp,
 }
 
-stamped!(Task);
-
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schema(example = json!({
@@ -103,38 +102,23 @@ pub struct CreateTask {
 }
 
 /// Only the fields sent change; `null` clears an optional field.
+#[patch_body]
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schema(example = json!({"status": "completed"}))]
 pub struct UpdateTask {
-    #[serde(default, deserialize_with = "present")]
-    pub title: Option<String>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub description: Option<Option<String>>,
+    pub title: Patch<String>,
+    pub description: Patch<Option<String>>,
     #[serde(rename = "type")]
     #[schema(rename = "type")]
-    #[serde(default, deserialize_with = "present")]
-    pub task_type: Option<TaskType>,
-    #[serde(default, deserialize_with = "present")]
-    pub priority: Option<TaskPriority>,
-    #[serde(default, deserialize_with = "present")]
-    pub status: Option<TaskStatus>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>, format = DateTime)]
-    pub due_date: Option<Option<Timestamp>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub assigned_to_id: Option<Option<String>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub contact_id: Option<Option<String>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub lead_id: Option<Option<String>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub property_id: Option<Option<String>>,
+    pub task_type: Patch<TaskType>,
+    pub priority: Patch<TaskPriority>,
+    pub status: Patch<TaskStatus>,
+    pub due_date: Patch<Option<Timestamp>>,
+    pub assigned_to_id: Patch<Option<String>>,
+    pub contact_id: Patch<Option<String>>,
+    pub lead_id: Patch<Option<String>>,
+    pub property_id: Patch<Option<String>>,
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -178,8 +162,6 @@ impl Resource for Tasks {
         id_prefix: "task",
         scope: "tasks",
         tag: "Tasks",
-        columns: "id, title, description, type, priority, status, due_date, assigned_to_id, contact_id, lead_id, \
-                  property_id, completed_at, created_at, updated_at",
     };
 
     const EXTRA_EVENTS: &'static [(&'static str, &'static str)] =
@@ -189,22 +171,6 @@ impl Resource for Tasks {
     type Create = CreateTask;
     type Update = UpdateTask;
     type Filter = TaskFilter;
-
-    fn columns(t: &Task) -> Vec<(&'static str, Value)> {
-        vec![
-            ("title", t.title.clone().into()),
-            ("description", t.description.clone().into()),
-            ("type", t.task_type.into()),
-            ("priority", t.priority.into()),
-            ("status", t.status.into()),
-            ("due_date", t.due_date.into()),
-            ("assigned_to_id", t.assigned_to_id.clone().into()),
-            ("contact_id", t.contact_id.clone().into()),
-            ("lead_id", t.lead_id.clone().into()),
-            ("property_id", t.property_id.clone().into()),
-            ("completed_at", t.completed_at.into()),
-        ]
-    }
 
     async fn create(ctx: &mut Ctx<'_>, input: CreateTask) -> ApiResult<Task> {
         let now = ctx.now();
@@ -231,13 +197,13 @@ impl Resource for Tasks {
 
     async fn update(ctx: &mut Ctx<'_>, mut t: Task, change: UpdateTask) -> ApiResult<Task> {
         let was_completed = t.status == TaskStatus::Completed;
-        if let Some(title) = change.title {
+        if let Some(title) = change.title.into_option() {
             t.title = text("title", &title, 200)?;
         }
         t.description = optional_text("description", patch(t.description, change.description).as_deref(), 10_000)?;
-        t.task_type = change.task_type.unwrap_or(t.task_type);
-        t.priority = change.priority.unwrap_or(t.priority);
-        t.status = change.status.unwrap_or(t.status);
+        t.task_type = change.task_type.or(t.task_type);
+        t.priority = change.priority.or(t.priority);
+        t.status = change.status.or(t.status);
         t.due_date = patch(t.due_date, change.due_date);
         t.assigned_to_id = patch(t.assigned_to_id, change.assigned_to_id);
         t.contact_id = patch(t.contact_id, change.contact_id);

@@ -4,11 +4,12 @@ use serde::{Deserialize, Serialize};
 use sqlx::FromRow;
 use utoipa::{IntoParams, ToSchema};
 
-use crate::resource::validate::{nullable, optional_email, optional_phone, patch, present, text};
+use crate::resource::validate::{optional_email, optional_phone, patch, text};
+use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::text_enum;
 use crate::vocab::error::{ApiError, ApiResult};
-use crate::vocab::values::{Flag, Timestamp, Value};
-use crate::{stamped, text_enum};
+use crate::vocab::values::{Flag, Timestamp};
 
 text_enum! {
     pub enum Role {
@@ -21,7 +22,7 @@ text_enum! {
 
 /// A member of the team: who leads, tasks and showings are assigned to, and who earns
 /// commission on payments.
-#[derive(Debug, Clone, Serialize, FromRow, ToSchema)]
+#[derive(Debug, Clone, Serialize, FromRow, Columns, ToSchema)]
 #[serde(rename_all = "camelCase")]
 #[schema(example = json!({
     "id": "tm_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "name": "Ava Stone", "email": "ava@example.com",
@@ -41,8 +42,6 @@ pub struct TeamMember {
     pub updated_at: Timestamp,
 }
 
-stamped!(TeamMember);
-
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schema(example = json!({"name": "Ava Stone", "email": "ava@example.com", "role": "agent", "commissionRate": 2.5}))]
@@ -58,24 +57,17 @@ pub struct CreateTeamMember {
     pub active: Option<bool>,
 }
 
+#[patch_body]
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schema(example = json!({"commissionRate": 3, "active": false}))]
 pub struct UpdateTeamMember {
-    #[serde(default, deserialize_with = "present")]
-    pub name: Option<String>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub email: Option<Option<String>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub phone: Option<Option<String>>,
-    #[serde(default, deserialize_with = "present")]
-    pub role: Option<Role>,
-    #[serde(default, deserialize_with = "present")]
-    pub commission_rate: Option<f64>,
-    #[serde(default, deserialize_with = "present")]
-    pub active: Option<bool>,
+    pub name: Patch<String>,
+    pub email: Patch<Option<String>>,
+    pub phone: Patch<Option<String>>,
+    pub role: Patch<Role>,
+    pub commission_rate: Patch<f64>,
+    pub active: Patch<bool>,
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -106,24 +98,12 @@ impl Resource for TeamMembers {
         id_prefix: "tm",
         scope: "team",
         tag: "Team",
-        columns: "id, name, email, phone, role, commission_rate, active, created_at, updated_at",
     };
 
     type Record = TeamMember;
     type Create = CreateTeamMember;
     type Update = UpdateTeamMember;
     type Filter = TeamFilter;
-
-    fn columns(m: &TeamMember) -> Vec<(&'static str, Value)> {
-        vec![
-            ("name", m.name.clone().into()),
-            ("email", m.email.clone().into()),
-            ("phone", m.phone.clone().into()),
-            ("role", m.role.into()),
-            ("commission_rate", m.commission_rate.into()),
-            ("active", m.active.into()),
-        ]
-    }
 
     async fn create(ctx: &mut Ctx<'_>, input: CreateTeamMember) -> ApiResult<TeamMember> {
         let now = ctx.now();
@@ -141,16 +121,16 @@ impl Resource for TeamMembers {
     }
 
     async fn update(_ctx: &mut Ctx<'_>, mut m: TeamMember, change: UpdateTeamMember) -> ApiResult<TeamMember> {
-        if let Some(name) = change.name {
+        if let Some(name) = change.name.into_option() {
             m.name = text("name", &name, 200)?;
         }
         m.email = optional_email("email", patch(m.email, change.email).as_deref())?;
         m.phone = optional_phone("phone", patch(m.phone, change.phone).as_deref())?;
-        m.role = change.role.unwrap_or(m.role);
-        if let Some(rate) = change.commission_rate {
+        m.role = change.role.or(m.role);
+        if let Some(rate) = change.commission_rate.into_option() {
             m.commission_rate = commission_rate(rate)?;
         }
-        m.active = change.active.map_or(m.active, Flag);
+        m.active = change.active.into_option().map_or(m.active, Flag);
         Ok(m)
     }
 

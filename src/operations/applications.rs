@@ -22,14 +22,15 @@ use crate::http::{Json, Path};
 use crate::rentals::leases::{CreateLease, LateFee, Leases};
 use crate::rentals::tenants::{CreateTenant, Tenants};
 use crate::rentals::units::Units;
-use crate::resource::validate::{non_negative, nullable, optional_email, optional_text, patch, present, text};
+use crate::resource::validate::{non_negative, optional_email, optional_text, patch, text};
+use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Ctx, Filters, Meta, Resource};
 use crate::state::AppState;
+use crate::text_enum;
 use crate::vocab::date::Date;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::scope::Need;
-use crate::vocab::values::{JsonText, Money, Timestamp, Value};
-use crate::{stamped, text_enum};
+use crate::vocab::values::{JsonText, Money, Timestamp};
 
 text_enum! {
     pub enum ApplicationStatus {
@@ -40,7 +41,7 @@ text_enum! {
 }
 
 /// Someone applying to rent a unit.
-#[derive(Debug, Clone, Serialize, FromRow, ToSchema)]
+#[derive(Debug, Clone, Serialize, FromRow, Columns, ToSchema)]
 #[schema(example = json!({
     "id": "appl_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "unit_id": "unit_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5",
     "applicant_name": "Maya R.", "applicant_email": "maya@example.com", "applicant_phone": "+1-555-0100",
@@ -70,8 +71,6 @@ pub struct Application {
     pub updated_at: Timestamp,
 }
 
-stamped!(Application);
-
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({
@@ -92,26 +91,18 @@ pub struct SubmitApplication {
 }
 
 /// Only the fields sent change, and only while the application is `submitted`.
+#[patch_body]
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"monthly_income_usd": 6500}))]
 pub struct UpdateApplication {
-    #[serde(default, deserialize_with = "present")]
-    pub unit_id: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    pub applicant_name: Option<String>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub applicant_email: Option<Option<String>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub applicant_phone: Option<Option<String>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<f64>)]
-    pub monthly_income_usd: Option<Option<Money>>,
-    #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<Object>)]
-    pub answers: Option<JsonValue>,
+    pub unit_id: Patch<String>,
+    pub applicant_name: Patch<String>,
+    pub applicant_email: Patch<Option<String>>,
+    pub applicant_phone: Patch<Option<String>>,
+    pub monthly_income_usd: Patch<Option<Money>>,
+    #[schema(value_type = Object)]
+    pub answers: Patch<JsonValue>,
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -166,8 +157,6 @@ impl Resource for Applications {
         id_prefix: "appl",
         scope: "applications",
         tag: "Applications",
-        columns: "id, unit_id, applicant_name, applicant_email, applicant_phone, monthly_income, answers, status, \
-                  decision_reason, decided_at, tenant_id, lease_id, created_at, updated_at",
     };
 
     const CREATED_EVENT: Option<&'static str> = Some(SUBMITTED);
@@ -181,22 +170,6 @@ impl Resource for Applications {
     type Create = SubmitApplication;
     type Update = UpdateApplication;
     type Filter = ApplicationFilter;
-
-    fn columns(a: &Application) -> Vec<(&'static str, Value)> {
-        vec![
-            ("unit_id", a.unit_id.clone().into()),
-            ("applicant_name", a.applicant_name.clone().into()),
-            ("applicant_email", a.applicant_email.clone().into()),
-            ("applicant_phone", a.applicant_phone.clone().into()),
-            ("monthly_income", a.monthly_income_usd.into()),
-            ("answers", a.answers.0.to_string().into()),
-            ("status", a.status.into()),
-            ("decision_reason", a.decision_reason.clone().into()),
-            ("decided_at", a.decided_at.into()),
-            ("tenant_id", a.tenant_id.clone().into()),
-            ("lease_id", a.lease_id.clone().into()),
-        ]
-    }
 
     async fn create(ctx: &mut Ctx<'_>, input: SubmitApplication) -> ApiResult<Application> {
         let now = ctx.now();
@@ -223,13 +196,13 @@ impl Resource for Applications {
         if a.status != ApplicationStatus::Submitted {
             return Err(invalid_state(&a));
         }
-        a.unit_id = change.unit_id.unwrap_or(a.unit_id);
-        a.applicant_name = change.applicant_name.unwrap_or(a.applicant_name);
+        a.unit_id = change.unit_id.or(a.unit_id);
+        a.applicant_name = change.applicant_name.or(a.applicant_name);
         a.applicant_email = patch(a.applicant_email, change.applicant_email);
         a.applicant_phone = patch(a.applicant_phone, change.applicant_phone);
         a.monthly_income_usd = patch(a.monthly_income_usd, change.monthly_income_usd);
-        if change.answers.is_some() {
-            a.answers = answers(change.answers)?;
+        if change.answers.is_set() {
+            a.answers = answers(change.answers.into_option())?;
         }
         checked(ctx, a).await
     }

@@ -20,17 +20,17 @@ use crate::crm::properties::Properties;
 use crate::http::extract::parse_value;
 use crate::http::{Json, Query};
 use crate::rentals::units::Units;
-use crate::resource::validate::{nullable, optional_text, patch, present, text};
+use crate::resource::validate::{optional_text, patch, text};
+use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Ctx, Deleted, Filters, Meta, Resource};
-use crate::stamped;
 use crate::state::AppState;
 use crate::vocab::date::Date;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::scope::Need;
-use crate::vocab::values::{Money, Timestamp, Value};
+use crate::vocab::values::{Money, Timestamp};
 
 /// One expense paid for a property (and optionally one of its units).
-#[derive(Debug, Clone, Serialize, FromRow, ToSchema)]
+#[derive(Debug, Clone, Serialize, FromRow, Columns, ToSchema)]
 #[schema(example = json!({
     "id": "exp_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "property_id": "prop_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5",
     "unit_id": null, "category_id": "repairs", "label": "Snow removal — driveway", "amount_usd": 380,
@@ -54,8 +54,6 @@ pub struct Expense {
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
 }
-
-stamped!(Expense);
 
 /// `add_entry` (without `action` when sent to `POST /api/expenses` as the documented example
 /// shows: the `action` field selects this body).
@@ -83,34 +81,20 @@ pub struct AddEntry {
 
 /// The fields of an entry to change (`update_entry` also carries the entry's `id`). `null`
 /// clears an optional field.
+#[patch_body]
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"amount_usd": 420, "label": "Snow removal — driveway and walks"}))]
 pub struct UpdateEntry {
-    #[serde(default, deserialize_with = "present")]
-    pub property_id: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    pub category_id: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    pub label: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<f64>)]
-    pub amount_usd: Option<Money>,
-    #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>, format = Date)]
-    pub paid_on: Option<Date>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub vendor: Option<Option<String>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub vendor_id: Option<Option<String>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub unit_id: Option<Option<String>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub notes: Option<Option<String>>,
+    pub property_id: Patch<String>,
+    pub category_id: Patch<String>,
+    pub label: Patch<String>,
+    pub amount_usd: Patch<Money>,
+    pub paid_on: Patch<Date>,
+    pub vendor: Patch<Option<String>>,
+    pub vendor_id: Patch<Option<String>>,
+    pub unit_id: Patch<Option<String>>,
+    pub notes: Patch<Option<String>>,
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -169,28 +153,12 @@ impl Resource for Expenses {
         id_prefix: "exp",
         scope: "expenses",
         tag: "Expenses",
-        columns: "id, property_id, unit_id, category_id, label, amount, paid_on, vendor, vendor_id, notes, \
-                  created_at, updated_at",
     };
 
     type Record = Expense;
     type Create = AddEntry;
     type Update = UpdateEntry;
     type Filter = ExpenseFilter;
-
-    fn columns(e: &Expense) -> Vec<(&'static str, Value)> {
-        vec![
-            ("property_id", e.property_id.clone().into()),
-            ("unit_id", e.unit_id.clone().into()),
-            ("category_id", e.category_id.clone().into()),
-            ("label", e.label.clone().into()),
-            ("amount", e.amount_usd.into()),
-            ("paid_on", e.paid_on.into()),
-            ("vendor", e.vendor.clone().into()),
-            ("vendor_id", e.vendor_id.clone().into()),
-            ("notes", e.notes.clone().into()),
-        ]
-    }
 
     async fn create(ctx: &mut Ctx<'_>, input: AddEntry) -> ApiResult<Expense> {
         let now = ctx.now();
@@ -212,11 +180,11 @@ impl Resource for Expenses {
     }
 
     async fn update(ctx: &mut Ctx<'_>, mut e: Expense, change: UpdateEntry) -> ApiResult<Expense> {
-        e.property_id = change.property_id.unwrap_or(e.property_id);
-        e.category_id = change.category_id.unwrap_or(e.category_id);
-        e.label = change.label.unwrap_or(e.label);
-        e.amount_usd = change.amount_usd.unwrap_or(e.amount_usd);
-        e.paid_on = change.paid_on.unwrap_or(e.paid_on);
+        e.property_id = change.property_id.or(e.property_id);
+        e.category_id = change.category_id.or(e.category_id);
+        e.label = change.label.or(e.label);
+        e.amount_usd = change.amount_usd.or(e.amount_usd);
+        e.paid_on = change.paid_on.or(e.paid_on);
         e.vendor = patch(e.vendor, change.vendor);
         e.vendor_id = patch(e.vendor_id, change.vendor_id);
         e.unit_id = patch(e.unit_id, change.unit_id);

@@ -14,14 +14,15 @@ use crate::auth::Auth;
 use crate::http::extract::parse_json;
 use crate::http::{Json, Path};
 use crate::rentals::units::Units;
-use crate::resource::validate::{nullable, optional_text, patch, present, text};
+use crate::resource::validate::{optional_text, patch, text};
+use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Ctx, Filters, Meta, Resource};
 use crate::state::AppState;
+use crate::text_enum;
 use crate::vocab::date::Date;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::scope::Need;
 use crate::vocab::values::{Timestamp, Value};
-use crate::{stamped, text_enum};
 
 text_enum! {
     pub enum InspectionType {
@@ -66,9 +67,9 @@ pub struct Checklist(pub Vec<InspectionItem>);
 
 crate::decode_via!(Checklist, text, |text| Ok(serde_json::from_str(text)?));
 
-impl From<&Checklist> for Value {
-    fn from(v: &Checklist) -> Value {
-        Value::Text(Some(serde_json::to_string(v).unwrap_or_else(|_| "[]".into())))
+impl From<Checklist> for Value {
+    fn from(v: Checklist) -> Value {
+        Value::Text(Some(serde_json::to_string(&v).unwrap_or_else(|_| "[]".into())))
     }
 }
 
@@ -94,7 +95,7 @@ fn checklist(items: Vec<InspectionItem>) -> ApiResult<Checklist> {
 }
 
 /// An inspection of a unit.
-#[derive(Debug, Clone, Serialize, FromRow, ToSchema)]
+#[derive(Debug, Clone, Serialize, FromRow, Columns, ToSchema)]
 #[schema(example = json!({
     "id": "insp_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "unit_id": "unit_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5",
     "type": "move_out", "status": "scheduled", "scheduled_for": "2026-04-30",
@@ -119,8 +120,6 @@ pub struct Inspection {
     pub updated_at: Timestamp,
 }
 
-stamped!(Inspection);
-
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({
@@ -140,22 +139,18 @@ pub struct CreateInspection {
 }
 
 /// Only the fields sent change, and only before completion.
+#[patch_body]
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"scheduled_for": "2026-05-01"}))]
 pub struct UpdateInspection {
-    #[serde(rename = "type", default, deserialize_with = "present")]
+    #[serde(rename = "type")]
     #[schema(rename = "type")]
-    pub inspection_type: Option<InspectionType>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>, format = Date)]
-    pub scheduled_for: Option<Option<Date>>,
+    pub inspection_type: Patch<InspectionType>,
+    pub scheduled_for: Patch<Option<Date>>,
     /// Replaces the whole checklist.
-    #[serde(default, deserialize_with = "present")]
-    pub items: Option<Vec<InspectionItem>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub notes: Option<Option<String>>,
+    pub items: Patch<Vec<InspectionItem>>,
+    pub notes: Patch<Option<String>>,
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -189,7 +184,6 @@ impl Resource for Inspections {
         id_prefix: "insp",
         scope: "inspections",
         tag: "Inspections",
-        columns: "id, unit_id, type, status, scheduled_for, items, notes, completed_at, created_at, updated_at",
     };
 
     const EXTRA_EVENTS: &'static [(&'static str, &'static str)] =
@@ -199,18 +193,6 @@ impl Resource for Inspections {
     type Create = CreateInspection;
     type Update = UpdateInspection;
     type Filter = InspectionFilter;
-
-    fn columns(i: &Inspection) -> Vec<(&'static str, Value)> {
-        vec![
-            ("unit_id", i.unit_id.clone().into()),
-            ("type", i.inspection_type.into()),
-            ("status", i.status.into()),
-            ("scheduled_for", i.scheduled_for.into()),
-            ("items", (&i.items).into()),
-            ("notes", i.notes.clone().into()),
-            ("completed_at", i.completed_at.into()),
-        ]
-    }
 
     async fn create(ctx: &mut Ctx<'_>, input: CreateInspection) -> ApiResult<Inspection> {
         ctx.reference::<Units>("unit_id", &input.unit_id).await?;
@@ -233,9 +215,9 @@ impl Resource for Inspections {
         if i.status == InspectionStatus::Completed {
             return Err(already_completed(&i));
         }
-        i.inspection_type = change.inspection_type.unwrap_or(i.inspection_type);
+        i.inspection_type = change.inspection_type.or(i.inspection_type);
         i.scheduled_for = patch(i.scheduled_for, change.scheduled_for);
-        if let Some(items) = change.items {
+        if let Some(items) = change.items.into_option() {
             i.items = checklist(items)?;
         }
         i.notes = optional_text("notes", patch(i.notes, change.notes).as_deref(), 10_000)?;

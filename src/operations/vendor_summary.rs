@@ -180,16 +180,14 @@ async fn vendor_summary(
 ) -> ApiResult<Json<VendorSummary>> {
     let tenant = auth.require(Need::Read("vendors"))?;
     auth.require(Need::Read("work_orders"))?;
-    let mut scoped = state.db().scoped(tenant);
-    let sql = format!("SELECT {} FROM {} WHERE org_id = $1 AND id = $2", Vendors::META.columns, Vendors::META.table);
-    let vendor: Vendor = scoped
-        .fetch_optional(scoped.sql(sql).bind(input.vendor_id.clone()))
+    let vendor: Vendor = crate::resource::find_record::<Vendors>(&state, tenant, &input.vendor_id)
         .await?
         .ok_or_else(|| ApiError::not_found("vendor", &input.vendor_id).with_field("vendor_id"))?;
     let sql = format!(
         "SELECT status, cost, scheduled_for, completed_at, created_at FROM {} WHERE org_id = $1 AND vendor_id = $2",
         WorkOrders::META.table
     );
+    let mut scoped = state.db().scoped(tenant);
     let jobs: Vec<Job> = scoped.fetch_all(scoped.sql(sql).bind(vendor.id.clone())).await?;
     let facts = facts(&vendor, &jobs);
     let text = built_in(&facts);

@@ -5,16 +5,14 @@ use serde::{Deserialize, Serialize};
 use sqlx::FromRow;
 use utoipa::{IntoParams, ToSchema};
 
-use crate::resource::validate::{
-    non_negative, nullable, optional_email, optional_phone, optional_text, patch, present, text,
-};
+use crate::resource::validate::{non_negative, optional_email, optional_phone, optional_text, patch, text};
+use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Ctx, Filters, Meta, Resource};
-use crate::stamped;
 use crate::vocab::error::ApiResult;
 use crate::vocab::values::{Money, Timestamp, Value};
 
 /// A vendor: a plumber, an electrician, a snow-removal company…
-#[derive(Debug, Clone, Serialize, FromRow, ToSchema)]
+#[derive(Debug, Clone, Serialize, FromRow, Columns, ToSchema)]
 #[schema(example = json!({
     "id": "v_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "name": "Twin Cities Plow Co.", "trade": "snow_removal",
     "contact_name": "Dana Berg", "email": "dispatch@tcplow.example", "phone": "+1 612 555 0134",
@@ -36,8 +34,6 @@ pub struct Vendor {
     pub updated_at: Timestamp,
 }
 
-stamped!(Vendor);
-
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({
@@ -57,30 +53,18 @@ pub struct CreateVendor {
 }
 
 /// Only the fields sent change; `null` clears an optional field.
+#[patch_body]
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"hourly_rate_usd": 90}))]
 pub struct UpdateVendor {
-    #[serde(default, deserialize_with = "present")]
-    pub name: Option<String>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub trade: Option<Option<String>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub contact_name: Option<Option<String>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub email: Option<Option<String>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub phone: Option<Option<String>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<f64>)]
-    pub hourly_rate_usd: Option<Option<Money>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub notes: Option<Option<String>>,
+    pub name: Patch<String>,
+    pub trade: Patch<Option<String>>,
+    pub contact_name: Patch<Option<String>>,
+    pub email: Patch<Option<String>>,
+    pub phone: Patch<Option<String>>,
+    pub hourly_rate_usd: Patch<Option<Money>>,
+    pub notes: Patch<Option<String>>,
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -117,25 +101,12 @@ impl Resource for Vendors {
         id_prefix: "v",
         scope: "vendors",
         tag: "Vendors",
-        columns: "id, name, trade, contact_name, email, phone, hourly_rate, notes, created_at, updated_at",
     };
 
     type Record = Vendor;
     type Create = CreateVendor;
     type Update = UpdateVendor;
     type Filter = VendorFilter;
-
-    fn columns(v: &Vendor) -> Vec<(&'static str, Value)> {
-        vec![
-            ("name", v.name.clone().into()),
-            ("trade", v.trade.clone().into()),
-            ("contact_name", v.contact_name.clone().into()),
-            ("email", v.email.clone().into()),
-            ("phone", v.phone.clone().into()),
-            ("hourly_rate", v.hourly_rate_usd.into()),
-            ("notes", v.notes.clone().into()),
-        ]
-    }
 
     async fn create(ctx: &mut Ctx<'_>, input: CreateVendor) -> ApiResult<Vendor> {
         let now = ctx.now();
@@ -154,7 +125,7 @@ impl Resource for Vendors {
     }
 
     async fn update(_ctx: &mut Ctx<'_>, mut v: Vendor, change: UpdateVendor) -> ApiResult<Vendor> {
-        v.name = change.name.unwrap_or(v.name);
+        v.name = change.name.or(v.name);
         v.trade = patch(v.trade, change.trade);
         v.contact_name = patch(v.contact_name, change.contact_name);
         v.email = patch(v.email, change.email);

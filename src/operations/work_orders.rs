@@ -20,14 +20,15 @@ use crate::crm::properties::Properties;
 use crate::http::extract::parse_json;
 use crate::http::{Json, Path};
 use crate::rentals::units::Units;
-use crate::resource::validate::{non_negative, nullable, optional_text, patch, present, text};
+use crate::resource::validate::{non_negative, optional_text, patch, text};
+use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Ctx, Filters, Meta, Resource};
 use crate::state::AppState;
+use crate::text_enum;
 use crate::vocab::date::Date;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::scope::Need;
-use crate::vocab::values::{Money, Timestamp, Value};
-use crate::{stamped, text_enum};
+use crate::vocab::values::{Money, Timestamp};
 
 text_enum! {
     pub enum WorkOrderPriority {
@@ -49,7 +50,7 @@ text_enum! {
 }
 
 /// A job to be done at a property (and optionally one of its units).
-#[derive(Debug, Clone, Serialize, FromRow, ToSchema)]
+#[derive(Debug, Clone, Serialize, FromRow, Columns, ToSchema)]
 #[schema(example = json!({
     "id": "wo_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "property_id": "prop_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5",
     "unit_id": "unit_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "title": "Kitchen sink leaking",
@@ -77,8 +78,6 @@ pub struct WorkOrder {
     pub updated_at: Timestamp,
 }
 
-stamped!(WorkOrder);
-
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({
@@ -103,35 +102,22 @@ pub struct CreateWorkOrder {
 }
 
 /// Only the fields sent change; `null` clears an optional field.
+#[patch_body]
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"status": "in_progress", "scheduled_for": "2026-03-05"}))]
 pub struct UpdateWorkOrder {
-    #[serde(default, deserialize_with = "present")]
-    pub property_id: Option<String>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub unit_id: Option<Option<String>>,
-    #[serde(default, deserialize_with = "present")]
-    pub title: Option<String>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub description: Option<Option<String>>,
-    #[serde(default, deserialize_with = "present")]
-    pub priority: Option<WorkOrderPriority>,
+    pub property_id: Patch<String>,
+    pub unit_id: Patch<Option<String>>,
+    pub title: Patch<String>,
+    pub description: Patch<Option<String>>,
+    pub priority: Patch<WorkOrderPriority>,
     /// open, assigned, in_progress, completed or cancelled. A completed work order's status
     /// cannot change.
-    #[serde(default, deserialize_with = "present")]
-    pub status: Option<WorkOrderStatus>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub vendor_id: Option<Option<String>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<f64>)]
-    pub cost_usd: Option<Option<Money>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>, format = Date)]
-    pub scheduled_for: Option<Option<Date>>,
+    pub status: Patch<WorkOrderStatus>,
+    pub vendor_id: Patch<Option<String>>,
+    pub cost_usd: Patch<Option<Money>>,
+    pub scheduled_for: Patch<Option<Date>>,
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -189,8 +175,6 @@ impl Resource for WorkOrders {
         id_prefix: "wo",
         scope: "work_orders",
         tag: "Work orders",
-        columns: "id, property_id, unit_id, title, description, priority, status, vendor_id, cost, scheduled_for, \
-                  completed_at, created_at, updated_at",
     };
 
     const EXTRA_EVENTS: &'static [(&'static str, &'static str)] =
@@ -200,21 +184,6 @@ impl Resource for WorkOrders {
     type Create = CreateWorkOrder;
     type Update = UpdateWorkOrder;
     type Filter = WorkOrderFilter;
-
-    fn columns(w: &WorkOrder) -> Vec<(&'static str, Value)> {
-        vec![
-            ("property_id", w.property_id.clone().into()),
-            ("unit_id", w.unit_id.clone().into()),
-            ("title", w.title.clone().into()),
-            ("description", w.description.clone().into()),
-            ("priority", w.priority.into()),
-            ("status", w.status.into()),
-            ("vendor_id", w.vendor_id.clone().into()),
-            ("cost", w.cost_usd.into()),
-            ("scheduled_for", w.scheduled_for.into()),
-            ("completed_at", w.completed_at.into()),
-        ]
-    }
 
     async fn create(ctx: &mut Ctx<'_>, input: CreateWorkOrder) -> ApiResult<WorkOrder> {
         let property_id = match (input.property_id, &input.unit_id) {
@@ -245,7 +214,7 @@ impl Resource for WorkOrders {
 
     async fn update(ctx: &mut Ctx<'_>, mut w: WorkOrder, change: UpdateWorkOrder) -> ApiResult<WorkOrder> {
         let before = w.status;
-        if let Some(status) = change.status
+        if let Some(status) = change.status.into_option()
             && status != before
         {
             if before == WorkOrderStatus::Completed {
@@ -258,11 +227,11 @@ impl Resource for WorkOrders {
             }
             w.status = status;
         }
-        w.property_id = change.property_id.unwrap_or(w.property_id);
+        w.property_id = change.property_id.or(w.property_id);
         w.unit_id = patch(w.unit_id, change.unit_id);
-        w.title = change.title.unwrap_or(w.title);
+        w.title = change.title.or(w.title);
         w.description = patch(w.description, change.description);
-        w.priority = change.priority.unwrap_or(w.priority);
+        w.priority = change.priority.or(w.priority);
         w.vendor_id = patch(w.vendor_id, change.vendor_id);
         w.cost_usd = patch(w.cost_usd, change.cost_usd);
         w.scheduled_for = patch(w.scheduled_for, change.scheduled_for);

@@ -16,14 +16,15 @@ use super::tenants::Tenants;
 use super::units::{UnitStatus, Units};
 use crate::auth::Auth;
 use crate::http::{Json, Path};
-use crate::resource::validate::{in_range, nullable, patch, present};
+use crate::resource::validate::{in_range, patch};
+use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Ctx, Filters, Meta, Resource};
 use crate::state::AppState;
+use crate::text_enum;
 use crate::vocab::date::Date;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::scope::Need;
 use crate::vocab::values::{Money, StringList, Timestamp, Value};
-use crate::{stamped, text_enum};
 
 text_enum! {
     pub enum LeaseStatus {
@@ -92,7 +93,7 @@ impl LateFee {
 }
 
 /// A lease of a unit to one or more tenants.
-#[derive(Debug, Clone, Serialize, FromRow, ToSchema)]
+#[derive(Debug, Clone, Serialize, FromRow, Columns, ToSchema)]
 #[schema(example = json!({
     "id": "lease_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "unit_id": "unit_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5",
     "tenant_ids": ["ten_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5"], "start_date": "2026-03-15", "end_date": "2027-03-14",
@@ -125,6 +126,7 @@ pub struct Lease {
     pub terminated_on: Option<Date>,
     /// Over-payments waiting to be applied to the next charges.
     #[sqlx(rename = "credit")]
+    #[column(read_only)]
     pub credit_usd: Money,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
@@ -138,8 +140,6 @@ pub struct Lease {
     #[schema(ignore)]
     pub late_fee_cap: Option<Money>,
 }
-
-stamped!(Lease);
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -166,30 +166,20 @@ pub struct CreateLease {
 }
 
 /// Only the fields sent change (drafts only); `null` clears an optional field.
+#[patch_body]
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"monthly_rent_usd": 1900, "grace_days": 3}))]
 pub struct UpdateLease {
-    #[serde(default, deserialize_with = "present")]
-    pub unit_id: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    pub tenant_ids: Option<Vec<String>>,
-    #[serde(default, deserialize_with = "present")]
-    pub start_date: Option<Date>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>, format = Date)]
-    pub end_date: Option<Option<Date>>,
-    #[serde(default, deserialize_with = "present")]
-    pub monthly_rent_usd: Option<Money>,
-    #[serde(default, deserialize_with = "present")]
-    pub due_day: Option<i64>,
-    #[serde(default, deserialize_with = "present")]
-    pub grace_days: Option<i64>,
-    #[serde(default, deserialize_with = "present")]
-    pub deposit_usd: Option<Money>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<LateFee>)]
-    pub late_fee: Option<Option<LateFee>>,
+    pub unit_id: Patch<String>,
+    pub tenant_ids: Patch<Vec<String>>,
+    pub start_date: Patch<Date>,
+    pub end_date: Patch<Option<Date>>,
+    pub monthly_rent_usd: Patch<Money>,
+    pub due_day: Patch<i64>,
+    pub grace_days: Patch<i64>,
+    pub deposit_usd: Patch<Money>,
+    pub late_fee: Patch<Option<LateFee>>,
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -250,9 +240,6 @@ impl Resource for Leases {
         id_prefix: "lease",
         scope: "leases",
         tag: "Leases",
-        columns: "id, unit_id, tenant_ids, start_date, end_date, monthly_rent, due_day, grace_days, deposit, \
-                  late_fee_type, late_fee_amount, late_fee_cap, status, signed_at, terminated_at, terminated_on, \
-                  credit, created_at, updated_at",
     };
 
     const EXTRA_EVENTS: &'static [(&'static str, &'static str)] = &[
@@ -264,26 +251,6 @@ impl Resource for Leases {
     type Create = CreateLease;
     type Update = UpdateLease;
     type Filter = LeaseFilter;
-
-    fn columns(l: &Lease) -> Vec<(&'static str, Value)> {
-        vec![
-            ("unit_id", l.unit_id.clone().into()),
-            ("tenant_ids", (&l.tenant_ids).into()),
-            ("start_date", l.start_date.into()),
-            ("end_date", l.end_date.into()),
-            ("monthly_rent", l.monthly_rent_usd.into()),
-            ("due_day", l.due_day.into()),
-            ("grace_days", l.grace_days.into()),
-            ("deposit", l.deposit_usd.into()),
-            ("late_fee_type", l.late_fee_type.into()),
-            ("late_fee_amount", l.late_fee_amount.into()),
-            ("late_fee_cap", l.late_fee_cap.into()),
-            ("status", l.status.into()),
-            ("signed_at", l.signed_at.into()),
-            ("terminated_at", l.terminated_at.into()),
-            ("terminated_on", l.terminated_on.into()),
-        ]
-    }
 
     fn compute(_state: &AppState, l: &mut Lease) {
         l.late_fee = l.late_fee_type.map(|kind| LateFee {
@@ -324,14 +291,14 @@ impl Resource for Leases {
         if l.status != LeaseStatus::Draft {
             return Err(not_draft(&l));
         }
-        l.unit_id = change.unit_id.unwrap_or(l.unit_id);
-        l.tenant_ids = change.tenant_ids.map_or(l.tenant_ids, StringList);
-        l.start_date = change.start_date.unwrap_or(l.start_date);
+        l.unit_id = change.unit_id.or(l.unit_id);
+        l.tenant_ids = change.tenant_ids.into_option().map_or(l.tenant_ids, StringList);
+        l.start_date = change.start_date.or(l.start_date);
         l.end_date = patch(l.end_date, change.end_date);
-        l.monthly_rent_usd = change.monthly_rent_usd.unwrap_or(l.monthly_rent_usd);
-        l.due_day = change.due_day.unwrap_or(l.due_day);
-        l.grace_days = change.grace_days.unwrap_or(l.grace_days);
-        l.deposit_usd = change.deposit_usd.unwrap_or(l.deposit_usd);
+        l.monthly_rent_usd = change.monthly_rent_usd.or(l.monthly_rent_usd);
+        l.due_day = change.due_day.or(l.due_day);
+        l.grace_days = change.grace_days.or(l.grace_days);
+        l.deposit_usd = change.deposit_usd.or(l.deposit_usd);
         l.late_fee = patch(l.late_fee, change.late_fee);
         checked(ctx, l).await
     }

@@ -15,14 +15,15 @@ use super::leases::Leases;
 use super::tenants::Tenants;
 use crate::auth::Auth;
 use crate::http::{Json, Path};
-use crate::resource::validate::present;
+use crate::resource::{Columns, Patch, patch_body};
+
 use crate::resource::{Ctx, Filters, Meta, Resource};
 use crate::state::AppState;
+use crate::text_enum;
 use crate::vocab::date::Date;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::scope::Need;
 use crate::vocab::values::{Money, Timestamp, Value};
-use crate::{stamped, text_enum};
 
 text_enum! {
     pub enum PlanStatus {
@@ -49,14 +50,14 @@ pub struct Installments(pub Vec<Installment>);
 
 crate::decode_via!(Installments, text, |text| Ok(serde_json::from_str(text)?));
 
-impl From<&Installments> for Value {
-    fn from(v: &Installments) -> Value {
+impl From<Installments> for Value {
+    fn from(v: Installments) -> Value {
         Value::Text(Some(serde_json::to_string(&v.0).unwrap_or_else(|_| "[]".into())))
     }
 }
 
 /// A payment plan.
-#[derive(Debug, Clone, Serialize, FromRow, ToSchema)]
+#[derive(Debug, Clone, Serialize, FromRow, Columns, ToSchema)]
 #[schema(example = json!({
     "id": "plan_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "lease_id": "lease_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "tenant_id": null,
     "installments": [{"due_date": "2026-07-01", "amount_usd": 500}, {"due_date": "2026-08-01", "amount_usd": 500}],
@@ -76,6 +77,8 @@ pub struct PaymentPlan {
     pub total_usd: Money,
     /// Payments recorded with this plan's id.
     #[sqlx(rename = "paid")]
+    #[column(select = "(SELECT CAST(COALESCE(SUM(rp.amount), 0) AS BIGINT) FROM rent_payments rp \
+        WHERE rp.org_id = $1 AND rp.payment_plan_id = payment_plans.id)")]
     pub paid_usd: Money,
     #[sqlx(skip)]
     pub remaining_usd: Money,
@@ -85,8 +88,6 @@ pub struct PaymentPlan {
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
 }
-
-stamped!(PaymentPlan);
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -103,12 +104,12 @@ pub struct CreatePlan {
 }
 
 /// A proposed plan's installments can be replaced.
+#[patch_body]
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"installments": [{"due_date": "2026-07-15", "amount_usd": 1000}]}))]
 pub struct UpdatePlan {
-    #[serde(default, deserialize_with = "present")]
-    pub installments: Option<Vec<Installment>>,
+    pub installments: Patch<Vec<Installment>>,
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -158,10 +159,6 @@ impl Resource for PaymentPlans {
         id_prefix: "plan",
         scope: "payment_plans",
         tag: "Payment plans",
-        columns: "id, lease_id, tenant_id, installments, total, \
-                  (SELECT CAST(COALESCE(SUM(rp.amount), 0) AS BIGINT) FROM rent_payments rp \
-                  WHERE rp.org_id = $1 AND rp.payment_plan_id = payment_plans.id) AS paid, \
-                  status, decided_at, created_at, updated_at",
     };
 
     const CREATED_EVENT: Option<&'static str> = Some(PROPOSED);
@@ -172,17 +169,6 @@ impl Resource for PaymentPlans {
     type Create = CreatePlan;
     type Update = UpdatePlan;
     type Filter = PlanFilter;
-
-    fn columns(p: &PaymentPlan) -> Vec<(&'static str, Value)> {
-        vec![
-            ("lease_id", p.lease_id.clone().into()),
-            ("tenant_id", p.tenant_id.clone().into()),
-            ("installments", (&p.installments).into()),
-            ("total", p.total_usd.into()),
-            ("status", p.status.into()),
-            ("decided_at", p.decided_at.into()),
-        ]
-    }
 
     fn compute(_state: &AppState, p: &mut PaymentPlan) {
         p.remaining_usd = Money((p.total_usd.cents() - p.paid_usd.cents()).max(0));
@@ -219,7 +205,7 @@ impl Resource for PaymentPlans {
         if p.status != PlanStatus::Proposed {
             return Err(not_proposed(&p));
         }
-        if let Some(list) = change.installments {
+        if let Some(list) = change.installments.into_option() {
             (p.installments, p.total_usd) = installments(list)?;
         }
         Ok(p)

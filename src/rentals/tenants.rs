@@ -6,14 +6,14 @@ use serde::{Deserialize, Serialize};
 use sqlx::FromRow;
 use utoipa::{IntoParams, ToSchema};
 
-use crate::resource::validate::{nullable, optional_email, optional_phone, patch, present, text};
+use crate::resource::validate::{optional_email, optional_phone, patch, text};
+use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Ctx, Filters, Meta, Resource};
-use crate::stamped;
 use crate::vocab::error::ApiResult;
-use crate::vocab::values::{Timestamp, Value};
+use crate::vocab::values::Timestamp;
 
 /// A person renting a unit.
-#[derive(Debug, Clone, Serialize, FromRow, ToSchema)]
+#[derive(Debug, Clone, Serialize, FromRow, Columns, ToSchema)]
 #[schema(example = json!({
     "id": "ten_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "name": "Maya R.", "email": "maya@example.com",
     "phone": "+1-555-0100", "created_at": "2026-03-01T10:30:00.000Z", "updated_at": "2026-03-01T10:30:00.000Z"
@@ -27,8 +27,6 @@ pub struct Tenant {
     pub updated_at: Timestamp,
 }
 
-stamped!(Tenant);
-
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"name": "Maya R.", "email": "maya@example.com", "phone": "+1-555-0100"}))]
@@ -40,18 +38,14 @@ pub struct CreateTenant {
 }
 
 /// Only the fields sent change; `null` clears an optional field.
+#[patch_body]
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"phone": "+1-555-0199"}))]
 pub struct UpdateTenant {
-    #[serde(default, deserialize_with = "present")]
-    pub name: Option<String>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub email: Option<Option<String>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub phone: Option<Option<String>>,
+    pub name: Patch<String>,
+    pub email: Patch<Option<String>>,
+    pub phone: Patch<Option<String>>,
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -82,7 +76,6 @@ impl Resource for Tenants {
         id_prefix: "ten",
         scope: "tenants",
         tag: "Tenants",
-        columns: "id, name, email, phone, created_at, updated_at",
     };
 
     const CREATED_EVENT: Option<&'static str> = Some(ADDED);
@@ -92,10 +85,6 @@ impl Resource for Tenants {
     type Create = CreateTenant;
     type Update = UpdateTenant;
     type Filter = TenantFilter;
-
-    fn columns(t: &Tenant) -> Vec<(&'static str, Value)> {
-        vec![("name", t.name.clone().into()), ("email", t.email.clone().into()), ("phone", t.phone.clone().into())]
-    }
 
     async fn create(ctx: &mut Ctx<'_>, input: CreateTenant) -> ApiResult<Tenant> {
         let now = ctx.now();
@@ -110,7 +99,7 @@ impl Resource for Tenants {
     }
 
     async fn update(_ctx: &mut Ctx<'_>, mut t: Tenant, change: UpdateTenant) -> ApiResult<Tenant> {
-        t.name = change.name.unwrap_or(t.name);
+        t.name = change.name.or(t.name);
         t.email = patch(t.email, change.email);
         t.phone = patch(t.phone, change.phone);
         checked(t)

@@ -6,11 +6,12 @@ use sqlx::FromRow;
 use utoipa::{IntoParams, ToSchema};
 
 use crate::crm::properties::Properties;
-use crate::resource::validate::{in_range, non_negative, nullable, patch, present, text};
+use crate::resource::validate::{in_range, non_negative, patch, text};
+use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::text_enum;
 use crate::vocab::error::ApiResult;
-use crate::vocab::values::{Money, Timestamp, Value, compact_number};
-use crate::{stamped, text_enum};
+use crate::vocab::values::{Money, Timestamp, compact_number};
 
 text_enum! {
     pub enum UnitStatus {
@@ -20,7 +21,7 @@ text_enum! {
 }
 
 /// A rentable unit of a property.
-#[derive(Debug, Clone, Serialize, FromRow, ToSchema)]
+#[derive(Debug, Clone, Serialize, FromRow, Columns, ToSchema)]
 #[schema(example = json!({
     "id": "unit_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "property_id": "prop_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5",
     "label": "1B", "bedrooms": 2, "bathrooms": 1, "sqft": 850, "market_rent_usd": 1825,
@@ -43,8 +44,6 @@ pub struct Unit {
     pub updated_at: Timestamp,
 }
 
-stamped!(Unit);
-
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({
@@ -64,28 +63,18 @@ pub struct CreateUnit {
 }
 
 /// Only the fields sent change; `null` clears an optional field.
+#[patch_body]
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"market_rent_usd": 1900}))]
 pub struct UpdateUnit {
-    #[serde(default, deserialize_with = "present")]
-    pub property_id: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    pub label: Option<String>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<i64>)]
-    pub bedrooms: Option<Option<i64>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<f64>)]
-    pub bathrooms: Option<Option<f64>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<i64>)]
-    pub sqft: Option<Option<i64>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<f64>)]
-    pub market_rent_usd: Option<Option<Money>>,
-    #[serde(default, deserialize_with = "present")]
-    pub status: Option<UnitStatus>,
+    pub property_id: Patch<String>,
+    pub label: Patch<String>,
+    pub bedrooms: Patch<Option<i64>>,
+    pub bathrooms: Patch<Option<f64>>,
+    pub sqft: Patch<Option<i64>>,
+    pub market_rent_usd: Patch<Option<Money>>,
+    pub status: Patch<UnitStatus>,
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -121,25 +110,12 @@ impl Resource for Units {
         id_prefix: "unit",
         scope: "units",
         tag: "Units",
-        columns: "id, property_id, label, bedrooms, bathrooms, sqft, market_rent, status, created_at, updated_at",
     };
 
     type Record = Unit;
     type Create = CreateUnit;
     type Update = UpdateUnit;
     type Filter = UnitFilter;
-
-    fn columns(u: &Unit) -> Vec<(&'static str, Value)> {
-        vec![
-            ("property_id", u.property_id.clone().into()),
-            ("label", u.label.clone().into()),
-            ("bedrooms", u.bedrooms.into()),
-            ("bathrooms", u.bathrooms.into()),
-            ("sqft", u.sqft.into()),
-            ("market_rent", u.market_rent_usd.into()),
-            ("status", u.status.into()),
-        ]
-    }
 
     async fn create(ctx: &mut Ctx<'_>, input: CreateUnit) -> ApiResult<Unit> {
         let now = ctx.now();
@@ -160,16 +136,16 @@ impl Resource for Units {
     }
 
     async fn update(ctx: &mut Ctx<'_>, mut u: Unit, change: UpdateUnit) -> ApiResult<Unit> {
-        if let Some(property_id) = change.property_id {
+        if let Some(property_id) = change.property_id.into_option() {
             ctx.reference::<Properties>("property_id", &property_id).await?;
             u.property_id = property_id;
         }
-        u.label = change.label.unwrap_or(u.label);
+        u.label = change.label.or(u.label);
         u.bedrooms = patch(u.bedrooms, change.bedrooms);
         u.bathrooms = patch(u.bathrooms, change.bathrooms);
         u.sqft = patch(u.sqft, change.sqft);
         u.market_rent_usd = patch(u.market_rent_usd, change.market_rent_usd);
-        u.status = change.status.unwrap_or(u.status);
+        u.status = change.status.or(u.status);
         checked(u)
     }
 

@@ -11,6 +11,7 @@
 pub mod erased;
 pub mod list;
 mod openapi;
+pub mod patch;
 pub mod validate;
 
 use std::future::Future;
@@ -27,6 +28,7 @@ use utoipa_axum::router::OpenApiRouter;
 pub use self::erased::Operations;
 pub use self::list::{Filters, Page};
 pub use self::openapi::pascal;
+pub use self::patch::Patch;
 use crate::auth::{ActingOrg, Auth};
 use crate::db::{Backend, Record, ScopedTx};
 use crate::events;
@@ -52,48 +54,35 @@ pub struct Meta {
     pub scope: &'static str,
     /// OpenAPI tag.
     pub tag: &'static str,
+}
+
+/// A record's columns, derived from its fields (`#[derive(Columns)]`, see `gable_macros`):
+/// what the engine reads, what it stores, and the fields it manages itself.
+pub trait Columns {
     /// Every column read, in `SELECT` order (`id`, `created_at`, `updated_at` included). Besides
     /// stored columns it may hold read-only expressions over `$1`, the organization (every
     /// scoped statement binds it), e.g. `(SELECT slug FROM organizations WHERE id = $1) AS org_slug`.
-    pub columns: &'static str,
-}
+    const SELECT: &'static str;
 
-/// Engine-managed fields every record has.
-pub trait Stamped {
+    /// The stored columns other than `org_id`, `id`, `created_at` and `updated_at`, with their
+    /// values.
+    fn columns(&self) -> Vec<(&'static str, Value)>;
+
     fn id(&self) -> &str;
     fn created_at(&self) -> Timestamp;
     fn set_updated_at(&mut self, at: Timestamp);
 }
 
-/// Implements [`Stamped`] for a record with `id`, `created_at` and `updated_at` fields.
-#[macro_export]
-macro_rules! stamped {
-    ($record:ty) => {
-        impl $crate::resource::Stamped for $record {
-            fn id(&self) -> &str {
-                &self.id
-            }
-            fn created_at(&self) -> $crate::vocab::values::Timestamp {
-                self.created_at
-            }
-            fn set_updated_at(&mut self, at: $crate::vocab::values::Timestamp) {
-                self.updated_at = at;
-            }
-        }
-    };
-}
+pub use gable_macros::{Columns, patch_body};
 
 pub trait Resource: Send + Sync + 'static {
     const META: Meta;
 
     /// The object as the API returns it (and as event `data`).
-    type Record: Serialize + ToSchema + Stamped + Record + Clone + Send + Sync + Unpin + 'static;
+    type Record: Serialize + ToSchema + Columns + Record + Clone + Send + Sync + Unpin + 'static;
     type Create: DeserializeOwned + ToSchema + Send + 'static;
     type Update: DeserializeOwned + ToSchema + Send + 'static;
     type Filter: DeserializeOwned + IntoParams + Send + 'static;
-
-    /// The stored columns other than `org_id`, `id`, `created_at` and `updated_at`.
-    fn columns(record: &Self::Record) -> Vec<(&'static str, Value)>;
 
     /// Validates a create body and builds the record (`ctx.new_id`, `ctx.now`).
     fn create(ctx: &mut Ctx<'_>, input: Self::Create) -> impl Future<Output = ApiResult<Self::Record>> + Send;
@@ -191,7 +180,8 @@ impl<'a> Ctx<'a> {
 
     /// The record of resource `R` with this id in this organization, if any.
     pub async fn find<R: Resource>(&mut self, id: &str) -> ApiResult<Option<R::Record>> {
-        let sql = format!("SELECT {} FROM {} WHERE org_id = $1 AND id = $2", R::META.columns, R::META.table);
+        let sql =
+            format!("SELECT {} FROM {} WHERE org_id = $1 AND id = $2", <R::Record as Columns>::SELECT, R::META.table);
         let record: Option<R::Record> = self.tx.fetch_optional(self.tx.sql(sql).bind(id.to_owned())).await?;
         Ok(record.map(|record| computed::<R>(self.state, record)))
     }
@@ -214,7 +204,11 @@ impl<'a> Ctx<'a> {
     /// already excludes other writers), or 404.
     pub async fn load_for_update<R: Resource>(&mut self, id: &str) -> ApiResult<R::Record> {
         let lock = if self.backend() == Backend::Postgres { " FOR UPDATE" } else { "" };
-        let sql = format!("SELECT {} FROM {} WHERE org_id = $1 AND id = $2{lock}", R::META.columns, R::META.table);
+        let sql = format!(
+            "SELECT {} FROM {} WHERE org_id = $1 AND id = $2{lock}",
+            <R::Record as Columns>::SELECT,
+            R::META.table
+        );
         let record: Option<R::Record> = self.tx.fetch_optional(self.tx.sql(sql).bind(id.to_owned())).await?;
         record.map(|record| computed::<R>(self.state, record)).ok_or_else(|| ApiError::not_found(R::META.name, id))
     }
@@ -247,7 +241,7 @@ impl<'a> Ctx<'a> {
 
     /// Inserts a new record and writes its events ([`Resource::create_events`]).
     async fn insert<R: Resource>(&mut self, record: &R::Record) -> ApiResult<()> {
-        let columns = R::columns(record);
+        let columns = record.columns();
         let mut names = vec!["org_id", "id", "created_at", "updated_at"];
         names.extend(columns.iter().map(|(name, _)| *name));
         let placeholders: Vec<String> = (1..=names.len()).map(|n| format!("${n}")).collect();
@@ -268,8 +262,8 @@ impl<'a> Ctx<'a> {
     /// Writes `after` over `before` if any stored column changed (stamping `updated_at`), with
     /// its events. Returns whether anything changed.
     pub async fn save<R: Resource>(&mut self, before: &R::Record, after: &mut R::Record) -> ApiResult<bool> {
-        let old = R::columns(before);
-        let new = R::columns(after);
+        let old = before.columns();
+        let new = after.columns();
         let changed: Vec<(&'static str, Value)> =
             new.into_iter().zip(old).filter(|(new, old)| new != old).map(|(new, _)| new).collect();
         if changed.is_empty() {
@@ -424,7 +418,7 @@ pub async fn list_records<R: Resource>(
     let (records, next) = list::fetch_page::<R::Record>(
         &mut state.db().scoped(tenant),
         R::META.table,
-        R::META.columns,
+        <R::Record as Columns>::SELECT,
         filters,
         page,
         |r| r.id().to_owned(),
@@ -436,7 +430,7 @@ pub async fn list_records<R: Resource>(
 /// The record with this id in the organization, if any.
 pub async fn find_record<R: Resource>(state: &AppState, tenant: &ActingOrg, id: &str) -> ApiResult<Option<R::Record>> {
     let mut scoped = state.db().scoped(tenant);
-    let sql = format!("SELECT {} FROM {} WHERE org_id = $1 AND id = $2", R::META.columns, R::META.table);
+    let sql = format!("SELECT {} FROM {} WHERE org_id = $1 AND id = $2", <R::Record as Columns>::SELECT, R::META.table);
     let record: Option<R::Record> = scoped.fetch_optional(scoped.sql(sql).bind(id.to_owned())).await?;
     Ok(record.map(|record| computed::<R>(state, record)))
 }

@@ -1,8 +1,7 @@
 //! Validation helpers for resource rules. Each names the field it checks, so the 400 says
 //! which one was wrong.
 
-use serde::{Deserialize, Deserializer};
-
+use super::Patch;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::values::Money;
 
@@ -137,32 +136,9 @@ pub fn labels(field: &str, values: Vec<String>, max_items: usize, max_len: usize
     Ok(out)
 }
 
-/// For `PATCH` bodies: distinguishes an absent field (`None`) from an explicit `null`
-/// (`Some(None)`). Use with `#[serde(default, deserialize_with = "nullable")]`.
-pub fn nullable<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    Option::<T>::deserialize(deserializer).map(Some)
-}
-
-/// For `PATCH` bodies: a field that may be absent but not `null`. Use with
-/// `#[serde(default, deserialize_with = "present")]`; `null` fails naming the field.
-pub fn present<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    T::deserialize(deserializer).map(Some)
-}
-
 /// Applies a nullable `PATCH` field to the current value.
-pub fn patch<T>(current: Option<T>, change: Option<Option<T>>) -> Option<T> {
-    match change {
-        None => current,
-        Some(new) => new,
-    }
+pub fn patch<T>(current: Option<T>, change: Patch<Option<T>>) -> Option<T> {
+    change.or(current)
 }
 
 /// A cheap shape check, not a deliverability check: one `@`, something on each side, a dot after it.

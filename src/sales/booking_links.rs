@@ -26,15 +26,15 @@ use crate::crm::team::TeamMembers;
 use crate::http::public::{ClientIp, admit};
 use crate::http::{Json, Path};
 use crate::resource::validate::slugify;
-use crate::resource::validate::{in_range, nullable, optional_text, patch, present, slug, text};
+use crate::resource::validate::{in_range, optional_text, patch, slug, text};
+use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Ctx, Filters, Meta, Resource};
-use crate::stamped;
 use crate::state::AppState;
 use crate::vocab::error::{ApiError, ApiResult, ErrorBody};
-use crate::vocab::values::{Flag, Timestamp, Value};
+use crate::vocab::values::{Flag, Timestamp};
 
 /// A public booking page for one team member (and optionally one property to show).
-#[derive(Debug, Clone, Serialize, FromRow, ToSchema)]
+#[derive(Debug, Clone, Serialize, FromRow, Columns, ToSchema)]
 #[serde(rename_all = "camelCase")]
 #[schema(example = json!({
     "id": "bl_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "slug": "tour-with-ava", "title": "Tour with Ava",
@@ -63,12 +63,11 @@ pub struct BookingLink {
     pub url: String,
     /// The organization's slug, read with the row for `url`.
     #[serde(skip)]
+    #[column(select = "(SELECT slug FROM organizations WHERE id = $1)")]
     pub org_slug: String,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
 }
-
-stamped!(BookingLink);
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -95,26 +94,18 @@ pub struct CreateBookingLink {
 
 /// Only the fields sent change; `null` clears `description` or `propertyId`. Changing the
 /// slug changes `url`: the old address stops working.
+#[patch_body]
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schema(example = json!({"durationMinutes": 45, "active": false}))]
 pub struct UpdateBookingLink {
-    #[serde(default, deserialize_with = "present")]
-    pub slug: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    pub title: Option<String>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub description: Option<Option<String>>,
-    #[serde(default, deserialize_with = "present")]
-    pub team_member_id: Option<String>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub property_id: Option<Option<String>>,
-    #[serde(default, deserialize_with = "present")]
-    pub duration_minutes: Option<i64>,
-    #[serde(default, deserialize_with = "present")]
-    pub active: Option<bool>,
+    pub slug: Patch<String>,
+    pub title: Patch<String>,
+    pub description: Patch<Option<String>>,
+    pub team_member_id: Patch<String>,
+    pub property_id: Patch<Option<String>>,
+    pub duration_minutes: Patch<i64>,
+    pub active: Patch<bool>,
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -176,26 +167,12 @@ impl Resource for BookingLinks {
         id_prefix: "bl",
         scope: "booking_links",
         tag: "Booking Links",
-        columns: "id, slug, title, description, team_member_id, property_id, duration_minutes, active, \
-                  (SELECT slug FROM organizations WHERE id = $1) AS org_slug, created_at, updated_at",
     };
 
     type Record = BookingLink;
     type Create = CreateBookingLink;
     type Update = UpdateBookingLink;
     type Filter = BookingLinkFilter;
-
-    fn columns(l: &BookingLink) -> Vec<(&'static str, Value)> {
-        vec![
-            ("slug", l.slug.clone().into()),
-            ("title", l.title.clone().into()),
-            ("description", l.description.clone().into()),
-            ("team_member_id", l.team_member_id.clone().into()),
-            ("property_id", l.property_id.clone().into()),
-            ("duration_minutes", l.duration_minutes.into()),
-            ("active", l.active.into()),
-        ]
-    }
 
     async fn create(ctx: &mut Ctx<'_>, input: CreateBookingLink) -> ApiResult<BookingLink> {
         let id = ctx.new_id(Self::META.id_prefix);
@@ -224,21 +201,21 @@ impl Resource for BookingLinks {
     }
 
     async fn update(ctx: &mut Ctx<'_>, mut l: BookingLink, change: UpdateBookingLink) -> ApiResult<BookingLink> {
-        if let Some(chosen) = change.slug
+        if let Some(chosen) = change.slug.into_option()
             && chosen != l.slug
         {
             l.slug = chosen_slug(ctx, &chosen, &l.id).await?;
         }
-        if let Some(title) = change.title {
+        if let Some(title) = change.title.into_option() {
             l.title = text("title", &title, 200)?;
         }
         l.description = optional_text("description", patch(l.description, change.description).as_deref(), 10_000)?;
-        l.team_member_id = change.team_member_id.unwrap_or(l.team_member_id);
+        l.team_member_id = change.team_member_id.or(l.team_member_id);
         l.property_id = patch(l.property_id, change.property_id);
-        if let Some(minutes) = change.duration_minutes {
+        if let Some(minutes) = change.duration_minutes.into_option() {
             l.duration_minutes = duration(minutes)?;
         }
-        l.active = change.active.map_or(l.active, Flag);
+        l.active = change.active.into_option().map_or(l.active, Flag);
         check_references(ctx, &l).await?;
         Ok(l)
     }

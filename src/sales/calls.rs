@@ -7,11 +7,12 @@ use utoipa::{IntoParams, ToSchema};
 use crate::crm::contacts::Contacts;
 use crate::crm::leads::Leads;
 use crate::crm::team::TeamMembers;
-use crate::resource::validate::{self, in_range, nullable, optional_text, patch, present, text};
+use crate::resource::validate::{self, in_range, optional_text, patch, text};
+use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::text_enum;
 use crate::vocab::error::ApiResult;
 use crate::vocab::values::{Timestamp, Value};
-use crate::{stamped, text_enum};
 
 text_enum! {
     /// Who placed the call.
@@ -24,7 +25,7 @@ text_enum! {
 }
 
 /// A phone call with a lead or contact, logged by a team member or a telephony integration.
-#[derive(Debug, Clone, Serialize, FromRow, ToSchema)]
+#[derive(Debug, Clone, Serialize, FromRow, Columns, ToSchema)]
 #[serde(rename_all = "camelCase")]
 #[schema(example = json!({
     "id": "call_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "direction": "outbound", "fromNumber": "+1-555-0142",
@@ -52,8 +53,6 @@ pub struct Call {
     pub updated_at: Timestamp,
 }
 
-stamped!(Call);
-
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schema(example = json!({
@@ -80,36 +79,21 @@ pub struct CreateCall {
 }
 
 /// Only the fields sent change; `null` clears an optional field.
+#[patch_body]
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schema(example = json!({"durationSeconds": 340, "outcome": "Left a voicemail"}))]
 pub struct UpdateCall {
-    #[serde(default, deserialize_with = "present")]
-    pub direction: Option<Direction>,
-    #[serde(default, deserialize_with = "present")]
-    pub from_number: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    pub to_number: Option<String>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub contact_id: Option<Option<String>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub lead_id: Option<Option<String>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub team_member_id: Option<Option<String>>,
-    #[serde(default, deserialize_with = "present")]
-    pub started_at: Option<Timestamp>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<i64>)]
-    pub duration_seconds: Option<Option<i64>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub outcome: Option<Option<String>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub notes: Option<Option<String>>,
+    pub direction: Patch<Direction>,
+    pub from_number: Patch<String>,
+    pub to_number: Patch<String>,
+    pub contact_id: Patch<Option<String>>,
+    pub lead_id: Patch<Option<String>>,
+    pub team_member_id: Patch<Option<String>>,
+    pub started_at: Patch<Timestamp>,
+    pub duration_seconds: Patch<Option<i64>>,
+    pub outcome: Patch<Option<String>>,
+    pub notes: Patch<Option<String>>,
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -159,29 +143,12 @@ impl Resource for Calls {
         id_prefix: "call",
         scope: "calls",
         tag: "Calls",
-        columns: "id, direction, from_number, to_number, contact_id, lead_id, team_member_id, started_at, \
-                  duration_seconds, outcome, notes, created_at, updated_at",
     };
 
     type Record = Call;
     type Create = CreateCall;
     type Update = UpdateCall;
     type Filter = CallFilter;
-
-    fn columns(c: &Call) -> Vec<(&'static str, Value)> {
-        vec![
-            ("direction", c.direction.into()),
-            ("from_number", c.from_number.clone().into()),
-            ("to_number", c.to_number.clone().into()),
-            ("contact_id", c.contact_id.clone().into()),
-            ("lead_id", c.lead_id.clone().into()),
-            ("team_member_id", c.team_member_id.clone().into()),
-            ("started_at", c.started_at.into()),
-            ("duration_seconds", c.duration_seconds.into()),
-            ("outcome", c.outcome.clone().into()),
-            ("notes", c.notes.clone().into()),
-        ]
-    }
 
     async fn create(ctx: &mut Ctx<'_>, input: CreateCall) -> ApiResult<Call> {
         let now = ctx.now();
@@ -205,17 +172,17 @@ impl Resource for Calls {
     }
 
     async fn update(ctx: &mut Ctx<'_>, mut c: Call, change: UpdateCall) -> ApiResult<Call> {
-        c.direction = change.direction.unwrap_or(c.direction);
-        if let Some(number) = change.from_number {
+        c.direction = change.direction.or(c.direction);
+        if let Some(number) = change.from_number.into_option() {
             c.from_number = text("fromNumber", &number, MAX_NUMBER)?;
         }
-        if let Some(number) = change.to_number {
+        if let Some(number) = change.to_number.into_option() {
             c.to_number = text("toNumber", &number, MAX_NUMBER)?;
         }
         c.contact_id = patch(c.contact_id, change.contact_id);
         c.lead_id = patch(c.lead_id, change.lead_id);
         c.team_member_id = patch(c.team_member_id, change.team_member_id);
-        c.started_at = change.started_at.unwrap_or(c.started_at);
+        c.started_at = change.started_at.or(c.started_at);
         c.duration_seconds = duration(patch(c.duration_seconds, change.duration_seconds))?;
         c.outcome = optional_text("outcome", patch(c.outcome, change.outcome).as_deref(), 100)?;
         c.notes = optional_text("notes", patch(c.notes, change.notes).as_deref(), 10_000)?;

@@ -13,11 +13,12 @@ use utoipa::{IntoParams, ToSchema};
 use super::products::Products;
 use crate::crm::contacts::Contacts;
 use crate::crm::team::TeamMembers;
-use crate::resource::validate::{currency, nullable, optional_text, patch, present};
+use crate::resource::validate::{currency, optional_text, patch};
+use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::text_enum;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::values::{Money, Timestamp, Value};
-use crate::{stamped, text_enum};
 
 text_enum! {
     /// Where the money is.
@@ -62,7 +63,7 @@ impl PaymentStatus {
 
 /// A payment received (or expected) for a product or service, and the commission it earns the
 /// team member who made the sale.
-#[derive(Debug, Clone, Serialize, FromRow, ToSchema)]
+#[derive(Debug, Clone, Serialize, FromRow, Columns, ToSchema)]
 #[serde(rename_all = "camelCase")]
 #[schema(example = json!({
     "id": "pay_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "amount": 1234.57, "currency": "USD",
@@ -95,8 +96,6 @@ pub struct Payment {
     pub updated_at: Timestamp,
 }
 
-stamped!(Payment);
-
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schema(example = json!({
@@ -123,33 +122,21 @@ pub struct CreatePayment {
 
 /// Only the fields sent change; `null` clears an optional field. `commissionAmount` follows
 /// `amount` and `teamMemberId`.
+#[patch_body]
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schema(example = json!({"status": "refunded"}))]
 pub struct UpdatePayment {
-    #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<f64>)]
-    pub amount: Option<Money>,
-    #[serde(default, deserialize_with = "present")]
-    pub currency: Option<String>,
+    pub amount: Patch<Money>,
+    pub currency: Patch<String>,
     /// pending → succeeded or failed; failed → pending or succeeded; succeeded → refunded.
-    #[serde(default, deserialize_with = "present")]
-    pub status: Option<PaymentStatus>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub description: Option<Option<String>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub product_id: Option<Option<String>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub contact_id: Option<Option<String>>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub team_member_id: Option<Option<String>>,
+    pub status: Patch<PaymentStatus>,
+    pub description: Patch<Option<String>>,
+    pub product_id: Patch<Option<String>>,
+    pub contact_id: Patch<Option<String>>,
+    pub team_member_id: Patch<Option<String>>,
     /// Only for a succeeded or refunded payment.
-    #[serde(default, deserialize_with = "present")]
-    pub paid_at: Option<Timestamp>,
+    pub paid_at: Patch<Timestamp>,
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -219,8 +206,6 @@ impl Resource for Payments {
         id_prefix: "pay",
         scope: "payments",
         tag: "Payments",
-        columns: "id, amount, currency, status, description, product_id, contact_id, team_member_id, \
-                  commission_amount, paid_at, created_at, updated_at",
     };
 
     const EXTRA_EVENTS: &'static [(&'static str, &'static str)] = &[
@@ -233,20 +218,6 @@ impl Resource for Payments {
     type Create = CreatePayment;
     type Update = UpdatePayment;
     type Filter = PaymentFilter;
-
-    fn columns(p: &Payment) -> Vec<(&'static str, Value)> {
-        vec![
-            ("amount", p.amount.into()),
-            ("currency", p.currency.clone().into()),
-            ("status", p.status.into()),
-            ("description", p.description.clone().into()),
-            ("product_id", p.product_id.clone().into()),
-            ("contact_id", p.contact_id.clone().into()),
-            ("team_member_id", p.team_member_id.clone().into()),
-            ("commission_amount", p.commission_amount.into()),
-            ("paid_at", p.paid_at.into()),
-        ]
-    }
 
     async fn create(ctx: &mut Ctx<'_>, input: CreatePayment) -> ApiResult<Payment> {
         let status = input.status.unwrap_or(PaymentStatus::Pending);
@@ -279,13 +250,13 @@ impl Resource for Payments {
 
     async fn update(ctx: &mut Ctx<'_>, before: Payment, change: UpdatePayment) -> ApiResult<Payment> {
         let mut p = before.clone();
-        if let Some(value) = change.amount {
+        if let Some(value) = change.amount.into_option() {
             p.amount = amount(value)?;
         }
-        if let Some(code) = change.currency {
+        if let Some(code) = change.currency.into_option() {
             p.currency = currency("currency", &code)?;
         }
-        if let Some(status) = change.status {
+        if let Some(status) = change.status.into_option() {
             if !p.status.can_become(status) {
                 let message = if status == PaymentStatus::Refunded {
                     format!("Only a succeeded payment can be refunded; this one is `{}`", p.status.as_str())
@@ -300,10 +271,10 @@ impl Resource for Payments {
         p.product_id = patch(p.product_id, change.product_id);
         p.contact_id = patch(p.contact_id, change.contact_id);
         p.team_member_id = patch(p.team_member_id, change.team_member_id);
-        if change.paid_at.is_some() {
-            p.paid_at = change.paid_at;
+        if change.paid_at.is_set() {
+            p.paid_at = change.paid_at.into_option();
         }
-        settle_paid_at(&mut p, change.paid_at.is_some(), ctx.now())?;
+        settle_paid_at(&mut p, change.paid_at.is_set(), ctx.now())?;
         check_references(ctx, &p).await?;
         if p.amount != before.amount || p.team_member_id != before.team_member_id {
             p.commission_amount = commission(ctx, &p).await?;

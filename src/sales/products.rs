@@ -4,15 +4,15 @@ use serde::{Deserialize, Serialize};
 use sqlx::FromRow;
 use utoipa::{IntoParams, ToSchema};
 
-use crate::resource::validate::{currency, nullable, optional_text, patch, present, text};
+use crate::resource::validate::{currency, optional_text, patch, text};
+use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Ctx, Filters, Meta, Resource};
-use crate::stamped;
 use crate::vocab::error::{ApiError, ApiResult};
-use crate::vocab::values::{Flag, Money, Timestamp, Value};
+use crate::vocab::values::{Flag, Money, Timestamp};
 
 /// Something the business sells (a service package, a listing upgrade, a consultation); payments
 /// may name the product they paid for.
-#[derive(Debug, Clone, Serialize, FromRow, ToSchema)]
+#[derive(Debug, Clone, Serialize, FromRow, Columns, ToSchema)]
 #[serde(rename_all = "camelCase")]
 #[schema(example = json!({
     "id": "prod_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "name": "Premium Listing Package",
@@ -33,8 +33,6 @@ pub struct Product {
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
 }
-
-stamped!(Product);
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -57,22 +55,16 @@ pub struct CreateProduct {
 }
 
 /// Only the fields sent change; `null` clears `description`.
+#[patch_body]
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schema(example = json!({"price": 549, "active": false}))]
 pub struct UpdateProduct {
-    #[serde(default, deserialize_with = "present")]
-    pub name: Option<String>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub description: Option<Option<String>>,
-    #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<f64>)]
-    pub price: Option<Money>,
-    #[serde(default, deserialize_with = "present")]
-    pub currency: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    pub active: Option<bool>,
+    pub name: Patch<String>,
+    pub description: Patch<Option<String>>,
+    pub price: Patch<Money>,
+    pub currency: Patch<String>,
+    pub active: Patch<bool>,
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -104,23 +96,12 @@ impl Resource for Products {
         id_prefix: "prod",
         scope: "products",
         tag: "Products",
-        columns: "id, name, description, price, currency, active, created_at, updated_at",
     };
 
     type Record = Product;
     type Create = CreateProduct;
     type Update = UpdateProduct;
     type Filter = ProductFilter;
-
-    fn columns(p: &Product) -> Vec<(&'static str, Value)> {
-        vec![
-            ("name", p.name.clone().into()),
-            ("description", p.description.clone().into()),
-            ("price", p.price.into()),
-            ("currency", p.currency.clone().into()),
-            ("active", p.active.into()),
-        ]
-    }
 
     async fn create(ctx: &mut Ctx<'_>, input: CreateProduct) -> ApiResult<Product> {
         let now = ctx.now();
@@ -137,17 +118,17 @@ impl Resource for Products {
     }
 
     async fn update(_ctx: &mut Ctx<'_>, mut p: Product, change: UpdateProduct) -> ApiResult<Product> {
-        if let Some(name) = change.name {
+        if let Some(name) = change.name.into_option() {
             p.name = text("name", &name, 200)?;
         }
         p.description = optional_text("description", patch(p.description, change.description).as_deref(), 10_000)?;
-        if let Some(value) = change.price {
+        if let Some(value) = change.price.into_option() {
             p.price = price(value)?;
         }
-        if let Some(code) = change.currency {
+        if let Some(code) = change.currency.into_option() {
             p.currency = currency("currency", &code)?;
         }
-        p.active = change.active.map_or(p.active, Flag);
+        p.active = change.active.into_option().map_or(p.active, Flag);
         Ok(p)
     }
 

@@ -331,8 +331,8 @@ impl ToSchema for StringList {}
 
 decode_via!(StringList, text, |text| Ok(StringList(serde_json::from_str(text)?)));
 
-impl From<&StringList> for Value {
-    fn from(v: &StringList) -> Value {
+impl From<StringList> for Value {
+    fn from(v: StringList) -> Value {
         Value::Text(Some(serde_json::to_string(&v.0).unwrap_or_else(|_| "[]".into())))
     }
 }
@@ -350,6 +350,12 @@ impl PartialSchema for JsonText {
 impl ToSchema for JsonText {}
 
 decode_via!(JsonText, text, |text| Ok(JsonText(serde_json::from_str(text)?)));
+
+impl From<JsonText> for Value {
+    fn from(v: JsonText) -> Value {
+        Value::Text(Some(v.0.to_string()))
+    }
+}
 
 /// Serializes an optional number without a fraction as an integer (`4`, not `4.0`).
 pub fn compact_number<S: Serializer>(value: &Option<f64>, serializer: S) -> Result<S::Ok, S::Error> {

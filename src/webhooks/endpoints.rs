@@ -25,7 +25,8 @@ use crate::events as catalog;
 use crate::http::idempotency::RedactOnReplay;
 use crate::http::{Json, Path};
 use crate::resource::Deleted;
-use crate::resource::validate::{nullable, optional_text, present};
+use crate::resource::validate::optional_text;
+use crate::resource::{Patch, patch_body};
 use crate::secrets::{Place, Secrets, SecretsError};
 use crate::state::AppState;
 use crate::vocab::error::{ApiError, ApiResult};
@@ -119,26 +120,18 @@ pub struct CreateEndpoint {
 }
 
 /// Only the fields sent change. Setting `enabled: true` re-enables a disabled endpoint.
+#[patch_body]
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schema(example = json!({"enabled": true, "events": []}))]
 pub struct UpdateEndpoint {
-    #[serde(default, deserialize_with = "present")]
-    pub url: Option<String>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub description: Option<Option<String>>,
-    #[serde(default, deserialize_with = "present")]
-    pub events: Option<Vec<String>>,
-    #[serde(default, deserialize_with = "present")]
-    pub enabled: Option<bool>,
-    #[serde(default, deserialize_with = "present")]
-    pub signature_scheme: Option<Scheme>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub signature_header: Option<Option<String>>,
-    #[serde(default, deserialize_with = "present")]
-    pub headers: Option<BTreeMap<String, String>>,
+    pub url: Patch<String>,
+    pub description: Patch<Option<String>>,
+    pub events: Patch<Vec<String>>,
+    pub enabled: Patch<bool>,
+    pub signature_scheme: Patch<Scheme>,
+    pub signature_header: Patch<Option<String>>,
+    pub headers: Patch<BTreeMap<String, String>>,
 }
 
 /// The stored endpoint, secrets included (never serialized). As read from the database its
@@ -514,11 +507,11 @@ async fn get_endpoint(State(state): State<AppState>, auth: Auth, Path(id): Path<
 /// lookup) before the transaction starts.
 async fn update(state: &AppState, auth: &Auth, id: &str, change: UpdateEndpoint) -> ApiResult<Endpoint> {
     let tenant = auth.require_webhooks(Need::Write("webhooks"))?;
-    let url = match &change.url {
+    let url = match &change.url.into_option() {
         Some(url) => Some(checked_url(state, url).await?),
         None => None,
     };
-    let events = change.events.map(|list| events(auth, list)).transpose()?;
+    let events = change.events.into_option().map(|list| events(auth, list)).transpose()?;
     let mut tx = state.db().begin(tenant).await?;
     let lock = if state.db().backend() == Backend::Postgres { " FOR UPDATE" } else { "" };
     let row: Option<EndpointRow> = tx
@@ -533,27 +526,27 @@ async fn update(state: &AppState, auth: &Auth, id: &str, change: UpdateEndpoint)
     if let Some(url) = url {
         row.url = url;
     }
-    if let Some(description) = change.description {
+    if let Some(description) = change.description.into_option() {
         row.description = optional_text("description", description.as_deref(), 500)?;
     }
     if let Some(list) = events {
         row.events = serde_json::to_string(&list).map_err(ApiError::internal)?;
     }
-    if let Some(scheme) = change.signature_scheme {
+    if let Some(scheme) = change.signature_scheme.into_option() {
         row.signature_scheme = scheme;
-        if scheme == Scheme::StandardWebhooks && change.signature_header.is_none() {
+        if scheme == Scheme::StandardWebhooks && change.signature_header.as_option().is_none() {
             row.signature_header = None;
         }
     }
-    if let Some(header) = change.signature_header {
+    if let Some(header) = change.signature_header.into_option() {
         row.signature_header = header;
     }
     row.signature_header = signature_header(row.signature_scheme, row.signature_header.take())?;
     let effective = row.signature_header.clone().unwrap_or_else(|| row.signature_scheme.default_header().to_owned());
-    let headers = static_headers(change.headers.unwrap_or_else(|| row.headers()), &effective)?;
+    let headers = static_headers(change.headers.into_option().unwrap_or_else(|| row.headers()), &effective)?;
     row.headers = serde_json::to_string(&headers).map_err(ApiError::internal)?;
     let now = state.clock().now_ms();
-    match change.enabled {
+    match change.enabled.into_option() {
         // Re-enabling starts the failure count afresh.
         Some(true) if row.enabled == 0 => {
             row.enabled = 1;

@@ -108,3 +108,31 @@ fn the_cli_prints_the_same_document() {
     let printed: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(printed, serde_json::to_value(gable::app::openapi()).unwrap());
 }
+
+/// A `PATCH` body documents `null` only where `null` clears the field, and no field as
+/// required; the server agrees with the document on both.
+#[tokio::test]
+async fn patch_bodies_are_nullable_only_where_null_clears() {
+    let app = spawn_app().await;
+    let doc: Value = app.client.get(app.url("/openapi.json")).send().await.unwrap().json().await.unwrap();
+    let update = &doc["components"]["schemas"]["UpdateContact"];
+    assert!(update.get("required").is_none(), "no PATCH field is required: {update}");
+    assert_eq!(update["properties"]["firstName"]["type"], "string", "{update}");
+    assert_eq!(update["properties"]["email"]["type"], serde_json::json!(["string", "null"]), "{update}");
+
+    let org = app.org(gable::vocab::plan::Plan::Elite).await;
+    let contact = app
+        .create(
+            "/api/contacts",
+            &org.key,
+            &serde_json::json!({"firstName": "Ada", "lastName": "L", "email": "ada@example.com"}),
+        )
+        .await;
+    let path = format!("/api/contacts/{}", contact["id"].as_str().unwrap());
+    let refused = app.patch(&path, &org.key, &serde_json::json!({"firstName": null})).await;
+    assert_eq!(refused.status(), 400);
+    let cleared = app.patch(&path, &org.key, &serde_json::json!({"email": null})).await;
+    assert_eq!(cleared.status(), 200);
+    let cleared: Value = cleared.json().await.unwrap();
+    assert_eq!((cleared["email"].clone(), cleared["firstName"].clone()), (Value::Null, serde_json::json!("Ada")));
+}
