@@ -198,7 +198,12 @@ mod tests {
         for ops in &resources {
             let singular = crate::resource::pascal(ops.meta.name);
             assert!(sdl.contains(&format!("type {singular} ")), "{singular}");
-            assert!(sdl.contains(&format!("update{singular}(")), "update{singular}");
+            assert_eq!(sdl.contains(&format!("update{singular}(")), ops.update.is_some(), "update{singular}");
+            assert_eq!(sdl.contains(&format!("create{singular}(")), ops.create.is_some(), "create{singular}");
+            assert_eq!(sdl.contains(&format!("delete{singular}(")), ops.delete.is_some(), "delete{singular}");
+        }
+        for field in ["rentCharges(", "rentPayment(", "createRentPayment("] {
+            assert!(sdl.contains(field), "{field}");
         }
         let catalog = events::install(AREAS.iter().flat_map(|area| (area.event_types)()).collect());
         for kind in ["property.created", "team_member.created", "lease.signed", "rent.paid", "work_order.completed"] {

@@ -14,7 +14,7 @@ use crate::operations::{vendors::Vendors, work_orders::WorkOrders};
 use crate::platform::keys;
 use crate::platform::orgs::{self, Organization};
 use crate::rentals::{leases::Leases, tenants::Tenants, units::Units};
-use crate::resource::{Columns, Ctx, Resource};
+use crate::resource::{Columns, Creatable, Ctx};
 use crate::sales::{booking_links::BookingLinks, payments::Payments, products::Products};
 use crate::state::AppState;
 use crate::vocab::plan::Plan;
@@ -50,8 +50,8 @@ pub async fn prepare(state: &AppState) -> anyhow::Result<Demo> {
 }
 
 /// Creates one object of `R` from a JSON body, as `POST` would.
-async fn add<R: Resource>(ctx: &mut Ctx<'_>, body: Value) -> crate::vocab::error::ApiResult<R::Record> {
-    let input: R::Create = serde_json::from_value(body).map_err(crate::vocab::error::ApiError::internal)?;
+async fn add<R: Creatable>(ctx: &mut Ctx<'_>, body: Value) -> crate::vocab::error::ApiResult<R::Record> {
+    let input: R::CreateBody = serde_json::from_value(body).map_err(crate::vocab::error::ApiError::internal)?;
     let record = ctx.create::<R>(input).await?;
     Ok(record)
 }

@@ -4,10 +4,11 @@ use serde::{Deserialize, Serialize};
 use sqlx::FromRow;
 use utoipa::{IntoParams, ToSchema};
 
-use crate::resource::validate::{in_range, labels, optional_email, optional_phone, optional_text, patch, text};
+use crate::resource::validate::{in_range, labels, optional_text, patch, text};
 use crate::resource::{Columns, Patch, patch_body};
-use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::text_enum;
+use crate::vocab::contact::{Email, Phone};
 use crate::vocab::error::ApiResult;
 use crate::vocab::values::{StringList, Timestamp, Value};
 
@@ -34,8 +35,8 @@ pub struct Contact {
     pub id: String,
     pub first_name: String,
     pub last_name: String,
-    pub email: Option<String>,
-    pub phone: Option<String>,
+    pub email: Option<Email>,
+    pub phone: Option<Phone>,
     #[serde(rename = "type")]
     #[sqlx(rename = "type")]
     pub contact_type: ContactType,
@@ -119,44 +120,7 @@ impl Resource for Contacts {
     };
 
     type Record = Contact;
-    type Create = CreateContact;
-    type Update = UpdateContact;
     type Filter = ContactFilter;
-
-    async fn create(ctx: &mut Ctx<'_>, input: CreateContact) -> ApiResult<Contact> {
-        let now = ctx.now();
-        Ok(Contact {
-            id: ctx.new_id(Self::META.id_prefix),
-            first_name: text("firstName", &input.first_name, 100)?,
-            last_name: text("lastName", &input.last_name, 100)?,
-            email: optional_email("email", input.email.as_deref())?,
-            phone: optional_phone("phone", input.phone.as_deref())?,
-            contact_type: input.contact_type.unwrap_or(ContactType::Buyer),
-            tags: tags(input.tags.unwrap_or_default())?,
-            score: in_range("score", input.score, 0, 100)?,
-            notes: optional_text("notes", input.notes.as_deref(), 10_000)?,
-            created_at: now,
-            updated_at: now,
-        })
-    }
-
-    async fn update(_ctx: &mut Ctx<'_>, mut c: Contact, change: UpdateContact) -> ApiResult<Contact> {
-        if let Some(first) = change.first_name.into_option() {
-            c.first_name = text("firstName", &first, 100)?;
-        }
-        if let Some(last) = change.last_name.into_option() {
-            c.last_name = text("lastName", &last, 100)?;
-        }
-        c.email = optional_email("email", patch(c.email, change.email).as_deref())?;
-        c.phone = optional_phone("phone", patch(c.phone, change.phone).as_deref())?;
-        c.contact_type = change.contact_type.or(c.contact_type);
-        if let Some(list) = change.tags.into_option() {
-            c.tags = tags(list)?;
-        }
-        c.score = in_range("score", patch(c.score, change.score), 0, 100)?;
-        c.notes = optional_text("notes", patch(c.notes, change.notes).as_deref(), 10_000)?;
-        Ok(c)
-    }
 
     fn filter(f: &ContactFilter, filters: &mut Filters) {
         filters.eq("type", f.contact_type);
@@ -184,3 +148,48 @@ impl Resource for Contacts {
         Ok(())
     }
 }
+
+impl Creatable for Contacts {
+    type CreateBody = CreateContact;
+
+    async fn create(ctx: &mut Ctx<'_>, input: CreateContact) -> ApiResult<Contact> {
+        let now = ctx.now();
+        Ok(Contact {
+            id: ctx.new_id(Self::META.id_prefix),
+            first_name: text("firstName", &input.first_name, 100)?,
+            last_name: text("lastName", &input.last_name, 100)?,
+            email: Email::optional("email", input.email.as_deref())?,
+            phone: Phone::optional("phone", input.phone.as_deref())?,
+            contact_type: input.contact_type.unwrap_or(ContactType::Buyer),
+            tags: tags(input.tags.unwrap_or_default())?,
+            score: in_range("score", input.score, 0, 100)?,
+            notes: optional_text("notes", input.notes.as_deref(), 10_000)?,
+            created_at: now,
+            updated_at: now,
+        })
+    }
+}
+
+impl Updatable for Contacts {
+    type UpdateBody = UpdateContact;
+
+    async fn update(_ctx: &mut Ctx<'_>, mut c: Contact, change: UpdateContact) -> ApiResult<Contact> {
+        if let Some(first) = change.first_name.into_option() {
+            c.first_name = text("firstName", &first, 100)?;
+        }
+        if let Some(last) = change.last_name.into_option() {
+            c.last_name = text("lastName", &last, 100)?;
+        }
+        c.email = change.email.apply(c.email, |v| Email::optional("email", v.as_deref()))?;
+        c.phone = change.phone.apply(c.phone, |v| Phone::optional("phone", v.as_deref()))?;
+        c.contact_type = change.contact_type.or(c.contact_type);
+        if let Some(list) = change.tags.into_option() {
+            c.tags = tags(list)?;
+        }
+        c.score = in_range("score", patch(c.score, change.score), 0, 100)?;
+        c.notes = optional_text("notes", patch(c.notes, change.notes).as_deref(), 10_000)?;
+        Ok(c)
+    }
+}
+
+impl Deletable for Contacts {}

@@ -16,11 +16,12 @@ use super::team::TeamMembers;
 use crate::auth::{ActingOrg, Auth};
 use crate::http::public::{ClientIp, admit};
 use crate::http::{Json, Path};
-use crate::resource::validate::{self, optional_email, optional_phone, optional_text, patch, text};
+use crate::resource::validate::{optional_text, patch, text};
 use crate::resource::{Columns, Patch, patch_body};
-use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::state::AppState;
 use crate::text_enum;
+use crate::vocab::contact::{Email, Phone};
 use crate::vocab::error::{ApiError, ApiResult, ErrorBody};
 use crate::vocab::scope::Need;
 use crate::vocab::values::Timestamp;
@@ -47,8 +48,8 @@ text_enum! {
 pub struct Lead {
     pub id: String,
     pub name: String,
-    pub email: Option<String>,
-    pub phone: Option<String>,
+    pub email: Option<Email>,
+    pub phone: Option<Phone>,
     /// Where the lead came from: `website`, `form`, `booking`, `api`, or your own label.
     pub source: String,
     pub status: LeadStatus,
@@ -132,17 +133,25 @@ impl Resource for Leads {
     };
 
     type Record = Lead;
-    type Create = CreateLead;
-    type Update = UpdateLead;
     type Filter = LeadFilter;
+
+    fn filter(f: &LeadFilter, filters: &mut Filters) {
+        filters.eq("status", f.status);
+        filters.eq("source", f.source.clone());
+        filters.eq("assigned_to_id", f.assigned_to_id.clone());
+    }
+}
+
+impl Creatable for Leads {
+    type CreateBody = CreateLead;
 
     async fn create(ctx: &mut Ctx<'_>, input: CreateLead) -> ApiResult<Lead> {
         let now = ctx.now();
         let lead = Lead {
             id: ctx.new_id(Self::META.id_prefix),
             name: text("name", &input.name, 200)?,
-            email: optional_email("email", input.email.as_deref())?,
-            phone: optional_phone("phone", input.phone.as_deref())?,
+            email: Email::optional("email", input.email.as_deref())?,
+            phone: Phone::optional("phone", input.phone.as_deref())?,
             source: optional_text("source", input.source.as_deref(), 50)?.unwrap_or_else(|| "api".to_owned()),
             status: input.status.unwrap_or(LeadStatus::New),
             message: optional_text("message", input.message.as_deref(), 10_000)?,
@@ -155,13 +164,17 @@ impl Resource for Leads {
         check_references(ctx, &lead).await?;
         Ok(lead)
     }
+}
+
+impl Updatable for Leads {
+    type UpdateBody = UpdateLead;
 
     async fn update(ctx: &mut Ctx<'_>, mut l: Lead, change: UpdateLead) -> ApiResult<Lead> {
         if let Some(name) = change.name.into_option() {
             l.name = text("name", &name, 200)?;
         }
-        l.email = optional_email("email", patch(l.email, change.email).as_deref())?;
-        l.phone = optional_phone("phone", patch(l.phone, change.phone).as_deref())?;
+        l.email = change.email.apply(l.email, |v| Email::optional("email", v.as_deref()))?;
+        l.phone = change.phone.apply(l.phone, |v| Phone::optional("phone", v.as_deref()))?;
         if let Some(source) = change.source.into_option() {
             l.source = text("source", &source, 50)?;
         }
@@ -173,13 +186,9 @@ impl Resource for Leads {
         check_references(ctx, &l).await?;
         Ok(l)
     }
-
-    fn filter(f: &LeadFilter, filters: &mut Filters) {
-        filters.eq("status", f.status);
-        filters.eq("source", f.source.clone());
-        filters.eq("assigned_to_id", f.assigned_to_id.clone());
-    }
 }
+
+impl Deletable for Leads {}
 
 /// The lead routes beyond CRUD (the CRUD ones come from `resource::router::<Leads>()`).
 pub fn router() -> OpenApiRouter<AppState> {
@@ -256,7 +265,7 @@ async fn contact_for(ctx: &mut Ctx<'_>, lead: &Lead) -> ApiResult<(Contact, bool
             <Contact as Columns>::SELECT,
             Contacts::META.table
         );
-        if let Some(contact) = tx.fetch_optional(tx.sql(sql).bind(email.clone())).await? {
+        if let Some(contact) = tx.fetch_optional(tx.sql(sql).bind(email.to_string())).await? {
             return Ok((contact, false));
         }
     }
@@ -264,8 +273,8 @@ async fn contact_for(ctx: &mut Ctx<'_>, lead: &Lead) -> ApiResult<(Contact, bool
     let input = CreateContact {
         first_name,
         last_name,
-        email: lead.email.clone(),
-        phone: lead.phone.clone(),
+        email: lead.email.clone().map(String::from),
+        phone: lead.phone.clone().map(String::from),
         contact_type: Some(ContactType::Buyer),
         tags: None,
         score: None,
@@ -370,7 +379,8 @@ async fn receive(state: &AppState, tenant: &ActingOrg, form: Result<Json<LeadFor
     }
     let input = CreateLead {
         name: form.name,
-        email: Some(text("email", &form.email, validate::EMAIL_MAX)?),
+        // Required here; `Leads::create` checks its shape after the name.
+        email: Some(text("email", &form.email, Email::MAX)?),
         phone: form.phone,
         source: Some("form".to_owned()),
         status: None,

@@ -8,7 +8,7 @@ use utoipa::{IntoParams, ToSchema};
 use crate::resource::validate::slugify;
 use crate::resource::validate::{non_negative, optional_text, patch, text, urls};
 use crate::resource::{Columns, Patch, patch_body};
-use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::text_enum;
 use crate::vocab::error::ApiResult;
 use crate::vocab::values::{Flag, Money, StringList, Timestamp, Value, compact_number};
@@ -185,9 +185,23 @@ impl Resource for Properties {
     };
 
     type Record = Property;
-    type Create = CreateProperty;
-    type Update = UpdateProperty;
     type Filter = PropertyFilter;
+
+    fn filter(f: &PropertyFilter, filters: &mut Filters) {
+        filters.eq("status", f.status);
+        filters.eq("is_featured", f.featured);
+        if let Some(city) = &f.city {
+            filters.raw("LOWER(city) = LOWER(?)".into(), [Value::from(city.clone())]);
+        }
+        filters.eq("property_type", f.property_type);
+        filters.at_least("price", f.min_price);
+        filters.at_most("price", f.max_price);
+        filters.search(&["title", "address", "city", "description"], f.search.as_deref());
+    }
+}
+
+impl Creatable for Properties {
+    type CreateBody = CreateProperty;
 
     async fn create(ctx: &mut Ctx<'_>, input: CreateProperty) -> ApiResult<Property> {
         let title = text("title", &input.title, 200)?;
@@ -214,6 +228,10 @@ impl Resource for Properties {
             updated_at: now,
         })
     }
+}
+
+impl Updatable for Properties {
+    type UpdateBody = UpdateProperty;
 
     async fn update(_ctx: &mut Ctx<'_>, mut p: Property, change: UpdateProperty) -> ApiResult<Property> {
         if let Some(title) = change.title.into_option() {
@@ -242,16 +260,6 @@ impl Resource for Properties {
         }
         Ok(p)
     }
-
-    fn filter(f: &PropertyFilter, filters: &mut Filters) {
-        filters.eq("status", f.status);
-        filters.eq("is_featured", f.featured);
-        if let Some(city) = &f.city {
-            filters.raw("LOWER(city) = LOWER(?)".into(), [Value::from(city.clone())]);
-        }
-        filters.eq("property_type", f.property_type);
-        filters.at_least("price", f.min_price);
-        filters.at_most("price", f.max_price);
-        filters.search(&["title", "address", "city", "description"], f.search.as_deref());
-    }
 }
+
+impl Deletable for Properties {}

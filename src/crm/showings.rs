@@ -12,7 +12,7 @@ use super::properties::Properties;
 use super::team::TeamMembers;
 use crate::resource::validate::{in_range, optional_text, patch};
 use crate::resource::{Columns, Patch, patch_body};
-use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::text_enum;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::values::{Timestamp, Value};
@@ -213,9 +213,21 @@ impl Resource for Showings {
     };
 
     type Record = Showing;
-    type Create = CreateShowing;
-    type Update = UpdateShowing;
     type Filter = ShowingFilter;
+
+    fn filter(f: &ShowingFilter, filters: &mut Filters) {
+        filters.eq("property_id", f.property_id.clone());
+        filters.eq("agent_id", f.agent_id.clone());
+        filters.eq("status", f.status);
+        filters.at_least("scheduled_at", f.from);
+        if let Some(to) = f.to {
+            filters.raw("scheduled_at < ?".into(), [Value::from(to)]);
+        }
+    }
+}
+
+impl Creatable for Showings {
+    type CreateBody = CreateShowing;
 
     async fn create(ctx: &mut Ctx<'_>, input: CreateShowing) -> ApiResult<Showing> {
         let now = ctx.now();
@@ -240,6 +252,10 @@ impl Resource for Showings {
         }
         Ok(showing)
     }
+}
+
+impl Updatable for Showings {
+    type UpdateBody = UpdateShowing;
 
     async fn update(ctx: &mut Ctx<'_>, mut s: Showing, change: UpdateShowing) -> ApiResult<Showing> {
         let before = s.clone();
@@ -268,14 +284,6 @@ impl Resource for Showings {
         }
         Ok(s)
     }
-
-    fn filter(f: &ShowingFilter, filters: &mut Filters) {
-        filters.eq("property_id", f.property_id.clone());
-        filters.eq("agent_id", f.agent_id.clone());
-        filters.eq("status", f.status);
-        filters.at_least("scheduled_at", f.from);
-        if let Some(to) = f.to {
-            filters.raw("scheduled_at < ?".into(), [Value::from(to)]);
-        }
-    }
 }
+
+impl Deletable for Showings {}

@@ -11,7 +11,7 @@ use super::properties::Properties;
 use super::team::TeamMembers;
 use crate::resource::validate::{optional_text, patch, text};
 use crate::resource::{Columns, Patch, patch_body};
-use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::text_enum;
 use crate::vocab::error::ApiResult;
 use crate::vocab::values::{Timestamp, Value};
@@ -168,9 +168,21 @@ impl Resource for Tasks {
         &[("task.completed", "A task was marked as completed (once per completion, besides task.updated).")];
 
     type Record = Task;
-    type Create = CreateTask;
-    type Update = UpdateTask;
     type Filter = TaskFilter;
+
+    fn filter(f: &TaskFilter, filters: &mut Filters) {
+        filters.eq("status", f.status);
+        filters.eq("assigned_to_id", f.assigned_to_id.clone());
+        filters.eq("priority", f.priority);
+        if let Some(before) = f.due_before {
+            filters.raw("due_date < ?".into(), [Value::from(before)]);
+        }
+        filters.at_least("due_date", f.due_after);
+    }
+}
+
+impl Creatable for Tasks {
+    type CreateBody = CreateTask;
 
     async fn create(ctx: &mut Ctx<'_>, input: CreateTask) -> ApiResult<Task> {
         let now = ctx.now();
@@ -195,6 +207,19 @@ impl Resource for Tasks {
         Ok(task)
     }
 
+    /// `task.created`, and `task.completed` too for a task created already completed.
+    fn create_events(task: &Task) -> Vec<String> {
+        let mut events = vec!["task.created".to_owned()];
+        if task.status == TaskStatus::Completed {
+            events.push(COMPLETED.to_owned());
+        }
+        events
+    }
+}
+
+impl Updatable for Tasks {
+    type UpdateBody = UpdateTask;
+
     async fn update(ctx: &mut Ctx<'_>, mut t: Task, change: UpdateTask) -> ApiResult<Task> {
         let was_completed = t.status == TaskStatus::Completed;
         if let Some(title) = change.title.into_option() {
@@ -218,25 +243,6 @@ impl Resource for Tasks {
         Ok(t)
     }
 
-    fn filter(f: &TaskFilter, filters: &mut Filters) {
-        filters.eq("status", f.status);
-        filters.eq("assigned_to_id", f.assigned_to_id.clone());
-        filters.eq("priority", f.priority);
-        if let Some(before) = f.due_before {
-            filters.raw("due_date < ?".into(), [Value::from(before)]);
-        }
-        filters.at_least("due_date", f.due_after);
-    }
-
-    /// `task.created`, and `task.completed` too for a task created already completed.
-    fn create_events(task: &Task) -> Vec<String> {
-        let mut events = vec!["task.created".to_owned()];
-        if task.status == TaskStatus::Completed {
-            events.push(COMPLETED.to_owned());
-        }
-        events
-    }
-
     /// `task.updated`, and `task.completed` when the status becomes completed.
     fn update_events(before: &Task, after: &Task) -> Vec<String> {
         let mut events = vec!["task.updated".to_owned()];
@@ -246,3 +252,5 @@ impl Resource for Tasks {
         events
     }
 }
+
+impl Deletable for Tasks {}

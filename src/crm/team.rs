@@ -4,10 +4,11 @@ use serde::{Deserialize, Serialize};
 use sqlx::FromRow;
 use utoipa::{IntoParams, ToSchema};
 
-use crate::resource::validate::{optional_email, optional_phone, patch, text};
+use crate::resource::validate::text;
 use crate::resource::{Columns, Patch, patch_body};
-use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::text_enum;
+use crate::vocab::contact::{Email, Phone};
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::values::{Flag, Timestamp};
 
@@ -32,8 +33,8 @@ text_enum! {
 pub struct TeamMember {
     pub id: String,
     pub name: String,
-    pub email: Option<String>,
-    pub phone: Option<String>,
+    pub email: Option<Email>,
+    pub phone: Option<Phone>,
     pub role: Role,
     /// Percent of a payment's amount earned as commission (0–100).
     pub commission_rate: f64,
@@ -101,17 +102,24 @@ impl Resource for TeamMembers {
     };
 
     type Record = TeamMember;
-    type Create = CreateTeamMember;
-    type Update = UpdateTeamMember;
     type Filter = TeamFilter;
+
+    fn filter(f: &TeamFilter, filters: &mut Filters) {
+        filters.eq("role", f.role);
+        filters.eq("active", f.active);
+    }
+}
+
+impl Creatable for TeamMembers {
+    type CreateBody = CreateTeamMember;
 
     async fn create(ctx: &mut Ctx<'_>, input: CreateTeamMember) -> ApiResult<TeamMember> {
         let now = ctx.now();
         Ok(TeamMember {
             id: ctx.new_id(Self::META.id_prefix),
             name: text("name", &input.name, 200)?,
-            email: optional_email("email", input.email.as_deref())?,
-            phone: optional_phone("phone", input.phone.as_deref())?,
+            email: Email::optional("email", input.email.as_deref())?,
+            phone: Phone::optional("phone", input.phone.as_deref())?,
             role: input.role.unwrap_or(Role::Agent),
             commission_rate: commission_rate(input.commission_rate.unwrap_or(0.0))?,
             active: Flag(input.active.unwrap_or(true)),
@@ -119,13 +127,17 @@ impl Resource for TeamMembers {
             updated_at: now,
         })
     }
+}
+
+impl Updatable for TeamMembers {
+    type UpdateBody = UpdateTeamMember;
 
     async fn update(_ctx: &mut Ctx<'_>, mut m: TeamMember, change: UpdateTeamMember) -> ApiResult<TeamMember> {
         if let Some(name) = change.name.into_option() {
             m.name = text("name", &name, 200)?;
         }
-        m.email = optional_email("email", patch(m.email, change.email).as_deref())?;
-        m.phone = optional_phone("phone", patch(m.phone, change.phone).as_deref())?;
+        m.email = change.email.apply(m.email, |v| Email::optional("email", v.as_deref()))?;
+        m.phone = change.phone.apply(m.phone, |v| Phone::optional("phone", v.as_deref()))?;
         m.role = change.role.or(m.role);
         if let Some(rate) = change.commission_rate.into_option() {
             m.commission_rate = commission_rate(rate)?;
@@ -133,9 +145,6 @@ impl Resource for TeamMembers {
         m.active = change.active.into_option().map_or(m.active, Flag);
         Ok(m)
     }
-
-    fn filter(f: &TeamFilter, filters: &mut Filters) {
-        filters.eq("role", f.role);
-        filters.eq("active", f.active);
-    }
 }
+
+impl Deletable for TeamMembers {}

@@ -332,7 +332,7 @@ fn build(resources: &[Operations]) -> Result<Schema, SchemaError> {
             .argument(InputValue::new("id", TypeRef::named_nn(TypeRef::ID))),
         );
 
-        if let (Some(create), Some(body)) = (ops.create, ops.create_body) {
+        if let Some((create, body)) = ops.create {
             let input_name = format!("Create{type_name}Input");
             schema = schema.register(types::input(&input_name, &body()));
             mutation = mutation.field(
@@ -349,15 +349,16 @@ fn build(resources: &[Operations]) -> Result<Schema, SchemaError> {
             );
         }
 
-        let input_name = format!("Update{type_name}Input");
-        schema = schema.register(types::input(&input_name, &(ops.update_body)()));
-        mutation = mutation.field(
+        if let Some((update, body)) = ops.update {
+            let input_name = format!("Update{type_name}Input");
+            schema = schema.register(types::input(&input_name, &body()));
+            mutation = mutation.field(
             Field::new(format!("update{type_name}"), TypeRef::named_nn(&type_name), move |ctx| {
                 FieldFuture::new(async move {
                     let (state, tenant) = authorize(&ctx, Need::Write(meta.scope))?;
                     let id = id_arg(&ctx)?;
                     let patch = arg(&ctx, "input")?.unwrap_or_default();
-                    let updated = (ops.update)(state, tenant, &id, patch).await.map_err(graphql_error)?;
+                    let updated = update(state, tenant, &id, patch).await.map_err(graphql_error)?;
                     Ok(Some(FieldValue::owned_any(updated)))
                 })
             })
@@ -368,18 +369,24 @@ fn build(resources: &[Operations]) -> Result<Schema, SchemaError> {
             .argument(InputValue::new("id", TypeRef::named_nn(TypeRef::ID)))
             .argument(InputValue::new("input", TypeRef::named_nn(&input_name))),
         );
-        mutation = mutation.field(
-            Field::new(format!("delete{type_name}"), TypeRef::named_nn("Deleted"), move |ctx| {
-                FieldFuture::new(async move {
-                    let (state, tenant) = authorize(&ctx, Need::Write(meta.scope))?;
-                    let id = id_arg(&ctx)?;
-                    let deleted = (ops.delete)(state, tenant, &id).await.map_err(graphql_error)?;
-                    Ok(Some(FieldValue::owned_any(serde_json::to_value(deleted)?)))
+        }
+        if let Some(delete) = ops.delete {
+            mutation = mutation.field(
+                Field::new(format!("delete{type_name}"), TypeRef::named_nn("Deleted"), move |ctx| {
+                    FieldFuture::new(async move {
+                        let (state, tenant) = authorize(&ctx, Need::Write(meta.scope))?;
+                        let id = id_arg(&ctx)?;
+                        let deleted = delete(state, tenant, &id).await.map_err(graphql_error)?;
+                        Ok(Some(FieldValue::owned_any(serde_json::to_value(deleted)?)))
+                    })
                 })
-            })
-            .description(format!("Deletes a {what} (`DELETE /api{}/{{id}}`). Needs `write:{}`.", meta.path, meta.scope))
-            .argument(InputValue::new("id", TypeRef::named_nn(TypeRef::ID))),
-        );
+                .description(format!(
+                    "Deletes a {what} (`DELETE /api{}/{{id}}`). Needs `write:{}`.",
+                    meta.path, meta.scope
+                ))
+                .argument(InputValue::new("id", TypeRef::named_nn(TypeRef::ID))),
+            );
+        }
     }
 
     schema = schema.register(types::object("Event", &described::<events::Event>()));

@@ -22,11 +22,12 @@ use crate::http::{Json, Path};
 use crate::rentals::leases::{CreateLease, LateFee, Leases};
 use crate::rentals::tenants::{CreateTenant, Tenants};
 use crate::rentals::units::Units;
-use crate::resource::validate::{non_negative, optional_email, optional_text, patch, text};
+use crate::resource::validate::{non_negative, optional_text, patch, text};
 use crate::resource::{Columns, Patch, patch_body};
-use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::state::AppState;
 use crate::text_enum;
+use crate::vocab::contact::{Email, Phone};
 use crate::vocab::date::Date;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::scope::Need;
@@ -53,8 +54,8 @@ pub struct Application {
     pub id: String,
     pub unit_id: String,
     pub applicant_name: String,
-    pub applicant_email: Option<String>,
-    pub applicant_phone: Option<String>,
+    pub applicant_email: Option<Email>,
+    pub applicant_phone: Option<Phone>,
     #[sqlx(rename = "monthly_income")]
     pub monthly_income_usd: Option<Money>,
     /// The applicant's answers to the organization's questions, as submitted.
@@ -134,8 +135,6 @@ fn answers(value: Option<JsonValue>) -> ApiResult<JsonText> {
 
 async fn checked(ctx: &mut Ctx<'_>, mut a: Application) -> ApiResult<Application> {
     a.applicant_name = text("applicant_name", &a.applicant_name, 200)?;
-    a.applicant_email = optional_email("applicant_email", a.applicant_email.as_deref())?;
-    a.applicant_phone = optional_text("applicant_phone", a.applicant_phone.as_deref(), 50)?;
     a.monthly_income_usd = non_negative("monthly_income_usd", a.monthly_income_usd)?;
     ctx.reference::<Units>("unit_id", &a.unit_id).await?;
     Ok(a)
@@ -159,17 +158,24 @@ impl Resource for Applications {
         tag: "Applications",
     };
 
-    const CREATED_EVENT: Option<&'static str> = Some(SUBMITTED);
-
     const EXTRA_EVENTS: &'static [(&'static str, &'static str)] = &[
         (APPROVED, "An application was approved (with the tenant and draft lease it created)."),
         (DENIED, "An application was denied (`decision_reason` says why)."),
     ];
 
     type Record = Application;
-    type Create = SubmitApplication;
-    type Update = UpdateApplication;
     type Filter = ApplicationFilter;
+
+    fn filter(f: &ApplicationFilter, filters: &mut Filters) {
+        filters.eq("unit_id", f.unit_id.clone());
+        filters.eq("status", f.status);
+    }
+}
+
+impl Creatable for Applications {
+    const CREATED_EVENT: Option<&'static str> = Some(SUBMITTED);
+
+    type CreateBody = SubmitApplication;
 
     async fn create(ctx: &mut Ctx<'_>, input: SubmitApplication) -> ApiResult<Application> {
         let now = ctx.now();
@@ -177,8 +183,8 @@ impl Resource for Applications {
             id: ctx.new_id(Self::META.id_prefix),
             unit_id: input.unit_id,
             applicant_name: input.applicant_name,
-            applicant_email: input.applicant_email,
-            applicant_phone: input.applicant_phone,
+            applicant_email: Email::optional("applicant_email", input.applicant_email.as_deref())?,
+            applicant_phone: Phone::optional("applicant_phone", input.applicant_phone.as_deref())?,
             monthly_income_usd: input.monthly_income_usd,
             answers: answers(input.answers)?,
             status: ApplicationStatus::Submitted,
@@ -191,6 +197,10 @@ impl Resource for Applications {
         };
         checked(ctx, application).await
     }
+}
+
+impl Updatable for Applications {
+    type UpdateBody = UpdateApplication;
 
     async fn update(ctx: &mut Ctx<'_>, mut a: Application, change: UpdateApplication) -> ApiResult<Application> {
         if a.status != ApplicationStatus::Submitted {
@@ -198,18 +208,15 @@ impl Resource for Applications {
         }
         a.unit_id = change.unit_id.or(a.unit_id);
         a.applicant_name = change.applicant_name.or(a.applicant_name);
-        a.applicant_email = patch(a.applicant_email, change.applicant_email);
-        a.applicant_phone = patch(a.applicant_phone, change.applicant_phone);
+        a.applicant_email =
+            change.applicant_email.apply(a.applicant_email, |e| Email::optional("applicant_email", e.as_deref()))?;
+        a.applicant_phone =
+            change.applicant_phone.apply(a.applicant_phone, |p| Phone::optional("applicant_phone", p.as_deref()))?;
         a.monthly_income_usd = patch(a.monthly_income_usd, change.monthly_income_usd);
         if change.answers.is_set() {
             a.answers = answers(change.answers.into_option())?;
         }
         checked(ctx, a).await
-    }
-
-    fn filter(f: &ApplicationFilter, filters: &mut Filters) {
-        filters.eq("unit_id", f.unit_id.clone());
-        filters.eq("status", f.status);
     }
 
     /// `application.updated`, or the decision's event.
@@ -221,6 +228,8 @@ impl Resource for Applications {
         }
     }
 }
+
+impl Deletable for Applications {}
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(approve_application)).routes(routes!(deny_application))
@@ -321,8 +330,8 @@ async fn approve_application(
     let new_tenant = ctx
         .create::<Tenants>(CreateTenant {
             name: before.applicant_name.clone(),
-            email: before.applicant_email.clone(),
-            phone: before.applicant_phone.clone(),
+            email: before.applicant_email.clone().map(String::from),
+            phone: before.applicant_phone.clone().map(String::from),
         })
         .await?;
     let lease_id = match terms {

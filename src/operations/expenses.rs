@@ -22,7 +22,7 @@ use crate::http::{Json, Query};
 use crate::rentals::units::Units;
 use crate::resource::validate::{optional_text, patch, text};
 use crate::resource::{Columns, Patch, patch_body};
-use crate::resource::{Ctx, Deleted, Filters, Meta, Resource};
+use crate::resource::{Creatable, Ctx, Deletable, Deleted, Filters, Meta, Resource, Updatable};
 use crate::state::AppState;
 use crate::vocab::date::Date;
 use crate::vocab::error::{ApiError, ApiResult};
@@ -156,9 +156,15 @@ impl Resource for Expenses {
     };
 
     type Record = Expense;
-    type Create = AddEntry;
-    type Update = UpdateEntry;
     type Filter = ExpenseFilter;
+
+    fn filter(f: &ExpenseFilter, filters: &mut Filters) {
+        conditions(f, filters);
+    }
+}
+
+impl Creatable for Expenses {
+    type CreateBody = AddEntry;
 
     async fn create(ctx: &mut Ctx<'_>, input: AddEntry) -> ApiResult<Expense> {
         let now = ctx.now();
@@ -178,6 +184,10 @@ impl Resource for Expenses {
         };
         checked(ctx, expense).await
     }
+}
+
+impl Updatable for Expenses {
+    type UpdateBody = UpdateEntry;
 
     async fn update(ctx: &mut Ctx<'_>, mut e: Expense, change: UpdateEntry) -> ApiResult<Expense> {
         e.property_id = change.property_id.or(e.property_id);
@@ -191,11 +201,9 @@ impl Resource for Expenses {
         e.notes = patch(e.notes, change.notes);
         checked(ctx, e).await
     }
-
-    fn filter(f: &ExpenseFilter, filters: &mut Filters) {
-        conditions(f, filters);
-    }
 }
+
+impl Deletable for Expenses {}
 
 fn conditions(f: &ExpenseFilter, filters: &mut Filters) {
     filters.eq("property_id", f.property_id.clone());

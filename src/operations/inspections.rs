@@ -16,7 +16,7 @@ use crate::http::{Json, Path};
 use crate::rentals::units::Units;
 use crate::resource::validate::{optional_text, patch, text};
 use crate::resource::{Columns, Patch, patch_body};
-use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::state::AppState;
 use crate::text_enum;
 use crate::vocab::date::Date;
@@ -190,9 +190,17 @@ impl Resource for Inspections {
         &[(COMPLETED, "An inspection was completed (once; besides inspection.updated), with its checklist.")];
 
     type Record = Inspection;
-    type Create = CreateInspection;
-    type Update = UpdateInspection;
     type Filter = InspectionFilter;
+
+    fn filter(f: &InspectionFilter, filters: &mut Filters) {
+        filters.eq("unit_id", f.unit_id.clone());
+        filters.eq("type", f.inspection_type);
+        filters.eq("status", f.status);
+    }
+}
+
+impl Creatable for Inspections {
+    type CreateBody = CreateInspection;
 
     async fn create(ctx: &mut Ctx<'_>, input: CreateInspection) -> ApiResult<Inspection> {
         ctx.reference::<Units>("unit_id", &input.unit_id).await?;
@@ -210,6 +218,10 @@ impl Resource for Inspections {
             updated_at: now,
         })
     }
+}
+
+impl Updatable for Inspections {
+    type UpdateBody = UpdateInspection;
 
     async fn update(_ctx: &mut Ctx<'_>, mut i: Inspection, change: UpdateInspection) -> ApiResult<Inspection> {
         if i.status == InspectionStatus::Completed {
@@ -224,12 +236,6 @@ impl Resource for Inspections {
         Ok(i)
     }
 
-    fn filter(f: &InspectionFilter, filters: &mut Filters) {
-        filters.eq("unit_id", f.unit_id.clone());
-        filters.eq("type", f.inspection_type);
-        filters.eq("status", f.status);
-    }
-
     /// `inspection.updated`, and `inspection.completed` on completion.
     fn update_events(before: &Inspection, after: &Inspection) -> Vec<String> {
         let mut events = vec!["inspection.updated".to_owned()];
@@ -239,6 +245,8 @@ impl Resource for Inspections {
         events
     }
 }
+
+impl Deletable for Inspections {}
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(complete_inspection))

@@ -25,7 +25,10 @@ const RESOURCES: [Registration; 5] = [
     register::<applications::Applications>(),
     register::<work_orders::WorkOrders>(),
     // Its writes are `POST /api/expenses` with an `action` (expenses::router).
-    resource::register_without_create::<expenses::Expenses>(),
+    Registration::reads::<expenses::Expenses>()
+        .created_by_own_route::<expenses::Expenses>()
+        .updates::<expenses::Expenses>()
+        .deletes::<expenses::Expenses>(),
 ];
 
 pub fn router() -> OpenApiRouter<AppState> {

@@ -5,9 +5,10 @@ use serde::{Deserialize, Serialize};
 use sqlx::FromRow;
 use utoipa::{IntoParams, ToSchema};
 
-use crate::resource::validate::{non_negative, optional_email, optional_phone, optional_text, patch, text};
+use crate::resource::validate::{non_negative, optional_text, patch, text};
 use crate::resource::{Columns, Patch, patch_body};
-use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
+use crate::vocab::contact::{Email, Phone};
 use crate::vocab::error::ApiResult;
 use crate::vocab::values::{Money, Timestamp, Value};
 
@@ -25,8 +26,8 @@ pub struct Vendor {
     /// Free text, e.g. `plumbing`, `electrical`, `snow_removal`.
     pub trade: Option<String>,
     pub contact_name: Option<String>,
-    pub email: Option<String>,
-    pub phone: Option<String>,
+    pub email: Option<Email>,
+    pub phone: Option<Phone>,
     #[sqlx(rename = "hourly_rate")]
     pub hourly_rate_usd: Option<Money>,
     pub notes: Option<String>,
@@ -85,8 +86,6 @@ fn checked(mut v: Vendor) -> ApiResult<Vendor> {
     v.name = text("name", &v.name, 200)?;
     v.trade = optional_text("trade", v.trade.as_deref(), 100)?;
     v.contact_name = optional_text("contact_name", v.contact_name.as_deref(), 200)?;
-    v.email = optional_email("email", v.email.as_deref())?;
-    v.phone = optional_phone("phone", v.phone.as_deref())?;
     v.hourly_rate_usd = non_negative("hourly_rate_usd", v.hourly_rate_usd)?;
     v.notes = optional_text("notes", v.notes.as_deref(), 10_000)?;
     Ok(v)
@@ -104,36 +103,7 @@ impl Resource for Vendors {
     };
 
     type Record = Vendor;
-    type Create = CreateVendor;
-    type Update = UpdateVendor;
     type Filter = VendorFilter;
-
-    async fn create(ctx: &mut Ctx<'_>, input: CreateVendor) -> ApiResult<Vendor> {
-        let now = ctx.now();
-        checked(Vendor {
-            id: ctx.new_id(Self::META.id_prefix),
-            name: input.name,
-            trade: input.trade,
-            contact_name: input.contact_name,
-            email: input.email,
-            phone: input.phone,
-            hourly_rate_usd: input.hourly_rate_usd,
-            notes: input.notes,
-            created_at: now,
-            updated_at: now,
-        })
-    }
-
-    async fn update(_ctx: &mut Ctx<'_>, mut v: Vendor, change: UpdateVendor) -> ApiResult<Vendor> {
-        v.name = change.name.or(v.name);
-        v.trade = patch(v.trade, change.trade);
-        v.contact_name = patch(v.contact_name, change.contact_name);
-        v.email = patch(v.email, change.email);
-        v.phone = patch(v.phone, change.phone);
-        v.hourly_rate_usd = patch(v.hourly_rate_usd, change.hourly_rate_usd);
-        v.notes = patch(v.notes, change.notes);
-        checked(v)
-    }
 
     fn filter(f: &VendorFilter, filters: &mut Filters) {
         if let Some(trade) = f.trade.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
@@ -142,3 +112,40 @@ impl Resource for Vendors {
         filters.search(&["name", "contact_name", "email", "trade"], f.search.as_deref());
     }
 }
+
+impl Creatable for Vendors {
+    type CreateBody = CreateVendor;
+
+    async fn create(ctx: &mut Ctx<'_>, input: CreateVendor) -> ApiResult<Vendor> {
+        let now = ctx.now();
+        checked(Vendor {
+            id: ctx.new_id(Self::META.id_prefix),
+            name: input.name,
+            trade: input.trade,
+            contact_name: input.contact_name,
+            email: Email::optional("email", input.email.as_deref())?,
+            phone: Phone::optional("phone", input.phone.as_deref())?,
+            hourly_rate_usd: input.hourly_rate_usd,
+            notes: input.notes,
+            created_at: now,
+            updated_at: now,
+        })
+    }
+}
+
+impl Updatable for Vendors {
+    type UpdateBody = UpdateVendor;
+
+    async fn update(_ctx: &mut Ctx<'_>, mut v: Vendor, change: UpdateVendor) -> ApiResult<Vendor> {
+        v.name = change.name.or(v.name);
+        v.trade = patch(v.trade, change.trade);
+        v.contact_name = patch(v.contact_name, change.contact_name);
+        v.email = change.email.apply(v.email, |e| Email::optional("email", e.as_deref()))?;
+        v.phone = change.phone.apply(v.phone, |p| Phone::optional("phone", p.as_deref()))?;
+        v.hourly_rate_usd = patch(v.hourly_rate_usd, change.hourly_rate_usd);
+        v.notes = patch(v.notes, change.notes);
+        checked(v)
+    }
+}
+
+impl Deletable for Vendors {}

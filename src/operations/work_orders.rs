@@ -22,7 +22,7 @@ use crate::http::{Json, Path};
 use crate::rentals::units::Units;
 use crate::resource::validate::{non_negative, optional_text, patch, text};
 use crate::resource::{Columns, Patch, patch_body};
-use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::state::AppState;
 use crate::text_enum;
 use crate::vocab::date::Date;
@@ -181,9 +181,19 @@ impl Resource for WorkOrders {
         &[(COMPLETED, "A work order was completed (once; besides work_order.updated).")];
 
     type Record = WorkOrder;
-    type Create = CreateWorkOrder;
-    type Update = UpdateWorkOrder;
     type Filter = WorkOrderFilter;
+
+    fn filter(f: &WorkOrderFilter, filters: &mut Filters) {
+        filters.eq("unit_id", f.unit_id.clone());
+        filters.eq("property_id", f.property_id.clone());
+        filters.eq("status", f.status);
+        filters.eq("vendor_id", f.vendor_id.clone());
+        filters.eq("priority", f.priority);
+    }
+}
+
+impl Creatable for WorkOrders {
+    type CreateBody = CreateWorkOrder;
 
     async fn create(ctx: &mut Ctx<'_>, input: CreateWorkOrder) -> ApiResult<WorkOrder> {
         let property_id = match (input.property_id, &input.unit_id) {
@@ -211,6 +221,10 @@ impl Resource for WorkOrders {
         };
         checked(ctx, work_order).await
     }
+}
+
+impl Updatable for WorkOrders {
+    type UpdateBody = UpdateWorkOrder;
 
     async fn update(ctx: &mut Ctx<'_>, mut w: WorkOrder, change: UpdateWorkOrder) -> ApiResult<WorkOrder> {
         let before = w.status;
@@ -241,14 +255,6 @@ impl Resource for WorkOrders {
         checked(ctx, w).await
     }
 
-    fn filter(f: &WorkOrderFilter, filters: &mut Filters) {
-        filters.eq("unit_id", f.unit_id.clone());
-        filters.eq("property_id", f.property_id.clone());
-        filters.eq("status", f.status);
-        filters.eq("vendor_id", f.vendor_id.clone());
-        filters.eq("priority", f.priority);
-    }
-
     /// `work_order.updated`, and `work_order.completed` when it becomes completed.
     fn update_events(before: &WorkOrder, after: &WorkOrder) -> Vec<String> {
         let mut events = vec!["work_order.updated".to_owned()];
@@ -258,6 +264,8 @@ impl Resource for WorkOrders {
         events
     }
 }
+
+impl Deletable for WorkOrders {}
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(complete_work_order))

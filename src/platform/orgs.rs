@@ -2,8 +2,9 @@
 //! (`gable org create`), not through the tenant API.
 
 use crate::db::{Db, system};
-use crate::resource::validate::{is_email, slugify};
+use crate::resource::validate::slugify;
 use crate::vocab::clock::{Clock, rfc3339};
+use crate::vocab::contact::is_email;
 use crate::vocab::ids::new_id;
 use crate::vocab::plan::Plan;
 

@@ -18,7 +18,7 @@ use crate::auth::Auth;
 use crate::http::{Json, Path};
 use crate::resource::validate::{in_range, patch};
 use crate::resource::{Columns, Patch, patch_body};
-use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::state::AppState;
 use crate::text_enum;
 use crate::vocab::date::Date;
@@ -248,8 +248,6 @@ impl Resource for Leases {
     ];
 
     type Record = Lease;
-    type Create = CreateLease;
-    type Update = UpdateLease;
     type Filter = LeaseFilter;
 
     fn compute(_state: &AppState, l: &mut Lease) {
@@ -259,6 +257,32 @@ impl Resource for Leases {
             cap_usd: l.late_fee_cap,
         });
     }
+
+    fn filter(f: &LeaseFilter, filters: &mut Filters) {
+        filters.eq("unit_id", f.unit_id.clone());
+        filters.eq("status", f.status);
+        if let Some(tenant) = &f.tenant_id {
+            filters.raw(
+                "id IN (SELECT lease_id FROM lease_tenants WHERE org_id = $1 AND tenant_id = ?)".into(),
+                [Value::from(tenant.clone())],
+            );
+        }
+    }
+
+    /// Keeps `lease_tenants` in step with `tenant_ids`.
+    async fn after_write(ctx: &mut Ctx<'_>, l: &Lease) -> ApiResult<()> {
+        let tx = ctx.tx();
+        tx.execute(tx.sql("DELETE FROM lease_tenants WHERE org_id = $1 AND lease_id = $2").bind(l.id.clone())).await?;
+        for tenant in &l.tenant_ids.0 {
+            let sql = "INSERT INTO lease_tenants (org_id, lease_id, tenant_id) VALUES ($1, $2, $3)";
+            tx.execute(tx.sql(sql).bind(l.id.clone()).bind(tenant.clone())).await?;
+        }
+        Ok(())
+    }
+}
+
+impl Creatable for Leases {
+    type CreateBody = CreateLease;
 
     async fn create(ctx: &mut Ctx<'_>, input: CreateLease) -> ApiResult<Lease> {
         let now = ctx.now();
@@ -286,6 +310,10 @@ impl Resource for Leases {
         };
         checked(ctx, lease).await
     }
+}
+
+impl Updatable for Leases {
+    type UpdateBody = UpdateLease;
 
     async fn update(ctx: &mut Ctx<'_>, mut l: Lease, change: UpdateLease) -> ApiResult<Lease> {
         if l.status != LeaseStatus::Draft {
@@ -303,17 +331,6 @@ impl Resource for Leases {
         checked(ctx, l).await
     }
 
-    fn filter(f: &LeaseFilter, filters: &mut Filters) {
-        filters.eq("unit_id", f.unit_id.clone());
-        filters.eq("status", f.status);
-        if let Some(tenant) = &f.tenant_id {
-            filters.raw(
-                "id IN (SELECT lease_id FROM lease_tenants WHERE org_id = $1 AND tenant_id = ?)".into(),
-                [Value::from(tenant.clone())],
-            );
-        }
-    }
-
     /// `lease.updated`, and `lease.signed` / `lease.terminated` on those transitions.
     fn update_events(before: &Lease, after: &Lease) -> Vec<String> {
         let mut events = vec!["lease.updated".to_owned()];
@@ -324,18 +341,9 @@ impl Resource for Leases {
         }
         events
     }
+}
 
-    /// Keeps `lease_tenants` in step with `tenant_ids`.
-    async fn after_write(ctx: &mut Ctx<'_>, l: &Lease) -> ApiResult<()> {
-        let tx = ctx.tx();
-        tx.execute(tx.sql("DELETE FROM lease_tenants WHERE org_id = $1 AND lease_id = $2").bind(l.id.clone())).await?;
-        for tenant in &l.tenant_ids.0 {
-            let sql = "INSERT INTO lease_tenants (org_id, lease_id, tenant_id) VALUES ($1, $2, $3)";
-            tx.execute(tx.sql(sql).bind(l.id.clone()).bind(tenant.clone())).await?;
-        }
-        Ok(())
-    }
-
+impl Deletable for Leases {
     async fn before_delete(ctx: &mut Ctx<'_>, l: &Lease) -> ApiResult<()> {
         if l.status != LeaseStatus::Draft {
             return Err(not_draft(l));

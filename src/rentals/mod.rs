@@ -22,17 +22,19 @@ use crate::state::AppState;
 pub const AREA: Area = Area { router, public_router: OpenApiRouter::new, event_types, operations };
 
 /// This area's CRUD resources: adding one here mounts its routes and lists its events.
-const RESOURCES: [Registration; 4] = [
+const RESOURCES: [Registration; 6] = [
     register::<units::Units>(),
     register::<tenants::Tenants>(),
     register::<leases::Leases>(),
     register::<plans::PaymentPlans>(),
+    // The scheduler writes charges; a payment is recorded, never changed.
+    Registration::reads::<ledger::RentCharges>(),
+    Registration::reads::<ledger::RentPayments>().creates::<ledger::RentPayments>(),
 ];
 
 pub fn router() -> OpenApiRouter<AppState> {
     resource::routers(&RESOURCES)
         .merge(leases::router())
-        .merge(ledger::router())
         .merge(ar_aging::router())
         .merge(plans::router())
         .merge(dashboard::router())

@@ -17,7 +17,7 @@ use crate::auth::Auth;
 use crate::http::{Json, Path};
 use crate::resource::{Columns, Patch, patch_body};
 
-use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::state::AppState;
 use crate::text_enum;
 use crate::vocab::date::Date;
@@ -161,18 +161,27 @@ impl Resource for PaymentPlans {
         tag: "Payment plans",
     };
 
-    const CREATED_EVENT: Option<&'static str> = Some(PROPOSED);
     const EXTRA_EVENTS: &'static [(&'static str, &'static str)] =
         &[(ACCEPTED, "A payment plan was accepted."), (REJECTED, "A payment plan was rejected.")];
 
     type Record = PaymentPlan;
-    type Create = CreatePlan;
-    type Update = UpdatePlan;
     type Filter = PlanFilter;
 
     fn compute(_state: &AppState, p: &mut PaymentPlan) {
         p.remaining_usd = Money((p.total_usd.cents() - p.paid_usd.cents()).max(0));
     }
+
+    fn filter(f: &PlanFilter, filters: &mut Filters) {
+        filters.eq("lease_id", f.lease_id.clone());
+        filters.eq("tenant_id", f.tenant_id.clone());
+        filters.eq("status", f.status);
+    }
+}
+
+impl Creatable for PaymentPlans {
+    const CREATED_EVENT: Option<&'static str> = Some(PROPOSED);
+
+    type CreateBody = CreatePlan;
 
     async fn create(ctx: &mut Ctx<'_>, input: CreatePlan) -> ApiResult<PaymentPlan> {
         match (&input.lease_id, &input.tenant_id) {
@@ -200,6 +209,10 @@ impl Resource for PaymentPlans {
             updated_at: now,
         })
     }
+}
+
+impl Updatable for PaymentPlans {
+    type UpdateBody = UpdatePlan;
 
     async fn update(_ctx: &mut Ctx<'_>, mut p: PaymentPlan, change: UpdatePlan) -> ApiResult<PaymentPlan> {
         if p.status != PlanStatus::Proposed {
@@ -211,12 +224,6 @@ impl Resource for PaymentPlans {
         Ok(p)
     }
 
-    fn filter(f: &PlanFilter, filters: &mut Filters) {
-        filters.eq("lease_id", f.lease_id.clone());
-        filters.eq("tenant_id", f.tenant_id.clone());
-        filters.eq("status", f.status);
-    }
-
     fn update_events(before: &PaymentPlan, after: &PaymentPlan) -> Vec<String> {
         let mut events = vec!["payment_plan.updated".to_owned()];
         match (before.status, after.status) {
@@ -226,7 +233,9 @@ impl Resource for PaymentPlans {
         }
         events
     }
+}
 
+impl Deletable for PaymentPlans {
     async fn before_delete(_ctx: &mut Ctx<'_>, p: &PaymentPlan) -> ApiResult<()> {
         if p.status != PlanStatus::Proposed {
             return Err(not_proposed(p));

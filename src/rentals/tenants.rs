@@ -6,9 +6,10 @@ use serde::{Deserialize, Serialize};
 use sqlx::FromRow;
 use utoipa::{IntoParams, ToSchema};
 
-use crate::resource::validate::{optional_email, optional_phone, patch, text};
+use crate::resource::validate::text;
 use crate::resource::{Columns, Patch, patch_body};
-use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
+use crate::vocab::contact::{Email, Phone};
 use crate::vocab::error::ApiResult;
 use crate::vocab::values::Timestamp;
 
@@ -21,8 +22,8 @@ use crate::vocab::values::Timestamp;
 pub struct Tenant {
     pub id: String,
     pub name: String,
-    pub email: Option<String>,
-    pub phone: Option<String>,
+    pub email: Option<Email>,
+    pub phone: Option<Phone>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
 }
@@ -59,8 +60,6 @@ pub struct Tenants;
 
 fn checked(mut t: Tenant) -> ApiResult<Tenant> {
     t.name = text("name", &t.name, 200)?;
-    t.email = optional_email("email", t.email.as_deref())?;
-    t.phone = optional_phone("phone", t.phone.as_deref())?;
     Ok(t)
 }
 
@@ -78,34 +77,43 @@ impl Resource for Tenants {
         tag: "Tenants",
     };
 
-    const CREATED_EVENT: Option<&'static str> = Some(ADDED);
-    const DELETED_EVENT: Option<&'static str> = Some(REMOVED);
-
     type Record = Tenant;
-    type Create = CreateTenant;
-    type Update = UpdateTenant;
     type Filter = TenantFilter;
+
+    fn filter(f: &TenantFilter, filters: &mut Filters) {
+        filters.eq("email", f.email.clone());
+    }
+}
+
+impl Creatable for Tenants {
+    const CREATED_EVENT: Option<&'static str> = Some(ADDED);
+
+    type CreateBody = CreateTenant;
 
     async fn create(ctx: &mut Ctx<'_>, input: CreateTenant) -> ApiResult<Tenant> {
         let now = ctx.now();
         checked(Tenant {
             id: ctx.new_id(Self::META.id_prefix),
             name: input.name,
-            email: input.email,
-            phone: input.phone,
+            email: Email::optional("email", input.email.as_deref())?,
+            phone: Phone::optional("phone", input.phone.as_deref())?,
             created_at: now,
             updated_at: now,
         })
     }
+}
+
+impl Updatable for Tenants {
+    type UpdateBody = UpdateTenant;
 
     async fn update(_ctx: &mut Ctx<'_>, mut t: Tenant, change: UpdateTenant) -> ApiResult<Tenant> {
         t.name = change.name.or(t.name);
-        t.email = patch(t.email, change.email);
-        t.phone = patch(t.phone, change.phone);
+        t.email = change.email.apply(t.email, |e| Email::optional("email", e.as_deref()))?;
+        t.phone = change.phone.apply(t.phone, |p| Phone::optional("phone", p.as_deref()))?;
         checked(t)
     }
+}
 
-    fn filter(f: &TenantFilter, filters: &mut Filters) {
-        filters.eq("email", f.email.clone());
-    }
+impl Deletable for Tenants {
+    const DELETED_EVENT: Option<&'static str> = Some(REMOVED);
 }

@@ -8,7 +8,7 @@ use utoipa::{IntoParams, ToSchema};
 use crate::crm::properties::Properties;
 use crate::resource::validate::{in_range, non_negative, patch, text};
 use crate::resource::{Columns, Patch, patch_body};
-use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::text_enum;
 use crate::vocab::error::ApiResult;
 use crate::vocab::values::{Money, Timestamp, compact_number};
@@ -113,9 +113,16 @@ impl Resource for Units {
     };
 
     type Record = Unit;
-    type Create = CreateUnit;
-    type Update = UpdateUnit;
     type Filter = UnitFilter;
+
+    fn filter(f: &UnitFilter, filters: &mut Filters) {
+        filters.eq("property_id", f.property_id.clone());
+        filters.eq("status", f.status);
+    }
+}
+
+impl Creatable for Units {
+    type CreateBody = CreateUnit;
 
     async fn create(ctx: &mut Ctx<'_>, input: CreateUnit) -> ApiResult<Unit> {
         let now = ctx.now();
@@ -134,6 +141,10 @@ impl Resource for Units {
         ctx.reference::<Properties>("property_id", &unit.property_id).await?;
         Ok(unit)
     }
+}
+
+impl Updatable for Units {
+    type UpdateBody = UpdateUnit;
 
     async fn update(ctx: &mut Ctx<'_>, mut u: Unit, change: UpdateUnit) -> ApiResult<Unit> {
         if let Some(property_id) = change.property_id.into_option() {
@@ -148,9 +159,6 @@ impl Resource for Units {
         u.status = change.status.or(u.status);
         checked(u)
     }
-
-    fn filter(f: &UnitFilter, filters: &mut Filters) {
-        filters.eq("property_id", f.property_id.clone());
-        filters.eq("status", f.status);
-    }
 }
+
+impl Deletable for Units {}

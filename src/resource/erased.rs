@@ -9,7 +9,10 @@ use serde_json::Value as Json;
 use utoipa::openapi::path::ParameterIn;
 use utoipa::{IntoParams, ToSchema};
 
-use super::{Deleted, Meta, Page, Resource, create_record, delete_record, find_record, list_records, update_record};
+use super::{
+    Creatable, Deletable, Deleted, Meta, Page, Resource, Updatable, create_record, delete_record, find_record,
+    list_records, update_record,
+};
 use crate::auth::ActingOrg;
 use crate::http::extract::{parse_query, parse_value};
 use crate::state::AppState;
@@ -38,42 +41,49 @@ type CreateFn = for<'a> fn(&'a AppState, &'a ActingOrg, Json) -> BoxFuture<'a, A
 type UpdateFn = for<'a> fn(&'a AppState, &'a ActingOrg, &'a str, Json) -> BoxFuture<'a, ApiResult<Json>>;
 type DeleteFn = for<'a> fn(&'a AppState, &'a ActingOrg, &'a str) -> BoxFuture<'a, ApiResult<Deleted>>;
 
-/// A registered resource's description and operations, without its types.
+/// A registered resource's description and operations, without its types. The writes are
+/// `None` for a verb the resource does not take through the engine.
 #[derive(Clone, Copy)]
 pub struct Operations {
     pub meta: Meta,
     pub record: fn() -> Described,
-    /// `None` for a resource created by a handler of its own (`POST /api/expenses`).
-    pub create_body: Option<fn() -> Described>,
-    pub update_body: fn() -> Described,
     pub filters: fn() -> Vec<FilterParam>,
     /// A page of records; the filters arrive as a query string, parsed like `GET {path}?…`.
     pub list: ListFn,
     pub get: GetFn,
-    pub create: Option<CreateFn>,
-    pub update: UpdateFn,
-    pub delete: DeleteFn,
+    pub create: Option<(CreateFn, fn() -> Described)>,
+    pub update: Option<(UpdateFn, fn() -> Described)>,
+    pub delete: Option<DeleteFn>,
 }
 
 impl Operations {
-    pub fn of<R: Resource>() -> Operations {
+    /// List and get.
+    pub const fn reads<R: Resource>() -> Operations {
         Operations {
             meta: R::META,
             record: described::<R::Record>,
-            create_body: Some(described::<R::Create>),
-            update_body: described::<R::Update>,
             filters: filters::<R>,
             list: list::<R>,
             get: get::<R>,
-            create: Some(create::<R>),
-            update: update::<R>,
-            delete: delete::<R>,
+            create: None,
+            update: None,
+            delete: None,
         }
     }
 
-    /// Like [`of`](Self::of), without create (see [`super::router_without_create`]).
-    pub fn without_create<R: Resource>() -> Operations {
-        Operations { create_body: None, create: None, ..Self::of::<R>() }
+    pub const fn with_create<R: Creatable>(mut self) -> Operations {
+        self.create = Some((create::<R>, described::<R::CreateBody>));
+        self
+    }
+
+    pub const fn with_update<R: Updatable>(mut self) -> Operations {
+        self.update = Some((update::<R>, described::<R::UpdateBody>));
+        self
+    }
+
+    pub const fn with_delete<R: Deletable>(mut self) -> Operations {
+        self.delete = Some(delete::<R>);
+        self
     }
 }
 
@@ -133,26 +143,26 @@ fn get<'a, R: Resource>(
     Box::pin(async move { find_record::<R>(state, tenant, id).await?.as_ref().map(record_json).transpose() })
 }
 
-fn create<'a, R: Resource>(state: &'a AppState, tenant: &'a ActingOrg, input: Json) -> BoxFuture<'a, ApiResult<Json>> {
+fn create<'a, R: Creatable>(state: &'a AppState, tenant: &'a ActingOrg, input: Json) -> BoxFuture<'a, ApiResult<Json>> {
     Box::pin(async move {
-        let input: R::Create = parse_value(input)?;
+        let input: R::CreateBody = parse_value(input)?;
         record_json(&create_record::<R>(state, tenant, input).await?)
     })
 }
 
-fn update<'a, R: Resource>(
+fn update<'a, R: Updatable>(
     state: &'a AppState,
     tenant: &'a ActingOrg,
     id: &'a str,
     patch: Json,
 ) -> BoxFuture<'a, ApiResult<Json>> {
     Box::pin(async move {
-        let patch: R::Update = parse_value(patch)?;
+        let patch: R::UpdateBody = parse_value(patch)?;
         record_json(&update_record::<R>(state, tenant, id, patch).await?)
     })
 }
 
-fn delete<'a, R: Resource>(
+fn delete<'a, R: Deletable>(
     state: &'a AppState,
     tenant: &'a ActingOrg,
     id: &'a str,

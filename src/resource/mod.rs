@@ -75,24 +75,16 @@ pub trait Columns {
 
 pub use gable_macros::{Columns, patch_body};
 
+/// What every registered resource has: its description, its record and how its list is
+/// filtered — enough for `GET {path}` and `GET {path}/{id}`. Each write it takes through the
+/// engine is a trait of its own ([`Creatable`], [`Updatable`], [`Deletable`]), so a resource
+/// registers exactly the verbs it has ([`Registration`]).
 pub trait Resource: Send + Sync + 'static {
     const META: Meta;
 
     /// The object as the API returns it (and as event `data`).
     type Record: Serialize + ToSchema + Columns + Record + Clone + Send + Sync + Unpin + 'static;
-    type Create: DeserializeOwned + ToSchema + Send + 'static;
-    type Update: DeserializeOwned + ToSchema + Send + 'static;
     type Filter: DeserializeOwned + IntoParams + Send + 'static;
-
-    /// Validates a create body and builds the record (`ctx.new_id`, `ctx.now`).
-    fn create(ctx: &mut Ctx<'_>, input: Self::Create) -> impl Future<Output = ApiResult<Self::Record>> + Send;
-
-    /// Applies a `PATCH` body to the current record.
-    fn update(
-        ctx: &mut Ctx<'_>,
-        current: Self::Record,
-        patch: Self::Update,
-    ) -> impl Future<Output = ApiResult<Self::Record>> + Send;
 
     /// Adds the list filters' conditions.
     fn filter(filter: &Self::Filter, filters: &mut Filters);
@@ -101,31 +93,57 @@ pub trait Resource: Send + Sync + 'static {
     /// descriptions (for the webhook event catalog).
     const EXTRA_EVENTS: &'static [(&'static str, &'static str)] = &[];
 
-    /// The event written on create when it is not `{name}.created` (e.g. `tenant.added`).
-    const CREATED_EVENT: Option<&'static str> = None;
-
-    /// The event written on delete when it is not `{name}.deleted` (e.g. `tenant.removed`).
-    const DELETED_EVENT: Option<&'static str> = None;
-
     /// Sets the record's computed, read-only fields (not stored: `#[sqlx(skip)]`) from its other
     /// fields and the server's settings. The engine calls it on every record it reads or
     /// builds, before the record is returned or put in an event.
     fn compute(_state: &AppState, _record: &mut Self::Record) {}
 
+    /// Runs after the row is inserted or updated, in the same transaction (side tables).
+    fn after_write(_ctx: &mut Ctx<'_>, _record: &Self::Record) -> impl Future<Output = ApiResult<()>> + Send {
+        async { Ok(()) }
+    }
+}
+
+/// A resource created through the engine ([`Ctx::create`], `POST {path}`).
+pub trait Creatable: Resource {
+    type CreateBody: DeserializeOwned + ToSchema + Send + 'static;
+
+    /// Validates a create body and builds the record (`ctx.new_id`, `ctx.now`).
+    fn create(ctx: &mut Ctx<'_>, input: Self::CreateBody) -> impl Future<Output = ApiResult<Self::Record>> + Send;
+
+    /// The event written on create when it is not `{name}.created` (e.g. `tenant.added`).
+    const CREATED_EVENT: Option<&'static str> = None;
+
+    /// The description of `POST {path}` when it needs more than the standard one.
+    const CREATE_DOC: Option<&'static str> = None;
+
     /// Events for a new record; [`created_event`] unless overridden.
     fn create_events(_record: &Self::Record) -> Vec<String> {
         vec![created_event::<Self>()]
     }
+}
+
+/// A resource changed through the engine ([`Ctx::save`], `PATCH {path}/{id}`).
+pub trait Updatable: Resource {
+    type UpdateBody: DeserializeOwned + ToSchema + Send + 'static;
+
+    /// Applies a `PATCH` body to the current record.
+    fn update(
+        ctx: &mut Ctx<'_>,
+        current: Self::Record,
+        patch: Self::UpdateBody,
+    ) -> impl Future<Output = ApiResult<Self::Record>> + Send;
 
     /// Events for an update that changed something; `{name}.updated` unless overridden.
     fn update_events(_before: &Self::Record, _after: &Self::Record) -> Vec<String> {
         vec![format!("{}.updated", Self::META.name)]
     }
+}
 
-    /// Runs after the row is inserted or updated, in the same transaction (side tables).
-    fn after_write(_ctx: &mut Ctx<'_>, _record: &Self::Record) -> impl Future<Output = ApiResult<()>> + Send {
-        async { Ok(()) }
-    }
+/// A resource deleted through the engine ([`Ctx::delete`], `DELETE {path}/{id}`).
+pub trait Deletable: Resource {
+    /// The event written on delete when it is not `{name}.deleted` (e.g. `tenant.removed`).
+    const DELETED_EVENT: Option<&'static str> = None;
 
     /// Runs before the row is deleted, in the same transaction (refuse, or clean up).
     fn before_delete(_ctx: &mut Ctx<'_>, _record: &Self::Record) -> impl Future<Output = ApiResult<()>> + Send {
@@ -233,14 +251,14 @@ impl<'a> Ctx<'a> {
     /// Creates a resource from a create body: its rules ([`Resource::create`]), its computed
     /// fields, the row and its events. Every creation — REST, GraphQL, the demo, a resource
     /// made by another's action — comes here.
-    pub async fn create<R: Resource>(&mut self, input: R::Create) -> ApiResult<R::Record> {
+    pub async fn create<R: Creatable>(&mut self, input: R::CreateBody) -> ApiResult<R::Record> {
         let record = computed::<R>(self.state, R::create(self, input).await?);
         self.insert::<R>(&record).await?;
         Ok(record)
     }
 
     /// Inserts a new record and writes its events ([`Resource::create_events`]).
-    async fn insert<R: Resource>(&mut self, record: &R::Record) -> ApiResult<()> {
+    async fn insert<R: Creatable>(&mut self, record: &R::Record) -> ApiResult<()> {
         let columns = record.columns();
         let mut names = vec!["org_id", "id", "created_at", "updated_at"];
         names.extend(columns.iter().map(|(name, _)| *name));
@@ -261,7 +279,7 @@ impl<'a> Ctx<'a> {
 
     /// Writes `after` over `before` if any stored column changed (stamping `updated_at`), with
     /// its events. Returns whether anything changed.
-    pub async fn save<R: Resource>(&mut self, before: &R::Record, after: &mut R::Record) -> ApiResult<bool> {
+    pub async fn save<R: Updatable>(&mut self, before: &R::Record, after: &mut R::Record) -> ApiResult<bool> {
         let old = before.columns();
         let new = after.columns();
         let changed: Vec<(&'static str, Value)> =
@@ -290,7 +308,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Deletes a record and writes its [`deleted_event`].
-    pub async fn delete<R: Resource>(&mut self, record: &R::Record) -> ApiResult<()> {
+    pub async fn delete<R: Deletable>(&mut self, record: &R::Record) -> ApiResult<()> {
         R::before_delete(self, record).await?;
         let sql = format!("DELETE FROM {} WHERE org_id = $1 AND id = $2", R::META.table);
         self.tx.execute(self.tx.sql(sql).bind(record.id().to_owned())).await?;
@@ -299,12 +317,12 @@ impl<'a> Ctx<'a> {
 }
 
 /// `R::CREATED_EVENT`, or `{name}.created`.
-pub fn created_event<R: Resource + ?Sized>() -> String {
+pub fn created_event<R: Creatable + ?Sized>() -> String {
     R::CREATED_EVENT.map_or_else(|| format!("{}.created", R::META.name), str::to_owned)
 }
 
 /// `R::DELETED_EVENT`, or `{name}.deleted`.
-pub fn deleted_event<R: Resource + ?Sized>() -> String {
+pub fn deleted_event<R: Deletable + ?Sized>() -> String {
     R::DELETED_EVENT.map_or_else(|| format!("{}.deleted", R::META.name), str::to_owned)
 }
 
@@ -324,36 +342,7 @@ pub struct Deleted {
     pub deleted: bool,
 }
 
-/// `GET /{path}`, `POST /{path}`, `GET|PATCH|DELETE /{path}/{id}` for a resource, documented.
-pub fn router<R: Resource>() -> OpenApiRouter<AppState> {
-    use axum::routing::get;
-    let collection = get(list::<R>).post(create::<R>);
-    let item = get(get_one::<R>).patch(update::<R>).delete(delete::<R>);
-    let (collection_docs, item_docs) = openapi::paths::<R>();
-    OpenApiRouter::new().routes((collection_docs.0, collection_docs.1, collection)).routes((
-        item_docs.0,
-        item_docs.1,
-        item,
-    ))
-}
-
-/// Like [`router`] without `POST {path}`, for a resource whose writes arrive through a
-/// handler of its own (`POST /api/expenses` takes an `action`); `PATCH` and `DELETE` stay.
-pub fn router_without_create<R: Resource>() -> OpenApiRouter<AppState> {
-    use axum::routing::get;
-    let item = get(get_one::<R>).patch(update::<R>).delete(delete::<R>);
-    let (mut collection_docs, item_docs) = openapi::paths::<R>();
-    if let Some(path) = collection_docs.1.paths.get_mut(R::META.path) {
-        path.post = None;
-    }
-    OpenApiRouter::new().routes((collection_docs.0, collection_docs.1, get(list::<R>))).routes((
-        item_docs.0,
-        item_docs.1,
-        item,
-    ))
-}
-
-async fn list<R: Resource>(
+pub(crate) async fn list<R: Resource>(
     State(state): State<AppState>,
     auth: Auth,
     OriginalUri(uri): OriginalUri,
@@ -365,7 +354,7 @@ async fn list<R: Resource>(
     Ok(list::respond(&uri, records, next))
 }
 
-async fn get_one<R: Resource>(
+pub(crate) async fn get_one<R: Resource>(
     State(state): State<AppState>,
     auth: Auth,
     Path(id): Path<String>,
@@ -374,26 +363,26 @@ async fn get_one<R: Resource>(
     find_record::<R>(&state, tenant, &id).await?.map(Json).ok_or_else(|| ApiError::not_found(R::META.name, &id))
 }
 
-async fn create<R: Resource>(
+pub(crate) async fn create<R: Creatable>(
     State(state): State<AppState>,
     auth: Auth,
-    Json(input): Json<R::Create>,
+    Json(input): Json<R::CreateBody>,
 ) -> ApiResult<(StatusCode, Json<R::Record>)> {
     let tenant = auth.require(Need::Write(R::META.scope))?;
     Ok((StatusCode::CREATED, Json(create_record::<R>(&state, tenant, input).await?)))
 }
 
-async fn update<R: Resource>(
+pub(crate) async fn update<R: Updatable>(
     State(state): State<AppState>,
     auth: Auth,
     Path(id): Path<String>,
-    Json(patch): Json<R::Update>,
+    Json(patch): Json<R::UpdateBody>,
 ) -> ApiResult<Json<R::Record>> {
     let tenant = auth.require(Need::Write(R::META.scope))?;
     Ok(Json(update_record::<R>(&state, tenant, &id, patch).await?))
 }
 
-async fn delete<R: Resource>(
+pub(crate) async fn delete<R: Deletable>(
     State(state): State<AppState>,
     auth: Auth,
     Path(id): Path<String>,
@@ -436,10 +425,10 @@ pub async fn find_record<R: Resource>(state: &AppState, tenant: &ActingOrg, id: 
 }
 
 /// Validates and inserts a new record, with its events, in one transaction.
-pub async fn create_record<R: Resource>(
+pub async fn create_record<R: Creatable>(
     state: &AppState,
     tenant: &ActingOrg,
-    input: R::Create,
+    input: R::CreateBody,
 ) -> ApiResult<R::Record> {
     let mut ctx = Ctx::begin(state, tenant).await?;
     let record = ctx.create::<R>(input).await?;
@@ -448,11 +437,11 @@ pub async fn create_record<R: Resource>(
 }
 
 /// Applies a patch to the record with this id (404 if the organization has none).
-pub async fn update_record<R: Resource>(
+pub async fn update_record<R: Updatable>(
     state: &AppState,
     tenant: &ActingOrg,
     id: &str,
-    patch: R::Update,
+    patch: R::UpdateBody,
 ) -> ApiResult<R::Record> {
     let mut ctx = Ctx::begin(state, tenant).await?;
     let before = ctx.load_for_update::<R>(id).await?;
@@ -463,7 +452,7 @@ pub async fn update_record<R: Resource>(
 }
 
 /// Deletes the record with this id (404 if the organization has none), with its event.
-pub async fn delete_record<R: Resource>(state: &AppState, tenant: &ActingOrg, id: &str) -> ApiResult<Deleted> {
+pub async fn delete_record<R: Deletable>(state: &AppState, tenant: &ActingOrg, id: &str) -> ApiResult<Deleted> {
     let mut ctx = Ctx::begin(state, tenant).await?;
     let record = ctx.load_for_update::<R>(id).await?;
     ctx.delete::<R>(&record).await?;
@@ -471,26 +460,89 @@ pub async fn delete_record<R: Resource>(state: &AppState, tenant: &ActingOrg, id
     Ok(Deleted { id: id.to_owned(), deleted: true })
 }
 
-/// One resource as an area lists it: its routes, its event types, and its operations for
-/// GraphQL.
+/// One documented route: its schemas, its path item and its handler.
+type Route = fn() -> openapi::Documented;
+
+/// Event types for the catalog.
+type EventTypes = fn() -> Vec<crate::events::EventType>;
+
+/// One resource as an area lists it, verb by verb: `GET {path}` and `GET {path}/{id}` for
+/// every resource, then the writes it takes through the engine. The same registration gives
+/// its routes, its event types and its GraphQL fields ([`Operations`]).
+///
+/// ```text
+/// register::<Contacts>()                                   // list, get, create, update, delete
+/// Registration::reads::<RentCharges>()                     // list and get
+/// Registration::reads::<RentPayments>().creates::<RentPayments>()
+/// ```
+#[derive(Clone, Copy)]
 pub struct Registration {
-    pub router: fn() -> OpenApiRouter<AppState>,
-    pub event_types: fn() -> Vec<crate::events::EventType>,
-    pub operations: fn() -> Operations,
+    operations: Operations,
+    routes: [Option<Route>; 5],
+    event_types: [Option<EventTypes>; 4],
 }
 
-pub const fn register<R: Resource>() -> Registration {
-    Registration { router: router::<R>, event_types: event_types::<R>, operations: Operations::of::<R> }
-}
-
-/// Like [`register`] for a resource whose creation is a handler of its own (see
-/// [`router_without_create`]).
-pub const fn register_without_create<R: Resource>() -> Registration {
-    Registration {
-        router: router_without_create::<R>,
-        event_types: event_types::<R>,
-        operations: Operations::without_create::<R>,
+impl Registration {
+    /// `GET {path}` and `GET {path}/{id}`, and the resource's own event types.
+    pub const fn reads<R: Resource>() -> Registration {
+        Registration {
+            operations: Operations::reads::<R>(),
+            routes: [Some(openapi::list::<R>), Some(openapi::get::<R>), None, None, None],
+            event_types: [None, None, None, Some(extra_events::<R>)],
+        }
     }
+
+    /// `POST {path}`, through [`Creatable`].
+    pub const fn creates<R: Creatable>(mut self) -> Registration {
+        self.operations = self.operations.with_create::<R>();
+        self.routes[2] = Some(openapi::create::<R>);
+        self.event_types[0] = Some(created_events::<R>);
+        self
+    }
+
+    /// For a resource created through [`Ctx::create`] by a route of its own (`POST
+    /// /api/expenses` takes an `action`): its created event is in the catalog, and the engine
+    /// adds no `POST {path}`.
+    pub const fn created_by_own_route<R: Creatable>(mut self) -> Registration {
+        self.event_types[0] = Some(created_events::<R>);
+        self
+    }
+
+    /// `PATCH {path}/{id}`, through [`Updatable`].
+    pub const fn updates<R: Updatable>(mut self) -> Registration {
+        self.operations = self.operations.with_update::<R>();
+        self.routes[3] = Some(openapi::update::<R>);
+        self.event_types[1] = Some(updated_events::<R>);
+        self
+    }
+
+    /// `DELETE {path}/{id}`, through [`Deletable`].
+    pub const fn deletes<R: Deletable>(mut self) -> Registration {
+        self.operations = self.operations.with_delete::<R>();
+        self.routes[4] = Some(openapi::delete::<R>);
+        self.event_types[2] = Some(deleted_events::<R>);
+        self
+    }
+
+    /// Its routes, documented.
+    pub fn router(&self) -> OpenApiRouter<AppState> {
+        self.routes.iter().flatten().fold(OpenApiRouter::new(), |router, route| router.routes(route()))
+    }
+
+    /// The event types it emits, for the webhook event catalog.
+    pub fn event_types(&self) -> Vec<crate::events::EventType> {
+        self.event_types.iter().flatten().flat_map(|types| types()).collect()
+    }
+
+    /// Its operations, for the GraphQL schema.
+    pub fn operations(&self) -> Operations {
+        self.operations
+    }
+}
+
+/// All five verbs.
+pub const fn register<R: Creatable + Updatable + Deletable>() -> Registration {
+    Registration::reads::<R>().creates::<R>().updates::<R>().deletes::<R>()
 }
 
 /// A business area (CRM, sales, rentals, operations) as the composition root mounts it: its
@@ -506,39 +558,46 @@ pub struct Area {
 
 /// The operations of a list of resources (for the GraphQL schema).
 pub fn all_operations(resources: &[Registration]) -> Vec<Operations> {
-    resources.iter().map(|r| (r.operations)()).collect()
+    resources.iter().map(Registration::operations).collect()
 }
 
 /// The routers of a list of resources, merged.
 pub fn routers(resources: &[Registration]) -> OpenApiRouter<AppState> {
-    resources.iter().fold(OpenApiRouter::new(), |merged, r| merged.merge((r.router)()))
+    resources.iter().fold(OpenApiRouter::new(), |merged, r| merged.merge(r.router()))
 }
 
 /// The event types of a list of resources.
 pub fn all_event_types(resources: &[Registration]) -> Vec<crate::events::EventType> {
-    resources.iter().flat_map(|r| (r.event_types)()).collect()
+    resources.iter().flat_map(Registration::event_types).collect()
 }
 
-/// The event types resource `R` emits, with its record's schema example as the example `data`
-/// (for the webhook event catalog).
-pub fn event_types<R: Resource>() -> Vec<crate::events::EventType> {
-    let example = example_of::<R::Record>();
-    let what = R::META.name.replace('_', " ");
-    let mut types: Vec<(String, String)> = vec![
-        (created_event::<R>(), format!("A {what} was created.")),
-        (format!("{}.updated", R::META.name), format!("A {what} was changed (any field, including its status).")),
-        (deleted_event::<R>(), format!("A {what} was deleted; `data` is the object as it was.")),
-    ];
-    types.extend(R::EXTRA_EVENTS.iter().map(|(kind, description)| ((*kind).to_owned(), (*description).to_owned())));
-    types
-        .into_iter()
-        .map(|(kind, description)| crate::events::EventType {
-            kind,
-            scope: R::META.scope,
-            description,
-            example: example.clone(),
-        })
+fn event_type<R: Resource>(kind: String, description: String) -> crate::events::EventType {
+    crate::events::EventType { kind, scope: R::META.scope, description, example: example_of::<R::Record>() }
+}
+
+fn what<R: Resource>() -> String {
+    R::META.name.replace('_', " ")
+}
+
+fn extra_events<R: Resource>() -> Vec<crate::events::EventType> {
+    R::EXTRA_EVENTS
+        .iter()
+        .map(|(kind, description)| event_type::<R>((*kind).to_owned(), (*description).to_owned()))
         .collect()
+}
+
+fn created_events<R: Creatable>() -> Vec<crate::events::EventType> {
+    vec![event_type::<R>(created_event::<R>(), format!("A {} was created.", what::<R>()))]
+}
+
+fn updated_events<R: Updatable>() -> Vec<crate::events::EventType> {
+    let description = format!("A {} was changed (any field, including its status).", what::<R>());
+    vec![event_type::<R>(format!("{}.updated", R::META.name), description)]
+}
+
+fn deleted_events<R: Deletable>() -> Vec<crate::events::EventType> {
+    let description = format!("A {} was deleted; `data` is the object as it was.", what::<R>());
+    vec![event_type::<R>(deleted_event::<R>(), description)]
 }
 
 /// The `example` of a type's OpenAPI schema.

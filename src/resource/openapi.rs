@@ -2,8 +2,9 @@
 //! [`Meta`](super::Meta), so every resource is documented the same way without hand-written
 //! attributes.
 
+use axum::routing::{self, MethodRouter};
 use utoipa::openapi::path::{
-    HttpMethod, OperationBuilder, ParameterBuilder, ParameterIn, PathItem, Paths, PathsBuilder,
+    HttpMethod, OperationBuilder, Parameter, ParameterBuilder, ParameterIn, PathItem, Paths, PathsBuilder,
 };
 use utoipa::openapi::request_body::RequestBodyBuilder;
 use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Type as SchemaType};
@@ -11,7 +12,8 @@ use utoipa::openapi::{ContentBuilder, HeaderBuilder, Ref, RefOr, Required, Respo
 use utoipa::{IntoParams, ToSchema};
 
 use super::list::Page;
-use super::{Deleted, Resource};
+use super::{Creatable, Deletable, Deleted, Resource, Updatable, created_event, deleted_event};
+use crate::state::AppState;
 
 type Schemas = Vec<(String, RefOr<Schema>)>;
 
@@ -34,19 +36,43 @@ pub fn pascal(name: &str) -> String {
         .collect()
 }
 
-/// (schemas, paths) for the collection and for the item.
-pub fn paths<R: Resource>() -> ((Schemas, Paths), (Schemas, Paths)) {
+/// One route: the schemas it names, its path item, and its handler.
+pub type Documented = (Schemas, Paths, MethodRouter<AppState>);
+
+fn what<R: Resource>() -> String {
+    R::META.name.replace('_', " ")
+}
+
+fn type_name<R: Resource>() -> String {
+    pascal(R::META.name)
+}
+
+fn id_param<R: Resource>() -> Parameter {
+    let meta = R::META;
+    ParameterBuilder::new()
+        .name("id")
+        .parameter_in(ParameterIn::Path)
+        .required(Required::True)
+        .description(Some(format!("The {}'s id (`{}_…`)", what::<R>(), meta.id_prefix)))
+        .schema(Some(ObjectBuilder::new().schema_type(SchemaType::String)))
+        .build()
+}
+
+fn item_path<R: Resource>() -> String {
+    format!("{}/{{id}}", R::META.path)
+}
+
+fn one(path: &str, method: HttpMethod, operation: OperationBuilder) -> Paths {
+    PathsBuilder::new().path(path, PathItem::new(method, operation)).build()
+}
+
+/// `GET {path}`: a page of records.
+pub fn list<R: Resource>() -> Documented {
     let meta = R::META;
     let record = R::Record::name();
-    let type_name = pascal(meta.name);
     let plural_type = pascal(&meta.plural.replace(' ', "_"));
-
     let mut schemas = Schemas::new();
     collect::<R::Record>(&mut schemas);
-    collect::<R::Create>(&mut schemas);
-    collect::<R::Update>(&mut schemas);
-    collect::<Deleted>(&mut schemas);
-
     let mut list_params = Page::into_params(|| Some(ParameterIn::Query));
     list_params.extend(R::Filter::into_params(|| Some(ParameterIn::Query)));
     let list = OperationBuilder::new()
@@ -73,75 +99,104 @@ pub fn paths<R: Resource>() -> ((Schemas, Paths), (Schemas, Paths)) {
                 .content(
                     "application/json",
                     ContentBuilder::new()
-                        .schema(Some(ArrayBuilder::new().items(Ref::from_schema_name(record.clone())).build()))
+                        .schema(Some(ArrayBuilder::new().items(Ref::from_schema_name(record)).build()))
                         .build(),
                 ),
         );
-    let create = OperationBuilder::new()
+    (schemas, one(meta.path, HttpMethod::Get, list), routing::get(super::list::<R>))
+}
+
+/// `GET {path}/{id}`.
+pub fn get<R: Resource>() -> Documented {
+    let meta = R::META;
+    let record = R::Record::name();
+    let mut schemas = Schemas::new();
+    collect::<R::Record>(&mut schemas);
+    let operation = OperationBuilder::new()
         .tag(meta.tag)
-        .operation_id(Some(format!("create{type_name}")))
-        .summary(Some(format!("Create a {}", meta.name.replace('_', " "))))
-        .description(Some(format!(
-            "Writes a `{}.created` event in the same transaction. Needs `write:{}`. Send `Idempotency-Key` to make retries safe.",
-            meta.name, meta.scope
+        .operation_id(Some(format!("get{}", type_name::<R>())))
+        .summary(Some(format!("Get a {}", what::<R>())))
+        .description(Some(format!("Needs `read:{}`.", meta.scope)))
+        .parameter(id_param::<R>())
+        .response("200", ResponseBuilder::new().description("Found").content("application/json", json_ref(&record)));
+    (schemas, one(&item_path::<R>(), HttpMethod::Get, operation), routing::get(super::get_one::<R>))
+}
+
+/// `POST {path}`.
+pub fn create<R: Creatable>() -> Documented {
+    let meta = R::META;
+    let record = R::Record::name();
+    let mut schemas = Schemas::new();
+    collect::<R::Record>(&mut schemas);
+    collect::<R::CreateBody>(&mut schemas);
+    let operation = OperationBuilder::new()
+        .tag(meta.tag)
+        .operation_id(Some(format!("create{}", type_name::<R>())))
+        .summary(Some(format!("Create a {}", what::<R>())))
+        .description(Some(R::CREATE_DOC.map_or_else(
+            || {
+                format!(
+                    "Writes a `{}` event in the same transaction. Needs `write:{}`. Send `Idempotency-Key` to make \
+                     retries safe.",
+                    created_event::<R>(),
+                    meta.scope
+                )
+            },
+            str::to_owned,
         )))
         .request_body(Some(
-            RequestBodyBuilder::new().content("application/json", json_ref(&R::Create::name())).required(Some(Required::True)).build(),
+            RequestBodyBuilder::new()
+                .content("application/json", json_ref(&R::CreateBody::name()))
+                .required(Some(Required::True))
+                .build(),
         ))
         .response("201", ResponseBuilder::new().description("Created").content("application/json", json_ref(&record)));
-    let collection = PathsBuilder::new().path(meta.path, PathItem::new(HttpMethod::Get, list)).build();
-    let mut collection = collection;
-    collection.add_path_operation(meta.path, vec![HttpMethod::Post], create);
+    (schemas, one(meta.path, HttpMethod::Post, operation), routing::post(super::create::<R>))
+}
 
-    let id_param = || {
-        ParameterBuilder::new()
-            .name("id")
-            .parameter_in(ParameterIn::Path)
-            .required(Required::True)
-            .description(Some(format!("The {}'s id (`{}_…`)", meta.name.replace('_', " "), meta.id_prefix)))
-            .schema(Some(ObjectBuilder::new().schema_type(SchemaType::String)))
-            .build()
-    };
-    let item_path = format!("{}/{{id}}", meta.path);
-    let get = OperationBuilder::new()
+/// `PATCH {path}/{id}`.
+pub fn update<R: Updatable>() -> Documented {
+    let meta = R::META;
+    let record = R::Record::name();
+    let mut schemas = Schemas::new();
+    collect::<R::Record>(&mut schemas);
+    collect::<R::UpdateBody>(&mut schemas);
+    let operation = OperationBuilder::new()
         .tag(meta.tag)
-        .operation_id(Some(format!("get{type_name}")))
-        .summary(Some(format!("Get a {}", meta.name.replace('_', " "))))
-        .description(Some(format!("Needs `read:{}`.", meta.scope)))
-        .parameter(id_param())
-        .response("200", ResponseBuilder::new().description("Found").content("application/json", json_ref(&record)));
-    let update = OperationBuilder::new()
-        .tag(meta.tag)
-        .operation_id(Some(format!("update{type_name}")))
-        .summary(Some(format!("Update a {}", meta.name.replace('_', " "))))
+        .operation_id(Some(format!("update{}", type_name::<R>())))
+        .summary(Some(format!("Update a {}", what::<R>())))
         .description(Some(format!(
             "Changes only the fields sent (`null` clears an optional field). Writes `{}.updated` (and any \
              status event) when something changed. Needs `write:{}`.",
             meta.name, meta.scope
         )))
-        .parameter(id_param())
+        .parameter(id_param::<R>())
         .request_body(Some(
             RequestBodyBuilder::new()
-                .content("application/json", json_ref(&R::Update::name()))
+                .content("application/json", json_ref(&R::UpdateBody::name()))
                 .required(Some(Required::True))
                 .build(),
         ))
         .response("200", ResponseBuilder::new().description("Updated").content("application/json", json_ref(&record)));
-    let delete = OperationBuilder::new()
+    (schemas, one(&item_path::<R>(), HttpMethod::Patch, operation), routing::patch(super::update::<R>))
+}
+
+/// `DELETE {path}/{id}`.
+pub fn delete<R: Deletable>() -> Documented {
+    let meta = R::META;
+    let mut schemas = Schemas::new();
+    collect::<Deleted>(&mut schemas);
+    let operation = OperationBuilder::new()
         .tag(meta.tag)
-        .operation_id(Some(format!("delete{type_name}")))
-        .summary(Some(format!("Delete a {}", meta.name.replace('_', " "))))
-        .description(Some(format!("Writes a `{}.deleted` event. Needs `write:{}`.", meta.name, meta.scope)))
-        .parameter(id_param())
+        .operation_id(Some(format!("delete{}", type_name::<R>())))
+        .summary(Some(format!("Delete a {}", what::<R>())))
+        .description(Some(format!("Writes a `{}` event. Needs `write:{}`.", deleted_event::<R>(), meta.scope)))
+        .parameter(id_param::<R>())
         .response(
             "200",
             ResponseBuilder::new().description("Deleted").content("application/json", json_ref("Deleted")),
         );
-    let mut item = PathsBuilder::new().path(item_path.clone(), PathItem::new(HttpMethod::Get, get)).build();
-    item.add_path_operation(&item_path, vec![HttpMethod::Patch], update);
-    item.add_path_operation(&item_path, vec![HttpMethod::Delete], delete);
-
-    ((schemas.clone(), collection), (schemas, item))
+    (schemas, one(&item_path::<R>(), HttpMethod::Delete, operation), routing::delete(super::delete::<R>))
 }
 
 #[cfg(test)]

@@ -25,36 +25,6 @@ pub fn optional_text(field: &str, value: Option<&str>, max: usize) -> ApiResult<
     }
 }
 
-/// The longest email address accepted (RFC 5321's path limit), everywhere.
-pub const EMAIL_MAX: usize = 254;
-
-/// The longest phone number accepted, everywhere: digits with their formatting and an
-/// extension (`+1 (555) 010-0100 ext. 1234`).
-pub const PHONE_MAX: usize = 50;
-
-/// A required email address: trimmed, at most [`EMAIL_MAX`] characters, of an email's shape.
-pub fn email(field: &str, value: &str) -> ApiResult<String> {
-    let email = text(field, value, EMAIL_MAX)?;
-    if is_email(&email) {
-        Ok(email)
-    } else {
-        Err(ApiError::validation(field, format!("`{field}` is not an email address")))
-    }
-}
-
-/// An optional email address: empty becomes absent.
-pub fn optional_email(field: &str, value: Option<&str>) -> ApiResult<Option<String>> {
-    match value.map(str::trim) {
-        None | Some("") => Ok(None),
-        Some(value) => email(field, value).map(Some),
-    }
-}
-
-/// An optional phone number: trimmed, empty becomes absent, at most [`PHONE_MAX`] characters.
-pub fn optional_phone(field: &str, value: Option<&str>) -> ApiResult<Option<String>> {
-    optional_text(field, value, PHONE_MAX)
-}
-
 /// An ISO 4217 currency code: three uppercase letters (`USD`, `EUR`).
 pub fn currency(field: &str, value: &str) -> ApiResult<String> {
     if value.len() == 3 && value.bytes().all(|b| b.is_ascii_uppercase()) {
@@ -139,18 +109,6 @@ pub fn labels(field: &str, values: Vec<String>, max_items: usize, max_len: usize
 /// Applies a nullable `PATCH` field to the current value.
 pub fn patch<T>(current: Option<T>, change: Patch<Option<T>>) -> Option<T> {
     change.or(current)
-}
-
-/// A cheap shape check, not a deliverability check: one `@`, something on each side, a dot after it.
-pub fn is_email(email: &str) -> bool {
-    let Some((local, domain)) = email.split_once('@') else { return false };
-    !local.is_empty()
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !email.contains(char::is_whitespace)
-        && !domain.contains('@')
-        && email.len() <= 254
 }
 
 /// Lowercase ASCII words joined by `-`: "Modern Villa in Beverly Hills!" → `modern-villa-in-beverly-hills`.

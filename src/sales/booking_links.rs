@@ -28,7 +28,7 @@ use crate::http::{Json, Path};
 use crate::resource::validate::slugify;
 use crate::resource::validate::{in_range, optional_text, patch, slug, text};
 use crate::resource::{Columns, Patch, patch_body};
-use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::state::AppState;
 use crate::vocab::error::{ApiError, ApiResult, ErrorBody};
 use crate::vocab::values::{Flag, Timestamp};
@@ -170,9 +170,20 @@ impl Resource for BookingLinks {
     };
 
     type Record = BookingLink;
-    type Create = CreateBookingLink;
-    type Update = UpdateBookingLink;
     type Filter = BookingLinkFilter;
+
+    fn filter(f: &BookingLinkFilter, filters: &mut Filters) {
+        filters.eq("team_member_id", f.team_member_id.clone());
+        filters.eq("active", f.active);
+    }
+
+    fn compute(state: &AppState, l: &mut BookingLink) {
+        l.url = format!("{}/book/{}/{}", state.public_url(), l.org_slug, l.slug);
+    }
+}
+
+impl Creatable for BookingLinks {
+    type CreateBody = CreateBookingLink;
 
     async fn create(ctx: &mut Ctx<'_>, input: CreateBookingLink) -> ApiResult<BookingLink> {
         let id = ctx.new_id(Self::META.id_prefix);
@@ -199,6 +210,10 @@ impl Resource for BookingLinks {
         check_references(ctx, &link).await?;
         Ok(link)
     }
+}
+
+impl Updatable for BookingLinks {
+    type UpdateBody = UpdateBookingLink;
 
     async fn update(ctx: &mut Ctx<'_>, mut l: BookingLink, change: UpdateBookingLink) -> ApiResult<BookingLink> {
         if let Some(chosen) = change.slug.into_option()
@@ -219,16 +234,9 @@ impl Resource for BookingLinks {
         check_references(ctx, &l).await?;
         Ok(l)
     }
-
-    fn filter(f: &BookingLinkFilter, filters: &mut Filters) {
-        filters.eq("team_member_id", f.team_member_id.clone());
-        filters.eq("active", f.active);
-    }
-
-    fn compute(state: &AppState, l: &mut BookingLink) {
-        l.url = format!("{}/book/{}/{}", state.public_url(), l.org_slug, l.slug);
-    }
 }
+
+impl Deletable for BookingLinks {}
 
 /// The booking pages, outside `/api` and without a key.
 pub fn public_router() -> OpenApiRouter<AppState> {

@@ -7,10 +7,11 @@ use utoipa::{IntoParams, ToSchema};
 use crate::crm::contacts::Contacts;
 use crate::crm::leads::Leads;
 use crate::crm::team::TeamMembers;
-use crate::resource::validate::{self, in_range, optional_text, patch, text};
+use crate::resource::validate::{in_range, optional_text, patch};
 use crate::resource::{Columns, Patch, patch_body};
-use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::text_enum;
+use crate::vocab::contact::Phone;
 use crate::vocab::error::ApiResult;
 use crate::vocab::values::{Timestamp, Value};
 
@@ -37,8 +38,8 @@ text_enum! {
 pub struct Call {
     pub id: String,
     pub direction: Direction,
-    pub from_number: String,
-    pub to_number: String,
+    pub from_number: Phone,
+    pub to_number: Phone,
     pub contact_id: Option<String>,
     pub lead_id: Option<String>,
     /// The team member on the business's side of the call.
@@ -120,7 +121,6 @@ pub struct CallFilter {
 
 pub struct Calls;
 
-const MAX_NUMBER: usize = validate::PHONE_MAX;
 const MAX_DURATION_SECONDS: i64 = 86_400;
 
 /// Checks that every id the call references exists in this organization.
@@ -146,17 +146,30 @@ impl Resource for Calls {
     };
 
     type Record = Call;
-    type Create = CreateCall;
-    type Update = UpdateCall;
     type Filter = CallFilter;
+
+    fn filter(f: &CallFilter, filters: &mut Filters) {
+        filters.eq("direction", f.direction);
+        filters.eq("team_member_id", f.team_member_id.clone());
+        filters.eq("contact_id", f.contact_id.clone());
+        filters.eq("lead_id", f.lead_id.clone());
+        filters.at_least("started_at", f.from);
+        if let Some(to) = f.to {
+            filters.raw("started_at < ?".into(), [Value::from(to)]);
+        }
+    }
+}
+
+impl Creatable for Calls {
+    type CreateBody = CreateCall;
 
     async fn create(ctx: &mut Ctx<'_>, input: CreateCall) -> ApiResult<Call> {
         let now = ctx.now();
         let call = Call {
             id: ctx.new_id(Self::META.id_prefix),
             direction: input.direction,
-            from_number: text("fromNumber", &input.from_number, MAX_NUMBER)?,
-            to_number: text("toNumber", &input.to_number, MAX_NUMBER)?,
+            from_number: Phone::parse("fromNumber", &input.from_number)?,
+            to_number: Phone::parse("toNumber", &input.to_number)?,
             contact_id: input.contact_id,
             lead_id: input.lead_id,
             team_member_id: input.team_member_id,
@@ -170,15 +183,15 @@ impl Resource for Calls {
         check_references(ctx, &call).await?;
         Ok(call)
     }
+}
+
+impl Updatable for Calls {
+    type UpdateBody = UpdateCall;
 
     async fn update(ctx: &mut Ctx<'_>, mut c: Call, change: UpdateCall) -> ApiResult<Call> {
         c.direction = change.direction.or(c.direction);
-        if let Some(number) = change.from_number.into_option() {
-            c.from_number = text("fromNumber", &number, MAX_NUMBER)?;
-        }
-        if let Some(number) = change.to_number.into_option() {
-            c.to_number = text("toNumber", &number, MAX_NUMBER)?;
-        }
+        c.from_number = change.from_number.apply(c.from_number, |n| Phone::parse("fromNumber", &n))?;
+        c.to_number = change.to_number.apply(c.to_number, |n| Phone::parse("toNumber", &n))?;
         c.contact_id = patch(c.contact_id, change.contact_id);
         c.lead_id = patch(c.lead_id, change.lead_id);
         c.team_member_id = patch(c.team_member_id, change.team_member_id);
@@ -189,15 +202,6 @@ impl Resource for Calls {
         check_references(ctx, &c).await?;
         Ok(c)
     }
-
-    fn filter(f: &CallFilter, filters: &mut Filters) {
-        filters.eq("direction", f.direction);
-        filters.eq("team_member_id", f.team_member_id.clone());
-        filters.eq("contact_id", f.contact_id.clone());
-        filters.eq("lead_id", f.lead_id.clone());
-        filters.at_least("started_at", f.from);
-        if let Some(to) = f.to {
-            filters.raw("started_at < ?".into(), [Value::from(to)]);
-        }
-    }
 }
+
+impl Deletable for Calls {}

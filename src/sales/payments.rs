@@ -15,7 +15,7 @@ use crate::crm::contacts::Contacts;
 use crate::crm::team::TeamMembers;
 use crate::resource::validate::{currency, optional_text, patch};
 use crate::resource::{Columns, Patch, patch_body};
-use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::text_enum;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::values::{Money, Timestamp, Value};
@@ -215,9 +215,22 @@ impl Resource for Payments {
     ];
 
     type Record = Payment;
-    type Create = CreatePayment;
-    type Update = UpdatePayment;
     type Filter = PaymentFilter;
+
+    fn filter(f: &PaymentFilter, filters: &mut Filters) {
+        filters.eq("status", f.status);
+        filters.eq("team_member_id", f.team_member_id.clone());
+        filters.eq("contact_id", f.contact_id.clone());
+        filters.eq("product_id", f.product_id.clone());
+        filters.at_least("paid_at", f.from);
+        if let Some(to) = f.to {
+            filters.raw("paid_at < ?".into(), [Value::from(to)]);
+        }
+    }
+}
+
+impl Creatable for Payments {
+    type CreateBody = CreatePayment;
 
     async fn create(ctx: &mut Ctx<'_>, input: CreatePayment) -> ApiResult<Payment> {
         let status = input.status.unwrap_or(PaymentStatus::Pending);
@@ -247,6 +260,16 @@ impl Resource for Payments {
         payment.commission_amount = commission(ctx, &payment).await?;
         Ok(payment)
     }
+
+    fn create_events(p: &Payment) -> Vec<String> {
+        let mut events = vec!["payment.created".to_owned()];
+        events.extend(p.status.event().map(str::to_owned));
+        events
+    }
+}
+
+impl Updatable for Payments {
+    type UpdateBody = UpdatePayment;
 
     async fn update(ctx: &mut Ctx<'_>, before: Payment, change: UpdatePayment) -> ApiResult<Payment> {
         let mut p = before.clone();
@@ -282,23 +305,6 @@ impl Resource for Payments {
         Ok(p)
     }
 
-    fn filter(f: &PaymentFilter, filters: &mut Filters) {
-        filters.eq("status", f.status);
-        filters.eq("team_member_id", f.team_member_id.clone());
-        filters.eq("contact_id", f.contact_id.clone());
-        filters.eq("product_id", f.product_id.clone());
-        filters.at_least("paid_at", f.from);
-        if let Some(to) = f.to {
-            filters.raw("paid_at < ?".into(), [Value::from(to)]);
-        }
-    }
-
-    fn create_events(p: &Payment) -> Vec<String> {
-        let mut events = vec!["payment.created".to_owned()];
-        events.extend(p.status.event().map(str::to_owned));
-        events
-    }
-
     fn update_events(before: &Payment, after: &Payment) -> Vec<String> {
         let mut events = vec!["payment.updated".to_owned()];
         if before.status != after.status {
@@ -306,7 +312,9 @@ impl Resource for Payments {
         }
         events
     }
+}
 
+impl Deletable for Payments {
     /// Money that moved stays on the books: succeeded and refunded payments cannot be deleted.
     async fn before_delete(_ctx: &mut Ctx<'_>, p: &Payment) -> ApiResult<()> {
         if p.status.was_paid() {

@@ -6,7 +6,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::resource::validate::{currency, optional_text, patch, text};
 use crate::resource::{Columns, Patch, patch_body};
-use crate::resource::{Ctx, Filters, Meta, Resource};
+use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::values::{Flag, Money, Timestamp};
 
@@ -99,9 +99,16 @@ impl Resource for Products {
     };
 
     type Record = Product;
-    type Create = CreateProduct;
-    type Update = UpdateProduct;
     type Filter = ProductFilter;
+
+    fn filter(f: &ProductFilter, filters: &mut Filters) {
+        filters.eq("active", f.active);
+        filters.search(&["name", "description"], f.search.as_deref());
+    }
+}
+
+impl Creatable for Products {
+    type CreateBody = CreateProduct;
 
     async fn create(ctx: &mut Ctx<'_>, input: CreateProduct) -> ApiResult<Product> {
         let now = ctx.now();
@@ -116,6 +123,10 @@ impl Resource for Products {
             updated_at: now,
         })
     }
+}
+
+impl Updatable for Products {
+    type UpdateBody = UpdateProduct;
 
     async fn update(_ctx: &mut Ctx<'_>, mut p: Product, change: UpdateProduct) -> ApiResult<Product> {
         if let Some(name) = change.name.into_option() {
@@ -131,9 +142,6 @@ impl Resource for Products {
         p.active = change.active.into_option().map_or(p.active, Flag);
         Ok(p)
     }
-
-    fn filter(f: &ProductFilter, filters: &mut Filters) {
-        filters.eq("active", f.active);
-        filters.search(&["name", "description"], f.search.as_deref());
-    }
 }
+
+impl Deletable for Products {}

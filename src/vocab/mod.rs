@@ -3,6 +3,7 @@
 //! request's id. It imports nothing of Gable's; everything else may import it.
 
 pub mod clock;
+pub mod contact;
 pub mod date;
 pub mod error;
 pub mod ids;

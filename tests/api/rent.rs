@@ -319,3 +319,50 @@ async fn dates_in_bodies_are_within_twenty_years_and_a_backdated_lease_catches_u
     assert_eq!(first.as_array().unwrap().len(), 100, "(the newest hundred)");
     assert_eq!(run_rent(&app.state, today).await.unwrap().charges_created, 0, "idempotent");
 }
+
+/// The ledger is registered with the engine verb by verb: GraphQL reads charges and payments
+/// and records a payment through the same rules and events as REST, and offers no update or
+/// delete for either.
+#[tokio::test]
+async fn graphql_reads_the_ledger_and_records_payments_like_rest() {
+    let app = spawn_app().await;
+    app.clock().freeze_at(MARCH_10);
+    let org = app.org(Plan::Grow).await;
+    let lease = march_lease(&app, &org.key).await;
+    let lease_id = lease["id"].as_str().unwrap();
+    run_rent(&app.state, day("2026-04-01")).await.unwrap();
+
+    let gql = |query: &str, variables: Value| {
+        let body = json!({"query": query, "variables": variables});
+        let app = &app;
+        let key = org.key.clone();
+        async move { json(app.post("/graphql", &key, &body).await).await.1 }
+    };
+    let recorded = gql(
+        "mutation($input: CreateRentPaymentInput!) { createRentPayment(input: $input) { id applied_usd } }",
+        json!({"input": pay(lease_id, 500.0, "2026-04-02")}),
+    )
+    .await;
+    assert!(recorded.get("errors").is_none(), "{recorded}");
+    assert_eq!(recorded["data"]["createRentPayment"]["applied_usd"], 500);
+    assert_eq!(app.events(&org.key, "rent_payment.recorded").await.len(), 1);
+
+    let read = gql(
+        "query($lease: String) { rentCharges(lease_id: $lease) { period_label paid_usd } rentPayments { id } }",
+        json!({"lease": lease_id}),
+    )
+    .await;
+    assert!(read.get("errors").is_none(), "{read}");
+    // Newest first: April is still open, March has the payment.
+    assert_eq!(read["data"]["rentCharges"][1]["paid_usd"], 500, "{read}");
+    assert_eq!(read["data"]["rentPayments"][0]["id"], recorded["data"]["createRentPayment"]["id"]);
+
+    let refused = gql("mutation { rentCharge: deleteRentCharge(id: \"chg_1\") { id } }", json!({})).await;
+    assert!(refused["errors"][0]["message"].as_str().is_some_and(|m| m.contains("deleteRentCharge")), "{refused}");
+    let bad = gql(
+        "mutation($input: CreateRentPaymentInput!) { createRentPayment(input: $input) { id } }",
+        json!({"input": pay(lease_id, 0.0, "2026-04-02")}),
+    )
+    .await;
+    assert_eq!(bad["errors"][0]["extensions"]["field"], "amount_usd", "{bad}");
+}
