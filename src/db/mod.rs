@@ -28,7 +28,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use secrecy::{ExposeSecret, SecretString};
-use sqlx::postgres::{PgArguments, PgPoolOptions, PgRow};
+use sqlx::postgres::{PgArguments, PgConnectOptions, PgPoolOptions, PgRow};
 use sqlx::sqlite::{
     SqliteArguments, SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
 };
@@ -75,10 +75,11 @@ enum Pools {
     /// Reads on their own connections (WAL lets them run beside the writer); one writer
     /// connection, so writers queue in the process instead of failing with `SQLITE_BUSY`.
     /// Background jobs share them: SQLite has one writer whoever writes.
-    Sqlite { read: ReadConnections, write: SqlitePool },
-    /// The API's connections, and the background jobs' own, so a backlog of jobs never makes
-    /// a request wait for a connection.
-    Postgres { api: PgPool, jobs: PgPool },
+    Sqlite { read: ReadConnections<Reader<SqliteConnectOptions>>, write: SqlitePool },
+    /// The API's plain reads on connections of their own, its writes and transactions, and the
+    /// background jobs' own connections, so a backlog of jobs never makes a request wait for a
+    /// connection.
+    Postgres { read: ReadConnections<Reader<PgConnectOptions>>, api: PgPool, jobs: PgPool },
 }
 
 /// Whose connections a statement uses.
@@ -122,7 +123,7 @@ impl Db {
                 .await?;
             // Open the writer first: it creates the file and switches it to WAL.
             write.acquire().await?;
-            let read = ReadConnections::new(options.read_only(true), sqlite_readers(max_connections))?;
+            let read = ReadConnections::new(Reader(options.read_only(true)), sqlite_readers(max_connections))?;
             Ok(Db { pools: Pools::Sqlite { read, write } })
         } else {
             // No ping before each use: it doubles the round trips of a query, and a connection
@@ -136,7 +137,8 @@ impl Db {
             };
             let api = pool(max_connections.max(2)).await?;
             let jobs = pool(job_connections).await?;
-            Ok(Db { pools: Pools::Postgres { api, jobs } })
+            let read = ReadConnections::new(Reader(PgConnectOptions::from_str(url)?), max_connections)?;
+            Ok(Db { pools: Pools::Postgres { read, api, jobs } })
         }
     }
 
@@ -166,7 +168,8 @@ impl Db {
                 read.0.close();
                 write.close().await;
             }
-            Pools::Postgres { api, jobs } => {
+            Pools::Postgres { read, api, jobs } => {
+                read.0.close();
                 api.close().await;
                 jobs.close().await;
             }
@@ -198,7 +201,9 @@ impl Db {
             // Take the write lock up front: a deferred transaction that reads first could
             // otherwise fail to upgrade when another process writes.
             Pools::Sqlite { write, .. } => Tx::Sqlite(write.begin_with("BEGIN IMMEDIATE").await?),
-            Pools::Postgres { api, jobs } => Tx::Postgres(if role == Role::Jobs { jobs } else { api }.begin().await?),
+            Pools::Postgres { api, jobs, .. } => {
+                Tx::Postgres(if role == Role::Jobs { jobs } else { api }.begin().await?)
+            }
         })
     }
 }
@@ -221,37 +226,52 @@ fn sqlite_options(url: &str) -> Result<SqliteConnectOptions, DbError> {
         .foreign_keys(true))
 }
 
-/// SQLite's read-only connections, kept open between statements by deadpool. sqlx's own pool
-/// pings every connection it takes back — a round trip to the connection's thread for each
-/// statement, a third of a short read's cost (docs/benchmarks.md); a read-only connection has
-/// nothing to flush (a read dropped half-way leaves its rows to a closed channel, and the next
-/// statement queues behind it on the connection's thread), so these are handed on as they are.
-#[derive(Clone)]
-struct ReadConnections(deadpool::managed::Pool<ReadConnection>);
+/// Connections for plain reads, kept open between statements by deadpool. sqlx's own pool
+/// pings every connection it takes back — a round trip for each statement, a third of a short
+/// read's cost on either backend (docs/benchmarks.md). A read has nothing to flush: a read
+/// dropped half-way leaves its rows behind, and the next statement waits them out (SQLite
+/// queues it on the connection's thread; sqlx's PostgreSQL connection reads up to the pending
+/// `ReadyForQuery` before it sends). A connection whose statement failed at the connection level
+/// is dropped instead of returned ([`broken`]).
+struct ReadConnections<M: deadpool::managed::Manager>(deadpool::managed::Pool<M>);
 
-struct ReadConnection(SqliteConnectOptions);
-
-impl deadpool::managed::Manager for ReadConnection {
-    type Type = sqlx::SqliteConnection;
-    type Error = sqlx::Error;
-
-    async fn create(&self) -> Result<sqlx::SqliteConnection, sqlx::Error> {
-        sqlx::ConnectOptions::connect(&self.0).await
-    }
-
-    async fn recycle(
-        &self,
-        _: &mut sqlx::SqliteConnection,
-        _: &deadpool::managed::Metrics,
-    ) -> deadpool::managed::RecycleResult<sqlx::Error> {
-        Ok(())
+impl<M: deadpool::managed::Manager> Clone for ReadConnections<M> {
+    fn clone(&self) -> Self {
+        ReadConnections(self.0.clone())
     }
 }
 
-impl ReadConnections {
-    fn new(options: SqliteConnectOptions, size: u32) -> Result<ReadConnections, DbError> {
-        let pool = deadpool::managed::Pool::builder(ReadConnection(options))
-            .max_size(size as usize)
+/// Opens read connections with these options.
+struct Reader<O>(O);
+
+macro_rules! reader {
+    ($options:ty, $connection:ty) => {
+        impl deadpool::managed::Manager for Reader<$options> {
+            type Type = $connection;
+            type Error = sqlx::Error;
+
+            async fn create(&self) -> Result<$connection, sqlx::Error> {
+                sqlx::ConnectOptions::connect(&self.0).await
+            }
+
+            async fn recycle(
+                &self,
+                _: &mut $connection,
+                _: &deadpool::managed::Metrics,
+            ) -> deadpool::managed::RecycleResult<sqlx::Error> {
+                Ok(())
+            }
+        }
+    };
+}
+
+reader!(SqliteConnectOptions, sqlx::SqliteConnection);
+reader!(PgConnectOptions, sqlx::PgConnection);
+
+impl<M: deadpool::managed::Manager<Error = sqlx::Error>> ReadConnections<M> {
+    fn new(manager: M, size: u32) -> Result<ReadConnections<M>, DbError> {
+        let pool = deadpool::managed::Pool::builder(manager)
+            .max_size(size.max(1) as usize)
             .runtime(deadpool::Runtime::Tokio1)
             .wait_timeout(Some(Duration::from_secs(30)))
             .build()
@@ -259,7 +279,7 @@ impl ReadConnections {
         Ok(ReadConnections(pool))
     }
 
-    async fn get(&self) -> Result<deadpool::managed::Object<ReadConnection>, sqlx::Error> {
+    async fn get(&self) -> Result<deadpool::managed::Object<M>, sqlx::Error> {
         self.0.get().await.map_err(|error| match error {
             deadpool::managed::PoolError::Backend(error) => error,
             deadpool::managed::PoolError::Timeout(_) => sqlx::Error::PoolTimedOut,
@@ -267,6 +287,25 @@ impl ReadConnections {
             other => sqlx::Error::Configuration(other.to_string().into()),
         })
     }
+}
+
+/// Whether an error leaves the connection unusable (rather than the statement wrong).
+fn broken(error: &sqlx::Error) -> bool {
+    matches!(error, sqlx::Error::Io(_) | sqlx::Error::Tls(_) | sqlx::Error::Protocol(_) | sqlx::Error::WorkerCrashed)
+}
+
+/// Runs a read on a connection of `pool`, dropping the connection if it broke.
+macro_rules! on_reader {
+    ($pool:expr, |$connection:ident| $run:expr) => {{
+        let mut $connection = $pool.get().await?;
+        let result = $run;
+        if let Err(error) = &result
+            && broken(error)
+        {
+            let _ = deadpool::managed::Object::take($connection);
+        }
+        result
+    }};
 }
 
 /// SQLite readers are CPU-bound worker threads: more than two per core only adds switching.
@@ -375,15 +414,19 @@ macro_rules! dispatch {
         match &$self.db.pools {
             Pools::Sqlite { read, write } => {
                 if $sql.read_only {
-                    let mut connection = read.get().await?;
-                    run!($as, sqlite, $sql, &mut *connection, $method)
+                    on_reader!(read, |connection| run!($as, sqlite, $sql, &mut *connection, $method))
                 } else {
                     run!($as, sqlite, $sql, write, $method)
                 }
             }
-            Pools::Postgres { api, jobs } => {
-                let pool = if $self.role() == Role::Jobs { jobs } else { api };
-                run!($as, postgres, $sql, pool, $method)
+            Pools::Postgres { read, api, jobs } => {
+                if $self.role() == Role::Jobs {
+                    run!($as, postgres, $sql, jobs, $method)
+                } else if $sql.read_only {
+                    on_reader!(read, |connection| run!($as, postgres, $sql, &mut *connection, $method))
+                } else {
+                    run!($as, postgres, $sql, api, $method)
+                }
             }
         }
     };
@@ -427,15 +470,21 @@ macro_rules! executor {
         match &$self.db.pools {
             Pools::Sqlite { read, write } => {
                 if $sql.read_only {
-                    let mut connection = read.get().await?;
-                    run!(plain, sqlite, $sql, &mut *connection, execute).map(Done::Sqlite)
+                    on_reader!(read, |connection| run!(plain, sqlite, $sql, &mut *connection, execute))
+                        .map(Done::Sqlite)
                 } else {
                     run!(plain, sqlite, $sql, write, execute).map(Done::Sqlite)
                 }
             }
-            Pools::Postgres { api, jobs } => {
-                let pool = if $self.role() == Role::Jobs { jobs } else { api };
-                run!(plain, postgres, $sql, pool, execute).map(Done::Postgres)
+            Pools::Postgres { read, api, jobs } => {
+                if $self.role() == Role::Jobs {
+                    run!(plain, postgres, $sql, jobs, execute).map(Done::Postgres)
+                } else if $sql.read_only {
+                    on_reader!(read, |connection| run!(plain, postgres, $sql, &mut *connection, execute))
+                        .map(Done::Postgres)
+                } else {
+                    run!(plain, postgres, $sql, api, execute).map(Done::Postgres)
+                }
             }
         }
     };
