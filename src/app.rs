@@ -19,7 +19,7 @@ use utoipa_axum::router::OpenApiRouter;
 use crate::config::Settings;
 use crate::db::Db;
 use crate::platform::metrics;
-use crate::platform::{docs, health, keys};
+use crate::platform::{self, docs, health};
 use crate::resource::{Area, Operations};
 use crate::state::AppState;
 use crate::vocab::clock::Clock;
@@ -153,7 +153,7 @@ fn router(state: AppState) -> Router {
 
 /// The business areas, listed once: each is mounted (`api`, `documented`), has its events in the
 /// webhook catalog (`state`) and its resources in GraphQL (`api`).
-const AREAS: [Area; 4] = [crm::AREA, sales::AREA, operations::AREA, rentals::AREA];
+const AREAS: [Area; 5] = [platform::AREA, crm::AREA, sales::AREA, operations::AREA, rentals::AREA];
 
 /// Routes outside `/api`: health and each area's public pages.
 fn documented() -> OpenApiRouter<AppState> {
@@ -165,7 +165,7 @@ fn documented() -> OpenApiRouter<AppState> {
 /// The authenticated API (served under `/api` and `/v1`): the platform's routes, every area's,
 /// and GraphQL over every area's resources.
 fn api() -> OpenApiRouter<AppState> {
-    let platform = OpenApiRouter::new().merge(keys::router()).merge(webhooks::event_log::router());
+    let platform = OpenApiRouter::new().merge(webhooks::event_log::router());
     let areas = AREAS.iter().fold(platform, |router, area| router.merge((area.router)()));
     let resources: Vec<Operations> = AREAS.iter().flat_map(|area| (area.operations)()).collect();
     areas.merge(webhooks::router()).merge(graphql::router(&resources))

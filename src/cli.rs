@@ -499,7 +499,7 @@ async fn key(db: &Db, command: KeyCommand) -> anyhow::Result<()> {
                     "created API key {} ({}) with scopes {}",
                     created.api_key.id,
                     created.api_key.name,
-                    created.api_key.scopes.join(",")
+                    created.api_key.scopes.0.join(",")
                 );
                 println!("{}", created.key);
                 println!("This is the only time the key is shown: store it now.");
@@ -515,7 +515,7 @@ async fn key(db: &Db, command: KeyCommand) -> anyhow::Result<()> {
                 for key in list {
                     let state = if key.revoked { "revoked" } else { "active" };
                     let shown = format!("{}…{}", key.prefix, key.last4);
-                    println!("{:<32} {:<18} {:<8} {:<24} {}", key.id, shown, state, key.scopes.join(","), key.name);
+                    println!("{:<32} {:<18} {:<8} {:<24} {}", key.id, shown, state, key.scopes.0.join(","), key.name);
                 }
             }
         }

@@ -12,7 +12,9 @@ use proc_macro::TokenStream;
 use quote::quote;
 use syn::{Data, DeriveInput, Fields, LitStr, Type, parse_macro_input};
 
-/// Implements `crate::resource::Columns` for a record with named fields.
+/// Implements `crate::resource::Columns` for a record with named fields (and
+/// `crate::resource::Stamped` when it has `created_at` and `updated_at`, which the engine's
+/// writes need).
 ///
 /// Every field is a column of the same name, stored and read, except:
 /// - `id`, `created_at` and `updated_at`: read; written by the engine itself;
@@ -40,7 +42,7 @@ fn columns(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
     };
     let mut select = Vec::new();
     let mut stored = Vec::new();
-    let mut stamps = 0;
+    let mut stamps = Vec::new();
     for field in &fields.named {
         let ident = field.ident.as_ref().expect("named field");
         let mut name = ident.to_string();
@@ -80,8 +82,8 @@ fn columns(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
             Some(sql) => select.push(format!("{sql} AS {name}")),
             None => {
                 select.push(name.clone());
-                if matches!(name.as_str(), "id" | "created_at" | "updated_at") {
-                    stamps += 1;
+                if let Some(stamp) = ["id", "created_at", "updated_at"].into_iter().find(|s| *s == name) {
+                    stamps.push(stamp);
                 } else if !read_only {
                     stored.push(quote! {
                         (#name, crate::vocab::values::Value::from(::core::clone::Clone::clone(&self.#ident)))
@@ -90,12 +92,26 @@ fn columns(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
             }
         }
     }
-    if stamps != 3 {
-        return Err(syn::Error::new_spanned(&input.ident, "Columns: a record has `id`, `created_at` and `updated_at`"));
+    if !stamps.contains(&"id") {
+        return Err(syn::Error::new_spanned(&input.ident, "Columns: a record has an `id`"));
     }
+    let stamped = stamps.contains(&"created_at") && stamps.contains(&"updated_at");
     let select = select.join(", ");
     let ident = &input.ident;
     let (impl_generics, type_generics, where_clause) = input.generics.split_for_impl();
+    let stamps = stamped.then(|| {
+        quote! {
+            impl #impl_generics crate::resource::Stamped for #ident #type_generics #where_clause {
+                fn created_at(&self) -> crate::vocab::values::Timestamp {
+                    self.created_at
+                }
+
+                fn set_updated_at(&mut self, at: crate::vocab::values::Timestamp) {
+                    self.updated_at = at;
+                }
+            }
+        }
+    });
     Ok(quote! {
         impl #impl_generics crate::resource::Columns for #ident #type_generics #where_clause {
             const SELECT: &'static str = #select;
@@ -107,15 +123,9 @@ fn columns(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
             fn id(&self) -> &str {
                 &self.id
             }
-
-            fn created_at(&self) -> crate::vocab::values::Timestamp {
-                self.created_at
-            }
-
-            fn set_updated_at(&mut self, at: crate::vocab::values::Timestamp) {
-                self.updated_at = at;
-            }
         }
+
+        #stamps
     })
 }
 

@@ -35,7 +35,7 @@ use crate::events;
 use crate::http::Json as JsonBody;
 use crate::http::extract::{parse_query, payload_too_large};
 use crate::resource::erased::{FilterParam, described, params};
-use crate::resource::{Operations, Page, pascal};
+use crate::resource::{Operations, Page, a, pascal};
 use crate::state::AppState;
 use crate::vocab::error::ApiError;
 use crate::vocab::scope::Need;
@@ -344,7 +344,7 @@ fn build(resources: &[Operations]) -> Result<Schema, SchemaError> {
                         Ok(Some(FieldValue::owned_any(created)))
                     })
                 })
-                .description(format!("Creates a {what} (`POST /api{}`). Needs `write:{}`.", meta.path, meta.scope))
+                .description(format!("Creates {} (`POST /api{}`). Needs `write:{}`.", a(&what), meta.path, meta.scope))
                 .argument(InputValue::new("input", TypeRef::named_nn(&input_name))),
             );
         }
@@ -381,8 +381,10 @@ fn build(resources: &[Operations]) -> Result<Schema, SchemaError> {
                     })
                 })
                 .description(format!(
-                    "Deletes a {what} (`DELETE /api{}/{{id}}`). Needs `write:{}`.",
-                    meta.path, meta.scope
+                    "Deletes {} (`DELETE /api{}/{{id}}`). Needs `write:{}`.",
+                    a(&what),
+                    meta.path,
+                    meta.scope
                 ))
                 .argument(InputValue::new("id", TypeRef::named_nn(TypeRef::ID))),
             );

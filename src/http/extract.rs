@@ -69,13 +69,36 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Json<T> {
                 "Send the request body as JSON with `Content-Type: application/json`",
             ));
         }
-        let bytes = Bytes::from_request(req, state).await.map_err(|rejection| match rejection {
-            BytesRejection::FailedToBufferBody(_) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                payload_too_large()
-            }
-            other => ApiError::bad_request("INVALID_BODY", format!("Could not read the request body: {other}")),
-        })?;
+        let bytes = Bytes::from_request(req, state).await.map_err(unreadable)?;
         parse_json(&bytes).map(Json)
+    }
+}
+
+fn unreadable(rejection: BytesRejection) -> ApiError {
+    match rejection {
+        BytesRejection::FailedToBufferBody(_) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            payload_too_large()
+        }
+        other => ApiError::bad_request("INVALID_BODY", format!("Could not read the request body: {other}")),
+    }
+}
+
+/// A JSON body a client may leave out (`POST …/complete`, `…/approve`): an empty body or
+/// `null` is `T::default()`; anything else is read like [`Json`] (an object, fields named in
+/// errors). The content type is not required, so a bare `curl -X POST` works.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OptionalJson<T>(pub T);
+
+impl<T: DeserializeOwned + Default, S: Send + Sync> FromRequest<S> for OptionalJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
+        let bytes = Bytes::from_request(req, state).await.map_err(unreadable)?;
+        let text = bytes.trim_ascii();
+        if text.is_empty() || text == b"null" {
+            return Ok(OptionalJson(T::default()));
+        }
+        parse_json(&bytes).map(OptionalJson)
     }
 }
 

@@ -9,7 +9,7 @@ pub mod request_id;
 
 use axum::http::{Method, StatusCode, Uri};
 
-pub use self::extract::{Json, Path, Query, json_body, json_response, to_json};
+pub use self::extract::{Json, OptionalJson, Path, Query, json_body, json_response, to_json};
 use crate::vocab::error::ApiError;
 
 /// Unknown route: 404 as JSON.

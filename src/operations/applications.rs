@@ -7,7 +7,6 @@
 //! `"create_lease": false` creates only the tenant. The lease is then signed as usual
 //! (`POST /api/leases/{id}/sign`). Decisions are final.
 
-use axum::body::Bytes;
 use axum::extract::State;
 use serde::{Deserialize, Serialize};
 use serde_json::Value as JsonValue;
@@ -17,8 +16,8 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::auth::Auth;
-use crate::http::extract::{parse_json, parse_value};
-use crate::http::{Json, Path};
+use crate::http::extract::parse_value;
+use crate::http::{Json, OptionalJson, Path};
 use crate::rentals::leases::{CreateLease, LateFee, Leases};
 use crate::rentals::tenants::{CreateTenant, Tenants};
 use crate::rentals::units::Units;
@@ -273,11 +272,6 @@ pub struct Deny {
     pub reason: Option<String>,
 }
 
-/// An optional JSON body: empty means the defaults.
-fn optional_body<T: Default + serde::de::DeserializeOwned>(body: &Bytes) -> ApiResult<T> {
-    if body.iter().all(u8::is_ascii_whitespace) { Ok(T::default()) } else { parse_json(body) }
-}
-
 /// A lease-rule error, pointed at `create_lease.<field>`.
 fn in_terms(error: ApiError) -> ApiError {
     match error.field_name().map(str::to_owned) {
@@ -304,12 +298,11 @@ async fn approve_application(
     State(state): State<AppState>,
     auth: Auth,
     Path(id): Path<String>,
-    body: Bytes,
+    OptionalJson(input): OptionalJson<Approve>,
 ) -> ApiResult<Json<Application>> {
     let tenant = auth.require(Need::Write("applications"))?;
     auth.require(Need::Write("tenants"))?;
     auth.require(Need::Write("leases"))?;
-    let input: Approve = optional_body(&body)?;
     let terms: Option<LeaseTerms> = match input.create_lease {
         None | Some(JsonValue::Null | JsonValue::Bool(true)) => Some(LeaseTerms::default()),
         Some(JsonValue::Bool(false)) => None,
@@ -384,10 +377,9 @@ async fn deny_application(
     State(state): State<AppState>,
     auth: Auth,
     Path(id): Path<String>,
-    body: Bytes,
+    OptionalJson(input): OptionalJson<Deny>,
 ) -> ApiResult<Json<Application>> {
     let tenant = auth.require(Need::Write("applications"))?;
-    let input: Deny = optional_body(&body)?;
     let reason = optional_text("reason", input.reason.as_deref(), 2_000)?;
     let mut ctx = Ctx::begin(&state, tenant).await?;
     let before = ctx.load_for_update::<Applications>(&id).await?;

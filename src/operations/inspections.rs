@@ -2,7 +2,6 @@
 //! (`inspection.completed`, once). The checklist (`items`) is stored with the inspection; a
 //! completed inspection is a record and no longer changes.
 
-use axum::body::Bytes;
 use axum::extract::State;
 use serde::{Deserialize, Serialize};
 use sqlx::FromRow;
@@ -11,8 +10,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::auth::Auth;
-use crate::http::extract::parse_json;
-use crate::http::{Json, Path};
+use crate::http::{Json, OptionalJson, Path};
 use crate::rentals::units::Units;
 use crate::resource::validate::{optional_text, patch, text};
 use crate::resource::{Columns, Patch, patch_body};
@@ -277,11 +275,9 @@ async fn complete_inspection(
     State(state): State<AppState>,
     auth: Auth,
     Path(id): Path<String>,
-    body: Bytes,
+    OptionalJson(input): OptionalJson<CompleteInspection>,
 ) -> ApiResult<Json<Inspection>> {
     let tenant = auth.require(Need::Write("inspections"))?;
-    let input: CompleteInspection =
-        if body.iter().all(u8::is_ascii_whitespace) { CompleteInspection::default() } else { parse_json(&body)? };
     let items = input.items.map(checklist).transpose()?;
     let notes = optional_text("notes", input.notes.as_deref(), 10_000)?;
     let mut ctx = Ctx::begin(&state, tenant).await?;

@@ -6,7 +6,6 @@
 //! stamps `completed_at`, may record the final cost, and writes `work_order.completed` once;
 //! a completed work order's status is final.
 
-use axum::body::Bytes;
 use axum::extract::State;
 use serde::{Deserialize, Serialize};
 use sqlx::FromRow;
@@ -17,8 +16,7 @@ use utoipa_axum::routes;
 use super::vendors::Vendors;
 use crate::auth::Auth;
 use crate::crm::properties::Properties;
-use crate::http::extract::parse_json;
-use crate::http::{Json, Path};
+use crate::http::{Json, OptionalJson, Path};
 use crate::rentals::units::Units;
 use crate::resource::validate::{non_negative, optional_text, patch, text};
 use crate::resource::{Columns, Patch, patch_body};
@@ -294,11 +292,9 @@ async fn complete_work_order(
     State(state): State<AppState>,
     auth: Auth,
     Path(id): Path<String>,
-    body: Bytes,
+    OptionalJson(input): OptionalJson<CompleteWorkOrder>,
 ) -> ApiResult<Json<WorkOrder>> {
     let tenant = auth.require(Need::Write("work_orders"))?;
-    let input: CompleteWorkOrder =
-        if body.iter().all(u8::is_ascii_whitespace) { CompleteWorkOrder::default() } else { parse_json(&body)? };
     let cost_usd = non_negative("cost_usd", input.cost_usd)?;
     let mut ctx = Ctx::begin(&state, tenant).await?;
     let before = ctx.load_for_update::<WorkOrders>(&id).await?;

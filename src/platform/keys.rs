@@ -7,28 +7,32 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use sqlx::FromRow;
-use utoipa::ToSchema;
+use utoipa::openapi::{RefOr, Schema};
+use utoipa::{IntoParams, PartialSchema, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::auth::{ActingOrg, Auth, api_key};
 use crate::db::Db;
+use crate::decode_via;
 use crate::http::idempotency::RedactOnReplay;
 use crate::http::{Json, Path};
+use crate::resource::{Columns, Filters, Meta, Resource};
 use crate::state::AppState;
-use crate::vocab::clock::{Clock, rfc3339};
+use crate::vocab::clock::Clock;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::ids::new_id;
 use crate::vocab::scope::Need;
 use crate::vocab::scope::Scopes;
 use crate::vocab::values::Timestamp;
 
+/// `POST /keys` and `DELETE /keys/{id}`; the reads are the engine's ([`ApiKeys`]).
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(list_keys, create_key)).routes(routes!(get_key, revoke_key))
+    OpenApiRouter::new().routes(routes!(create_key)).routes(routes!(revoke_key))
 }
 
 /// An API key as listed: never the secret, only its last four characters.
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, FromRow, Columns, ToSchema)]
 #[serde(rename_all = "camelCase")]
 #[schema(example = json!({
     "id": "key_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "name": "Postman Testing", "prefix": "gbl_live_", "last4": "x9Qa",
@@ -42,16 +46,84 @@ pub struct ApiKey {
     pub name: String,
     /// The fixed start of every Gable key.
     #[schema(example = "gbl_live_")]
+    #[sqlx(skip)]
     pub prefix: String,
     #[schema(example = "x9Qa")]
     pub last4: String,
     #[schema(example = json!(["read:*", "write:work_orders"]))]
-    pub scopes: Vec<String>,
-    pub created_at: String,
-    pub last_used_at: Option<String>,
-    pub expires_at: Option<String>,
-    pub revoked_at: Option<String>,
+    #[column(read_only)]
+    pub scopes: KeyScopes,
+    pub created_at: Timestamp,
+    pub last_used_at: Option<Timestamp>,
+    pub expires_at: Option<Timestamp>,
+    pub revoked_at: Option<Timestamp>,
+    #[sqlx(skip)]
     pub revoked: bool,
+}
+
+/// A key's scopes as strings (`read:*`), stored space-separated.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct KeyScopes(pub Vec<String>);
+
+impl PartialSchema for KeyScopes {
+    fn schema() -> RefOr<Schema> {
+        Vec::<String>::schema()
+    }
+}
+impl ToSchema for KeyScopes {}
+
+decode_via!(KeyScopes, text, |text| Ok(KeyScopes(Scopes::from_stored(text).to_strings())));
+
+impl ApiKey {
+    /// Sets the fields that are not stored.
+    fn finish(&mut self) {
+        self.prefix = api_key::PREFIX.to_owned();
+        self.revoked = self.revoked_at.is_some();
+    }
+
+    fn finished(mut self) -> ApiKey {
+        self.finish();
+        self
+    }
+}
+
+/// The organization's keys through the engine: `GET /api/keys` (a page, newest first, revoked
+/// ones included) and `GET /api/keys/{id}`, and `apiKeys`/`apiKey` in GraphQL. Creating and
+/// revoking are this file's own routes (the secret is shown once; a revoked key stays).
+pub struct ApiKeys;
+
+impl Resource for ApiKeys {
+    const META: Meta = Meta {
+        name: "api_key",
+        plural: "api keys",
+        path: "/keys",
+        table: "api_keys",
+        id_prefix: "key",
+        scope: "keys",
+        tag: "API keys",
+    };
+    type Record = ApiKey;
+    type Filter = KeyFilter;
+
+    fn filter(f: &KeyFilter, filters: &mut Filters) {
+        match f.revoked {
+            Some(true) => filters.raw("revoked_at IS NOT NULL".into(), []),
+            Some(false) => filters.raw("revoked_at IS NULL".into(), []),
+            None => {}
+        }
+    }
+
+    fn compute(_state: &AppState, key: &mut ApiKey) {
+        key.finish();
+    }
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct KeyFilter {
+    /// Only revoked keys (`true`) or only working ones (`false`).
+    pub revoked: Option<bool>,
 }
 
 /// A key just created: the only response that ever contains its secret.
@@ -83,37 +155,6 @@ pub struct CreateKey {
     /// When the key stops working (RFC 3339); never when absent.
     pub expires_at: Option<Timestamp>,
 }
-
-#[derive(Debug, FromRow)]
-struct KeyRow {
-    id: String,
-    name: String,
-    last4: String,
-    scopes: String,
-    created_at: i64,
-    last_used_at: Option<i64>,
-    expires_at: Option<i64>,
-    revoked_at: Option<i64>,
-}
-
-impl From<KeyRow> for ApiKey {
-    fn from(row: KeyRow) -> ApiKey {
-        ApiKey {
-            id: row.id,
-            name: row.name,
-            prefix: api_key::PREFIX.to_owned(),
-            last4: row.last4,
-            scopes: Scopes::from_stored(&row.scopes).to_strings(),
-            created_at: rfc3339(row.created_at),
-            last_used_at: row.last_used_at.map(rfc3339),
-            expires_at: row.expires_at.map(rfc3339),
-            revoked: row.revoked_at.is_some(),
-            revoked_at: row.revoked_at.map(rfc3339),
-        }
-    }
-}
-
-const COLUMNS: &str = "id, name, last4, scopes, created_at, last_used_at, expires_at, revoked_at";
 
 /// Creates a key for `tenant`; the CLI and `POST /api/keys` both come here.
 pub async fn create(
@@ -151,35 +192,28 @@ pub async fn create(
                 .bind(expires_at),
         )
         .await?;
-    let api_key = ApiKey::from(KeyRow {
+    let api_key = ApiKey {
         id,
         name: name.to_owned(),
+        prefix: String::new(),
         last4: secret.last4.clone(),
-        scopes: scopes.to_stored(),
-        created_at: now,
+        scopes: KeyScopes(scopes.to_strings()),
+        created_at: Timestamp(now),
         last_used_at: None,
-        expires_at,
+        expires_at: expires_at.map(Timestamp),
         revoked_at: None,
-    });
+        revoked: false,
+    }
+    .finished();
     Ok(CreatedApiKey { api_key, key: secret.expose().to_owned() })
 }
 
+/// Every key of the organization, newest first (for `gable key list`).
 pub async fn list(db: &Db, tenant: &ActingOrg) -> Result<Vec<ApiKey>, sqlx::Error> {
     let mut scoped = db.scoped(tenant);
-    let rows: Vec<KeyRow> = scoped
-        .fetch_all(scoped.sql(format!("SELECT {COLUMNS} FROM api_keys WHERE org_id = $1 ORDER BY id DESC")))
-        .await?;
-    Ok(rows.into_iter().map(ApiKey::from).collect())
-}
-
-pub async fn get(db: &Db, tenant: &ActingOrg, id: &str) -> ApiResult<ApiKey> {
-    let mut scoped = db.scoped(tenant);
-    let row: Option<KeyRow> = scoped
-        .fetch_optional(
-            scoped.sql(format!("SELECT {COLUMNS} FROM api_keys WHERE org_id = $1 AND id = $2")).bind(id.to_owned()),
-        )
-        .await?;
-    row.map(ApiKey::from).ok_or_else(|| ApiError::not_found("API key", id))
+    let sql = format!("SELECT {} FROM api_keys WHERE org_id = $1 ORDER BY id DESC", ApiKey::SELECT);
+    let keys: Vec<ApiKey> = scoped.fetch_all(scoped.sql(sql)).await?;
+    Ok(keys.into_iter().map(ApiKey::finished).collect())
 }
 
 /// Revokes a key (idempotent: revoking twice keeps the first time).
@@ -193,19 +227,9 @@ pub async fn revoke(db: &Db, clock: &Clock, tenant: &ActingOrg, id: &str) -> Api
                 .bind(clock.now_ms()),
         )
         .await?;
-    get(db, tenant, id).await
-}
-
-/// List API keys
-///
-/// Every key of the organization, newest first, revoked ones included. Secrets are never
-/// listed: `prefix` and `last4` identify a key. Needs `admin` (or `read:keys`); `read:*` is
-/// not enough.
-#[utoipa::path(get, path = "/keys", tag = "API keys",
-    responses((status = 200, description = "The organization's keys", body = Vec<ApiKey>)))]
-async fn list_keys(State(state): State<AppState>, auth: Auth) -> ApiResult<Json<Vec<ApiKey>>> {
-    let tenant = auth.require(Need::Read("keys"))?;
-    Ok(Json(list(state.db(), tenant).await?))
+    let sql = format!("SELECT {} FROM api_keys WHERE org_id = $1 AND id = $2", ApiKey::SELECT);
+    let key: Option<ApiKey> = scoped.fetch_optional(scoped.sql(sql).bind(id.to_owned())).await?;
+    key.map(ApiKey::finished).ok_or_else(|| ApiError::not_found("API key", id))
 }
 
 /// Create an API key
@@ -242,17 +266,6 @@ async fn create_key(
     let expires_at = body.expires_at.map(Timestamp::ms);
     let created = create(state.db(), state.clock(), tenant, &body.name, &scopes, expires_at).await?;
     Ok((StatusCode::CREATED, Extension(RedactOnReplay(&["key"])), Json(created)))
-}
-
-/// Get an API key
-///
-/// Needs `admin` (or `read:keys`).
-#[utoipa::path(get, path = "/keys/{id}", tag = "API keys",
-    params(("id" = String, Path, description = "Key id (`key_…`)")),
-    responses((status = 200, description = "The key", body = ApiKey)))]
-async fn get_key(State(state): State<AppState>, auth: Auth, Path(id): Path<String>) -> ApiResult<Json<ApiKey>> {
-    let tenant = auth.require(Need::Read("keys"))?;
-    Ok(Json(get(state.db(), tenant, &id).await?))
 }
 
 /// Revoke an API key

@@ -5,3 +5,28 @@ pub mod health;
 pub mod keys;
 pub mod metrics;
 pub mod orgs;
+
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::events::EventType;
+use crate::resource::{self, Area, Operations, Registration};
+use crate::state::AppState;
+
+/// The platform's routes and resources, as `crate::app::AREAS` lists them.
+pub const AREA: Area = Area { router, public_router: OpenApiRouter::new, event_types, operations };
+
+/// API keys are read through the engine; creating and revoking are `keys::router`'s own.
+const RESOURCES: [Registration; 1] = [Registration::reads::<keys::ApiKeys>()];
+
+pub fn router() -> OpenApiRouter<AppState> {
+    resource::routers(&RESOURCES).merge(keys::router())
+}
+
+/// The platform writes no events of its own.
+pub fn event_types() -> Vec<EventType> {
+    resource::all_event_types(&RESOURCES)
+}
+
+pub fn operations() -> Vec<Operations> {
+    resource::all_operations(&RESOURCES)
+}

@@ -10,7 +10,6 @@
 
 use std::collections::HashMap;
 
-use axum::body::Bytes;
 use axum::extract::State;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -23,8 +22,7 @@ use super::ledger::SCOPE;
 use super::plans::PlanStatus;
 use crate::ai::{self, Written};
 use crate::auth::Auth;
-use crate::http::Json;
-use crate::http::extract::parse_json;
+use crate::http::{Json, OptionalJson};
 use crate::state::AppState;
 use crate::vocab::date::Date;
 use crate::vocab::error::{ApiError, ApiResult};
@@ -142,10 +140,12 @@ struct PlanRow {
 #[utoipa::path(post, path = "/ai-delinquency-prioritizer", tag = "AI helpers",
     request_body(content = Option<PrioritizeRequest>, description = "Optional: `as_of` and `limit`"),
     responses((status = 200, description = "The ranked tenants and a summary", body = Prioritized)))]
-async fn prioritize(State(state): State<AppState>, auth: Auth, body: Bytes) -> ApiResult<Json<Prioritized>> {
+async fn prioritize(
+    State(state): State<AppState>,
+    auth: Auth,
+    OptionalJson(input): OptionalJson<PrioritizeRequest>,
+) -> ApiResult<Json<Prioritized>> {
     let tenant = auth.require(Need::Read(SCOPE))?;
-    let input: PrioritizeRequest =
-        if body.iter().all(u8::is_ascii_whitespace) { PrioritizeRequest::default() } else { parse_json(&body)? };
     let limit = input.limit.unwrap_or(20);
     if !(1..=100).contains(&limit) {
         return Err(ApiError::validation("limit", "`limit` must be between 1 and 100"));

@@ -27,7 +27,7 @@ use utoipa_axum::router::OpenApiRouter;
 
 pub use self::erased::Operations;
 pub use self::list::{Filters, Page};
-pub use self::openapi::pascal;
+pub use self::openapi::{a, pascal};
 pub use self::patch::Patch;
 use crate::auth::{ActingOrg, Auth};
 use crate::db::{Backend, Record, ScopedTx};
@@ -69,6 +69,11 @@ pub trait Columns {
     fn columns(&self) -> Vec<(&'static str, Value)>;
 
     fn id(&self) -> &str;
+}
+
+/// The times the engine keeps on a record it writes (derived with [`Columns`] for a record
+/// with `created_at` and `updated_at`).
+pub trait Stamped {
     fn created_at(&self) -> Timestamp;
     fn set_updated_at(&mut self, at: Timestamp);
 }
@@ -105,7 +110,7 @@ pub trait Resource: Send + Sync + 'static {
 }
 
 /// A resource created through the engine ([`Ctx::create`], `POST {path}`).
-pub trait Creatable: Resource {
+pub trait Creatable: Resource<Record: Stamped> {
     type CreateBody: DeserializeOwned + ToSchema + Send + 'static;
 
     /// Validates a create body and builds the record (`ctx.new_id`, `ctx.now`).
@@ -124,7 +129,7 @@ pub trait Creatable: Resource {
 }
 
 /// A resource changed through the engine ([`Ctx::save`], `PATCH {path}/{id}`).
-pub trait Updatable: Resource {
+pub trait Updatable: Resource<Record: Stamped> {
     type UpdateBody: DeserializeOwned + ToSchema + Send + 'static;
 
     /// Applies a `PATCH` body to the current record.
@@ -579,6 +584,11 @@ fn what<R: Resource>() -> String {
     R::META.name.replace('_', " ")
 }
 
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+}
+
 fn extra_events<R: Resource>() -> Vec<crate::events::EventType> {
     R::EXTRA_EVENTS
         .iter()
@@ -587,16 +597,18 @@ fn extra_events<R: Resource>() -> Vec<crate::events::EventType> {
 }
 
 fn created_events<R: Creatable>() -> Vec<crate::events::EventType> {
-    vec![event_type::<R>(created_event::<R>(), format!("A {} was created.", what::<R>()))]
+    vec![event_type::<R>(created_event::<R>(), format!("{} was created.", capitalized(&openapi::a(&what::<R>()))))]
 }
 
 fn updated_events<R: Updatable>() -> Vec<crate::events::EventType> {
-    let description = format!("A {} was changed (any field, including its status).", what::<R>());
+    let description =
+        format!("{} was changed (any field, including its status).", capitalized(&openapi::a(&what::<R>())));
     vec![event_type::<R>(format!("{}.updated", R::META.name), description)]
 }
 
 fn deleted_events<R: Deletable>() -> Vec<crate::events::EventType> {
-    let description = format!("A {} was deleted; `data` is the object as it was.", what::<R>());
+    let description =
+        format!("{} was deleted; `data` is the object as it was.", capitalized(&openapi::a(&what::<R>())));
     vec![event_type::<R>(deleted_event::<R>(), description)]
 }
 

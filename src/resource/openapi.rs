@@ -39,6 +39,12 @@ pub fn pascal(name: &str) -> String {
 /// One route: the schemas it names, its path item, and its handler.
 pub type Documented = (Schemas, Paths, MethodRouter<AppState>);
 
+/// "a property", "an application".
+pub fn a(what: &str) -> String {
+    let article = if what.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+    format!("{article} {what}")
+}
+
 fn what<R: Resource>() -> String {
     R::META.name.replace('_', " ")
 }
@@ -115,7 +121,7 @@ pub fn get<R: Resource>() -> Documented {
     let operation = OperationBuilder::new()
         .tag(meta.tag)
         .operation_id(Some(format!("get{}", type_name::<R>())))
-        .summary(Some(format!("Get a {}", what::<R>())))
+        .summary(Some(format!("Get {}", a(&what::<R>()))))
         .description(Some(format!("Needs `read:{}`.", meta.scope)))
         .parameter(id_param::<R>())
         .response("200", ResponseBuilder::new().description("Found").content("application/json", json_ref(&record)));
@@ -132,7 +138,7 @@ pub fn create<R: Creatable>() -> Documented {
     let operation = OperationBuilder::new()
         .tag(meta.tag)
         .operation_id(Some(format!("create{}", type_name::<R>())))
-        .summary(Some(format!("Create a {}", what::<R>())))
+        .summary(Some(format!("Create {}", a(&what::<R>()))))
         .description(Some(R::CREATE_DOC.map_or_else(
             || {
                 format!(
@@ -164,7 +170,7 @@ pub fn update<R: Updatable>() -> Documented {
     let operation = OperationBuilder::new()
         .tag(meta.tag)
         .operation_id(Some(format!("update{}", type_name::<R>())))
-        .summary(Some(format!("Update a {}", what::<R>())))
+        .summary(Some(format!("Update {}", a(&what::<R>()))))
         .description(Some(format!(
             "Changes only the fields sent (`null` clears an optional field). Writes `{}.updated` (and any \
              status event) when something changed. Needs `write:{}`.",
@@ -189,7 +195,7 @@ pub fn delete<R: Deletable>() -> Documented {
     let operation = OperationBuilder::new()
         .tag(meta.tag)
         .operation_id(Some(format!("delete{}", type_name::<R>())))
-        .summary(Some(format!("Delete a {}", what::<R>())))
+        .summary(Some(format!("Delete {}", a(&what::<R>()))))
         .description(Some(format!("Writes a `{}` event. Needs `write:{}`.", deleted_event::<R>(), meta.scope)))
         .parameter(id_param::<R>())
         .response(

@@ -304,3 +304,37 @@ async fn failed_authentication_is_limited_per_address() {
     app.clock().advance(Duration::from_secs(61));
     assert_eq!(app.get("/api/keys", &org.key).await.status(), 200);
 }
+
+/// The key list is an engine list like every other: pages with a `Link` header, a `revoked`
+/// filter, and the same records in GraphQL (`apiKeys`, `apiKey`), never with a secret.
+#[tokio::test]
+async fn keys_are_listed_in_pages_filtered_and_in_graphql() {
+    let app = spawn_app().await;
+    let org = app.org(Plan::Grow).await;
+    let mut ids = Vec::new();
+    for name in ["one", "two", "three"] {
+        let (_, created) = json(app.post("/api/keys", &org.key, &json!({"name": name})).await).await;
+        ids.push(created["id"].as_str().unwrap().to_owned());
+    }
+    app.delete(&format!("/api/keys/{}", ids[0]), &org.key).await;
+
+    let first = app.get("/api/keys?limit=2", &org.key).await;
+    let link = first.headers().get("link").expect("a next page").to_str().unwrap().to_owned();
+    let (_, page) = json(first).await;
+    assert_eq!(page.as_array().unwrap().len(), 2);
+    assert_eq!(page[0]["id"], ids[2].as_str(), "newest first");
+    assert!(link.contains("startingAfter="), "{link}");
+
+    let (_, revoked) = json(app.get("/api/keys?revoked=true", &org.key).await).await;
+    assert_eq!(revoked.as_array().unwrap().iter().map(|k| k["id"].clone()).collect::<Vec<_>>(), [json!(ids[0])]);
+    let (_, working) = json(app.get("/api/keys?revoked=false", &org.key).await).await;
+    assert_eq!(working.as_array().unwrap().len(), 3, "the org's own key and two of these");
+
+    let query = json!({"query": "query($id: ID!) { apiKeys(limit: 10) { id revoked } apiKey(id: $id) { name prefix revoked } }",
+        "variables": {"id": ids[0]}});
+    let (_, body) = json(app.post("/graphql", &org.key, &query).await).await;
+    assert!(body.get("errors").is_none(), "{body}");
+    assert_eq!(body["data"]["apiKey"], json!({"name": "one", "prefix": "gbl_live_", "revoked": true}));
+    assert_eq!(body["data"]["apiKeys"].as_array().unwrap().len(), 4);
+    assert!(!body.to_string().contains("\"key\""), "no secret in GraphQL");
+}

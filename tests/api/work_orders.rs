@@ -241,3 +241,29 @@ async fn shared_contract() {
     })
     .await;
 }
+
+/// `POST /api/work-orders/{id}/complete` takes no body, an empty one, `null` or an object;
+/// anything else is a 400 that changes nothing.
+#[tokio::test]
+async fn completing_takes_an_optional_body() {
+    let app = spawn_app().await;
+    app.clock().freeze_at(NOW_MS);
+    let org = app.org(Plan::Grow).await;
+    let pine = property(&app, &org.key, "127 Pine").await;
+    let one_b = unit(&app, &org.key, &pine, "1B").await["id"].as_str().unwrap().to_owned();
+    let complete = |id: &str| format!("/api/work-orders/{id}/complete");
+
+    let bare = app.create("/api/work-orders", &org.key, &leak(&pine, &one_b)).await;
+    let sent = app.request(reqwest::Method::POST, &complete(bare["id"].as_str().unwrap()), Some(&org.key)).send();
+    assert_eq!(sent.await.unwrap().status(), 200, "no body at all");
+
+    let null = app.create("/api/work-orders", &org.key, &leak(&pine, &one_b)).await;
+    let (status, done) = json(app.post(&complete(null["id"].as_str().unwrap()), &org.key, &Value::Null).await).await;
+    assert_eq!((status, &done["status"]), (200, &json!("completed")), "{done}");
+
+    let wrong = app.create("/api/work-orders", &org.key, &leak(&pine, &one_b)).await;
+    let id = wrong["id"].as_str().unwrap();
+    expect_error(app.post(&complete(id), &org.key, &json!([1])).await, 400, "VALIDATION_ERROR").await;
+    let (_, unchanged) = json(app.get(&format!("/api/work-orders/{id}"), &org.key).await).await;
+    assert_eq!(unchanged["status"], wrong["status"]);
+}
