@@ -153,7 +153,7 @@ fn router(state: AppState) -> Router {
 
 /// The business areas, listed once: each is mounted (`api`, `documented`), has its events in the
 /// webhook catalog (`state`) and its resources in GraphQL (`api`).
-const AREAS: [Area; 5] = [platform::AREA, crm::AREA, sales::AREA, operations::AREA, rentals::AREA];
+const AREAS: [Area; 6] = [platform::AREA, webhooks::AREA, crm::AREA, sales::AREA, operations::AREA, rentals::AREA];
 
 /// Routes outside `/api`: health and each area's public pages.
 fn documented() -> OpenApiRouter<AppState> {
@@ -168,7 +168,7 @@ fn api() -> OpenApiRouter<AppState> {
     let platform = OpenApiRouter::new().merge(webhooks::event_log::router());
     let areas = AREAS.iter().fold(platform, |router, area| router.merge((area.router)()));
     let resources: Vec<Operations> = AREAS.iter().flat_map(|area| (area.operations)()).collect();
-    areas.merge(webhooks::router()).merge(graphql::router(&resources))
+    areas.merge(graphql::router(&resources))
 }
 
 /// This instance's memory, once a minute: finished rate-limit windows, stale cached keys and

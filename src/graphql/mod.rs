@@ -186,9 +186,13 @@ fn graphql_error(err: ApiError) -> async_graphql::Error {
 }
 
 /// The app and the tenant, if the key has the scope `need`.
-fn authorize<'a>(ctx: &ResolverContext<'a>, need: Need) -> async_graphql::Result<(&'a AppState, &'a ActingOrg)> {
+fn authorize<'a>(
+    ctx: &ResolverContext<'a>,
+    ops: &Operations,
+    need: Need,
+) -> async_graphql::Result<(&'a AppState, &'a ActingOrg)> {
     let state = ctx.data::<AppState>()?;
-    let tenant = ctx.data::<Auth>()?.require(need).map_err(graphql_error)?;
+    let tenant = (ops.authorize)(ctx.data::<Auth>()?, need).map_err(graphql_error)?;
     Ok((state, tenant))
 }
 
@@ -311,7 +315,7 @@ fn build(resources: &[Operations]) -> Result<Schema, SchemaError> {
             ),
             move |ctx| {
                 FieldFuture::new(async move {
-                    let (state, tenant) = authorize(&ctx, Need::Read(meta.scope))?;
+                    let (state, tenant) = authorize(&ctx, &ops, Need::Read(meta.scope))?;
                     let page = page(&ctx)?;
                     let query = filter_query(&ctx)?;
                     let list = (ops.list)(state, tenant, page, &query).await.map_err(graphql_error)?;
@@ -322,7 +326,7 @@ fn build(resources: &[Operations]) -> Result<Schema, SchemaError> {
         query = query.field(
             Field::new(camel(meta.name), record.clone(), move |ctx| {
                 FieldFuture::new(async move {
-                    let (state, tenant) = authorize(&ctx, Need::Read(meta.scope))?;
+                    let (state, tenant) = authorize(&ctx, &ops, Need::Read(meta.scope))?;
                     let id = id_arg(&ctx)?;
                     let found = (ops.get)(state, tenant, &id).await.map_err(graphql_error)?;
                     Ok(found.map(FieldValue::owned_any))
@@ -338,7 +342,7 @@ fn build(resources: &[Operations]) -> Result<Schema, SchemaError> {
             mutation = mutation.field(
                 Field::new(format!("create{type_name}"), TypeRef::named_nn(&type_name), move |ctx| {
                     FieldFuture::new(async move {
-                        let (state, tenant) = authorize(&ctx, Need::Write(meta.scope))?;
+                        let (state, tenant) = authorize(&ctx, &ops, Need::Write(meta.scope))?;
                         let input = arg(&ctx, "input")?.unwrap_or_default();
                         let created = create(state, tenant, input).await.map_err(graphql_error)?;
                         Ok(Some(FieldValue::owned_any(created)))
@@ -355,7 +359,7 @@ fn build(resources: &[Operations]) -> Result<Schema, SchemaError> {
             mutation = mutation.field(
             Field::new(format!("update{type_name}"), TypeRef::named_nn(&type_name), move |ctx| {
                 FieldFuture::new(async move {
-                    let (state, tenant) = authorize(&ctx, Need::Write(meta.scope))?;
+                    let (state, tenant) = authorize(&ctx, &ops, Need::Write(meta.scope))?;
                     let id = id_arg(&ctx)?;
                     let patch = arg(&ctx, "input")?.unwrap_or_default();
                     let updated = update(state, tenant, &id, patch).await.map_err(graphql_error)?;
@@ -374,7 +378,7 @@ fn build(resources: &[Operations]) -> Result<Schema, SchemaError> {
             mutation = mutation.field(
                 Field::new(format!("delete{type_name}"), TypeRef::named_nn("Deleted"), move |ctx| {
                     FieldFuture::new(async move {
-                        let (state, tenant) = authorize(&ctx, Need::Write(meta.scope))?;
+                        let (state, tenant) = authorize(&ctx, &ops, Need::Write(meta.scope))?;
                         let id = id_arg(&ctx)?;
                         let deleted = delete(state, tenant, &id).await.map_err(graphql_error)?;
                         Ok(Some(FieldValue::owned_any(serde_json::to_value(deleted)?)))

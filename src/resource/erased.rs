@@ -13,10 +13,11 @@ use super::{
     Creatable, Deletable, Deleted, Meta, Page, Resource, Updatable, create_record, delete_record, find_record,
     list_records, update_record,
 };
-use crate::auth::ActingOrg;
+use crate::auth::{ActingOrg, Auth};
 use crate::http::extract::{parse_query, parse_value};
 use crate::state::AppState;
 use crate::vocab::error::{ApiError, ApiResult};
+use crate::vocab::scope::Need;
 
 /// A type's JSON Schema as the OpenAPI document has it, with the named schemas it refers to
 /// (`$ref: "#/components/schemas/<name>"`).
@@ -35,6 +36,7 @@ pub struct FilterParam {
     pub schema: Json,
 }
 
+type AuthorizeFn = for<'a> fn(&'a Auth, Need) -> ApiResult<&'a ActingOrg>;
 type ListFn = for<'a> fn(&'a AppState, &'a ActingOrg, Page, &'a str) -> BoxFuture<'a, ApiResult<Vec<Json>>>;
 type GetFn = for<'a> fn(&'a AppState, &'a ActingOrg, &'a str) -> BoxFuture<'a, ApiResult<Option<Json>>>;
 type CreateFn = for<'a> fn(&'a AppState, &'a ActingOrg, Json) -> BoxFuture<'a, ApiResult<Json>>;
@@ -46,6 +48,8 @@ type DeleteFn = for<'a> fn(&'a AppState, &'a ActingOrg, &'a str) -> BoxFuture<'a
 #[derive(Clone, Copy)]
 pub struct Operations {
     pub meta: Meta,
+    /// The resource's [`Resource::authorize`].
+    pub authorize: AuthorizeFn,
     pub record: fn() -> Described,
     pub filters: fn() -> Vec<FilterParam>,
     /// A page of records; the filters arrive as a query string, parsed like `GET {path}?…`.
@@ -61,6 +65,7 @@ impl Operations {
     pub const fn reads<R: Resource>() -> Operations {
         Operations {
             meta: R::META,
+            authorize: R::authorize,
             record: described::<R::Record>,
             filters: filters::<R>,
             list: list::<R>,

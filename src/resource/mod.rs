@@ -94,6 +94,12 @@ pub trait Resource: Send + Sync + 'static {
     /// Adds the list filters' conditions.
     fn filter(filter: &Self::Filter, filters: &mut Filters);
 
+    /// Who may call: the scope check every operation makes (REST and GraphQL), plus a
+    /// resource's own condition (webhook endpoints also need the webhooks feature's plan).
+    fn authorize(auth: &Auth, need: Need) -> ApiResult<&ActingOrg> {
+        auth.require(need)
+    }
+
     /// Event types this resource emits besides `created`, `updated` and `deleted`, with
     /// descriptions (for the webhook event catalog).
     const EXTRA_EVENTS: &'static [(&'static str, &'static str)] = &[];
@@ -354,7 +360,7 @@ pub(crate) async fn list<R: Resource>(
     Query(page): Query<Page>,
     Query(filter): Query<R::Filter>,
 ) -> ApiResult<Response> {
-    let tenant = auth.require(Need::Read(R::META.scope))?;
+    let tenant = R::authorize(&auth, Need::Read(R::META.scope))?;
     let (records, next) = list_records::<R>(&state, tenant, &page, filter).await?;
     Ok(list::respond(&uri, records, next))
 }
@@ -364,7 +370,7 @@ pub(crate) async fn get_one<R: Resource>(
     auth: Auth,
     Path(id): Path<String>,
 ) -> ApiResult<Json<R::Record>> {
-    let tenant = auth.require(Need::Read(R::META.scope))?;
+    let tenant = R::authorize(&auth, Need::Read(R::META.scope))?;
     find_record::<R>(&state, tenant, &id).await?.map(Json).ok_or_else(|| ApiError::not_found(R::META.name, &id))
 }
 
@@ -373,7 +379,7 @@ pub(crate) async fn create<R: Creatable>(
     auth: Auth,
     Json(input): Json<R::CreateBody>,
 ) -> ApiResult<(StatusCode, Json<R::Record>)> {
-    let tenant = auth.require(Need::Write(R::META.scope))?;
+    let tenant = R::authorize(&auth, Need::Write(R::META.scope))?;
     Ok((StatusCode::CREATED, Json(create_record::<R>(&state, tenant, input).await?)))
 }
 
@@ -383,7 +389,7 @@ pub(crate) async fn update<R: Updatable>(
     Path(id): Path<String>,
     Json(patch): Json<R::UpdateBody>,
 ) -> ApiResult<Json<R::Record>> {
-    let tenant = auth.require(Need::Write(R::META.scope))?;
+    let tenant = R::authorize(&auth, Need::Write(R::META.scope))?;
     Ok(Json(update_record::<R>(&state, tenant, &id, patch).await?))
 }
 
@@ -392,7 +398,7 @@ pub(crate) async fn delete<R: Deletable>(
     auth: Auth,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Deleted>> {
-    let tenant = auth.require(Need::Write(R::META.scope))?;
+    let tenant = R::authorize(&auth, Need::Write(R::META.scope))?;
     Ok(Json(delete_record::<R>(&state, tenant, &id).await?))
 }
 

@@ -12,32 +12,33 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use sqlx::FromRow;
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::event_log::require_readable;
 use super::sender::{self, Outcome, Target};
 use super::signing::{self, Scheme};
-use crate::auth::Auth;
+use crate::auth::{ActingOrg, Auth};
 use crate::db::{Backend, Jobs, Scoped};
 use crate::events as catalog;
 use crate::http::idempotency::RedactOnReplay;
 use crate::http::{Json, Path};
-use crate::resource::Deleted;
 use crate::resource::validate::optional_text;
+use crate::resource::{Columns, Deleted, Filters, Meta, Resource};
 use crate::resource::{Patch, patch_body};
 use crate::secrets::{Place, Secrets, SecretsError};
 use crate::state::AppState;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::ids::new_id;
 use crate::vocab::scope::Need;
-use crate::vocab::values::Timestamp;
+use crate::vocab::values::{Flag, StringList, Timestamp};
 
+/// The writes; the reads are the engine's ([`WebhookEndpoints`], registered in `super::AREA`).
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .routes(routes!(list_endpoints, create_endpoint))
-        .routes(routes!(get_endpoint, update_endpoint, replace_endpoint, delete_endpoint))
+        .routes(routes!(create_endpoint))
+        .routes(routes!(update_endpoint, replace_endpoint, delete_endpoint))
         .routes(routes!(rotate_secret))
         .routes(routes!(test_endpoint))
 }
@@ -45,8 +46,10 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// How long a rotated-out secret keeps signing.
 const PREVIOUS_SECRET_MS: i64 = 24 * 3600 * 1000;
 
-/// An endpoint as the API shows it (never its secret).
-#[derive(Debug, Clone, Serialize, ToSchema)]
+/// An endpoint as the API shows it (never its secret). Read through the engine
+/// ([`WebhookEndpoints`]): its sealed headers are opened and masked, and its default signature
+/// header filled in, by [`Resource::compute`].
+#[derive(Debug, Clone, Serialize, FromRow, Columns, ToSchema)]
 #[serde(rename_all = "camelCase")]
 #[schema(example = json!({
     "id": "whep_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "url": "https://example.com/webhooks/gable",
@@ -58,16 +61,31 @@ const PREVIOUS_SECRET_MS: i64 = 24 * 3600 * 1000;
 }))]
 pub struct Endpoint {
     pub id: String,
+    #[serde(skip)]
+    #[column(read_only)]
+    pub org_id: String,
     pub url: String,
     pub description: Option<String>,
     /// Event types delivered; empty means every event.
-    pub events: Vec<String>,
-    pub enabled: bool,
+    pub events: StringList,
+    pub enabled: Flag,
     pub signature_scheme: Scheme,
     /// The header the signature is sent in.
+    #[sqlx(skip)]
     pub signature_header: String,
+    /// As stored: `NULL` for the scheme's default.
+    #[serde(skip)]
+    #[sqlx(rename = "signature_header")]
+    #[column(read_only)]
+    pub chosen_signature_header: Option<String>,
     /// Static headers sent with every delivery (credential-like values are masked here).
+    #[sqlx(skip)]
     pub headers: BTreeMap<String, String>,
+    /// As stored: sealed.
+    #[serde(skip)]
+    #[sqlx(rename = "headers")]
+    #[column(read_only)]
+    pub sealed_headers: String,
     pub consecutive_failures: i64,
     pub last_success_at: Option<Timestamp>,
     pub last_failure_at: Option<Timestamp>,
@@ -206,16 +224,19 @@ impl EndpointRow {
     pub fn to_api(&self, now_ms: i64) -> Endpoint {
         Endpoint {
             id: self.id.clone(),
+            org_id: self.org_id.clone(),
             url: self.url.clone(),
             description: self.description.clone(),
-            events: self.events(),
-            enabled: self.enabled != 0,
+            events: StringList(self.events()),
+            enabled: Flag(self.enabled != 0),
             signature_scheme: self.signature_scheme,
             signature_header: self
                 .signature_header
                 .clone()
                 .unwrap_or_else(|| self.signature_scheme.default_header().to_owned()),
-            headers: self.headers().into_iter().map(|(k, v)| (k.clone(), mask(&k, &v))).collect(),
+            chosen_signature_header: self.signature_header.clone(),
+            headers: masked(self.headers()),
+            sealed_headers: String::new(),
             consecutive_failures: self.consecutive_failures,
             last_success_at: self.last_success_at.map(Timestamp),
             last_failure_at: self.last_failure_at.map(Timestamp),
@@ -226,6 +247,62 @@ impl EndpointRow {
             updated_at: Timestamp(self.updated_at),
         }
     }
+}
+
+/// Static headers as shown: credential-like values masked.
+fn masked(headers: BTreeMap<String, String>) -> BTreeMap<String, String> {
+    headers.into_iter().map(|(k, v)| (k.clone(), mask(&k, &v))).collect()
+}
+
+/// Webhook endpoints through the engine: `GET /api/webhooks` (a page, newest first; filter
+/// `enabled`) and `GET /api/webhooks/{id}`, and `webhookEndpoints`/`webhookEndpoint` in
+/// GraphQL. Writes are this file's own routes (SSRF check, event types within the caller's
+/// scopes, sealed secrets).
+pub struct WebhookEndpoints;
+
+impl Resource for WebhookEndpoints {
+    const META: Meta = Meta {
+        name: "webhook_endpoint",
+        plural: "webhook endpoints",
+        path: "/webhooks",
+        table: "webhook_endpoints",
+        id_prefix: "whep",
+        scope: "webhooks",
+        tag: "Webhooks",
+    };
+    type Record = Endpoint;
+    type Filter = EndpointFilter;
+
+    fn filter(f: &EndpointFilter, filters: &mut Filters) {
+        filters.eq("enabled", f.enabled);
+    }
+
+    fn authorize(auth: &Auth, need: Need) -> ApiResult<&ActingOrg> {
+        auth.require_webhooks(need)
+    }
+
+    /// Opens and masks the headers, fills in the default signature header, and hides an
+    /// expired previous secret's time.
+    fn compute(state: &AppState, e: &mut Endpoint) {
+        if !e.sealed_headers.is_empty() {
+            match state.secrets().open(&place(&e.org_id, &e.id, "headers"), &e.sealed_headers) {
+                Ok(json) => e.headers = masked(serde_json::from_str(&json).unwrap_or_default()),
+                Err(err) => tracing::error!(endpoint = %e.id, error = %err, "cannot open an endpoint's headers"),
+            }
+            e.sealed_headers.clear();
+        }
+        e.signature_header =
+            e.chosen_signature_header.clone().unwrap_or_else(|| e.signature_scheme.default_header().to_owned());
+        let now = state.clock().now_ms();
+        e.previous_secret_expires_at = e.previous_secret_expires_at.filter(|at| at.ms() > now);
+    }
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct EndpointFilter {
+    /// Only enabled (`true`) or disabled (`false`) endpoints.
+    pub enabled: Option<bool>,
 }
 
 /// Shows the last four characters of credential-like header values.
@@ -410,22 +487,6 @@ pub async fn reseal_all(mut jobs: Jobs<'_>, secrets: &Secrets) -> anyhow::Result
     Ok(changes.len() as u64)
 }
 
-/// List webhook endpoints
-///
-/// Every endpoint of the organization, newest first. Needs `read:webhooks` and the Elite plan.
-#[utoipa::path(get, path = "/webhooks", tag = "Webhooks",
-    responses((status = 200, description = "The endpoints", body = Vec<Endpoint>)))]
-async fn list_endpoints(State(state): State<AppState>, auth: Auth) -> ApiResult<Json<Vec<Endpoint>>> {
-    let tenant = auth.require_webhooks(Need::Read("webhooks"))?;
-    let mut scoped = state.db().scoped(tenant);
-    let rows: Vec<EndpointRow> = scoped
-        .fetch_all(scoped.sql(format!("SELECT {COLUMNS} FROM webhook_endpoints WHERE org_id = $1 ORDER BY id DESC")))
-        .await?;
-    let now = state.clock().now_ms();
-    let rows = rows.into_iter().map(|r| r.open(state.secrets())).collect::<Result<Vec<_>, _>>();
-    Ok(Json(rows.map_err(ApiError::internal)?.iter().map(|r| r.to_api(now)).collect()))
-}
-
 /// Create a webhook endpoint
 ///
 /// Subscribes a URL to events. The URL must resolve to a public address. The response holds
@@ -490,16 +551,6 @@ async fn create_endpoint(
     state.webhooks().wake();
     let body = EndpointWithSecret { endpoint: row.to_api(now), secret: row.secret.clone() };
     Ok((StatusCode::CREATED, Extension(RedactOnReplay(&["secret"])), Json(body)))
-}
-
-/// Get a webhook endpoint
-#[utoipa::path(get, path = "/webhooks/{id}", tag = "Webhooks",
-    params(("id" = String, Path, description = "Endpoint id (`whep_…`)")),
-    responses((status = 200, description = "The endpoint", body = Endpoint)))]
-async fn get_endpoint(State(state): State<AppState>, auth: Auth, Path(id): Path<String>) -> ApiResult<Json<Endpoint>> {
-    let tenant = auth.require_webhooks(Need::Read("webhooks"))?;
-    let row = load(&mut state.db().scoped(tenant), state.secrets(), &id).await?;
-    Ok(Json(row.to_api(state.clock().now_ms())))
 }
 
 /// Applies a change in one transaction: the endpoint is read (locked, on PostgreSQL) and

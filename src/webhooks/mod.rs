@@ -24,8 +24,28 @@ use utoipa_axum::router::OpenApiRouter;
 
 pub use self::runtime::Webhooks;
 pub use self::worker::{drain, run};
+use crate::events::EventType;
+use crate::resource::{self, Area, Operations, Registration};
 use crate::state::AppState;
 
+/// Webhooks as `crate::app::AREAS` lists them: endpoints (read through the engine),
+/// deliveries and the event catalog.
+pub const AREA: Area = Area { router, public_router: OpenApiRouter::new, event_types, operations };
+
+const RESOURCES: [Registration; 1] = [Registration::reads::<endpoints::WebhookEndpoints>()];
+
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().merge(endpoints::router()).merge(deliveries::router()).merge(event_log::catalog_router())
+    resource::routers(&RESOURCES)
+        .merge(endpoints::router())
+        .merge(deliveries::router())
+        .merge(event_log::catalog_router())
+}
+
+/// Webhooks write no events of their own (a test delivery is not an event).
+pub fn event_types() -> Vec<EventType> {
+    resource::all_event_types(&RESOURCES)
+}
+
+pub fn operations() -> Vec<Operations> {
+    resource::all_operations(&RESOURCES)
 }

@@ -745,3 +745,41 @@ async fn concurrent_changes_to_an_endpoint_are_both_kept() {
         assert_eq!((&now["description"], &now["events"]), (&json!(description), &events), "round {i}");
     }
 }
+
+/// Endpoints are read through the engine: the masked headers and the default signature header
+/// as the writes return them, the `enabled` filter, and the same records in GraphQL, where the
+/// plan applies as it does to REST.
+#[tokio::test]
+async fn endpoints_are_read_like_every_resource_in_rest_and_graphql() {
+    let app = app().await;
+    let org = app.org(Plan::Elite).await;
+    let receiver = Receiver::start().await;
+    let created = subscribe(
+        &app,
+        &org,
+        json!({"url": receiver.url, "headers": {"Authorization": "Bearer receiver-token", "X-Team": "ops"}}),
+    )
+    .await;
+    let paused = subscribe(&app, &org, json!({"url": receiver.url, "enabled": false})).await;
+    let id = created["id"].as_str().unwrap();
+
+    let (_, got) = json(app.get(&format!("/api/webhooks/{id}"), &org.key).await).await;
+    let mut expected = created.clone();
+    expected.as_object_mut().unwrap().remove("secret");
+    assert_eq!(got, expected, "a read shows what the create returned, without the secret");
+    assert_eq!(got["headers"], json!({"Authorization": "…oken", "X-Team": "ops"}));
+    assert_eq!(got["signatureHeader"], "webhook-signature");
+
+    let (_, off) = json(app.get("/api/webhooks?enabled=false", &org.key).await).await;
+    assert_eq!(off.as_array().unwrap().iter().map(|e| e["id"].clone()).collect::<Vec<_>>(), [paused["id"].clone()]);
+
+    let query = json!({"query": "{ webhookEndpoints { id enabled headers } }"});
+    let (_, body) = json(app.post("/graphql", &org.key, &query).await).await;
+    assert!(body.get("errors").is_none(), "{body}");
+    assert_eq!(body["data"]["webhookEndpoints"].as_array().unwrap().len(), 2);
+    assert!(!body.to_string().contains("receiver-token"));
+
+    let grow = app.org(Plan::Grow).await;
+    let (_, refused) = json(app.post("/graphql", &grow.key, &query).await).await;
+    assert_eq!(refused["errors"][0]["extensions"]["code"], "PLAN_UPGRADE_REQUIRED", "{refused}");
+}
