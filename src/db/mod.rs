@@ -289,22 +289,41 @@ impl<M: deadpool::managed::Manager<Error = sqlx::Error>> ReadConnections<M> {
     }
 }
 
-/// Whether an error leaves the connection unusable (rather than the statement wrong).
+/// Whether an error leaves the connection unusable (rather than the statement wrong): I/O,
+/// TLS or protocol failures, or PostgreSQL ending the session (SQLSTATE class 08, connection
+/// exception, or 57P, operator intervention: `pg_terminate_backend`, a shutdown or restart).
 fn broken(error: &sqlx::Error) -> bool {
-    matches!(error, sqlx::Error::Io(_) | sqlx::Error::Tls(_) | sqlx::Error::Protocol(_) | sqlx::Error::WorkerCrashed)
+    match error {
+        sqlx::Error::Io(_) | sqlx::Error::Tls(_) | sqlx::Error::Protocol(_) | sqlx::Error::WorkerCrashed => true,
+        sqlx::Error::Database(error) => {
+            error.code().is_some_and(|code| code.starts_with("08") || code.starts_with("57P"))
+        }
+        _ => false,
+    }
 }
 
-/// Runs a read on a connection of `pool`, dropping the connection if it broke.
+/// Runs a read (`$sql`, a plain `SELECT`) on a connection of `pool`. A connection that broke
+/// (the database restarted, or dropped it) is dropped and the read tried again on another, as
+/// many times as the pool has connections: a read has no effect to repeat, so a database
+/// restart costs no request a failed read.
 macro_rules! on_reader {
-    ($pool:expr, |$connection:ident| $run:expr) => {{
-        let mut $connection = $pool.get().await?;
-        let result = $run;
-        if let Err(error) = &result
-            && broken(error)
-        {
-            let _ = deadpool::managed::Object::take($connection);
+    ($pool:expr, $sql:ident, |$connection:ident, $statement:ident| $run:expr) => {{
+        let mut tries = $pool.0.status().max_size + 1;
+        loop {
+            let mut $connection = $pool.get().await?;
+            let $statement = $sql.clone();
+            let result = $run;
+            match result {
+                Err(error) if broken(&error) => {
+                    let _ = deadpool::managed::Object::take($connection);
+                    tries -= 1;
+                    if tries == 0 {
+                        break Err(error);
+                    }
+                }
+                other => break other,
+            }
         }
-        result
     }};
 }
 
@@ -331,7 +350,7 @@ impl Tx {
 
 /// One SQL statement and its parameters (for a scoped statement, the organization is `$1`).
 #[must_use]
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Sql {
     text: Cow<'static, str>,
     values: Vec<Value>,
@@ -414,7 +433,13 @@ macro_rules! dispatch {
         match &$self.db.pools {
             Pools::Sqlite { read, write } => {
                 if $sql.read_only {
-                    on_reader!(read, |connection| run!($as, sqlite, $sql, &mut *connection, $method))
+                    on_reader!(read, $sql, |connection, statement| run!(
+                        $as,
+                        sqlite,
+                        statement,
+                        &mut *connection,
+                        $method
+                    ))
                 } else {
                     run!($as, sqlite, $sql, write, $method)
                 }
@@ -423,7 +448,13 @@ macro_rules! dispatch {
                 if $self.role() == Role::Jobs {
                     run!($as, postgres, $sql, jobs, $method)
                 } else if $sql.read_only {
-                    on_reader!(read, |connection| run!($as, postgres, $sql, &mut *connection, $method))
+                    on_reader!(read, $sql, |connection, statement| run!(
+                        $as,
+                        postgres,
+                        statement,
+                        &mut *connection,
+                        $method
+                    ))
                 } else {
                     run!($as, postgres, $sql, api, $method)
                 }
@@ -470,7 +501,7 @@ macro_rules! executor {
         match &$self.db.pools {
             Pools::Sqlite { read, write } => {
                 if $sql.read_only {
-                    on_reader!(read, |connection| run!(plain, sqlite, $sql, &mut *connection, execute))
+                    on_reader!(read, $sql, |connection, statement| run!(plain, sqlite, statement, &mut *connection, execute))
                         .map(Done::Sqlite)
                 } else {
                     run!(plain, sqlite, $sql, write, execute).map(Done::Sqlite)
@@ -480,7 +511,7 @@ macro_rules! executor {
                 if $self.role() == Role::Jobs {
                     run!(plain, postgres, $sql, jobs, execute).map(Done::Postgres)
                 } else if $sql.read_only {
-                    on_reader!(read, |connection| run!(plain, postgres, $sql, &mut *connection, execute))
+                    on_reader!(read, $sql, |connection, statement| run!(plain, postgres, statement, &mut *connection, execute))
                         .map(Done::Postgres)
                 } else {
                     run!(plain, postgres, $sql, api, execute).map(Done::Postgres)
