@@ -2,11 +2,13 @@
 //! create, `PATCH` update and delete, validation errors, and the event written in the same
 //! transaction as the change — plus the OpenAPI description of all five operations.
 //!
-//! A resource's file implements [`Resource`]: its fields (the record, create and update
-//! bodies, the columns it stores), its rules (`create`, `update`), its filters and, when it
-//! has more than the default `created`/`updated`/`deleted`, its events. [`router`] turns that
-//! into `GET/POST {path}` and `GET/PATCH/DELETE {path}/{id}`. Adding a resource takes its file,
-//! a migration, and one line in its area's router.
+//! A resource's file declares its record once (`#[derive(Columns)]`: what is read and stored),
+//! implements [`Resource`] (description, filters, computed fields) and one trait per write it
+//! takes through the engine ([`Creatable`], [`Updatable`], [`Deletable`]: the bodies and their
+//! rules, the events). Its line in its area's `RESOURCES` ([`register`], or [`Registration`]
+//! verb by verb) turns that into `GET/POST {path}` and `GET/PATCH/DELETE {path}/{id}`, their
+//! OpenAPI operations, their catalog events and their GraphQL fields. Adding a resource takes
+//! its file, a migration, and that line.
 
 pub mod erased;
 pub mod list;
@@ -259,7 +261,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Creates a resource from a create body: its rules ([`Resource::create`]), its computed
+    /// Creates a resource from a create body: its rules ([`Creatable::create`]), its computed
     /// fields, the row and its events. Every creation — REST, GraphQL, the demo, a resource
     /// made by another's action — comes here.
     pub async fn create<R: Creatable>(&mut self, input: R::CreateBody) -> ApiResult<R::Record> {
@@ -268,7 +270,7 @@ impl<'a> Ctx<'a> {
         Ok(record)
     }
 
-    /// Inserts a new record and writes its events ([`Resource::create_events`]).
+    /// Inserts a new record and writes its events ([`Creatable::create_events`]).
     async fn insert<R: Creatable>(&mut self, record: &R::Record) -> ApiResult<()> {
         let columns = record.columns();
         let mut names = vec!["org_id", "id", "created_at", "updated_at"];
