@@ -165,8 +165,7 @@ fn documented() -> OpenApiRouter<AppState> {
 /// The authenticated API (served under `/api` and `/v1`): the platform's routes, every area's,
 /// and GraphQL over every area's resources.
 fn api() -> OpenApiRouter<AppState> {
-    let platform = OpenApiRouter::new().merge(webhooks::event_log::router());
-    let areas = AREAS.iter().fold(platform, |router, area| router.merge((area.router)()));
+    let areas = AREAS.iter().fold(OpenApiRouter::new(), |router, area| router.merge((area.router)()));
     let resources: Vec<Operations> = AREAS.iter().flat_map(|area| (area.operations)()).collect();
     areas.merge(graphql::router(&resources))
 }

@@ -12,14 +12,14 @@ use serde::{Deserialize, Serialize};
 use sqlx::FromRow;
 use utoipa::ToSchema;
 
-use crate::db::ScopedTx;
+use crate::db::{Columns, ScopedTx};
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::ids::new_id;
 use crate::vocab::scope::{Need, Scopes};
 use crate::vocab::values::{JsonText, Timestamp};
 
 /// An event as stored and listed.
-#[derive(Debug, Clone, Serialize, Deserialize, FromRow, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, FromRow, Columns, ToSchema)]
 #[serde(rename_all = "camelCase")]
 #[schema(example = json!({
     "id": "evt_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "type": "lead.created", "orgId": "org_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5",
@@ -40,8 +40,6 @@ pub struct Event {
     #[schema(value_type = Object, example = json!({"id": "lead_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "name": "Jane Doe", "status": "new"}))]
     pub data: JsonText,
 }
-
-pub const COLUMNS: &str = "id, org_id, type, occurred_at, data";
 
 /// Writes an event in the caller's transaction.
 pub async fn record(tx: &mut ScopedTx<'_>, kind: &str, at: Timestamp, data: &impl Serialize) -> ApiResult<()> {

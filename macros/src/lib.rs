@@ -12,8 +12,8 @@ use proc_macro::TokenStream;
 use quote::quote;
 use syn::{Data, DeriveInput, Fields, LitStr, Type, parse_macro_input};
 
-/// Implements `crate::resource::Columns` for a record with named fields (and
-/// `crate::resource::Stamped` when it has `created_at` and `updated_at`, which the engine's
+/// Implements `crate::db::Columns` for a record with named fields (and
+/// `crate::db::Stamped` when it has `created_at` and `updated_at`, which the engine's
 /// writes need).
 ///
 /// Every field is a column of the same name, stored and read, except:
@@ -101,7 +101,7 @@ fn columns(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
     let (impl_generics, type_generics, where_clause) = input.generics.split_for_impl();
     let stamps = stamped.then(|| {
         quote! {
-            impl #impl_generics crate::resource::Stamped for #ident #type_generics #where_clause {
+            impl #impl_generics crate::db::Stamped for #ident #type_generics #where_clause {
                 fn created_at(&self) -> crate::vocab::values::Timestamp {
                     self.created_at
                 }
@@ -113,7 +113,7 @@ fn columns(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
         }
     });
     Ok(quote! {
-        impl #impl_generics crate::resource::Columns for #ident #type_generics #where_clause {
+        impl #impl_generics crate::db::Columns for #ident #type_generics #where_clause {
             const SELECT: &'static str = #select;
 
             fn columns(&self) -> ::std::vec::Vec<(&'static str, crate::vocab::values::Value)> {

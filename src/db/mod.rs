@@ -36,7 +36,7 @@ use sqlx::{Arguments, AssertSqlSafe, FromRow, PgPool, Postgres, Sqlite, SqlitePo
 
 use self::proof::ActingOrg;
 use self::proof::JobToken;
-use crate::vocab::values::Value;
+use crate::vocab::values::{Timestamp, Value};
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
@@ -63,6 +63,30 @@ pub enum Backend {
 pub trait Record: for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, PgRow> + Send + Unpin {}
 
 impl<T> Record for T where T: for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, PgRow> + Send + Unpin {}
+
+/// A record's columns, derived from its fields (`#[derive(Columns)]`, see `gable_macros`; the engine in `crate::resource` writes with them):
+/// what the engine reads, what it stores, and the fields it manages itself.
+pub trait Columns {
+    /// Every column read, in `SELECT` order (`id`, `created_at`, `updated_at` included). Besides
+    /// stored columns it may hold read-only expressions over `$1`, the organization (every
+    /// scoped statement binds it), e.g. `(SELECT slug FROM organizations WHERE id = $1) AS org_slug`.
+    const SELECT: &'static str;
+
+    /// The stored columns other than `org_id`, `id`, `created_at` and `updated_at`, with their
+    /// values.
+    fn columns(&self) -> Vec<(&'static str, Value)>;
+
+    fn id(&self) -> &str;
+}
+
+/// The times the engine keeps on a record it writes (derived with [`Columns`] for a record
+/// with `created_at` and `updated_at`).
+pub trait Stamped {
+    fn created_at(&self) -> Timestamp;
+    fn set_updated_at(&mut self, at: Timestamp);
+}
+
+pub use gable_macros::Columns;
 
 /// The database: native pools of one backend.
 #[derive(Clone)]

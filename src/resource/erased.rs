@@ -10,7 +10,7 @@ use utoipa::openapi::path::ParameterIn;
 use utoipa::{IntoParams, ToSchema};
 
 use super::{
-    Creatable, Deletable, Deleted, Meta, Page, Resource, Updatable, create_record, delete_record, find_record,
+    Creatable, Deletable, Deleted, Meta, Page, Resource, Updatable, create_record, delete_record, get_record,
     list_records, update_record,
 };
 use crate::auth::{ActingOrg, Auth};
@@ -37,8 +37,8 @@ pub struct FilterParam {
 }
 
 type AuthorizeFn = for<'a> fn(&'a Auth, Need) -> ApiResult<&'a ActingOrg>;
-type ListFn = for<'a> fn(&'a AppState, &'a ActingOrg, Page, &'a str) -> BoxFuture<'a, ApiResult<Vec<Json>>>;
-type GetFn = for<'a> fn(&'a AppState, &'a ActingOrg, &'a str) -> BoxFuture<'a, ApiResult<Option<Json>>>;
+type ListFn = for<'a> fn(&'a AppState, &'a Auth, Page, &'a str) -> BoxFuture<'a, ApiResult<Vec<Json>>>;
+type GetFn = for<'a> fn(&'a AppState, &'a Auth, &'a str) -> BoxFuture<'a, ApiResult<Option<Json>>>;
 type CreateFn = for<'a> fn(&'a AppState, &'a ActingOrg, Json) -> BoxFuture<'a, ApiResult<Json>>;
 type UpdateFn = for<'a> fn(&'a AppState, &'a ActingOrg, &'a str, Json) -> BoxFuture<'a, ApiResult<Json>>;
 type DeleteFn = for<'a> fn(&'a AppState, &'a ActingOrg, &'a str) -> BoxFuture<'a, ApiResult<Deleted>>;
@@ -112,7 +112,7 @@ fn filters<R: Resource>() -> Vec<FilterParam> {
 }
 
 /// The query parameters of `P`.
-pub fn params<P: IntoParams>() -> Vec<FilterParam> {
+fn params<P: IntoParams>() -> Vec<FilterParam> {
     P::into_params(|| Some(ParameterIn::Query))
         .into_iter()
         .map(|param| FilterParam {
@@ -129,23 +129,19 @@ fn record_json<T: Serialize>(record: &T) -> ApiResult<Json> {
 
 fn list<'a, R: Resource>(
     state: &'a AppState,
-    tenant: &'a ActingOrg,
+    auth: &'a Auth,
     page: Page,
     query: &'a str,
 ) -> BoxFuture<'a, ApiResult<Vec<Json>>> {
     Box::pin(async move {
         let filter: R::Filter = parse_query(query)?;
-        let (records, _) = list_records::<R>(state, tenant, &page, filter).await?;
+        let (records, _) = list_records::<R>(state, auth, &page, filter).await?;
         records.iter().map(record_json).collect()
     })
 }
 
-fn get<'a, R: Resource>(
-    state: &'a AppState,
-    tenant: &'a ActingOrg,
-    id: &'a str,
-) -> BoxFuture<'a, ApiResult<Option<Json>>> {
-    Box::pin(async move { find_record::<R>(state, tenant, id).await?.as_ref().map(record_json).transpose() })
+fn get<'a, R: Resource>(state: &'a AppState, auth: &'a Auth, id: &'a str) -> BoxFuture<'a, ApiResult<Option<Json>>> {
+    Box::pin(async move { get_record::<R>(state, auth, id).await?.as_ref().map(record_json).transpose() })
 }
 
 fn create<'a, R: Creatable>(state: &'a AppState, tenant: &'a ActingOrg, input: Json) -> BoxFuture<'a, ApiResult<Json>> {

@@ -58,29 +58,9 @@ pub struct Meta {
     pub tag: &'static str,
 }
 
-/// A record's columns, derived from its fields (`#[derive(Columns)]`, see `gable_macros`):
-/// what the engine reads, what it stores, and the fields it manages itself.
-pub trait Columns {
-    /// Every column read, in `SELECT` order (`id`, `created_at`, `updated_at` included). Besides
-    /// stored columns it may hold read-only expressions over `$1`, the organization (every
-    /// scoped statement binds it), e.g. `(SELECT slug FROM organizations WHERE id = $1) AS org_slug`.
-    const SELECT: &'static str;
+pub use gable_macros::patch_body;
 
-    /// The stored columns other than `org_id`, `id`, `created_at` and `updated_at`, with their
-    /// values.
-    fn columns(&self) -> Vec<(&'static str, Value)>;
-
-    fn id(&self) -> &str;
-}
-
-/// The times the engine keeps on a record it writes (derived with [`Columns`] for a record
-/// with `created_at` and `updated_at`).
-pub trait Stamped {
-    fn created_at(&self) -> Timestamp;
-    fn set_updated_at(&mut self, at: Timestamp);
-}
-
-pub use gable_macros::{Columns, patch_body};
+pub use crate::db::{Columns, Stamped};
 
 /// What every registered resource has: its description, its record and how its list is
 /// filtered — enough for `GET {path}` and `GET {path}/{id}`. Each write it takes through the
@@ -101,6 +81,17 @@ pub trait Resource: Send + Sync + 'static {
     fn authorize(auth: &Auth, need: Need) -> ApiResult<&ActingOrg> {
         auth.require(need)
     }
+
+    /// What this caller may see, as conditions added to every list and get (events: only the
+    /// types the caller's scopes may read); `filter` is the list's, `None` for a get. `false`:
+    /// nothing at all; an error refuses the request (a filter asking for what the caller may not
+    /// see).
+    fn visible(_auth: &Auth, _filter: Option<&Self::Filter>, _filters: &mut Filters) -> ApiResult<bool> {
+        Ok(true)
+    }
+
+    /// The description of `GET {path}` when it needs more than the standard one.
+    const LIST_DOC: Option<&'static str> = None;
 
     /// Event types this resource emits besides `created`, `updated` and `deleted`, with
     /// descriptions (for the webhook event catalog).
@@ -362,8 +353,7 @@ pub(crate) async fn list<R: Resource>(
     Query(page): Query<Page>,
     Query(filter): Query<R::Filter>,
 ) -> ApiResult<Response> {
-    let tenant = R::authorize(&auth, Need::Read(R::META.scope))?;
-    let (records, next) = list_records::<R>(&state, tenant, &page, filter).await?;
+    let (records, next) = list_records::<R>(&state, &auth, &page, filter).await?;
     Ok(list::respond(&uri, records, next))
 }
 
@@ -372,8 +362,7 @@ pub(crate) async fn get_one<R: Resource>(
     auth: Auth,
     Path(id): Path<String>,
 ) -> ApiResult<Json<R::Record>> {
-    let tenant = R::authorize(&auth, Need::Read(R::META.scope))?;
-    find_record::<R>(&state, tenant, &id).await?.map(Json).ok_or_else(|| ApiError::not_found(R::META.name, &id))
+    get_record::<R>(&state, &auth, &id).await?.map(Json).ok_or_else(|| ApiError::not_found(R::META.name, &id))
 }
 
 pub(crate) async fn create<R: Creatable>(
@@ -411,11 +400,16 @@ pub(crate) async fn delete<R: Deletable>(
 /// One page of the organization's records matching `filter`, and the id to continue after.
 pub async fn list_records<R: Resource>(
     state: &AppState,
-    tenant: &ActingOrg,
+    auth: &Auth,
     page: &Page,
     filter: R::Filter,
 ) -> ApiResult<(Vec<R::Record>, Option<String>)> {
+    let tenant = R::authorize(auth, Need::Read(R::META.scope))?;
     let mut filters = Filters::default();
+    if !R::visible(auth, Some(&filter), &mut filters)? {
+        page.limit()?;
+        return Ok((Vec::new(), None));
+    }
     R::filter(&filter, &mut filters);
     let (records, next) = list::fetch_page::<R::Record>(
         &mut state.db().scoped(tenant),
@@ -429,7 +423,30 @@ pub async fn list_records<R: Resource>(
     Ok((records.into_iter().map(|record| computed::<R>(state, record)).collect(), next))
 }
 
-/// The record with this id in the organization, if any.
+/// The record with this id that the caller may read (`authorize`, `visible`), if any.
+pub async fn get_record<R: Resource>(state: &AppState, auth: &Auth, id: &str) -> ApiResult<Option<R::Record>> {
+    let tenant = R::authorize(auth, Need::Read(R::META.scope))?;
+    let mut filters = Filters::default();
+    if !R::visible(auth, None, &mut filters)? {
+        return Ok(None);
+    }
+    let (conditions, values) = filters.render(3);
+    let mut scoped = state.db().scoped(tenant);
+    let sql = format!(
+        "SELECT {} FROM {} WHERE org_id = $1 AND id = $2{conditions}",
+        <R::Record as Columns>::SELECT,
+        R::META.table
+    );
+    let mut statement = scoped.sql(sql).bind(id.to_owned());
+    for value in values {
+        statement = statement.bind_value(value);
+    }
+    let record: Option<R::Record> = scoped.fetch_optional(statement).await?;
+    Ok(record.map(|record| computed::<R>(state, record)))
+}
+
+/// The record with this id in the organization, if any (for the server's own use: no
+/// caller's visibility applies).
 pub async fn find_record<R: Resource>(state: &AppState, tenant: &ActingOrg, id: &str) -> ApiResult<Option<R::Record>> {
     let mut scoped = state.db().scoped(tenant);
     let sql = format!("SELECT {} FROM {} WHERE org_id = $1 AND id = $2", <R::Record as Columns>::SELECT, R::META.table);

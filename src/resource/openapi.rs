@@ -85,10 +85,15 @@ pub fn list<R: Resource>() -> Documented {
         .tag(meta.tag)
         .operation_id(Some(format!("list{plural_type}")))
         .summary(Some(format!("List {}", meta.plural)))
-        .description(Some(format!(
-            "The organization's {}, newest first. Filters combine with AND. The body is a bare array; \
-             when there is a next page, the `Link` header has its URL (`rel=\"next\"`). Needs `read:{}`.",
-            meta.plural, meta.scope
+        .description(Some(R::LIST_DOC.map_or_else(
+            || {
+                format!(
+                    "The organization's {}, newest first. Filters combine with AND. The body is a bare array; \
+                     when there is a next page, the `Link` header has its URL (`rel=\"next\"`). Needs `read:{}`.",
+                    meta.plural, meta.scope
+                )
+            },
+            str::to_owned,
         )))
         .parameters(Some(list_params))
         .response(

@@ -1,34 +1,28 @@
-//! `GET /api/events` (the organization's event log) and `GET /api/webhook-events` (the event
-//! catalog), as the API serves them; the events themselves and the catalog are `crate::events`.
+//! `GET /api/events` (the organization's event log, through the engine: [`Events`]) and
+//! `GET /api/webhook-events` (the event catalog), as the API serves them; the events
+//! themselves and the catalog are `crate::events`.
 
-use axum::extract::{OriginalUri, State};
 use axum::http::StatusCode;
-use axum::response::Response;
 use serde::Deserialize;
 use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::auth::Auth;
-use crate::events::{self as catalog, COLUMNS, Event, EventType};
-use crate::http::{Json, Query};
-use crate::resource::list::{self, Filters, Page};
+use crate::events::{self as catalog, Event, EventType};
+use crate::http::Json;
+use crate::resource::{Filters, Meta, Resource};
 use crate::state::AppState;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::scope::Need;
 use crate::vocab::values::{Timestamp, Value};
-
-/// `GET /events`.
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(list_events))
-}
 
 /// `GET /webhook-events`.
 pub fn catalog_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(list_event_types))
 }
 
-#[derive(Debug, Deserialize, IntoParams)]
+#[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct EventFilter {
     /// Only events of this type, e.g. `lead.created`.
@@ -40,54 +34,52 @@ pub struct EventFilter {
     pub since: Option<Timestamp>,
 }
 
-/// List events
-///
-/// The organization's events, newest first: every create, update, status change and delete,
-/// with `data` as the API returned the object. Paginate with `limit` and `startingAfter`
-/// (the `Link` header has the next page). Needs `read:events`, and lists only the events
-/// whose object the caller may read (`tenant.added` needs `read:tenants`); a `type` the
-/// caller may not read is 403.
-#[utoipa::path(get, path = "/events", tag = "Events", params(Page, EventFilter),
-    responses((status = 200, description = "A page of events", body = Vec<Event>)))]
-async fn list_events(
-    State(state): State<AppState>,
-    auth: Auth,
-    OriginalUri(uri): OriginalUri,
-    Query(page): Query<Page>,
-    Query(filter): Query<EventFilter>,
-) -> ApiResult<Response> {
-    let (events, next) = list_page(&state, &auth, &page, filter).await?;
-    Ok(list::respond(&uri, events, next))
-}
+/// The organization's event log through the engine: `GET /api/events` (a page, newest first)
+/// and `GET /api/events/{id}`, and `events`/`event` in GraphQL — only the events whose object
+/// the caller may read ([`Resource::visible`]).
+pub struct Events;
 
-/// One page of the organization's events that `auth` may read (newest first), and the id to
-/// continue after.
-pub async fn list_page(
-    state: &AppState,
-    auth: &Auth,
-    page: &Page,
-    filter: EventFilter,
-) -> ApiResult<(Vec<Event>, Option<String>)> {
-    let tenant = auth.require(Need::Read("events"))?;
-    let mut filters = Filters::default();
-    match filter.kind {
-        Some(kind) => {
-            require_readable(auth, &kind)?;
-            filters.eq("type", Some(kind));
+impl Resource for Events {
+    const META: Meta = Meta {
+        name: "event",
+        plural: "events",
+        path: "/events",
+        table: "events",
+        id_prefix: "evt",
+        scope: "events",
+        tag: "Events",
+    };
+    type Record = Event;
+    type Filter = EventFilter;
+
+    const LIST_DOC: Option<&'static str> = Some(
+        "The organization's events, newest first: every create, update, status change and delete, with \
+         `data` as the API returned the object. Paginate with `limit` and `startingAfter` (the `Link` header \
+         has the next page). Needs `read:events`, and lists only the events whose object the caller may read \
+         (`tenant.added` needs `read:tenants`); a `type` the caller may not read is 403.",
+    );
+
+    fn filter(f: &EventFilter, filters: &mut Filters) {
+        filters.eq("type", f.kind.clone());
+        filters.at_least("occurred_at", f.since.map(Timestamp::ms));
+    }
+
+    /// Only the types the caller's scopes may read; asking for another type is 403.
+    fn visible(auth: &Auth, filter: Option<&EventFilter>, filters: &mut Filters) -> ApiResult<bool> {
+        if let Some(kind) = filter.and_then(|f| f.kind.as_deref()) {
+            require_readable(auth, kind)?;
+            return Ok(true);
         }
-        None => {
-            if let Some(readable) = catalog::readable(auth.scopes()) {
-                if readable.is_empty() {
-                    page.limit()?;
-                    return Ok((Vec::new(), None));
-                }
+        match catalog::readable(auth.scopes()) {
+            None => Ok(true),
+            Some(readable) if readable.is_empty() => Ok(false),
+            Some(readable) => {
                 let placeholders = vec!["?"; readable.len()].join(", ");
                 filters.raw(format!("type IN ({placeholders})"), readable.into_iter().map(Value::from));
+                Ok(true)
             }
         }
     }
-    filters.at_least("occurred_at", filter.since.map(Timestamp::ms));
-    list::fetch_page::<Event>(&mut state.db().scoped(tenant), "events", COLUMNS, filters, page, |e| e.id.clone()).await
 }
 
 /// 403 unless a caller with `scopes` may read events of type `kind`.

@@ -32,7 +32,8 @@ use crate::state::AppState;
 /// deliveries and the event catalog.
 pub const AREA: Area = Area { router, public_router: OpenApiRouter::new, event_types, operations };
 
-const RESOURCES: [Registration; 1] = [Registration::reads::<endpoints::WebhookEndpoints>()];
+const RESOURCES: [Registration; 2] =
+    [Registration::reads::<endpoints::WebhookEndpoints>(), Registration::reads::<event_log::Events>()];
 
 pub fn router() -> OpenApiRouter<AppState> {
     resource::routers(&RESOURCES)
