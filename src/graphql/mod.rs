@@ -321,18 +321,20 @@ fn build(resources: &[Operations]) -> Result<Schema, SchemaError> {
                 })
             },
         ));
-        query = query.field(
-            Field::new(camel(meta.name), record.clone(), move |ctx| {
-                FieldFuture::new(async move {
-                    let (state, auth) = (ctx.data::<AppState>()?, ctx.data::<Auth>()?);
-                    let id = id_arg(&ctx)?;
-                    let found = (ops.get)(state, auth, &id).await.map_err(graphql_error)?;
-                    Ok(found.map(FieldValue::owned_any))
+        if let Some(get) = ops.get {
+            query = query.field(
+                Field::new(camel(meta.name), record.clone(), move |ctx| {
+                    FieldFuture::new(async move {
+                        let (state, auth) = (ctx.data::<AppState>()?, ctx.data::<Auth>()?);
+                        let id = id_arg(&ctx)?;
+                        let found = get(state, auth, &id).await.map_err(graphql_error)?;
+                        Ok(found.map(FieldValue::owned_any))
+                    })
                 })
-            })
-            .description(format!("The {what} with this id, or null. Needs `read:{}`.", meta.scope))
-            .argument(InputValue::new("id", TypeRef::named_nn(TypeRef::ID))),
-        );
+                .description(format!("The {what} with this id, or null. Needs `read:{}`.", meta.scope))
+                .argument(InputValue::new("id", TypeRef::named_nn(TypeRef::ID))),
+            );
+        }
 
         if let Some((create, body)) = ops.create {
             let input_name = format!("Create{type_name}Input");

@@ -54,26 +54,31 @@ pub struct Operations {
     pub filters: fn() -> Vec<FilterParam>,
     /// A page of records; the filters arrive as a query string, parsed like `GET {path}?…`.
     pub list: ListFn,
-    pub get: GetFn,
+    pub get: Option<GetFn>,
     pub create: Option<(CreateFn, fn() -> Described)>,
     pub update: Option<(UpdateFn, fn() -> Described)>,
     pub delete: Option<DeleteFn>,
 }
 
 impl Operations {
-    /// List and get.
-    pub const fn reads<R: Resource>() -> Operations {
+    /// The list.
+    pub const fn lists<R: Resource>() -> Operations {
         Operations {
             meta: R::META,
             authorize: R::authorize,
             record: described::<R::Record>,
             filters: filters::<R>,
             list: list::<R>,
-            get: get::<R>,
+            get: None,
             create: None,
             update: None,
             delete: None,
         }
+    }
+
+    pub const fn with_get<R: Resource>(mut self) -> Operations {
+        self.get = Some(get::<R>);
+        self
     }
 
     pub const fn with_create<R: Creatable>(mut self) -> Operations {

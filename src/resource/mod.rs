@@ -515,11 +515,24 @@ pub struct Registration {
 impl Registration {
     /// `GET {path}` and `GET {path}/{id}`, and the resource's own event types.
     pub const fn reads<R: Resource>() -> Registration {
+        Registration::lists::<R>().gets::<R>()
+    }
+
+    /// `GET {path}` only (a resource whose single object is served otherwise: a delivery
+    /// with its attempts), and the resource's own event types.
+    pub const fn lists<R: Resource>() -> Registration {
         Registration {
-            operations: Operations::reads::<R>(),
-            routes: [Some(openapi::list::<R>), Some(openapi::get::<R>), None, None, None],
+            operations: Operations::lists::<R>(),
+            routes: [Some(openapi::list::<R>), None, None, None, None],
             event_types: [None, None, None, Some(extra_events::<R>)],
         }
+    }
+
+    /// `GET {path}/{id}`.
+    pub const fn gets<R: Resource>(mut self) -> Registration {
+        self.operations = self.operations.with_get::<R>();
+        self.routes[1] = Some(openapi::get::<R>);
+        self
     }
 
     /// `POST {path}`, through [`Creatable`].

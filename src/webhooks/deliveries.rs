@@ -12,10 +12,11 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::endpoints;
-use crate::auth::Auth;
+use crate::auth::{ActingOrg, Auth};
 use crate::db::Scoped;
 use crate::http::{Json, Path, Query};
 use crate::resource::list::{self, Filters, Page};
+use crate::resource::{self, Columns, Meta, Resource};
 use crate::state::AppState;
 use crate::text_enum;
 use crate::vocab::error::{ApiError, ApiResult};
@@ -42,7 +43,7 @@ text_enum! {
 }
 
 /// One event on its way to one endpoint.
-#[derive(Debug, Clone, Serialize, FromRow, ToSchema)]
+#[derive(Debug, Clone, Serialize, FromRow, Columns, ToSchema)]
 #[serde(rename_all = "camelCase")]
 #[schema(example = json!({
     "id": "whdl_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "endpointId": "whep_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5",
@@ -66,9 +67,6 @@ pub struct Delivery {
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
 }
-
-const COLUMNS: &str = "id, endpoint_id, event_id, event_type, status, attempts, next_attempt_at, last_attempt_at, \
-    last_status_code, last_error, created_at, updated_at";
 
 /// One try at delivering.
 #[derive(Debug, Clone, Serialize, FromRow, ToSchema)]
@@ -107,6 +105,10 @@ pub struct DeliveryWithAttempts {
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct DeliveryFilter {
+    /// Deliveries to this endpoint (`whep_…`); under `/webhooks/{id}/deliveries`, that one.
+    #[serde(rename = "endpointId")]
+    #[param(rename = "endpointId", example = "whep_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5")]
+    pub endpoint_id: Option<String>,
     /// pending, succeeded or failed.
     pub status: Option<DeliveryStatus>,
     /// Deliveries of this event type.
@@ -119,16 +121,47 @@ async fn load(scoped: &mut Scoped<'_>, id: &str) -> ApiResult<Delivery> {
     let delivery: Option<Delivery> = scoped
         .fetch_optional(
             scoped
-                .sql(format!("SELECT {COLUMNS} FROM webhook_deliveries WHERE org_id = $1 AND id = $2"))
+                .sql(format!("SELECT {} FROM webhook_deliveries WHERE org_id = $1 AND id = $2", Delivery::SELECT))
                 .bind(id.to_owned()),
         )
         .await?;
     delivery.ok_or_else(|| ApiError::not_found("webhook delivery", id))
 }
 
+/// The delivery log through the engine: `GET /api/webhook-deliveries` (every endpoint's, newest
+/// first; filters `endpointId`, `status`, `eventType`) and GraphQL `webhookDeliveries`. One
+/// delivery is served with its attempts by [`get_delivery`], and an endpoint's by
+/// [`list_deliveries`], both over the same records.
+pub struct Deliveries;
+
+impl Resource for Deliveries {
+    const META: Meta = Meta {
+        name: "webhook_delivery",
+        plural: "webhook deliveries",
+        path: "/webhook-deliveries",
+        table: "webhook_deliveries",
+        id_prefix: "whdl",
+        scope: "webhooks",
+        tag: "Webhooks",
+    };
+    type Record = Delivery;
+    type Filter = DeliveryFilter;
+
+    fn filter(f: &DeliveryFilter, filters: &mut Filters) {
+        filters.eq("endpoint_id", f.endpoint_id.clone());
+        filters.eq("status", f.status);
+        filters.eq("event_type", f.event_type.clone());
+    }
+
+    fn authorize(auth: &Auth, need: Need) -> ApiResult<&ActingOrg> {
+        auth.require_webhooks(need)
+    }
+}
+
 /// List an endpoint's deliveries
 ///
-/// Newest first, with their status and last attempt. Needs `read:webhooks`.
+/// Newest first, with their status and last attempt (the engine's list with `endpointId` set
+/// to this endpoint; 404 if the organization has no such endpoint). Needs `read:webhooks`.
 #[utoipa::path(get, path = "/webhooks/{id}/deliveries", tag = "Webhooks",
     params(("id" = String, Path, description = "Endpoint id (`whep_…`)"), Page, DeliveryFilter),
     responses((status = 200, description = "A page of deliveries", body = Vec<Delivery>)))]
@@ -138,18 +171,12 @@ async fn list_deliveries(
     OriginalUri(uri): OriginalUri,
     Path(id): Path<String>,
     Query(page): Query<Page>,
-    Query(filter): Query<DeliveryFilter>,
+    Query(mut filter): Query<DeliveryFilter>,
 ) -> ApiResult<Response> {
-    let tenant = auth.require_webhooks(Need::Read("webhooks"))?;
-    let mut scoped = state.db().scoped(tenant);
-    endpoints::load(&mut scoped, state.secrets(), &id).await?;
-    let mut filters = Filters::default();
-    filters.eq("endpoint_id", Some(id));
-    filters.eq("status", filter.status);
-    filters.eq("event_type", filter.event_type);
-    let (deliveries, next) =
-        list::fetch_page::<Delivery>(&mut scoped, "webhook_deliveries", COLUMNS, filters, &page, |d| d.id.clone())
-            .await?;
+    let tenant = Deliveries::authorize(&auth, Need::Read("webhooks"))?;
+    endpoints::load(&mut state.db().scoped(tenant), state.secrets(), &id).await?;
+    filter.endpoint_id = Some(id);
+    let (deliveries, next) = resource::list_records::<Deliveries>(&state, &auth, &page, filter).await?;
     Ok(list::respond(&uri, deliveries, next))
 }
 

@@ -32,8 +32,12 @@ use crate::state::AppState;
 /// deliveries and the event catalog.
 pub const AREA: Area = Area { router, public_router: OpenApiRouter::new, event_types, operations };
 
-const RESOURCES: [Registration; 2] =
-    [Registration::reads::<endpoints::WebhookEndpoints>(), Registration::reads::<event_log::Events>()];
+const RESOURCES: [Registration; 3] = [
+    Registration::reads::<endpoints::WebhookEndpoints>(),
+    // One delivery is `GET /webhook-deliveries/{id}` with its attempts (deliveries.rs).
+    Registration::lists::<deliveries::Deliveries>(),
+    Registration::reads::<event_log::Events>(),
+];
 
 pub fn router() -> OpenApiRouter<AppState> {
     resource::routers(&RESOURCES)

@@ -783,3 +783,39 @@ async fn endpoints_are_read_like_every_resource_in_rest_and_graphql() {
     let (_, refused) = json(app.post("/graphql", &grow.key, &query).await).await;
     assert_eq!(refused["errors"][0]["extensions"]["code"], "PLAN_UPGRADE_REQUIRED", "{refused}");
 }
+
+/// Every endpoint's deliveries in one list (`GET /api/webhook-deliveries`, GraphQL
+/// `webhookDeliveries`), filtered by endpoint as the endpoint's own list is, and never another
+/// organization's.
+#[tokio::test]
+async fn the_delivery_log_lists_every_endpoint_and_filters_by_one() {
+    let app = app().await;
+    let org = app.org(Plan::Elite).await;
+    let first = Receiver::start().await;
+    let second = Receiver::start().await;
+    let one = subscribe(&app, &org, json!({"url": first.url})).await;
+    subscribe(&app, &org, json!({"url": second.url})).await;
+    make_lead(&app, &org, "Jane").await;
+    first.settle_at(&app, 1).await;
+    second.settle_at(&app, 1).await;
+
+    let (status, all) = json(app.get("/api/webhook-deliveries", &org.key).await).await;
+    assert_eq!((status, all.as_array().unwrap().len()), (200, 2), "{all}");
+    let one_id = one["id"].as_str().unwrap();
+    let (_, filtered) = json(app.get(&format!("/api/webhook-deliveries?endpointId={one_id}"), &org.key).await).await;
+    let (_, nested) = json(app.get(&format!("/api/webhooks/{one_id}/deliveries"), &org.key).await).await;
+    assert_eq!(filtered, nested);
+    assert_eq!(filtered.as_array().unwrap().len(), 1);
+    assert_eq!(filtered[0]["status"], "succeeded");
+
+    let query = json!({"query": "query($e: String) { webhookDeliveries(endpointId: $e) { id eventType status } }",
+        "variables": {"e": one_id}});
+    let (_, body) = json(app.post("/graphql", &org.key, &query).await).await;
+    assert_eq!(body["data"]["webhookDeliveries"][0]["id"], filtered[0]["id"], "{body}");
+
+    let other = app.org(Plan::Elite).await;
+    let (_, theirs) = json(app.get("/api/webhook-deliveries", &other.key).await).await;
+    assert_eq!(theirs, json!([]));
+    let grow = app.org(Plan::Grow).await;
+    expect_error(app.get("/api/webhook-deliveries", &grow.key).await, 403, "PLAN_UPGRADE_REQUIRED").await;
+}
