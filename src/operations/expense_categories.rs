@@ -9,7 +9,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use sqlx::FromRow;
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -17,8 +17,8 @@ use crate::auth::Auth;
 use crate::db::Scoped;
 use crate::events::EventType;
 use crate::http::Json;
-use crate::resource::Ctx;
 use crate::resource::validate::text;
+use crate::resource::{self, Columns, Creatable, Ctx, Filters, Meta, Resource, Stamped};
 use crate::state::AppState;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::scope::Need;
@@ -41,7 +41,7 @@ pub const BUILT_IN: [(&str, &str); 10] = [
 const CREATED: &str = "expense_category.created";
 
 /// A category expenses are filed under.
-#[derive(Debug, Clone, Serialize, FromRow, ToSchema)]
+#[derive(Debug, Clone, Serialize, FromRow, Columns, ToSchema)]
 #[schema(example = json!({"id": "pest_control", "name": "Pest control", "built_in": false,
     "created_at": "2026-01-15T10:30:00.000Z"}))]
 pub struct ExpenseCategory {
@@ -49,6 +49,7 @@ pub struct ExpenseCategory {
     pub id: String,
     pub name: String,
     /// Built-in categories exist in every organization and cannot be changed.
+    #[column(select = "CAST(0 AS BIGINT)")]
     pub built_in: Flag,
     /// `null` for built-in categories.
     pub created_at: Option<Timestamp>,
@@ -63,7 +64,71 @@ fn built_in(id: &str) -> Option<ExpenseCategory> {
     })
 }
 
-const COLUMNS: &str = "id, name, CAST(0 AS BIGINT) AS built_in, created_at";
+/// The organization's own categories as the engine stores them: created through
+/// [`Ctx::create`] like every resource (`POST /api/expense-categories`). They are not a
+/// registered resource: the list is the vocabulary — the built-in categories, which are not
+/// rows, then the organization's by name — not a page of rows newest first.
+pub struct ExpenseCategories;
+
+impl Resource for ExpenseCategories {
+    const META: Meta = Meta {
+        name: "expense_category",
+        plural: "expense categories",
+        path: "/expense-categories",
+        table: "expense_categories",
+        id_prefix: "",
+        scope: "expenses",
+        tag: "Expenses",
+    };
+    type Record = ExpenseCategory;
+    type Filter = NoFilter;
+
+    fn filter(_: &NoFilter, _: &mut Filters) {}
+}
+
+/// An organization's category has its creation time (only built-ins have none); its
+/// `updated_at` column is written with it and never changes.
+impl Stamped for ExpenseCategory {
+    fn created_at(&self) -> Timestamp {
+        self.created_at.unwrap_or(Timestamp(0))
+    }
+
+    fn set_updated_at(&mut self, _: Timestamp) {}
+}
+
+impl Creatable for ExpenseCategories {
+    type CreateBody = CreateExpenseCategory;
+
+    /// A readable id of the client's choosing or made from the name; an id that is taken (by
+    /// a built-in category or one of the organization's) is a 409.
+    async fn create(ctx: &mut Ctx<'_>, input: CreateExpenseCategory) -> ApiResult<ExpenseCategory> {
+        let name = text("name", &input.name, 100)?;
+        let (id, field) = match input.id {
+            Some(id) => (id.trim().to_owned(), "id"),
+            None => (id_from_name(&name), "name"),
+        };
+        if !valid_id(&id) {
+            let message = if field == "id" {
+                "`id` must be 2 to 50 characters of a-z, 0-9 and _, starting with a letter".to_owned()
+            } else {
+                "`name` must contain at least two letters or digits (or send an `id`)".to_owned()
+            };
+            return Err(ApiError::validation(field, message));
+        }
+        let taken = built_in(&id).is_some() || reference(ctx, field, &id).await.is_ok();
+        if taken {
+            return Err(
+                ApiError::conflict("CONFLICT", format!("The expense category `{id}` already exists")).with_field(field)
+            );
+        }
+        Ok(ExpenseCategory { id, name, built_in: Flag(false), created_at: Some(ctx.now()) })
+    }
+}
+
+/// No list filters.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct NoFilter {}
 
 /// The category with this id in this organization (built-in or its own), or a 404 naming
 /// `field`.
@@ -71,10 +136,7 @@ pub async fn reference(ctx: &mut Ctx<'_>, field: &str, id: &str) -> ApiResult<Ex
     if let Some(category) = built_in(id) {
         return Ok(category);
     }
-    let tx = ctx.tx();
-    let sql = format!("SELECT {COLUMNS} FROM expense_categories WHERE org_id = $1 AND id = $2");
-    let found: Option<ExpenseCategory> = tx.fetch_optional(tx.sql(sql).bind(id.to_owned())).await?;
-    found.ok_or_else(|| ApiError::not_found("expense category", id).with_field(field))
+    ctx.reference::<ExpenseCategories>(field, id).await
 }
 
 /// Every category's name by id (built-in and the organization's).
@@ -117,7 +179,10 @@ pub fn event_types() -> Vec<EventType> {
 async fn list_categories(State(state): State<AppState>, auth: Auth) -> ApiResult<Json<Vec<ExpenseCategory>>> {
     let tenant = auth.require(Need::Read("expenses"))?;
     let mut scoped = state.db().scoped(tenant);
-    let sql = format!("SELECT {COLUMNS} FROM expense_categories WHERE org_id = $1 ORDER BY LOWER(name), id");
+    let sql = format!(
+        "SELECT {} FROM expense_categories WHERE org_id = $1 ORDER BY LOWER(name), id",
+        ExpenseCategory::SELECT
+    );
     let own: Vec<ExpenseCategory> = scoped.fetch_all(scoped.sql(sql)).await?;
     let mut all: Vec<ExpenseCategory> = BUILT_IN.iter().filter_map(|(id, _)| built_in(id)).collect();
     all.extend(own);
@@ -158,38 +223,7 @@ async fn create_category(
     Json(input): Json<CreateExpenseCategory>,
 ) -> ApiResult<(StatusCode, Json<ExpenseCategory>)> {
     let tenant = auth.require(Need::Write("expenses"))?;
-    let name = text("name", &input.name, 100)?;
-    let (id, field) = match input.id {
-        Some(id) => (id.trim().to_owned(), "id"),
-        None => (id_from_name(&name), "name"),
-    };
-    if !valid_id(&id) {
-        let message = if field == "id" {
-            "`id` must be 2 to 50 characters of a-z, 0-9 and _, starting with a letter".to_owned()
-        } else {
-            "`name` must contain at least two letters or digits (or send an `id`)".to_owned()
-        };
-        return Err(ApiError::validation(field, message));
-    }
-    let mut ctx = Ctx::begin(&state, tenant).await?;
-    let taken = built_in(&id).is_some() || reference(&mut ctx, field, &id).await.is_ok();
-    if taken {
-        return Err(
-            ApiError::conflict("CONFLICT", format!("The expense category `{id}` already exists")).with_field(field)
-        );
-    }
-    let now = ctx.now();
-    let category = ExpenseCategory { id, name, built_in: Flag(false), created_at: Some(now) };
-    let tx = ctx.tx();
-    let insert = tx
-        .sql("INSERT INTO expense_categories (org_id, id, name, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)")
-        .bind(category.id.clone())
-        .bind(category.name.clone())
-        .bind(now.ms());
-    tx.execute(insert).await?;
-    ctx.emit(CREATED, &category).await?;
-    ctx.commit().await?;
-    Ok((StatusCode::CREATED, Json(category)))
+    Ok((StatusCode::CREATED, Json(resource::create_record::<ExpenseCategories>(&state, tenant, input).await?)))
 }
 
 #[cfg(test)]
