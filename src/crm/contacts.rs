@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::FromRow;
 use utoipa::{IntoParams, ToSchema};
 
-use crate::resource::validate::{in_range, labels, optional_text, patch, text};
+use crate::resource::validate::{in_range, labels, optional_text, text};
 use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::text_enum;
@@ -186,8 +186,8 @@ impl Updatable for Contacts {
         if let Some(list) = change.tags.into_option() {
             c.tags = tags(list)?;
         }
-        c.score = in_range("score", patch(c.score, change.score), 0, 100)?;
-        c.notes = optional_text("notes", patch(c.notes, change.notes).as_deref(), 10_000)?;
+        c.score = in_range("score", change.score.or(c.score), 0, 100)?;
+        c.notes = optional_text("notes", change.notes.or(c.notes).as_deref(), 10_000)?;
         Ok(c)
     }
 }

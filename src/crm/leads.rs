@@ -16,7 +16,7 @@ use super::team::TeamMembers;
 use crate::auth::{ActingOrg, Auth};
 use crate::http::public::{ClientIp, admit};
 use crate::http::{Json, Path};
-use crate::resource::validate::{optional_text, patch, text};
+use crate::resource::validate::{optional_text, text};
 use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::state::AppState;
@@ -179,10 +179,10 @@ impl Updatable for Leads {
             l.source = text("source", &source, 50)?;
         }
         l.status = change.status.or(l.status);
-        l.message = optional_text("message", patch(l.message, change.message).as_deref(), 10_000)?;
-        l.property_id = patch(l.property_id, change.property_id);
-        l.contact_id = patch(l.contact_id, change.contact_id);
-        l.assigned_to_id = patch(l.assigned_to_id, change.assigned_to_id);
+        l.message = optional_text("message", change.message.or(l.message).as_deref(), 10_000)?;
+        l.property_id = change.property_id.or(l.property_id);
+        l.contact_id = change.contact_id.or(l.contact_id);
+        l.assigned_to_id = change.assigned_to_id.or(l.assigned_to_id);
         check_references(ctx, &l).await?;
         Ok(l)
     }

@@ -6,7 +6,7 @@ use sqlx::FromRow;
 use utoipa::{IntoParams, ToSchema};
 
 use crate::resource::validate::slugify;
-use crate::resource::validate::{non_negative, optional_text, patch, text, urls};
+use crate::resource::validate::{non_negative, optional_text, text, urls};
 use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::text_enum;
@@ -246,14 +246,14 @@ impl Updatable for Properties {
         if let Some(state) = change.state.into_option() {
             p.state = text("state", &state, 100)?;
         }
-        p.zip = optional_text("zip", patch(p.zip, change.zip).as_deref(), 20)?;
-        p.price = non_negative("price", patch(p.price, change.price))?;
-        p.bedrooms = rooms("bedrooms", patch(p.bedrooms, change.bedrooms))?;
-        p.bathrooms = bathrooms(patch(p.bathrooms, change.bathrooms))?;
-        p.sqft = crate::resource::validate::in_range("sqft", patch(p.sqft, change.sqft), 0, MAX_SQFT)?;
-        p.property_type = patch(p.property_type, change.property_type);
+        p.zip = optional_text("zip", change.zip.or(p.zip).as_deref(), 20)?;
+        p.price = non_negative("price", change.price.or(p.price))?;
+        p.bedrooms = rooms("bedrooms", change.bedrooms.or(p.bedrooms))?;
+        p.bathrooms = bathrooms(change.bathrooms.or(p.bathrooms))?;
+        p.sqft = crate::resource::validate::in_range("sqft", change.sqft.or(p.sqft), 0, MAX_SQFT)?;
+        p.property_type = change.property_type.or(p.property_type);
         p.status = change.status.or(p.status);
-        p.description = optional_text("description", patch(p.description, change.description).as_deref(), 10_000)?;
+        p.description = optional_text("description", change.description.or(p.description).as_deref(), 10_000)?;
         p.is_featured = change.is_featured.into_option().map_or(p.is_featured, Flag);
         if let Some(photos) = change.photos.into_option() {
             p.photos = StringList(urls("photos", photos, 50)?);

@@ -10,7 +10,7 @@ use super::contacts::Contacts;
 use super::leads::Leads;
 use super::properties::Properties;
 use super::team::TeamMembers;
-use crate::resource::validate::{in_range, optional_text, patch};
+use crate::resource::validate::{in_range, optional_text};
 use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::text_enum;
@@ -259,16 +259,16 @@ impl Updatable for Showings {
 
     async fn update(ctx: &mut Ctx<'_>, mut s: Showing, change: UpdateShowing) -> ApiResult<Showing> {
         let before = s.clone();
-        s.property_id = patch(s.property_id, change.property_id);
-        s.contact_id = patch(s.contact_id, change.contact_id);
-        s.lead_id = patch(s.lead_id, change.lead_id);
-        s.agent_id = patch(s.agent_id, change.agent_id);
+        s.property_id = change.property_id.or(s.property_id);
+        s.contact_id = change.contact_id.or(s.contact_id);
+        s.lead_id = change.lead_id.or(s.lead_id);
+        s.agent_id = change.agent_id.or(s.agent_id);
         s.scheduled_at = change.scheduled_at.or(s.scheduled_at);
         if let Some(minutes) = change.duration_minutes.into_option() {
             s.duration_minutes = duration(minutes)?;
         }
         s.status = change.status.or(s.status);
-        s.notes = optional_text("notes", patch(s.notes, change.notes).as_deref(), 10_000)?;
+        s.notes = optional_text("notes", change.notes.or(s.notes).as_deref(), 10_000)?;
         check_references(ctx, &s).await?;
         // Check only when this change puts time in the agent's calendar: editing the notes of
         // a showing never fails because of another one.

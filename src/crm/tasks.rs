@@ -9,7 +9,7 @@ use super::contacts::Contacts;
 use super::leads::Leads;
 use super::properties::Properties;
 use super::team::TeamMembers;
-use crate::resource::validate::{optional_text, patch, text};
+use crate::resource::validate::{optional_text, text};
 use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::text_enum;
@@ -225,15 +225,15 @@ impl Updatable for Tasks {
         if let Some(title) = change.title.into_option() {
             t.title = text("title", &title, 200)?;
         }
-        t.description = optional_text("description", patch(t.description, change.description).as_deref(), 10_000)?;
+        t.description = optional_text("description", change.description.or(t.description).as_deref(), 10_000)?;
         t.task_type = change.task_type.or(t.task_type);
         t.priority = change.priority.or(t.priority);
         t.status = change.status.or(t.status);
-        t.due_date = patch(t.due_date, change.due_date);
-        t.assigned_to_id = patch(t.assigned_to_id, change.assigned_to_id);
-        t.contact_id = patch(t.contact_id, change.contact_id);
-        t.lead_id = patch(t.lead_id, change.lead_id);
-        t.property_id = patch(t.property_id, change.property_id);
+        t.due_date = change.due_date.or(t.due_date);
+        t.assigned_to_id = change.assigned_to_id.or(t.assigned_to_id);
+        t.contact_id = change.contact_id.or(t.contact_id);
+        t.lead_id = change.lead_id.or(t.lead_id);
+        t.property_id = change.property_id.or(t.property_id);
         t.completed_at = match (was_completed, t.status == TaskStatus::Completed) {
             (false, true) => Some(ctx.now()),
             (true, false) => None,

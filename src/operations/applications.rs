@@ -21,7 +21,7 @@ use crate::http::{Json, OptionalJson, Path};
 use crate::rentals::leases::{CreateLease, LateFee, Leases};
 use crate::rentals::tenants::{CreateTenant, Tenants};
 use crate::rentals::units::Units;
-use crate::resource::validate::{non_negative, optional_text, patch, text};
+use crate::resource::validate::{non_negative, optional_text, text};
 use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::state::AppState;
@@ -211,7 +211,7 @@ impl Updatable for Applications {
             change.applicant_email.apply(a.applicant_email, |e| Email::optional("applicant_email", e.as_deref()))?;
         a.applicant_phone =
             change.applicant_phone.apply(a.applicant_phone, |p| Phone::optional("applicant_phone", p.as_deref()))?;
-        a.monthly_income_usd = patch(a.monthly_income_usd, change.monthly_income_usd);
+        a.monthly_income_usd = change.monthly_income_usd.or(a.monthly_income_usd);
         if change.answers.is_set() {
             a.answers = answers(change.answers.into_option())?;
         }

@@ -20,7 +20,7 @@ use crate::crm::properties::Properties;
 use crate::http::extract::parse_value;
 use crate::http::{Json, Query};
 use crate::rentals::units::Units;
-use crate::resource::validate::{optional_text, patch, text};
+use crate::resource::validate::{optional_text, text};
 use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Creatable, Ctx, Deletable, Deleted, Filters, Meta, Resource, Updatable};
 use crate::state::AppState;
@@ -195,10 +195,10 @@ impl Updatable for Expenses {
         e.label = change.label.or(e.label);
         e.amount_usd = change.amount_usd.or(e.amount_usd);
         e.paid_on = change.paid_on.or(e.paid_on);
-        e.vendor = patch(e.vendor, change.vendor);
-        e.vendor_id = patch(e.vendor_id, change.vendor_id);
-        e.unit_id = patch(e.unit_id, change.unit_id);
-        e.notes = patch(e.notes, change.notes);
+        e.vendor = change.vendor.or(e.vendor);
+        e.vendor_id = change.vendor_id.or(e.vendor_id);
+        e.unit_id = change.unit_id.or(e.unit_id);
+        e.notes = change.notes.or(e.notes);
         checked(ctx, e).await
     }
 }

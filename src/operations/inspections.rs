@@ -12,7 +12,7 @@ use utoipa_axum::routes;
 use crate::auth::Auth;
 use crate::http::{Json, OptionalJson, Path};
 use crate::rentals::units::Units;
-use crate::resource::validate::{optional_text, patch, text};
+use crate::resource::validate::{optional_text, text};
 use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::state::AppState;
@@ -226,11 +226,11 @@ impl Updatable for Inspections {
             return Err(already_completed(&i));
         }
         i.inspection_type = change.inspection_type.or(i.inspection_type);
-        i.scheduled_for = patch(i.scheduled_for, change.scheduled_for);
+        i.scheduled_for = change.scheduled_for.or(i.scheduled_for);
         if let Some(items) = change.items.into_option() {
             i.items = checklist(items)?;
         }
-        i.notes = optional_text("notes", patch(i.notes, change.notes).as_deref(), 10_000)?;
+        i.notes = optional_text("notes", change.notes.or(i.notes).as_deref(), 10_000)?;
         Ok(i)
     }
 

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::FromRow;
 use utoipa::{IntoParams, ToSchema};
 
-use crate::resource::validate::{non_negative, optional_text, patch, text};
+use crate::resource::validate::{non_negative, optional_text, text};
 use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::vocab::contact::{Email, Phone};
@@ -138,12 +138,12 @@ impl Updatable for Vendors {
 
     async fn update(_ctx: &mut Ctx<'_>, mut v: Vendor, change: UpdateVendor) -> ApiResult<Vendor> {
         v.name = change.name.or(v.name);
-        v.trade = patch(v.trade, change.trade);
-        v.contact_name = patch(v.contact_name, change.contact_name);
+        v.trade = change.trade.or(v.trade);
+        v.contact_name = change.contact_name.or(v.contact_name);
         v.email = change.email.apply(v.email, |e| Email::optional("email", e.as_deref()))?;
         v.phone = change.phone.apply(v.phone, |p| Phone::optional("phone", p.as_deref()))?;
-        v.hourly_rate_usd = patch(v.hourly_rate_usd, change.hourly_rate_usd);
-        v.notes = patch(v.notes, change.notes);
+        v.hourly_rate_usd = change.hourly_rate_usd.or(v.hourly_rate_usd);
+        v.notes = change.notes.or(v.notes);
         checked(v)
     }
 }

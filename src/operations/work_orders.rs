@@ -18,7 +18,7 @@ use crate::auth::Auth;
 use crate::crm::properties::Properties;
 use crate::http::{Json, OptionalJson, Path};
 use crate::rentals::units::Units;
-use crate::resource::validate::{non_negative, optional_text, patch, text};
+use crate::resource::validate::{non_negative, optional_text, text};
 use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::state::AppState;
@@ -240,13 +240,13 @@ impl Updatable for WorkOrders {
             w.status = status;
         }
         w.property_id = change.property_id.or(w.property_id);
-        w.unit_id = patch(w.unit_id, change.unit_id);
+        w.unit_id = change.unit_id.or(w.unit_id);
         w.title = change.title.or(w.title);
-        w.description = patch(w.description, change.description);
+        w.description = change.description.or(w.description);
         w.priority = change.priority.or(w.priority);
-        w.vendor_id = patch(w.vendor_id, change.vendor_id);
-        w.cost_usd = patch(w.cost_usd, change.cost_usd);
-        w.scheduled_for = patch(w.scheduled_for, change.scheduled_for);
+        w.vendor_id = change.vendor_id.or(w.vendor_id);
+        w.cost_usd = change.cost_usd.or(w.cost_usd);
+        w.scheduled_for = change.scheduled_for.or(w.scheduled_for);
         if before != WorkOrderStatus::Completed && w.status == WorkOrderStatus::Completed {
             w.completed_at = Some(ctx.now());
         }

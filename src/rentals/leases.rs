@@ -16,7 +16,7 @@ use super::tenants::Tenants;
 use super::units::{UnitStatus, Units};
 use crate::auth::Auth;
 use crate::http::{Json, Path};
-use crate::resource::validate::{in_range, patch};
+use crate::resource::validate::in_range;
 use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::state::AppState;
@@ -322,12 +322,12 @@ impl Updatable for Leases {
         l.unit_id = change.unit_id.or(l.unit_id);
         l.tenant_ids = change.tenant_ids.into_option().map_or(l.tenant_ids, StringList);
         l.start_date = change.start_date.or(l.start_date);
-        l.end_date = patch(l.end_date, change.end_date);
+        l.end_date = change.end_date.or(l.end_date);
         l.monthly_rent_usd = change.monthly_rent_usd.or(l.monthly_rent_usd);
         l.due_day = change.due_day.or(l.due_day);
         l.grace_days = change.grace_days.or(l.grace_days);
         l.deposit_usd = change.deposit_usd.or(l.deposit_usd);
-        l.late_fee = patch(l.late_fee, change.late_fee);
+        l.late_fee = change.late_fee.or(l.late_fee);
         checked(ctx, l).await
     }
 

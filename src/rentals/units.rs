@@ -6,7 +6,7 @@ use sqlx::FromRow;
 use utoipa::{IntoParams, ToSchema};
 
 use crate::crm::properties::Properties;
-use crate::resource::validate::{in_range, non_negative, patch, text};
+use crate::resource::validate::{in_range, non_negative, text};
 use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::text_enum;
@@ -152,10 +152,10 @@ impl Updatable for Units {
             u.property_id = property_id;
         }
         u.label = change.label.or(u.label);
-        u.bedrooms = patch(u.bedrooms, change.bedrooms);
-        u.bathrooms = patch(u.bathrooms, change.bathrooms);
-        u.sqft = patch(u.sqft, change.sqft);
-        u.market_rent_usd = patch(u.market_rent_usd, change.market_rent_usd);
+        u.bedrooms = change.bedrooms.or(u.bedrooms);
+        u.bathrooms = change.bathrooms.or(u.bathrooms);
+        u.sqft = change.sqft.or(u.sqft);
+        u.market_rent_usd = change.market_rent_usd.or(u.market_rent_usd);
         u.status = change.status.or(u.status);
         checked(u)
     }

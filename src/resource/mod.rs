@@ -202,9 +202,7 @@ impl<'a> Ctx<'a> {
 
     /// The record of resource `R` with this id in this organization, if any.
     pub async fn find<R: Resource>(&mut self, id: &str) -> ApiResult<Option<R::Record>> {
-        let sql =
-            format!("SELECT {} FROM {} WHERE org_id = $1 AND id = $2", <R::Record as Columns>::SELECT, R::META.table);
-        let record: Option<R::Record> = self.tx.fetch_optional(self.tx.sql(sql).bind(id.to_owned())).await?;
+        let record: Option<R::Record> = self.tx.fetch_optional(self.tx.sql(by_id::<R>("")).bind(id.to_owned())).await?;
         Ok(record.map(|record| computed::<R>(self.state, record)))
     }
 
@@ -226,12 +224,8 @@ impl<'a> Ctx<'a> {
     /// already excludes other writers), or 404.
     pub async fn load_for_update<R: Resource>(&mut self, id: &str) -> ApiResult<R::Record> {
         let lock = if self.backend() == Backend::Postgres { " FOR UPDATE" } else { "" };
-        let sql = format!(
-            "SELECT {} FROM {} WHERE org_id = $1 AND id = $2{lock}",
-            <R::Record as Columns>::SELECT,
-            R::META.table
-        );
-        let record: Option<R::Record> = self.tx.fetch_optional(self.tx.sql(sql).bind(id.to_owned())).await?;
+        let record: Option<R::Record> =
+            self.tx.fetch_optional(self.tx.sql(by_id::<R>(lock)).bind(id.to_owned())).await?;
         record.map(|record| computed::<R>(self.state, record)).ok_or_else(|| ApiError::not_found(R::META.name, id))
     }
 
@@ -328,6 +322,12 @@ pub fn created_event<R: Creatable + ?Sized>() -> String {
 /// `R::DELETED_EVENT`, or `{name}.deleted`.
 pub fn deleted_event<R: Deletable + ?Sized>() -> String {
     R::DELETED_EVENT.map_or_else(|| format!("{}.deleted", R::META.name), str::to_owned)
+}
+
+/// `SELECT` of resource `R`'s record with id `$2` in organization `$1`, then `more` (` AND …`
+/// conditions from `$3`, or a lock).
+fn by_id<R: Resource>(more: &str) -> String {
+    format!("SELECT {} FROM {} WHERE org_id = $1 AND id = $2{more}", <R::Record as Columns>::SELECT, R::META.table)
 }
 
 /// The record with its computed fields set.
@@ -432,12 +432,7 @@ pub async fn get_record<R: Resource>(state: &AppState, auth: &Auth, id: &str) ->
     }
     let (conditions, values) = filters.render(3);
     let mut scoped = state.db().scoped(tenant);
-    let sql = format!(
-        "SELECT {} FROM {} WHERE org_id = $1 AND id = $2{conditions}",
-        <R::Record as Columns>::SELECT,
-        R::META.table
-    );
-    let mut statement = scoped.sql(sql).bind(id.to_owned());
+    let mut statement = scoped.sql(by_id::<R>(&conditions)).bind(id.to_owned());
     for value in values {
         statement = statement.bind_value(value);
     }
@@ -449,8 +444,7 @@ pub async fn get_record<R: Resource>(state: &AppState, auth: &Auth, id: &str) ->
 /// caller's visibility applies).
 pub async fn find_record<R: Resource>(state: &AppState, tenant: &ActingOrg, id: &str) -> ApiResult<Option<R::Record>> {
     let mut scoped = state.db().scoped(tenant);
-    let sql = format!("SELECT {} FROM {} WHERE org_id = $1 AND id = $2", <R::Record as Columns>::SELECT, R::META.table);
-    let record: Option<R::Record> = scoped.fetch_optional(scoped.sql(sql).bind(id.to_owned())).await?;
+    let record: Option<R::Record> = scoped.fetch_optional(scoped.sql(by_id::<R>("")).bind(id.to_owned())).await?;
     Ok(record.map(|record| computed::<R>(state, record)))
 }
 
@@ -618,10 +612,6 @@ fn event_type<R: Resource>(kind: String, description: String) -> crate::events::
     crate::events::EventType { kind, scope: R::META.scope, description, example: example_of::<R::Record>() }
 }
 
-fn what<R: Resource>() -> String {
-    R::META.name.replace('_', " ")
-}
-
 fn capitalized(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
@@ -635,18 +625,21 @@ fn extra_events<R: Resource>() -> Vec<crate::events::EventType> {
 }
 
 fn created_events<R: Creatable>() -> Vec<crate::events::EventType> {
-    vec![event_type::<R>(created_event::<R>(), format!("{} was created.", capitalized(&openapi::a(&what::<R>()))))]
+    vec![event_type::<R>(
+        created_event::<R>(),
+        format!("{} was created.", capitalized(&openapi::a(&openapi::what::<R>()))),
+    )]
 }
 
 fn updated_events<R: Updatable>() -> Vec<crate::events::EventType> {
     let description =
-        format!("{} was changed (any field, including its status).", capitalized(&openapi::a(&what::<R>())));
+        format!("{} was changed (any field, including its status).", capitalized(&openapi::a(&openapi::what::<R>())));
     vec![event_type::<R>(format!("{}.updated", R::META.name), description)]
 }
 
 fn deleted_events<R: Deletable>() -> Vec<crate::events::EventType> {
     let description =
-        format!("{} was deleted; `data` is the object as it was.", capitalized(&openapi::a(&what::<R>())));
+        format!("{} was deleted; `data` is the object as it was.", capitalized(&openapi::a(&openapi::what::<R>())));
     vec![event_type::<R>(deleted_event::<R>(), description)]
 }
 

@@ -45,7 +45,8 @@ pub fn a(what: &str) -> String {
     format!("{article} {what}")
 }
 
-fn what<R: Resource>() -> String {
+/// "booking link" for `booking_link`.
+pub(super) fn what<R: Resource>() -> String {
     R::META.name.replace('_', " ")
 }
 

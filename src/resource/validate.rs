@@ -1,7 +1,6 @@
 //! Validation helpers for resource rules. Each names the field it checks, so the 400 says
 //! which one was wrong.
 
-use super::Patch;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::values::Money;
 
@@ -104,11 +103,6 @@ pub fn labels(field: &str, values: Vec<String>, max_items: usize, max_len: usize
         }
     }
     Ok(out)
-}
-
-/// Applies a nullable `PATCH` field to the current value.
-pub fn patch<T>(current: Option<T>, change: Patch<Option<T>>) -> Option<T> {
-    change.or(current)
 }
 
 /// Lowercase ASCII words joined by `-`: "Modern Villa in Beverly Hills!" → `modern-villa-in-beverly-hills`.

@@ -26,7 +26,7 @@ use crate::crm::team::TeamMembers;
 use crate::http::public::{ClientIp, admit};
 use crate::http::{Json, Path};
 use crate::resource::validate::slugify;
-use crate::resource::validate::{in_range, optional_text, patch, slug, text};
+use crate::resource::validate::{in_range, optional_text, slug, text};
 use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::state::AppState;
@@ -224,9 +224,9 @@ impl Updatable for BookingLinks {
         if let Some(title) = change.title.into_option() {
             l.title = text("title", &title, 200)?;
         }
-        l.description = optional_text("description", patch(l.description, change.description).as_deref(), 10_000)?;
+        l.description = optional_text("description", change.description.or(l.description).as_deref(), 10_000)?;
         l.team_member_id = change.team_member_id.or(l.team_member_id);
-        l.property_id = patch(l.property_id, change.property_id);
+        l.property_id = change.property_id.or(l.property_id);
         if let Some(minutes) = change.duration_minutes.into_option() {
             l.duration_minutes = duration(minutes)?;
         }

@@ -7,7 +7,7 @@ use utoipa::{IntoParams, ToSchema};
 use crate::crm::contacts::Contacts;
 use crate::crm::leads::Leads;
 use crate::crm::team::TeamMembers;
-use crate::resource::validate::{in_range, optional_text, patch};
+use crate::resource::validate::{in_range, optional_text};
 use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::text_enum;
@@ -192,13 +192,13 @@ impl Updatable for Calls {
         c.direction = change.direction.or(c.direction);
         c.from_number = change.from_number.apply(c.from_number, |n| Phone::parse("fromNumber", &n))?;
         c.to_number = change.to_number.apply(c.to_number, |n| Phone::parse("toNumber", &n))?;
-        c.contact_id = patch(c.contact_id, change.contact_id);
-        c.lead_id = patch(c.lead_id, change.lead_id);
-        c.team_member_id = patch(c.team_member_id, change.team_member_id);
+        c.contact_id = change.contact_id.or(c.contact_id);
+        c.lead_id = change.lead_id.or(c.lead_id);
+        c.team_member_id = change.team_member_id.or(c.team_member_id);
         c.started_at = change.started_at.or(c.started_at);
-        c.duration_seconds = duration(patch(c.duration_seconds, change.duration_seconds))?;
-        c.outcome = optional_text("outcome", patch(c.outcome, change.outcome).as_deref(), 100)?;
-        c.notes = optional_text("notes", patch(c.notes, change.notes).as_deref(), 10_000)?;
+        c.duration_seconds = duration(change.duration_seconds.or(c.duration_seconds))?;
+        c.outcome = optional_text("outcome", change.outcome.or(c.outcome).as_deref(), 100)?;
+        c.notes = optional_text("notes", change.notes.or(c.notes).as_deref(), 10_000)?;
         check_references(ctx, &c).await?;
         Ok(c)
     }

@@ -13,7 +13,7 @@ use utoipa::{IntoParams, ToSchema};
 use super::products::Products;
 use crate::crm::contacts::Contacts;
 use crate::crm::team::TeamMembers;
-use crate::resource::validate::{currency, optional_text, patch};
+use crate::resource::validate::{currency, optional_text};
 use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::text_enum;
@@ -290,10 +290,10 @@ impl Updatable for Payments {
             }
             p.status = status;
         }
-        p.description = optional_text("description", patch(p.description, change.description).as_deref(), 10_000)?;
-        p.product_id = patch(p.product_id, change.product_id);
-        p.contact_id = patch(p.contact_id, change.contact_id);
-        p.team_member_id = patch(p.team_member_id, change.team_member_id);
+        p.description = optional_text("description", change.description.or(p.description).as_deref(), 10_000)?;
+        p.product_id = change.product_id.or(p.product_id);
+        p.contact_id = change.contact_id.or(p.contact_id);
+        p.team_member_id = change.team_member_id.or(p.team_member_id);
         if change.paid_at.is_set() {
             p.paid_at = change.paid_at.into_option();
         }

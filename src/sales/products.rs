@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::FromRow;
 use utoipa::{IntoParams, ToSchema};
 
-use crate::resource::validate::{currency, optional_text, patch, text};
+use crate::resource::validate::{currency, optional_text, text};
 use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::vocab::error::{ApiError, ApiResult};
@@ -132,7 +132,7 @@ impl Updatable for Products {
         if let Some(name) = change.name.into_option() {
             p.name = text("name", &name, 200)?;
         }
-        p.description = optional_text("description", patch(p.description, change.description).as_deref(), 10_000)?;
+        p.description = optional_text("description", change.description.or(p.description).as_deref(), 10_000)?;
         if let Some(value) = change.price.into_option() {
             p.price = price(value)?;
         }

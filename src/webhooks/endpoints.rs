@@ -222,7 +222,7 @@ impl EndpointRow {
     }
 
     pub fn to_api(&self, now_ms: i64) -> Endpoint {
-        Endpoint {
+        let mut endpoint = Endpoint {
             id: self.id.clone(),
             org_id: self.org_id.clone(),
             url: self.url.clone(),
@@ -230,10 +230,7 @@ impl EndpointRow {
             events: StringList(self.events()),
             enabled: Flag(self.enabled != 0),
             signature_scheme: self.signature_scheme,
-            signature_header: self
-                .signature_header
-                .clone()
-                .unwrap_or_else(|| self.signature_scheme.default_header().to_owned()),
+            signature_header: String::new(),
             chosen_signature_header: self.signature_header.clone(),
             headers: masked(self.headers()),
             sealed_headers: String::new(),
@@ -242,10 +239,22 @@ impl EndpointRow {
             last_failure_at: self.last_failure_at.map(Timestamp),
             disabled_reason: self.disabled_reason.clone(),
             disabled_at: self.disabled_at.map(Timestamp),
-            previous_secret_expires_at: self.previous_secret_expires_at.filter(|at| *at > now_ms).map(Timestamp),
+            previous_secret_expires_at: self.previous_secret_expires_at.map(Timestamp),
             created_at: Timestamp(self.created_at),
             updated_at: Timestamp(self.updated_at),
-        }
+        };
+        endpoint.finish(now_ms);
+        endpoint
+    }
+}
+
+impl Endpoint {
+    /// The fields shown but not stored as such: the signature header (the scheme's default
+    /// when none was chosen), and a previous secret's expiry only while it still signs.
+    fn finish(&mut self, now_ms: i64) {
+        self.signature_header =
+            self.chosen_signature_header.clone().unwrap_or_else(|| self.signature_scheme.default_header().to_owned());
+        self.previous_secret_expires_at = self.previous_secret_expires_at.filter(|at| at.ms() > now_ms);
     }
 }
 
@@ -291,10 +300,7 @@ impl Resource for WebhookEndpoints {
             }
             e.sealed_headers.clear();
         }
-        e.signature_header =
-            e.chosen_signature_header.clone().unwrap_or_else(|| e.signature_scheme.default_header().to_owned());
-        let now = state.clock().now_ms();
-        e.previous_secret_expires_at = e.previous_secret_expires_at.filter(|at| at.ms() > now);
+        e.finish(state.clock().now_ms());
     }
 }
 

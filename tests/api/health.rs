@@ -35,6 +35,20 @@ async fn metrics_count_requests_by_route_and_status() {
     assert!(text.contains("gable_http_request_duration_seconds_bucket"), "{text}");
 }
 
+/// What a PostgreSQL restart or failover does to Gable's connections: ends every session of
+/// the test's database but the caller's.
+async fn end_every_session(app: &crate::helpers::TestApp) {
+    let mut admin = <sqlx::PgConnection as sqlx::Connection>::connect(&app.db_url).await.unwrap();
+    sqlx::Executor::execute(
+        &mut admin,
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+         WHERE datname = current_database() AND pid <> pg_backend_pid()",
+    )
+    .await
+    .unwrap();
+    let _ = sqlx::Connection::close(admin).await;
+}
+
 /// PostgreSQL dropping every session (a restart, a failover, an operator's
 /// `pg_terminate_backend`): a read whose connection broke is tried again on another, so no
 /// read fails; the broken connections are replaced without a restart of Gable. (A write on a
@@ -53,15 +67,7 @@ async fn reads_recover_after_postgres_drops_the_connections() {
         assert_eq!(response.status(), 200);
     }
 
-    let mut admin = <sqlx::PgConnection as sqlx::Connection>::connect(&app.db_url).await.unwrap();
-    sqlx::Executor::execute(
-        &mut admin,
-        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
-         WHERE datname = current_database() AND pid <> pg_backend_pid()",
-    )
-    .await
-    .unwrap();
-    let _ = sqlx::Connection::close(admin).await;
+    end_every_session(&app).await;
 
     for _ in 0..20 {
         let (status, body) = json(app.get("/api/contacts", &org.key).await).await;
@@ -83,15 +89,7 @@ async fn writes_fail_once_per_dropped_connection_then_recover() {
     let warm = (0..6).map(|_| app.post("/api/contacts", &org.key, &body));
     futures_util::future::join_all(warm).await;
 
-    let mut admin = <sqlx::PgConnection as sqlx::Connection>::connect(&app.db_url).await.unwrap();
-    sqlx::Executor::execute(
-        &mut admin,
-        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
-         WHERE datname = current_database() AND pid <> pg_backend_pid()",
-    )
-    .await
-    .unwrap();
-    let _ = sqlx::Connection::close(admin).await;
+    end_every_session(&app).await;
 
     let mut failures = 0;
     let mut created = 0;

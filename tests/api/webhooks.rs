@@ -796,8 +796,9 @@ async fn the_delivery_log_lists_every_endpoint_and_filters_by_one() {
     let one = subscribe(&app, &org, json!({"url": first.url})).await;
     subscribe(&app, &org, json!({"url": second.url})).await;
     make_lead(&app, &org, "Jane").await;
+    first.wait_for(1).await;
+    second.wait_for(1).await;
     first.settle_at(&app, 1).await;
-    second.settle_at(&app, 1).await;
 
     let (status, all) = json(app.get("/api/webhook-deliveries", &org.key).await).await;
     assert_eq!((status, all.as_array().unwrap().len()), (200, 2), "{all}");
