@@ -6,8 +6,9 @@
 use std::collections::HashMap;
 
 use axum::extract::State;
-use axum::http::StatusCode;
+use futures_util::future::BoxFuture;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use sqlx::FromRow;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
@@ -15,10 +16,10 @@ use utoipa_axum::routes;
 
 use crate::auth::Auth;
 use crate::db::Scoped;
-use crate::events::EventType;
 use crate::http::Json;
+use crate::http::extract::parse_query;
 use crate::resource::validate::text;
-use crate::resource::{self, Columns, Creatable, Ctx, Filters, Meta, Resource, Stamped};
+use crate::resource::{self, Columns, Creatable, Ctx, Filters, Meta, Page, Resource, Stamped};
 use crate::state::AppState;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::scope::Need;
@@ -37,8 +38,6 @@ pub const BUILT_IN: [(&str, &str); 10] = [
     ("capital_improvements", "Capital improvements"),
     ("other", "Other"),
 ];
-
-const CREATED: &str = "expense_category.created";
 
 /// A category expenses are filed under.
 #[derive(Debug, Clone, Serialize, FromRow, Columns, ToSchema)]
@@ -65,9 +64,10 @@ fn built_in(id: &str) -> Option<ExpenseCategory> {
 }
 
 /// The organization's own categories as the engine stores them: created through
-/// [`Ctx::create`] like every resource (`POST /api/expense-categories`). They are not a
-/// registered resource: the list is the vocabulary — the built-in categories, which are not
-/// rows, then the organization's by name — not a page of rows newest first.
+/// [`Ctx::create`] like every resource (`POST /api/expense-categories`, GraphQL
+/// `createExpenseCategory`). Their reads are [`all`]: the list is the vocabulary — the
+/// built-in categories, which are not rows, then the organization's by name — not a page of
+/// rows newest first (`Registration::listed_by`).
 pub struct ExpenseCategories;
 
 impl Resource for ExpenseCategories {
@@ -98,6 +98,11 @@ impl Stamped for ExpenseCategory {
 
 impl Creatable for ExpenseCategories {
     type CreateBody = CreateExpenseCategory;
+
+    const CREATE_DOC: Option<&'static str> = Some(
+        "Writes `expense_category.created`. An id that is taken (by a built-in category or one of the \
+         organization's) is a 409 `CONFLICT`. Needs `write:expenses`. Send `Idempotency-Key` to make retries safe.",
+    );
 
     /// A readable id of the client's choosing or made from the name; an id that is taken (by
     /// a built-in category or one of the organization's) is a 409.
@@ -157,17 +162,7 @@ pub struct CreateExpenseCategory {
 }
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(list_categories, create_category))
-}
-
-pub fn event_types() -> Vec<EventType> {
-    vec![EventType {
-        kind: CREATED.to_owned(),
-        scope: "expenses",
-        description: "An organization added an expense category.".to_owned(),
-        example: serde_json::json!({"id": "pest_control", "name": "Pest control", "built_in": false,
-            "created_at": "2026-01-15T10:30:00.000Z"}),
-    }]
+    OpenApiRouter::new().routes(routes!(list_categories))
 }
 
 /// List expense categories
@@ -177,7 +172,12 @@ pub fn event_types() -> Vec<EventType> {
 #[utoipa::path(get, path = "/expense-categories", tag = "Expenses",
     responses((status = 200, description = "Every category", body = Vec<ExpenseCategory>)))]
 async fn list_categories(State(state): State<AppState>, auth: Auth) -> ApiResult<Json<Vec<ExpenseCategory>>> {
-    let tenant = auth.require(Need::Read("expenses"))?;
+    Ok(Json(all(&state, &auth).await?))
+}
+
+/// Every category this organization has: the built-in ones, then its own by name.
+pub async fn all(state: &AppState, auth: &Auth) -> ApiResult<Vec<ExpenseCategory>> {
+    let tenant = ExpenseCategories::authorize(auth, Need::Read(ExpenseCategories::META.scope))?;
     let mut scoped = state.db().scoped(tenant);
     let sql = format!(
         "SELECT {} FROM expense_categories WHERE org_id = $1 ORDER BY LOWER(name), id",
@@ -186,7 +186,42 @@ async fn list_categories(State(state): State<AppState>, auth: Auth) -> ApiResult
     let own: Vec<ExpenseCategory> = scoped.fetch_all(scoped.sql(sql)).await?;
     let mut all: Vec<ExpenseCategory> = BUILT_IN.iter().filter_map(|(id, _)| built_in(id)).collect();
     all.extend(own);
-    Ok(Json(all))
+    Ok(all)
+}
+
+/// GraphQL's `expenseCategories(limit, startingAfter)`: a page of [`all`], in its order.
+pub fn page_json<'a>(
+    state: &'a AppState,
+    auth: &'a Auth,
+    page: Page,
+    query: &'a str,
+) -> BoxFuture<'a, ApiResult<Vec<Value>>> {
+    Box::pin(async move {
+        let _: NoFilter = parse_query(query)?;
+        let limit = page.limit()? as usize;
+        let all = all(state, auth).await?;
+        let start = match &page.starting_after {
+            None => 0,
+            Some(after) => all.iter().position(|category| &category.id == after).map_or(all.len(), |at| at + 1),
+        };
+        all.iter().skip(start).take(limit).map(to_json).collect()
+    })
+}
+
+/// GraphQL's `expenseCategory(id)`: a built-in category or the organization's own.
+pub fn get_json<'a>(state: &'a AppState, auth: &'a Auth, id: &'a str) -> BoxFuture<'a, ApiResult<Option<Value>>> {
+    Box::pin(async move {
+        let tenant = ExpenseCategories::authorize(auth, Need::Read(ExpenseCategories::META.scope))?;
+        let found = match built_in(id) {
+            Some(category) => Some(category),
+            None => resource::find_record::<ExpenseCategories>(state, tenant, id).await?,
+        };
+        found.as_ref().map(to_json).transpose()
+    })
+}
+
+fn to_json(category: &ExpenseCategory) -> ApiResult<Value> {
+    serde_json::to_value(category).map_err(ApiError::internal)
 }
 
 /// `Pest Control!` → `pest_control`.
@@ -208,22 +243,6 @@ fn valid_id(id: &str) -> bool {
     (2..=50).contains(&id.len())
         && id.starts_with(|c: char| c.is_ascii_lowercase())
         && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
-}
-
-/// Add an expense category
-///
-/// Writes `expense_category.created`. An id that is taken (by a built-in category or one of
-/// the organization's) is a 409 `CONFLICT`. Needs `write:expenses`.
-#[utoipa::path(post, path = "/expense-categories", tag = "Expenses",
-    request_body = CreateExpenseCategory,
-    responses((status = 201, description = "Created", body = ExpenseCategory)))]
-async fn create_category(
-    State(state): State<AppState>,
-    auth: Auth,
-    Json(input): Json<CreateExpenseCategory>,
-) -> ApiResult<(StatusCode, Json<ExpenseCategory>)> {
-    let tenant = auth.require(Need::Write("expenses"))?;
-    Ok((StatusCode::CREATED, Json(resource::create_record::<ExpenseCategories>(&state, tenant, input).await?)))
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ use crate::state::AppState;
 pub const AREA: Area = Area { router, public_router: OpenApiRouter::new, event_types, operations };
 
 /// This area's CRUD resources: adding one here mounts its routes and lists its events.
-const RESOURCES: [Registration; 5] = [
+const RESOURCES: [Registration; 6] = [
     register::<vendors::Vendors>(),
     register::<inspections::Inspections>(),
     register::<applications::Applications>(),
@@ -29,6 +29,12 @@ const RESOURCES: [Registration; 5] = [
         .created_by_own_route::<expenses::Expenses>()
         .updates::<expenses::Expenses>()
         .deletes::<expenses::Expenses>(),
+    // Built-in categories are vocabulary, not rows: the reads are the module's own.
+    Registration::listed_by::<expense_categories::ExpenseCategories>(
+        expense_categories::page_json,
+        expense_categories::get_json,
+    )
+    .creates::<expense_categories::ExpenseCategories>(),
 ];
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -43,9 +49,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// The event types this area's resources emit.
 pub fn event_types() -> Vec<EventType> {
-    let mut types = resource::all_event_types(&RESOURCES);
-    types.extend(expense_categories::event_types());
-    types
+    resource::all_event_types(&RESOURCES)
 }
 
 /// This area's CRUD resources' operations (the GraphQL schema is generated from them).

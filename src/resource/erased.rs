@@ -37,8 +37,8 @@ pub struct FilterParam {
 }
 
 type AuthorizeFn = for<'a> fn(&'a Auth, Need) -> ApiResult<&'a ActingOrg>;
-type ListFn = for<'a> fn(&'a AppState, &'a Auth, Page, &'a str) -> BoxFuture<'a, ApiResult<Vec<Json>>>;
-type GetFn = for<'a> fn(&'a AppState, &'a Auth, &'a str) -> BoxFuture<'a, ApiResult<Option<Json>>>;
+pub type ListFn = for<'a> fn(&'a AppState, &'a Auth, Page, &'a str) -> BoxFuture<'a, ApiResult<Vec<Json>>>;
+pub type GetFn = for<'a> fn(&'a AppState, &'a Auth, &'a str) -> BoxFuture<'a, ApiResult<Option<Json>>>;
 type CreateFn = for<'a> fn(&'a AppState, &'a ActingOrg, Json) -> BoxFuture<'a, ApiResult<Json>>;
 type UpdateFn = for<'a> fn(&'a AppState, &'a ActingOrg, &'a str, Json) -> BoxFuture<'a, ApiResult<Json>>;
 type DeleteFn = for<'a> fn(&'a AppState, &'a ActingOrg, &'a str) -> BoxFuture<'a, ApiResult<Deleted>>;
@@ -74,6 +74,15 @@ impl Operations {
             update: None,
             delete: None,
         }
+    }
+
+    /// A resource whose list and get are its own functions rather than the engine's SQL (the
+    /// expense categories: built-in ones are vocabulary, not rows).
+    pub const fn listed_by<R: Resource>(list: ListFn, get: GetFn) -> Operations {
+        let mut operations = Operations::lists::<R>();
+        operations.list = list;
+        operations.get = Some(get);
+        operations
     }
 
     pub const fn with_get<R: Resource>(mut self) -> Operations {

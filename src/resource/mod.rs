@@ -522,6 +522,17 @@ impl Registration {
         }
     }
 
+    /// A resource whose list and get are its own functions (`erased::ListFn`, `GetFn`), which
+    /// GraphQL serves; its REST reads are the area's own routes. The expense categories: the
+    /// built-in ones are vocabulary that every organization has, not rows.
+    pub const fn listed_by<R: Resource>(list: erased::ListFn, get: erased::GetFn) -> Registration {
+        Registration {
+            operations: Operations::listed_by::<R>(list, get),
+            routes: [None; 5],
+            event_types: [None, None, None, Some(extra_events::<R>)],
+        }
+    }
+
     /// `GET {path}/{id}`.
     pub const fn gets<R: Resource>(mut self) -> Registration {
         self.operations = self.operations.with_get::<R>();

@@ -253,6 +253,62 @@ async fn categories_are_built_in_or_the_organizations_own() {
     expect_error(app.get("/api/expense-categories", &nobody).await, 403, "INSUFFICIENT_SCOPE").await;
 }
 
+/// GraphQL has the categories REST has: the vocabulary's order (built-in ones first), paged
+/// with `limit`/`startingAfter`, one by id (built-in or the organization's own), and
+/// `createExpenseCategory` through the same rules and event as `POST`; never another
+/// organization's.
+#[tokio::test]
+async fn graphql_serves_the_categories_like_rest() {
+    let app = spawn_app().await;
+    let org = app.org(Plan::Grow).await;
+    let other = app.org(Plan::Grow).await;
+    let gql = |key: &str, query: &str, variables: Value| {
+        let body = json!({"query": query, "variables": variables});
+        let (app, key) = (&app, key.to_owned());
+        async move { json(app.post("/graphql", &key, &body).await).await.1 }
+    };
+    let created = gql(
+        &org.key,
+        "mutation($input: CreateExpenseCategoryInput!) { createExpenseCategory(input: $input) { id name built_in } }",
+        json!({"input": {"name": "Pest Control"}}),
+    )
+    .await;
+    assert_eq!(
+        created["data"]["createExpenseCategory"],
+        json!({"id": "pest_control", "name": "Pest Control",
+        "built_in": false}),
+        "{created}"
+    );
+    assert_eq!(app.events(&org.key, "expense_category.created").await.len(), 1);
+    let taken = gql(&org.key, "mutation { createExpenseCategory(input: {name: \"Repairs\"}) { id } }", json!({})).await;
+    assert_eq!(taken["errors"][0]["extensions"]["code"], "CONFLICT", "{taken}");
+
+    let read = gql(
+        &org.key,
+        "{ all: expenseCategories { id } tail: expenseCategories(startingAfter: \"other\", limit: 5) { id built_in }
+           first: expenseCategories(limit: 2) { id } repairs: expenseCategory(id: \"repairs\") { name built_in }
+           own: expenseCategory(id: \"pest_control\") { name } }",
+        json!({}),
+    )
+    .await;
+    assert!(read.get("errors").is_none(), "{read}");
+    let (_, rest) = json(app.get("/api/expense-categories", &org.key).await).await;
+    let rest_ids: Vec<Value> = rest.as_array().unwrap().iter().map(|c| json!({"id": c["id"]})).collect();
+    assert_eq!(read["data"]["all"], json!(rest_ids), "the same list, in the same order");
+    assert_eq!(read["data"]["tail"], json!([{"id": "pest_control", "built_in": false}]));
+    assert_eq!(read["data"]["first"], json!([{"id": "repairs"}, {"id": "utilities"}]));
+    assert_eq!(read["data"]["repairs"], json!({"name": "Repairs", "built_in": true}));
+    assert_eq!(read["data"]["own"], json!({"name": "Pest Control"}));
+
+    let theirs =
+        gql(&other.key, "{ expenseCategory(id: \"pest_control\") { id } expenseCategories { id } }", json!({})).await;
+    assert_eq!(theirs["data"]["expenseCategory"], Value::Null, "{theirs}");
+    assert_eq!(theirs["data"]["expenseCategories"].as_array().map(Vec::len), Some(10));
+    let nobody = app.key(&org.id, &["read:vendors"]).await;
+    let refused = gql(&nobody, "{ expenseCategories { id } }", json!({})).await;
+    assert_eq!(refused["errors"][0]["extensions"]["code"], "INSUFFICIENT_SCOPE", "{refused}");
+}
+
 #[tokio::test]
 async fn filters_and_totals() {
     let app = spawn_app().await;

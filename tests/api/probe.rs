@@ -1358,7 +1358,10 @@ impl World {
             } else if is_reference(name) {
                 slots.push(slot(self.doc.field_prefixes(name), false));
             } else if name == "input" {
-                for input in schema.input_fields(named(ty)).into_iter().filter(|n| is_reference(n)) {
+                // An input's own `id` names the object being created (an expense category's
+                // readable id), as REST's bodies without action variants: not a reference.
+                let inputs = schema.input_fields(named(ty)).into_iter().filter(|n| is_reference(n) && n != "id");
+                for input in inputs {
                     slots.push(GqlSlot {
                         slot: ArgSlot::Input(input.clone()),
                         prefixes: self.doc.field_prefixes(&input),
