@@ -24,7 +24,7 @@ use crate::resource::{Area, Operations};
 use crate::state::AppState;
 use crate::vocab::clock::Clock;
 use crate::webhooks;
-use crate::{auth, crm, events, graphql, http, jobs, operations, rentals, sales};
+use crate::{auth, console, crm, events, graphql, http, jobs, operations, rentals, sales};
 
 /// The shared state for a server or a worker: [`AppState::new`], with every stored secret
 /// sealed under the current key first.
@@ -119,10 +119,12 @@ fn routes() -> (Router<AppState>, Router<AppState>, docs::Document) {
         .clone()
 }
 
-/// Every route: `/health`, `/ready`, the public pages, the API under `/api` and `/v1`,
-/// `/graphql`, `/metrics`, `/docs`, `/openapi.json`.
+/// Every route: `/health`, `/ready`, the public pages, the console under `/console`, the API
+/// under `/api` and `/v1`, `/graphql`, `/metrics`, `/docs`, `/openapi.json`.
 fn router(state: AppState) -> Router {
     let (public, api, openapi) = routes();
+    // The console acts through the API's own routes, as the signed-in user (no key, no limits).
+    let console = console::router(console::Api::new(api.clone().with_state(state.clone())));
     let api = api
         .route_layer(from_fn_with_state(state.clone(), http::idempotency::middleware))
         .route_layer(from_fn_with_state(state.clone(), auth::authenticate))
@@ -137,6 +139,7 @@ fn router(state: AppState) -> Router {
     let max_body = state.settings().max_body_bytes;
     Router::new()
         .merge(public)
+        .merge(console)
         .nest("/api", api.clone())
         .nest("/v1", api)
         .route("/graphql", graphql)

@@ -11,7 +11,7 @@ use serde_json::json;
 use tracing_subscriber::EnvFilter;
 
 use crate::app::App;
-use crate::auth::ActingOrg;
+use crate::auth::{ActingOrg, users};
 use crate::config::{LogFormat, Overrides, Settings};
 use crate::db::{Db, system};
 use crate::platform::keys;
@@ -78,6 +78,9 @@ enum Command {
     /// Manage API keys.
     #[command(subcommand)]
     Key(KeyCommand),
+    /// Manage the people who sign in to the console.
+    #[command(subcommand)]
+    User(UserCommand),
     /// Print the OpenAPI document (the same as `GET /openapi.json`).
     Openapi,
     /// The rent ledger.
@@ -164,6 +167,27 @@ enum OrgCommand {
     Unlink {
         #[arg(value_name = "ORG_ID")]
         org_id: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum UserCommand {
+    /// Create a console user in an organization (an existing user is added to it). The
+    /// password is read from standard input (one line), never from the command line.
+    Create {
+        #[arg(long, value_name = "ORG_ID")]
+        org: String,
+        #[arg(long)]
+        email: String,
+        /// owner, admin, developer or viewer (their scopes: `[console.role_scopes]`).
+        #[arg(long, default_value = "owner")]
+        role: String,
+        /// Read the password from standard input.
+        #[arg(long, required = true)]
+        password_stdin: bool,
+        /// Print one JSON object.
         #[arg(long)]
         json: bool,
     },
@@ -261,6 +285,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Openapi => Ok(()),
         Command::Org(command) => org(&connect(&settings).await?, command).await,
         Command::Key(command) => key(&connect(&settings).await?, command).await,
+        Command::User(command) => user(&connect(&settings).await?, command).await,
         Command::Secrets(SecretsCommand::Rotate { new_key_file }) => rotate_secret_key(&settings, new_key_file).await,
         Command::Rent(RentCommand::Run { as_of }) => {
             let db = connect(&settings).await?;
@@ -331,6 +356,7 @@ async fn serve(settings: Settings, demo: bool, workers: bool) -> anyhow::Result<
     say!("  Docs       {public_url}/docs");
     say!("  OpenAPI    {public_url}/openapi.json");
     say!("  GraphQL    {public_url}/graphql  (playground in the browser)");
+    say!("  Console    {public_url}/console");
     match app.state().secrets().source() {
         KeySource::File { path, created: true } => {
             say!("  Secret key {}  (created now, mode 0600: back it up with the database)", path.display());
@@ -342,6 +368,10 @@ async fn serve(settings: Settings, demo: bool, workers: bool) -> anyhow::Result<
         let created = demo::prepare(app.state()).await?;
         say!();
         say!("Demo organization: {} ({}, Elite plan)", created.org.name, created.org.id);
+        say!("Console sign-in (at {public_url}/console; the password is new on every start):");
+        say!("  Email     {}", created.owner_email);
+        say!("  Password  {}", created.owner_password);
+        say!();
         say!("Demo API key (shown once, store it now):");
         say!("  {}", created.key);
         say!();
@@ -477,6 +507,23 @@ async fn org(db: &Db, command: OrgCommand) -> anyhow::Result<()> {
 
 async fn tenant(db: &Db, org_id: &str) -> anyhow::Result<ActingOrg> {
     ActingOrg::for_operator(db, org_id).await?.ok_or_else(|| anyhow!("no organization with id `{org_id}`"))
+}
+
+async fn user(db: &Db, command: UserCommand) -> anyhow::Result<()> {
+    let UserCommand::Create { org, email, role, password_stdin: _, json } = command;
+    let mut password = String::new();
+    std::io::stdin().read_line(&mut password)?;
+    let password = password.trim_end_matches(['\r', '\n']);
+    let created = users::create_user(db, &Clock::default(), &org, &email, &role, password)
+        .await
+        .map_err(|e| anyhow!("{}", e.message()))?;
+    if json {
+        println!("{}", serde_json::to_string(&created)?);
+    } else {
+        println!("created user {} ({}) as {} of {}", created.email, created.id, created.role, created.org_id);
+        println!("They sign in at /console.");
+    }
+    Ok(())
 }
 
 async fn key(db: &Db, command: KeyCommand) -> anyhow::Result<()> {

@@ -56,6 +56,7 @@ pub struct Settings {
     pub smtp: SmtpSettings,
     pub ai: AiSettings,
     pub jwt: JwtSettings,
+    pub console: ConsoleSettings,
     /// The master key that encrypts stored secrets (`src/secrets.rs`): 32 bytes in base64 or
     /// hex. Without it, the key is read from `secret_key_file` (created on first start).
     pub secret_key: Option<SecretString>,
@@ -115,6 +116,20 @@ pub struct JwtSettings {
     /// Scopes of each organization role (`org:admin`, …); `*` is every other role.
     pub role_scopes: BTreeMap<String, List<String>>,
 }
+
+/// `[console]`: the web console's sessions, sign-in limits and roles (`docs/console.md`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct ConsoleSettings {
+    pub session_idle: Span,
+    pub session_lifetime: Span,
+    pub sign_in_per_ip_per_minute: u64,
+    pub sign_in_failures_per_account_per_hour: u64,
+    /// Scopes of each role (`owner`, `admin`, `developer`, `viewer`).
+    pub role_scopes: BTreeMap<String, List<String>>,
+}
+
+/// The console's roles, most powerful first.
+pub const CONSOLE_ROLES: [&str; 4] = ["owner", "admin", "developer", "viewer"];
 
 impl JwtSettings {
     /// Whether requests may sign in with a JWT.
@@ -385,6 +400,7 @@ impl Settings {
             return invalid("ai.timeout must be positive".into());
         }
         self.validate_jwt()?;
+        self.validate_console()?;
         for (name, key) in [("secret_key", &self.secret_key), ("secret_key_previous", &self.secret_key_previous)] {
             if let Some(key) = key
                 && let Err(err) = secret_key_bytes(key.expose_secret())
@@ -399,6 +415,29 @@ impl Settings {
             if [class.key_per_minute, class.key_per_hour, class.org_per_minute, class.org_per_hour].contains(&Some(0)) {
                 return invalid(format!("rate_limit_classes.{name}: limits must be positive"));
             }
+        }
+        Ok(())
+    }
+
+    fn validate_console(&self) -> Result<(), ConfigError> {
+        let invalid = |msg: String| Err(ConfigError::Invalid(msg));
+        let console = &self.console;
+        if console.session_idle.0.is_zero() || console.session_lifetime.0.is_zero() {
+            return invalid("console.session_idle and console.session_lifetime must be positive".into());
+        }
+        if console.sign_in_per_ip_per_minute == 0 || console.sign_in_failures_per_account_per_hour == 0 {
+            return invalid("console sign-in limits must be positive".into());
+        }
+        for role in CONSOLE_ROLES {
+            let Some(scopes) = console.role_scopes.get(role) else {
+                return invalid(format!("console.role_scopes needs an entry for `{role}`"));
+            };
+            if let Err(err) = crate::vocab::scope::Scopes::parse(scopes.0.iter().map(String::as_str)) {
+                return invalid(format!("console.role_scopes.{role}: {err}"));
+            }
+        }
+        if let Some(role) = console.role_scopes.keys().find(|role| !CONSOLE_ROLES.contains(&role.as_str())) {
+            return invalid(format!("console.role_scopes.{role}: the roles are {}", CONSOLE_ROLES.join(", ")));
         }
         Ok(())
     }

@@ -1,12 +1,13 @@
 //! `gable serve --demo`: a demo organization on the Elite plan with sample data, and a new
-//! API key for it on every start (earlier keys were shown once and are not recoverable).
+//! API key and a new console password for its owner on every start (earlier ones were shown
+//! once and are not recoverable).
 //!
 //! The sample data goes through the same resource rules as the API (each body below is what a
 //! client would POST), so it is valid by construction and writes its events like any change.
 
 use serde_json::{Value, json};
 
-use crate::auth::ActingOrg;
+use crate::auth::{ActingOrg, users};
 use crate::crm::team::TeamMembers;
 use crate::crm::{contacts::Contacts, leads::Leads, properties::Properties, showings::Showings, tasks::Tasks};
 use crate::db::system;
@@ -25,7 +26,13 @@ pub const DEMO_SLUG: &str = "demo-realty";
 pub struct Demo {
     pub org: Organization,
     pub key: String,
+    /// The demo owner's console sign-in: their email and a new one-time password.
+    pub owner_email: String,
+    pub owner_password: String,
 }
+
+/// The demo organization's owner in the console.
+pub const DEMO_OWNER: &str = "owner@demo-realty.example";
 
 /// The demo organization (created with its sample data on first use) and a new key for it.
 pub async fn prepare(state: &AppState) -> anyhow::Result<Demo> {
@@ -33,8 +40,7 @@ pub async fn prepare(state: &AppState) -> anyhow::Result<Demo> {
     let (org, fresh) = match system::find_org_by_slug(db, DEMO_SLUG).await? {
         Some(org) => (org, false),
         None => {
-            let org =
-                orgs::create(db, state.clock(), "Demo Realty", Plan::Elite, Some("owner@demo-realty.example")).await?;
+            let org = orgs::create(db, state.clock(), "Demo Realty", Plan::Elite, Some(DEMO_OWNER)).await?;
             (org, true)
         }
     };
@@ -46,7 +52,16 @@ pub async fn prepare(state: &AppState) -> anyhow::Result<Demo> {
     let created = keys::create(db, state.clock(), &tenant, "Demo key", &Scopes::all(), None)
         .await
         .map_err(|e| anyhow::anyhow!("{}", e.message()))?;
-    Ok(Demo { org, key: created.key })
+    // Like the key, the owner's password is shown once: a new one on every start.
+    let password = users::random_password();
+    let reset =
+        users::reset_password(db, DEMO_OWNER, &password).await.map_err(|e| anyhow::anyhow!("{}", e.message()))?;
+    if !reset {
+        users::create_user(db, state.clock(), &org.id, DEMO_OWNER, "owner", &password)
+            .await
+            .map_err(|e| anyhow::anyhow!("{}", e.message()))?;
+    }
+    Ok(Demo { org, key: created.key, owner_email: DEMO_OWNER.to_owned(), owner_password: password })
 }
 
 /// Creates one object of `R` from a JSON body, as `POST` would.

@@ -34,7 +34,7 @@ pub async fn record_granted<T>(request: impl Future<Output = T>) -> (T, String) 
         .await
 }
 
-/// An authenticated caller: an API key, or a user signed in with a JWT.
+/// An authenticated caller: an API key, or a user signed in with a JWT or to the console.
 #[derive(Debug, Clone)]
 pub struct Auth(Arc<AuthInner>);
 
@@ -70,9 +70,12 @@ impl Auth {
         &self.0.scopes
     }
 
-    /// Who the caller is, in an error message: "This API key", or "Your role".
+    /// Who the caller is, in an error message: "This API key", or "Your role" (a user signed
+    /// in with a JWT or to the console).
     pub fn caller(&self) -> &'static str {
-        if self.0.key_id.starts_with(PRINCIPAL_PREFIX) { "Your role" } else { "This API key" }
+        let user =
+            [PRINCIPAL_PREFIX, super::users::CONSOLE_PRINCIPAL_PREFIX].iter().any(|p| self.0.key_id.starts_with(p));
+        if user { "Your role" } else { "This API key" }
     }
 
     /// Like [`require`](Self::require), for calls that also need the webhooks feature's plan.

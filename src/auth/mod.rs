@@ -15,6 +15,7 @@ pub mod cache;
 mod caller;
 pub mod client;
 pub mod jwt;
+pub mod users;
 
 use axum::extract::{MatchedPath, Request, State};
 use axum::http::header::AUTHORIZATION;

@@ -19,6 +19,7 @@
 //! `TEXT`, `BIGINT` and `DOUBLE PRECISION` columns only (booleans are `BIGINT` 0/1, times
 //! are epoch milliseconds, dates are `YYYY-MM-DD` text); `CAST(SUM(..) AS BIGINT)` for sums.
 
+pub mod accounts;
 pub mod proof;
 pub mod system;
 

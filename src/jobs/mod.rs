@@ -7,6 +7,7 @@
 //! | rent schedule | once a day by the app's clock | the `job_runs` row is claimed with a lease; the scheduler itself is idempotent |
 //! | idempotency purge | every minute | a plain `DELETE` of expired rows |
 //! | webhook retention | every hour | a plain `DELETE` of old rows |
+//! | console session purge | every hour | a plain `DELETE` of expired sessions |
 //!
 //! Each catches up when a runner starts: the periodic jobs run at once, and the rent schedule
 //! charges every period due since it last ran. Jobs use the database's job connections
@@ -39,10 +40,11 @@ struct Periodic {
 }
 
 /// Every periodic job (the webhook workers run beside them, always).
-const PERIODIC: [Periodic; 3] = [
+const PERIODIC: [Periodic; 4] = [
     Periodic { name: "rent schedule", every: Duration::from_secs(600), run: rent_schedule },
     Periodic { name: "idempotency purge", every: Duration::from_secs(60), run: idempotency_purge },
     Periodic { name: "webhook retention", every: Duration::from_secs(3600), run: webhook_retention },
+    Periodic { name: "console session purge", every: Duration::from_secs(3600), run: session_purge },
 ];
 
 /// Runs every job until the task is dropped.
@@ -147,6 +149,22 @@ fn idempotency_purge<'a>(state: &'a AppState, token: &'a JobToken) -> JobFuture<
         let mut jobs = state.db().jobs(token);
         let purge =
             jobs.sql("DELETE FROM idempotency_keys WHERE created_at < $1").bind(state.clock().now_ms() - ttl_ms);
+        jobs.execute(purge).await?;
+        Ok(())
+    })
+}
+
+/// Deletes console sessions past their lifetime or idle for longer than `session_idle` (a
+/// request with one is refused anyway; this keeps the table small).
+fn session_purge<'a>(state: &'a AppState, token: &'a JobToken) -> JobFuture<'a> {
+    Box::pin(async move {
+        let now = state.clock().now_ms();
+        let idle_ms = i64::try_from(state.settings().console.session_idle.0.as_millis()).unwrap_or(i64::MAX);
+        let mut jobs = state.db().jobs(token);
+        let purge = jobs
+            .sql("DELETE FROM console_sessions WHERE expires_at <= $1 OR last_seen_at <= $2")
+            .bind(now)
+            .bind(now.saturating_sub(idle_ms));
         jobs.execute(purge).await?;
         Ok(())
     })

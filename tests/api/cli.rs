@@ -2,7 +2,7 @@
 
 use std::process::Output;
 
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use crate::helpers::{TEST_SECRET_KEY, TestDb, fresh_database, start, test_settings};
 
@@ -68,6 +68,62 @@ async fn org_and_key_commands_print_json_and_make_working_keys() {
     let output = gable(&db, &["key", "revoke", &key_id]);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     assert_eq!(app.get("/api/keys", &secret).await.status(), 401);
+}
+
+/// `gable user create … --password-stdin --json`: the password never appears in the command
+/// line; the user signs in to the console; bad input exits non-zero with the reason.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn user_create_reads_the_password_from_stdin_and_the_user_signs_in() {
+    let db = fresh_database().await;
+    assert!(gable(&db, &["migrate"]).status.success());
+    let org = stdout_json(&gable(&db, &["org", "create", "--name", "Acme Homes", "--plan", "grow", "--json"]));
+    let org_id = org["id"].as_str().unwrap();
+    let create = |email: &str, role: &str, password: &str| {
+        let args = ["user", "create", "--org", org_id, "--email", email, "--role", role, "--password-stdin", "--json"];
+        gable_with_stdin(&db, &args, &format!("{password}\n"))
+    };
+    let user = stdout_json(&create("Ops@Acme.example", "owner", "correct horse battery"));
+    assert!(user["id"].as_str().unwrap().starts_with("usr_"));
+    assert_eq!(
+        (&user["email"], &user["role"], &user["orgId"]),
+        (&json!("ops@acme.example"), &json!("owner"), &json!(org_id))
+    );
+
+    for (email, role, password, says) in [
+        ("ops@acme.example", "admin", "correct horse battery", "already belongs"),
+        ("dev@acme.example", "superuser", "correct horse battery", "role"),
+        ("dev@acme.example", "developer", "short", "at least 10"),
+        ("not an email", "developer", "correct horse battery", "email"),
+    ] {
+        let output = create(email, role, password);
+        assert!(!output.status.success(), "{email} {role}");
+        assert!(String::from_utf8_lossy(&output.stderr).contains(says), "{}", String::from_utf8_lossy(&output.stderr));
+    }
+
+    let app = start(test_settings(&db.url), gable::vocab::clock::Clock::default()).await;
+    let started = gable::auth::users::sign_in(&app.state, "ops@acme.example", "correct horse battery").await.unwrap();
+    assert!(started.is_ok(), "the new user signs in");
+    let wrong = gable::auth::users::sign_in(&app.state, "ops@acme.example", "correct horse batterY").await.unwrap();
+    assert!(wrong.is_err());
+}
+
+fn gable_with_stdin(db: &TestDb, args: &[&str], stdin: &str) -> Output {
+    use std::io::Write;
+    tokio::task::block_in_place(|| {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_gable"))
+            .args(args)
+            .args(["--database-url", &db.url])
+            .env_remove("DATABASE_URL")
+            .env_remove("GABLE_DATABASE_URL")
+            .env("GABLE_SECRET_KEY", TEST_SECRET_KEY)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("run gable");
+        child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+        child.wait_with_output().expect("gable finishes")
+    })
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -162,7 +218,7 @@ async fn serve_demo_prints_a_working_key_and_stops_cleanly_on_sigterm() {
     // handing over the address and key as soon as they are printed.
     let (found_tx, found_rx) = tokio::sync::oneshot::channel();
     std::thread::spawn(move || {
-        let (mut base, mut secret_key, mut found_tx) = (None, None, Some(found_tx));
+        let (mut base, mut secret_key, mut found_tx, mut password) = (None, None, Some(found_tx), None);
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
             if let Some(addr) = line.split("listening on ").nth(1) {
                 base = Some(addr.trim().to_owned());
@@ -170,14 +226,17 @@ async fn serve_demo_prints_a_working_key_and_stops_cleanly_on_sigterm() {
             if line.trim_start().starts_with("Secret key") {
                 secret_key = Some(line.clone());
             }
+            if let Some(said) = line.trim_start().strip_prefix("Password") {
+                password = Some(said.trim().to_owned());
+            }
             if let Some(key) = line.split_whitespace().find(|w| w.starts_with("gbl_live_"))
                 && let (Some(tx), Some(base)) = (found_tx.take(), base.clone())
             {
-                let _ = tx.send((base, key.trim_matches('"').to_owned(), secret_key.clone()));
+                let _ = tx.send((base, key.trim_matches('"').to_owned(), secret_key.clone(), password.clone()));
             }
         }
     });
-    let (base, key, secret_key) = tokio::time::timeout(std::time::Duration::from_secs(30), found_rx)
+    let (base, key, secret_key, password) = tokio::time::timeout(std::time::Duration::from_secs(30), found_rx)
         .await
         .expect("the address and key are printed in time")
         .expect("the address and key are printed");
@@ -198,6 +257,23 @@ async fn serve_demo_prints_a_working_key_and_stops_cleanly_on_sigterm() {
         let items: serde_json::Value = list.json().await.unwrap();
         assert!(!items.as_array().unwrap().is_empty(), "the demo has {path}");
     }
+    // The demo owner signs in to the console with the printed one-time password.
+    let password = password.expect("the demo owner's password is printed");
+    let browser = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let form = browser.get(format!("{base}/console")).send().await.unwrap();
+    let cookie = form.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_owned();
+    let html = form.text().await.unwrap();
+    let csrf = html.split("name=\"csrf_token\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
+    let body = format!("csrf_token={csrf}&email=owner%40demo-realty.example&password={password}");
+    let signed_in = browser
+        .post(format!("{base}/console/sign-in"))
+        .header("cookie", cookie)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(signed_in.status(), 303, "the demo owner signs in");
 
     let mut child = child.0.take().unwrap();
     let pid = child.id().to_string();

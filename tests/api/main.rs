@@ -14,6 +14,7 @@ mod booking_links;
 mod booking_pages;
 mod calls;
 mod cli;
+mod console;
 mod contacts;
 mod errors;
 mod events;

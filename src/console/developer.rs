@@ -1,0 +1,823 @@
+//! Settings → Developer: API keys, webhook endpoints with their delivery log, and the event
+//! log. Each action is the REST call it names, made as the signed-in user ([`Api`]).
+
+use axum::extract::{Path, Query};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Extension, Router};
+use maud::{Markup, html};
+use serde::Deserialize;
+use serde_json::{Map, Value, json};
+
+use super::api::{Api, Reply};
+use super::form::FormData;
+use super::session::{Session, redirect};
+use super::views::{self, Page, csrf};
+use crate::state::AppState;
+
+const KEYS: &str = "/console/settings/developer/keys";
+const WEBHOOKS: &str = "/console/settings/developer/webhooks";
+const EVENTS: &str = "/console/events";
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(KEYS, get(keys_page).post(create_key))
+        .route(&format!("{KEYS}/{{id}}/revoke"), get(confirm_revoke).post(revoke_key))
+        .route(WEBHOOKS, get(webhooks_page).post(create_endpoint))
+        .route(&format!("{WEBHOOKS}/{{id}}"), get(endpoint_page))
+        .route(&format!("{WEBHOOKS}/{{id}}/test"), post(test_endpoint))
+        .route(&format!("{WEBHOOKS}/{{id}}/enabled"), post(set_enabled))
+        .route(&format!("{WEBHOOKS}/{{id}}/rotate-secret"), post(rotate_secret))
+        .route(&format!("{WEBHOOKS}/{{id}}/recover"), post(recover))
+        .route("/console/settings/developer/deliveries/{id}", get(delivery_page))
+        .route("/console/settings/developer/deliveries/{id}/resend", post(resend))
+        .route(EVENTS, get(events_page))
+        .route("/console/events/catalog", get(catalog_page))
+}
+
+/// A path segment from the user (an id): encoded so it stays one segment.
+fn segment(id: &str) -> String {
+    form_urlencoded::byte_serialize(id.as_bytes()).collect()
+}
+
+/// A query string from pairs, skipping empty values.
+fn query(pairs: &[(&str, Option<&str>)]) -> String {
+    let mut serializer = form_urlencoded::Serializer::new(String::new());
+    for (name, value) in pairs {
+        if let Some(value) = value.filter(|v| !v.is_empty()) {
+            serializer.append_pair(name, value);
+        }
+    }
+    serializer.finish()
+}
+
+/// The page for an API answer that is neither the data nor a form error: a refusal (the
+/// role's scopes, the plan) or a missing object, with the API's own message.
+fn refused(session: &Session, title: &str, active: &str, reply: &Reply) -> Response {
+    let status = if reply.status.is_client_error() { reply.status } else { StatusCode::BAD_GATEWAY };
+    let body = html! {
+        h1 { (title) }
+        (views::error(&reply.message()))
+        @if reply.code() == "INSUFFICIENT_SCOPE" {
+            p.muted { "Your role (" (session.role) ") does not allow this. An owner or admin can change roles." }
+        }
+    };
+    Page(status, views::page(session, title, active, body)).into_response()
+}
+
+// ---- API keys ----
+
+/// The scopes offered as check boxes: (scope, what it allows).
+const SCOPE_CHOICES: [(&str, &str); 4] = [
+    ("*", "Everything, key management included"),
+    ("read:*", "Read every resource"),
+    ("write:*", "Create, change and delete every resource"),
+    ("admin", "Manage API keys"),
+];
+
+struct KeyForm<'a> {
+    name: &'a str,
+    scopes: Vec<String>,
+    other: &'a str,
+    error: Option<(Option<String>, String)>,
+}
+
+async fn keys_page(Extension(api): Extension<Api>, session: Session) -> Response {
+    let blank = KeyForm { name: "", scopes: vec!["read:*".into()], other: "", error: None };
+    keys_view(&api, &session, None, &blank, StatusCode::OK).await
+}
+
+async fn keys_view(
+    api: &Api,
+    session: &Session,
+    created: Option<&Value>,
+    form: &KeyForm<'_>,
+    status: StatusCode,
+) -> Response {
+    let list = api.get(&session.auth, "/keys?limit=100").await;
+    if !list.ok() {
+        return refused(session, "API keys", KEYS, &list);
+    }
+    let field_error = |field: &str| -> Option<&str> {
+        form.error.as_ref().filter(|(f, _)| f.as_deref() == Some(field)).map(|(_, m)| m.as_str())
+    };
+    let general_error =
+        form.error.as_ref().filter(|(f, _)| !matches!(f.as_deref(), Some("name" | "scopes"))).map(|(_, m)| m);
+    let body = html! {
+        h1 { "API keys" }
+        p.lead { "Keys let your code call the Gable API. Send one as " code { "Authorization: Bearer gbl_live_…" } "." }
+        @if let Some(created) = created {
+            div.notice role="status" {
+                h2 { "Your new key “" (created["name"].as_str().unwrap_or_default()) "”" }
+                (views::secret("new-key", "API key", created["key"].as_str().unwrap_or_default()))
+                p #new-key-warning { strong { "Copy it now: it is only shown once." } " Gable keeps only a hash of it." }
+            }
+        }
+        div.card {
+            h2 { "Create API key" }
+            form method="post" action=(KEYS) {
+                (csrf(session))
+                @if let Some(message) = general_error { (views::error(message)) }
+                label for="key-name" { "Name" }
+                input #key-name type="text" name="name" value=(form.name) maxlength="100" required
+                    placeholder="e.g. Postman Testing" aria-describedby="key-name-hint";
+                p.muted #key-name-hint { "A name that says where the key is used." }
+                @if let Some(message) = field_error("name") { (views::error(message)) }
+                fieldset {
+                    legend { "Scopes" }
+                    div.checks {
+                        @for (scope, what) in SCOPE_CHOICES {
+                            label {
+                                input type="checkbox" name="scopes" value=(scope) checked[form.scopes.iter().any(|s| s == scope)];
+                                code { (scope) } " " span.muted { (what) }
+                            }
+                        }
+                    }
+                    label for="key-other-scopes" { "More scopes" }
+                    input #key-other-scopes type="text" name="other_scopes" value=(form.other)
+                        placeholder="read:properties write:leads";
+                    p.muted { "Separated by spaces or commas: " code { "read:<resource>" } ", " code { "write:<resource>" } "." }
+                    @if let Some(message) = field_error("scopes") { (views::error(message)) }
+                }
+                button type="submit" { "Create API key" }
+            }
+        }
+        div.card {
+            h2 { "Keys" }
+            @if list.items().is_empty() {
+                p.empty { "No keys yet. Create one above to start calling the API." }
+            } @else {
+                table {
+                    thead { tr { th { "Name" } th { "Key" } th { "Scopes" } th { "Created" } th { "Last used" } th { "Expires" } th {} } }
+                    tbody {
+                        @for key in list.items() {
+                            tr {
+                                td { (views::text(&key["name"])) }
+                                td { code { (key["prefix"].as_str().unwrap_or_default()) "…" (key["last4"].as_str().unwrap_or_default()) } }
+                                td { @for scope in key["scopes"].as_array().map_or(&[][..], Vec::as_slice) { code { (views::text(scope)) } " " } }
+                                td { (views::time(&key["createdAt"])) }
+                                td { (views::time(&key["lastUsedAt"])) }
+                                td { (views::time(&key["expiresAt"])) }
+                                td {
+                                    @if key["revoked"].as_bool() == Some(true) {
+                                        span.bad { "Revoked" }
+                                    } @else {
+                                        a href=(format!("{KEYS}/{}/revoke", segment(key["id"].as_str().unwrap_or_default()))) { "Revoke…" }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    Page(status, views::page(session, "API keys", KEYS, body)).into_response()
+}
+
+async fn create_key(Extension(api): Extension<Api>, session: Session, form: FormData) -> Response {
+    if let Some(refused) = form.refusal(&session) {
+        return refused;
+    }
+    let mut scopes = form.all("scopes");
+    let other = form.get("other_scopes").unwrap_or_default();
+    scopes.extend(other.split([' ', ',']).filter(|s| !s.is_empty()).map(str::to_owned));
+    let name = form.get("name").unwrap_or_default();
+    let reply = api.post(&session.auth, "/keys", json!({"name": name, "scopes": scopes})).await;
+    let mut shown = KeyForm { name, scopes: form.all("scopes"), other, error: None };
+    if reply.ok() {
+        let blank = KeyForm { name: "", scopes: vec!["read:*".into()], other: "", error: None };
+        return keys_view(&api, &session, Some(&reply.json), &blank, StatusCode::CREATED).await;
+    }
+    if reply.code() == "INSUFFICIENT_SCOPE" && reply.field().is_none() && !reply.message().contains("grant") {
+        return refused(&session, "API keys", KEYS, &reply);
+    }
+    shown.error = Some((reply.field().map(str::to_owned), reply.message()));
+    keys_view(&api, &session, None, &shown, reply.status).await
+}
+
+async fn confirm_revoke(Extension(api): Extension<Api>, session: Session, Path(id): Path<String>) -> Response {
+    let key = api.get(&session.auth, &format!("/keys/{}", segment(&id))).await;
+    if !key.ok() {
+        return refused(&session, "Revoke API key", KEYS, &key);
+    }
+    let body = html! {
+        h1 { "Revoke “" (views::text(&key.json["name"])) "”?" }
+        p { "Requests with " code { "gbl_live_…" (key.json["last4"].as_str().unwrap_or_default()) }
+            " will be refused from now on. This cannot be undone." }
+        form.row method="post" action=(format!("{KEYS}/{}/revoke", segment(&id))) {
+            (csrf(&session))
+            button.danger type="submit" { "Revoke key" }
+            a href=(KEYS) { "Cancel" }
+        }
+    };
+    Page(StatusCode::OK, views::page(&session, "Revoke API key", KEYS, body)).into_response()
+}
+
+async fn revoke_key(
+    Extension(api): Extension<Api>,
+    headers: HeaderMap,
+    session: Session,
+    Path(id): Path<String>,
+    form: FormData,
+) -> Response {
+    if let Some(refused) = form.refusal(&session) {
+        return refused;
+    }
+    let reply = api.delete(&session.auth, &format!("/keys/{}", segment(&id))).await;
+    if !reply.ok() {
+        return refused(&session, "Revoke API key", KEYS, &reply);
+    }
+    redirect(&headers, KEYS)
+}
+
+// ---- Webhooks ----
+
+/// The event catalog grouped by the object it is about: (`lead`, [(type, description)]).
+fn catalog_groups(catalog: &Reply) -> Vec<(String, Vec<(String, String)>)> {
+    let mut groups: Vec<(String, Vec<(String, String)>)> = Vec::new();
+    for event in catalog.items() {
+        let kind = event["type"].as_str().unwrap_or_default();
+        let scope = kind.split_once('.').map_or(kind, |(object, _)| object).to_owned();
+        let entry = (
+            event["type"].as_str().unwrap_or_default().to_owned(),
+            event["description"].as_str().unwrap_or_default().to_owned(),
+        );
+        match groups.iter_mut().find(|(s, _)| *s == scope) {
+            Some((_, entries)) => entries.push(entry),
+            None => groups.push((scope, vec![entry])),
+        }
+    }
+    groups
+}
+
+struct EndpointForm<'a> {
+    url: &'a str,
+    description: &'a str,
+    events: Vec<String>,
+    scheme: &'a str,
+    headers: &'a str,
+    error: Option<(Option<String>, String)>,
+}
+
+async fn webhooks_page(Extension(api): Extension<Api>, session: Session) -> Response {
+    let blank = EndpointForm {
+        url: "",
+        description: "",
+        events: vec![],
+        scheme: "standard-webhooks",
+        headers: "",
+        error: None,
+    };
+    webhooks_view(&api, &session, &blank, StatusCode::OK).await
+}
+
+async fn webhooks_view(api: &Api, session: &Session, form: &EndpointForm<'_>, status: StatusCode) -> Response {
+    let list = api.get(&session.auth, "/webhooks?limit=100").await;
+    if !list.ok() {
+        return refused(session, "Webhooks", WEBHOOKS, &list);
+    }
+    let catalog = api.get(&session.auth, "/webhook-events").await;
+    let field_error = |field: &str| -> Option<&str> {
+        form.error
+            .as_ref()
+            .filter(|(f, _)| {
+                f.as_deref().is_some_and(|f| {
+                    f == field || f.starts_with(&format!("{field}[")) || f.starts_with(&format!("{field}."))
+                })
+            })
+            .map(|(_, m)| m.as_str())
+    };
+    let known = ["url", "events", "headers", "signatureScheme", "description"];
+    let general_error = form
+        .error
+        .as_ref()
+        .filter(|(f, _)| f.as_deref().is_none_or(|f| !known.iter().any(|k| f.starts_with(k))))
+        .map(|(_, m)| m);
+    let body = html! {
+        h1 { "Webhooks" }
+        p.lead { "Gable sends a signed POST to each endpoint when something happens in your organization." }
+        div.card {
+            h2 { "Endpoints" }
+            @if list.items().is_empty() {
+                p.empty { "No endpoints yet. Add the URL of your server below to start receiving events." }
+            } @else {
+                table {
+                    thead { tr { th { "URL" } th { "Events" } th { "Status" } th { "Last success" } th { "Last failure" } } }
+                    tbody {
+                        @for endpoint in list.items() {
+                            tr {
+                                td { a href=(format!("{WEBHOOKS}/{}", segment(endpoint["id"].as_str().unwrap_or_default()))) { (views::text(&endpoint["url"])) }
+                                     @if let Some(d) = endpoint["description"].as_str() { br; span.muted { (d) } } }
+                                td { (events_summary(&endpoint["events"])) }
+                                td { (health(endpoint)) }
+                                td { (views::time(&endpoint["lastSuccessAt"])) }
+                                td { (views::time(&endpoint["lastFailureAt"])) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        div.card {
+            h2 { "Add endpoint" }
+            form method="post" action=(WEBHOOKS) {
+                (csrf(session))
+                @if let Some(message) = general_error { (views::error(message)) }
+                label for="endpoint-url" { "Endpoint URL" }
+                input #endpoint-url type="url" name="url" value=(form.url) required placeholder="https://example.com/webhooks/gable";
+                @if let Some(message) = field_error("url") { (views::error(message)) }
+                label for="endpoint-description" { "Description" }
+                input #endpoint-description type="text" name="description" value=(form.description) maxlength="500";
+                fieldset {
+                    legend { "Events" }
+                    div.checks {
+                        label { input type="checkbox" name="events" value="*" checked[form.events.is_empty()]; strong { "All events" } }
+                    }
+                    @for (scope, entries) in catalog_groups(&catalog) {
+                        details {
+                            summary { (scope) " (" (entries.len()) ")" }
+                            div.checks {
+                                @for (kind, description) in &entries {
+                                    label title=(description) {
+                                        input type="checkbox" name="events" value=(kind) checked[form.events.iter().any(|e| e == kind)];
+                                        code { (kind) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    @if let Some(message) = field_error("events") { (views::error(message)) }
+                }
+                label for="endpoint-scheme" { "Signature scheme" }
+                select #endpoint-scheme name="signature_scheme" {
+                    @for (scheme, label) in [("standard-webhooks", "Standard Webhooks (webhook-signature)"), ("hmac-sha256-hex", "HMAC-SHA256, hex"), ("hmac-sha256-timestamped", "HMAC-SHA256 with timestamp")] {
+                        option value=(scheme) selected[form.scheme == scheme] { (label) }
+                    }
+                }
+                @if let Some(message) = field_error("signatureScheme") { (views::error(message)) }
+                label for="endpoint-headers" { "Custom headers" }
+                textarea #endpoint-headers name="headers" rows="3" placeholder="X-Api-Token: 123" { (form.headers) }
+                p.muted { "One " code { "Name: value" } " per line, sent with every delivery." }
+                @if let Some(message) = field_error("headers") { (views::error(message)) }
+                p { button type="submit" { "Add endpoint" } }
+            }
+        }
+    };
+    Page(status, views::page(session, "Webhooks", WEBHOOKS, body)).into_response()
+}
+
+fn events_summary(events: &Value) -> Markup {
+    match events.as_array() {
+        Some(events) if !events.is_empty() => html! { @for e in events { code { (views::text(e)) } " " } },
+        _ => html! { "All events" },
+    }
+}
+
+fn health(endpoint: &Value) -> Markup {
+    if endpoint["enabled"].as_bool() == Some(false) {
+        let reason = endpoint["disabledReason"].as_str().unwrap_or("disabled by a user");
+        return html! { span.bad { "Disabled" } br; span.muted { (reason) } };
+    }
+    let failures = endpoint["consecutiveFailures"].as_i64().unwrap_or(0);
+    if failures > 0 {
+        return html! { span.bad { "Failing" } " " span.muted { "(" (failures) " in a row)" } };
+    }
+    html! { span.ok { "Enabled" } }
+}
+
+/// `Name: value` lines as a header map.
+fn parse_headers(text: &str) -> Result<Map<String, Value>, String> {
+    let mut headers = Map::new();
+    for line in text.lines().map(str::trim).filter(|line| !line.is_empty()) {
+        let Some((name, value)) = line.split_once(':') else {
+            return Err(format!("“{line}” is not of the form Name: value"));
+        };
+        headers.insert(name.trim().to_owned(), Value::String(value.trim().to_owned()));
+    }
+    Ok(headers)
+}
+
+async fn create_endpoint(Extension(api): Extension<Api>, session: Session, form: FormData) -> Response {
+    if let Some(refused) = form.refusal(&session) {
+        return refused;
+    }
+    let events: Vec<String> = form.all("events").into_iter().filter(|e| e != "*").collect();
+    let all = form.all("events").iter().any(|e| e == "*");
+    let mut shown = EndpointForm {
+        url: form.get("url").unwrap_or_default(),
+        description: form.get("description").unwrap_or_default(),
+        events: if all { vec![] } else { events.clone() },
+        scheme: form.get("signature_scheme").unwrap_or("standard-webhooks"),
+        headers: form.get("headers").unwrap_or_default(),
+        error: None,
+    };
+    let headers = match parse_headers(shown.headers) {
+        Ok(headers) => headers,
+        Err(message) => {
+            shown.error = Some((Some("headers".into()), message));
+            return webhooks_view(&api, &session, &shown, StatusCode::BAD_REQUEST).await;
+        }
+    };
+    let mut body = json!({"url": shown.url, "signatureScheme": shown.scheme, "headers": headers,
+        "events": if all { vec![] } else { events }});
+    if !shown.description.is_empty() {
+        body["description"] = json!(shown.description);
+    }
+    let reply = api.post(&session.auth, "/webhooks", body).await;
+    if reply.ok() {
+        return endpoint_view(
+            &api,
+            &session,
+            reply.json["id"].as_str().unwrap_or_default(),
+            Shown::Secret(&reply.json),
+            &DeliveryFilter::default(),
+        )
+        .await;
+    }
+    if matches!(reply.code(), "INSUFFICIENT_SCOPE" | "PLAN_REQUIRED") {
+        return refused(&session, "Webhooks", WEBHOOKS, &reply);
+    }
+    shown.error = Some((reply.field().map(str::to_owned), reply.message()));
+    webhooks_view(&api, &session, &shown, reply.status).await
+}
+
+/// What an endpoint's page shows above its details, after an action.
+enum Shown<'a> {
+    Nothing,
+    /// A new endpoint's or a rotated secret (`secret` in the answer), shown once.
+    Secret(&'a Value),
+    /// The outcome of a test event.
+    Test(&'a Value),
+    Notice(String),
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct DeliveryFilter {
+    status: Option<String>,
+    #[serde(rename = "eventType")]
+    event_type: Option<String>,
+    after: Option<String>,
+}
+
+async fn endpoint_page(
+    Extension(api): Extension<Api>,
+    session: Session,
+    Path(id): Path<String>,
+    Query(filter): Query<DeliveryFilter>,
+) -> Response {
+    endpoint_view(&api, &session, &id, Shown::Nothing, &filter).await
+}
+
+async fn endpoint_view(api: &Api, session: &Session, id: &str, shown: Shown<'_>, filter: &DeliveryFilter) -> Response {
+    let endpoint = api.get(&session.auth, &format!("/webhooks/{}", segment(id))).await;
+    if !endpoint.ok() {
+        return refused(session, "Webhook endpoint", WEBHOOKS, &endpoint);
+    }
+    let e = &endpoint.json;
+    let path = format!("{WEBHOOKS}/{}", segment(id));
+    let deliveries = api
+        .get(
+            &session.auth,
+            &format!(
+                "/webhook-deliveries?{}",
+                query(&[
+                    ("endpointId", Some(id)),
+                    ("status", filter.status.as_deref()),
+                    ("eventType", filter.event_type.as_deref()),
+                    ("startingAfter", filter.after.as_deref()),
+                    ("limit", Some("50")),
+                ])
+            ),
+        )
+        .await;
+    let recent = api
+        .get(
+            &session.auth,
+            &format!("/webhook-deliveries?{}", query(&[("endpointId", Some(id)), ("limit", Some("100"))])),
+        )
+        .await;
+    let finished: Vec<&Value> =
+        recent.items().iter().filter(|d| matches!(d["status"].as_str(), Some("succeeded" | "failed"))).collect();
+    let succeeded = finished.iter().filter(|d| d["status"] == "succeeded").count();
+    let last_status = recent.items().first().map(|d| d["lastStatusCode"].clone()).unwrap_or(Value::Null);
+    let enabled = e["enabled"].as_bool() == Some(true);
+    let body = html! {
+        p { a href=(WEBHOOKS) { "← Webhooks" } }
+        h1 { (views::text(&e["url"])) }
+        p.lead { (e["description"].as_str().unwrap_or("Webhook endpoint")) " · " code { (id) } }
+        @match shown {
+            Shown::Nothing => {},
+            Shown::Secret(answer) => {
+                div.notice role="status" {
+                    (views::secret("signing-secret", "Signing secret", answer["secret"].as_str().unwrap_or_default()))
+                    p #signing-secret-warning { strong { "Copy it now: it is only shown once." } " Verify each delivery's signature with it." }
+                }
+            },
+            Shown::Test(result) => {
+                div.notice role="status" {
+                    @if result["success"].as_bool() == Some(true) {
+                        p.ok { "Test event delivered: HTTP " (views::text(&result["statusCode"])) " in " (views::text(&result["latencyMs"])) " ms." }
+                    } @else {
+                        p.bad { "The test event failed: " (result["error"].as_str().unwrap_or("no answer")) }
+                    }
+                    @if let Some(body) = result["responseBody"].as_str() { details { summary { "Response body" } pre { (body) } } }
+                }
+            },
+            Shown::Notice(message) => { (views::notice(&message)) },
+        }
+        div.card {
+            h2 { "Health" }
+            table {
+                tr { th { "Status" } td { (health(e)) } }
+                tr { th { "Last response" } td { (views::text(&last_status)) } }
+                tr { th { "Success rate" } td {
+                    @if finished.is_empty() { span.muted { "No finished deliveries yet" } }
+                    @else { (succeeded * 100 / finished.len()) "% of the last " (finished.len()) " finished deliveries" }
+                } }
+                tr { th { "Events" } td { (events_summary(&e["events"])) } }
+                tr { th { "Signature" } td { code { (views::text(&e["signatureScheme"])) } " in " code { (views::text(&e["signatureHeader"])) } } }
+            }
+            div.row {
+                form method="post" action=(format!("{path}/test")) { (csrf(session)) button type="submit" { "Send test event" } }
+                form method="post" action=(format!("{path}/enabled")) {
+                    (csrf(session))
+                    input type="hidden" name="enabled" value=(if enabled { "false" } else { "true" });
+                    button.secondary type="submit" { @if enabled { "Disable" } @else { "Enable" } }
+                }
+                form method="post" action=(format!("{path}/rotate-secret")) data-confirm="Rotate the signing secret? The old one keeps working for 24 hours." {
+                    (csrf(session)) button.secondary type="submit" { "Rotate secret" }
+                }
+            }
+        }
+        div.card {
+            h2 { "Delivery log" }
+            form.row method="get" action=(path) {
+                label for="filter-status" { "Status" }
+                select #filter-status name="status" {
+                    option value="" { "Any" }
+                    @for status in ["pending", "succeeded", "failed"] {
+                        option value=(status) selected[filter.status.as_deref() == Some(status)] { (status) }
+                    }
+                }
+                label for="filter-type" { "Event type" }
+                input #filter-type type="text" name="eventType" value=(filter.event_type.as_deref().unwrap_or_default()) placeholder="lead.created";
+                button.secondary type="submit" { "Filter" }
+            }
+            @if !deliveries.ok() {
+                (views::error(&deliveries.message()))
+            } @else if deliveries.items().is_empty() {
+                p.empty { "No deliveries yet. Events your organization creates are delivered here; “Send test event” checks the endpoint now." }
+            } @else {
+                table {
+                    thead { tr { th { "Event" } th { "Status" } th { "Attempts" } th { "Last response" } th { "Created" } } }
+                    tbody {
+                        @for d in deliveries.items() {
+                            tr {
+                                td { a href=(format!("/console/settings/developer/deliveries/{}", segment(d["id"].as_str().unwrap_or_default()))) { code { (views::text(&d["eventType"])) } } }
+                                td { (delivery_status(&d["status"])) }
+                                td { (views::text(&d["attemptCount"])) }
+                                td { (views::text(&d["lastStatusCode"])) }
+                                td { (views::time(&d["createdAt"])) }
+                            }
+                        }
+                    }
+                }
+                @if deliveries.items().len() == 50 {
+                    @let last = deliveries.items().last().and_then(|d| d["id"].as_str()).unwrap_or_default();
+                    p { a href=(format!("{path}?{}", query(&[("status", filter.status.as_deref()), ("eventType", filter.event_type.as_deref()), ("after", Some(last))]))) { "Older deliveries →" } }
+                }
+            }
+            form.row method="post" action=(format!("{path}/recover")) {
+                (csrf(session))
+                label for="recover-since" { "Resend every failed delivery since" }
+                input #recover-since type="datetime-local" name="since" required;
+                button.secondary type="submit" { "Recover" }
+            }
+        }
+    };
+    Page(StatusCode::OK, views::page(session, "Webhook endpoint", WEBHOOKS, body)).into_response()
+}
+
+fn delivery_status(status: &Value) -> Markup {
+    match status.as_str() {
+        Some("succeeded") => html! { span.ok { "succeeded" } },
+        Some("failed") => html! { span.bad { "failed" } },
+        _ => views::text(status),
+    }
+}
+
+async fn test_endpoint(
+    Extension(api): Extension<Api>,
+    session: Session,
+    Path(id): Path<String>,
+    form: FormData,
+) -> Response {
+    if let Some(refused) = form.refusal(&session) {
+        return refused;
+    }
+    let reply = api.post(&session.auth, &format!("/webhooks/{}/test", segment(&id)), json!({})).await;
+    if !reply.ok() {
+        return refused(&session, "Send test event", WEBHOOKS, &reply);
+    }
+    endpoint_view(&api, &session, &id, Shown::Test(&reply.json), &DeliveryFilter::default()).await
+}
+
+async fn set_enabled(
+    Extension(api): Extension<Api>,
+    session: Session,
+    Path(id): Path<String>,
+    form: FormData,
+) -> Response {
+    if let Some(refused) = form.refusal(&session) {
+        return refused;
+    }
+    let enabled = form.get("enabled") == Some("true");
+    let reply = api.patch(&session.auth, &format!("/webhooks/{}", segment(&id)), json!({"enabled": enabled})).await;
+    if !reply.ok() {
+        return refused(&session, "Webhook endpoint", WEBHOOKS, &reply);
+    }
+    let notice =
+        if enabled { "The endpoint is enabled." } else { "The endpoint is disabled: no events are sent to it." };
+    endpoint_view(&api, &session, &id, Shown::Notice(notice.into()), &DeliveryFilter::default()).await
+}
+
+async fn rotate_secret(
+    Extension(api): Extension<Api>,
+    session: Session,
+    Path(id): Path<String>,
+    form: FormData,
+) -> Response {
+    if let Some(refused) = form.refusal(&session) {
+        return refused;
+    }
+    let reply = api.post(&session.auth, &format!("/webhooks/{}/rotate-secret", segment(&id)), json!({})).await;
+    if !reply.ok() {
+        return refused(&session, "Rotate secret", WEBHOOKS, &reply);
+    }
+    endpoint_view(&api, &session, &id, Shown::Secret(&reply.json), &DeliveryFilter::default()).await
+}
+
+async fn recover(Extension(api): Extension<Api>, session: Session, Path(id): Path<String>, form: FormData) -> Response {
+    if let Some(refused) = form.refusal(&session) {
+        return refused;
+    }
+    // `datetime-local` has no zone; the form's value is taken as UTC.
+    let since = form.get("since").map(|s| if s.len() == 16 { format!("{s}:00Z") } else { format!("{s}Z") });
+    let reply = api.post(&session.auth, &format!("/webhooks/{}/recover", segment(&id)), json!({"since": since})).await;
+    let notice = if reply.ok() {
+        format!("{} failed deliveries will be sent again.", reply.json["requeued"].as_i64().unwrap_or(0))
+    } else {
+        reply.message()
+    };
+    endpoint_view(&api, &session, &id, Shown::Notice(notice), &DeliveryFilter::default()).await
+}
+
+async fn delivery_page(Extension(api): Extension<Api>, session: Session, Path(id): Path<String>) -> Response {
+    delivery_view(&api, &session, &id, None).await
+}
+
+async fn delivery_view(api: &Api, session: &Session, id: &str, notice: Option<&str>) -> Response {
+    let delivery = api.get(&session.auth, &format!("/webhook-deliveries/{}", segment(id))).await;
+    if !delivery.ok() {
+        return refused(session, "Delivery", WEBHOOKS, &delivery);
+    }
+    let d = &delivery.json;
+    let endpoint_id = d["endpointId"].as_str().unwrap_or_default();
+    let event =
+        api.get(&session.auth, &format!("/events/{}", segment(d["eventId"].as_str().unwrap_or_default()))).await;
+    let body = html! {
+        p { a href=(format!("{WEBHOOKS}/{}", segment(endpoint_id))) { "← Endpoint" } }
+        h1 { "Delivery of " code { (views::text(&d["eventType"])) } }
+        p.lead { code { (id) } " · " (delivery_status(&d["status"])) }
+        @if let Some(message) = notice { (views::notice(message)) }
+        form method="post" action=(format!("/console/settings/developer/deliveries/{}/resend", segment(id))) {
+            (csrf(session))
+            button type="submit" { "Resend" }
+        }
+        div.card {
+            h2 { "Attempts" }
+            @let attempts = d["attempts"].as_array().map_or(&[][..], Vec::as_slice);
+            @if attempts.is_empty() {
+                p.empty { "Not attempted yet: the delivery is queued." }
+            } @else {
+                table {
+                    thead { tr { th { "When" } th { "Response" } th { "Time" } th { "Body or error" } } }
+                    tbody {
+                        @for a in attempts {
+                            tr {
+                                td { (views::time(&a["attemptedAt"])) }
+                                td { (views::text(&a["statusCode"])) }
+                                td { (views::text(&a["latencyMs"])) " ms" }
+                                td {
+                                    @if let Some(error) = a["error"].as_str() { span.bad { (error) } }
+                                    @if let Some(body) = a["responseBody"].as_str() { pre { (body) } }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        @if event.ok() {
+            div.card { h2 { "Event sent" } (views::json(&event.json)) }
+        }
+    };
+    Page(StatusCode::OK, views::page(session, "Delivery", WEBHOOKS, body)).into_response()
+}
+
+async fn resend(Extension(api): Extension<Api>, session: Session, Path(id): Path<String>, form: FormData) -> Response {
+    if let Some(refused) = form.refusal(&session) {
+        return refused;
+    }
+    let reply = api.post(&session.auth, &format!("/webhook-deliveries/{}/resend", segment(&id)), json!({})).await;
+    if !reply.ok() {
+        return refused(&session, "Resend", WEBHOOKS, &reply);
+    }
+    let new_id = reply.json["id"].as_str().unwrap_or(&id).to_owned();
+    delivery_view(&api, &session, &new_id, Some("Sent again: the new delivery is below.")).await
+}
+
+// ---- Events ----
+
+#[derive(Debug, Default, Deserialize)]
+struct EventFilter {
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    after: Option<String>,
+}
+
+async fn events_page(Extension(api): Extension<Api>, session: Session, Query(filter): Query<EventFilter>) -> Response {
+    let list = api
+        .get(
+            &session.auth,
+            &format!(
+                "/events?{}",
+                query(&[
+                    ("type", filter.kind.as_deref()),
+                    ("startingAfter", filter.after.as_deref()),
+                    ("limit", Some("50"))
+                ])
+            ),
+        )
+        .await;
+    if !list.ok() && list.status != StatusCode::BAD_REQUEST {
+        return refused(&session, "Events", EVENTS, &list);
+    }
+    let body = html! {
+        h1 { "Events" }
+        p.lead { "Everything that happened in your organization, newest first: what webhooks deliver. "
+            a href="/console/events/catalog" { "The event catalog" } " lists every type." }
+        form.row method="get" action=(EVENTS) {
+            label for="event-type" { "Type" }
+            input #event-type type="text" name="type" value=(filter.kind.as_deref().unwrap_or_default()) placeholder="property.created";
+            button.secondary type="submit" { "Filter" }
+        }
+        @if !list.ok() {
+            (views::error(&list.message()))
+        } @else if list.items().is_empty() {
+            p.empty { "No events yet. Create something through the API and it appears here." }
+        } @else {
+            div.card {
+                table {
+                    thead { tr { th { "Type" } th { "When" } th { "Event" } } }
+                    tbody {
+                        @for event in list.items() {
+                            tr {
+                                td { code { (views::text(&event["type"])) } }
+                                td { (views::time(&event["occurredAt"])) }
+                                td { details { summary { code { (views::text(&event["id"])) } } (views::json(event)) } }
+                            }
+                        }
+                    }
+                }
+            }
+            @if list.items().len() == 50 {
+                @let last = list.items().last().and_then(|e| e["id"].as_str()).unwrap_or_default();
+                p { a href=(format!("{EVENTS}?{}", query(&[("type", filter.kind.as_deref()), ("after", Some(last))]))) { "Older events →" } }
+            }
+        }
+    };
+    Page(StatusCode::OK, views::page(&session, "Events", EVENTS, body)).into_response()
+}
+
+async fn catalog_page(Extension(api): Extension<Api>, session: Session) -> Response {
+    let catalog = api.get(&session.auth, "/webhook-events").await;
+    if !catalog.ok() {
+        return refused(&session, "Event catalog", EVENTS, &catalog);
+    }
+    let body = html! {
+        p { a href=(EVENTS) { "← Events" } }
+        h1 { "Event catalog" }
+        p.lead { "Every event type, and an example of its " code { "data" } "." }
+        @for event in catalog.items() {
+            div.card {
+                h2 { code { (views::text(&event["type"])) } }
+                p { (views::text(&event["description"])) }
+                details { summary { "Example" } (views::json(&event["example"])) }
+            }
+        }
+    };
+    Page(StatusCode::OK, views::page(&session, "Event catalog", EVENTS, body)).into_response()
+}

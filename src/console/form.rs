@@ -1,0 +1,78 @@
+//! Submitted forms: every field in order (check boxes repeat a name), and the CSRF check
+//! every state-changing form passes before anything is done.
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Request};
+use axum::response::{IntoResponse, Response};
+
+use super::session::Session;
+use super::views;
+
+/// The fields of an `application/x-www-form-urlencoded` body.
+#[derive(Debug, Default)]
+pub struct FormData(Vec<(String, String)>);
+
+/// The name of the hidden field that carries the session's CSRF token.
+pub const CSRF_FIELD: &str = "csrf_token";
+
+impl FormData {
+    /// The first value of `name`, trimmed; `None` when absent or blank.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0.iter().find(|(key, _)| key == name).map(|(_, value)| value.trim()).filter(|value| !value.is_empty())
+    }
+
+    /// The first value of `name` as sent (passwords are not trimmed).
+    pub fn raw(&self, name: &str) -> &str {
+        self.0.iter().find(|(key, _)| key == name).map_or("", |(_, value)| value.as_str())
+    }
+
+    /// Every non-blank value of `name`.
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(key, value)| key == name && !value.trim().is_empty())
+            .map(|(_, value)| value.trim().to_owned())
+            .collect()
+    }
+
+    /// The refusal of a form that does not carry this session's CSRF token (403; the caller
+    /// returns it and does nothing), or `None` when it does.
+    pub fn refusal(&self, session: &Session) -> Option<Response> {
+        if constant_time_eq(self.raw(CSRF_FIELD).as_bytes(), session.csrf.as_bytes()) {
+            return None;
+        }
+        Some(views::forbidden_form().into_response())
+    }
+}
+
+/// Equal without revealing where they differ by how long the comparison took.
+pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |diff, (x, y)| diff | (x ^ y)) == 0
+}
+
+impl<S: Send + Sync> FromRequest<S> for FormData {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Response> {
+        let bytes = Bytes::from_request(req, state).await.map_err(IntoResponse::into_response)?;
+        Ok(FormData(form_urlencoded::parse(&bytes).into_owned().collect()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeated_and_blank_fields() {
+        let form =
+            FormData(form_urlencoded::parse(b"scope=read%3A*&scope=admin&name=+Zapier+&empty=").into_owned().collect());
+        assert_eq!(form.all("scope"), ["read:*", "admin"]);
+        assert_eq!(form.get("name"), Some("Zapier"));
+        assert_eq!(form.get("empty"), None);
+        assert_eq!(form.raw("name"), " Zapier ");
+        assert!(
+            constant_time_eq(b"abc", b"abc") && !constant_time_eq(b"abc", b"abd") && !constant_time_eq(b"ab", b"abc")
+        );
+    }
+}

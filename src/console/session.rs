@@ -1,0 +1,209 @@
+//! Signing in and out, and the [`Session`] every console page requires.
+//!
+//! The session cookie (`gable_session`) holds the token; it is `HttpOnly`, `SameSite=Lax`,
+//! scoped to `/console`, and `Secure` when the server's public URL is `https://`. The sign-in
+//! form is protected from cross-site posts by a double-submit token (`gable_signin`, a cookie
+//! the form repeats); every form after sign-in carries the session's own CSRF token.
+
+use std::ops::Deref;
+
+use axum::extract::{FromRequestParts, State};
+use axum::http::header::{COOKIE, SET_COOKIE};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+
+use super::form::{CSRF_FIELD, FormData, constant_time_eq};
+use super::views::{self, Page};
+use crate::auth::client::ClientIp;
+use crate::auth::users::{self, SignInError, SignedIn};
+use crate::ratelimit::Quota;
+use crate::state::AppState;
+
+const SESSION_COOKIE: &str = "gable_session";
+const SIGN_IN_COOKIE: &str = "gable_signin";
+
+/// The signed-in user of a console request. A request without a live session is sent to the
+/// sign-in page (and changes nothing).
+pub struct Session(SignedIn);
+
+impl Deref for Session {
+    type Target = SignedIn;
+
+    fn deref(&self) -> &SignedIn {
+        &self.0
+    }
+}
+
+/// The value of cookie `name` in the request.
+fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value)
+}
+
+/// `Set-Cookie` for a console cookie; `max_age` 0 deletes it.
+fn set_cookie(state: &AppState, name: &str, value: &str, max_age_secs: u64, same_site: &str) -> HeaderValue {
+    let secure = if state.public_url().starts_with("https://") { "; Secure" } else { "" };
+    let text = format!("{name}={value}; Path=/console; HttpOnly; SameSite={same_site}; Max-Age={max_age_secs}{secure}");
+    HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+/// A redirect after a form: 303, or for an htmx request `HX-Redirect` (a full page load).
+pub fn redirect(headers: &HeaderMap, to: &str) -> Response {
+    if headers.contains_key("hx-request") {
+        let mut response = StatusCode::OK.into_response();
+        if let Ok(value) = HeaderValue::from_str(to) {
+            response.headers_mut().insert("hx-redirect", value);
+        }
+        return response;
+    }
+    Redirect::to(to).into_response()
+}
+
+impl FromRequestParts<AppState> for Session {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Session, Response> {
+        let Some(token) = cookie(&parts.headers, SESSION_COOKIE) else {
+            return Err(redirect(&parts.headers, "/console"));
+        };
+        match users::authenticate(state, token).await {
+            Ok(Some(signed_in)) => Ok(Session(signed_in)),
+            Ok(None) => {
+                let mut response = redirect(&parts.headers, "/console");
+                response.headers_mut().append(SET_COOKIE, set_cookie(state, SESSION_COOKIE, "", 0, "Lax"));
+                Err(response)
+            }
+            Err(err) => Err(err.into_response()),
+        }
+    }
+}
+
+/// `GET /console`: the overview when signed in, else the sign-in form.
+pub async fn home(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if let Some(token) = cookie(&headers, SESSION_COOKIE)
+        && let Ok(Some(_)) = users::authenticate(&state, token).await
+    {
+        return Redirect::to("/console/overview").into_response();
+    }
+    sign_in_form(&state, &headers, "", None, StatusCode::OK)
+}
+
+/// The sign-in form with the double-submit token (reusing the browser's, or a new one).
+fn sign_in_form(
+    state: &AppState,
+    headers: &HeaderMap,
+    email: &str,
+    error: Option<&str>,
+    status: StatusCode,
+) -> Response {
+    let existing = cookie(headers, SIGN_IN_COOKIE).filter(|token| token.len() == 43).map(str::to_owned);
+    let token = existing.clone().unwrap_or_else(|| {
+        let mut bytes = [0u8; 32];
+        getrandom::fill(&mut bytes).expect("the operating system's random source is available");
+        URL_SAFE_NO_PAD.encode(bytes)
+    });
+    let mut response = Page(status, views::sign_in(&token, email, error)).into_response();
+    if existing.is_none() {
+        response.headers_mut().append(SET_COOKIE, set_cookie(state, SIGN_IN_COOKIE, &token, 3600, "Strict"));
+    }
+    response
+}
+
+/// `POST /console/sign-in`.
+pub async fn sign_in(State(state): State<AppState>, parts: Parts, form: FormData) -> Response {
+    let headers = &parts.headers;
+    let email = form.get("email").unwrap_or_default().to_owned();
+    let expected = cookie(headers, SIGN_IN_COOKIE).unwrap_or_default();
+    if expected.is_empty() || !constant_time_eq(form.raw(CSRF_FIELD).as_bytes(), expected.as_bytes()) {
+        return views::forbidden_form().into_response();
+    }
+    let settings = &state.settings().console;
+    let address = ClientIp::of(&parts.extensions, headers, &state.settings().trusted_proxies.0)
+        .map_or_else(|| "unknown".to_owned(), |ClientIp(ip)| ip.to_string());
+    let per_address = Quota {
+        name: "console-sign-in-ip-minute".into(),
+        key: format!("signin:ip:{address}"),
+        limit: settings.sign_in_per_ip_per_minute,
+        window_secs: 60,
+    };
+    let per_account = Quota {
+        name: "console-sign-in-failures-account-hour".into(),
+        key: format!("signin:account:{}", email.to_lowercase()),
+        limit: settings.sign_in_failures_per_account_per_hour,
+        window_secs: 3600,
+    };
+    let now = state.clock().now_secs();
+    let limiter = state.limiter();
+    let by_address = limiter.check(now, std::slice::from_ref(&per_address)).await;
+    let by_account = limiter.peek(now, std::slice::from_ref(&per_account)).await;
+    if !by_address.allowed || !by_account.allowed {
+        let wait = by_address.retry_after().max(by_account.retry_after());
+        let message = format!("Too many sign-in attempts. Try again in {} minutes.", wait.div_ceil(60).max(1));
+        return sign_in_form(&state, headers, &email, Some(&message), StatusCode::TOO_MANY_REQUESTS);
+    }
+    let started = match users::sign_in(&state, &email, form.raw("password")).await {
+        Ok(started) => started,
+        Err(err) => return err.into_response(),
+    };
+    match started {
+        Ok(started) => {
+            let lifetime = state.settings().console.session_lifetime.0.as_secs();
+            let mut response = redirect(headers, "/console/overview");
+            let cookies = response.headers_mut();
+            cookies.append(SET_COOKIE, set_cookie(&state, SESSION_COOKIE, &started.token, lifetime, "Lax"));
+            cookies.append(SET_COOKIE, set_cookie(&state, SIGN_IN_COOKIE, "", 0, "Strict"));
+            tracing::info!(email = %email.to_lowercase(), "console sign-in");
+            response
+        }
+        Err(refusal) => {
+            limiter.check(now, &[per_account]).await;
+            let message = match refusal {
+                SignInError::Wrong => "That email and password do not match an account.",
+                SignInError::NoOrganization => "This account does not belong to an organization any more.",
+            };
+            sign_in_form(&state, headers, &email, Some(message), StatusCode::UNAUTHORIZED)
+        }
+    }
+}
+
+/// `POST /console/sign-out`: ends this session.
+pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap, session: Session, form: FormData) -> Response {
+    if let Some(refused) = form.refusal(&session) {
+        return refused;
+    }
+    if let Err(err) = users::sign_out(&state, &session).await {
+        return err.into_response();
+    }
+    signed_out(&state, &headers)
+}
+
+/// `POST /console/sign-out-everywhere`: ends every session of this user.
+pub async fn sign_out_everywhere(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    session: Session,
+    form: FormData,
+) -> Response {
+    if let Some(refused) = form.refusal(&session) {
+        return refused;
+    }
+    if let Err(err) = users::sign_out_everywhere(&state, &session).await {
+        return err.into_response();
+    }
+    signed_out(&state, &headers)
+}
+
+fn signed_out(state: &AppState, headers: &HeaderMap) -> Response {
+    let mut response = redirect(headers, "/console");
+    response.headers_mut().append(SET_COOKIE, set_cookie(state, SESSION_COOKIE, "", 0, "Lax"));
+    response
+}

@@ -1,0 +1,451 @@
+//! The console over HTTP, as a browser without JavaScript uses it: sign-in, sessions and
+//! their expiry, CSRF on every form, roles, and organizations kept apart. (The real-browser
+//! walk through is `tests/browser`.)
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use gable::auth::users;
+use gable::vocab::plan::Plan;
+use reqwest::header::{HeaderMap, LOCATION, SET_COOKIE};
+use reqwest::redirect::Policy;
+use serde_json::json;
+
+use crate::helpers::{TestApp, TestOrg, json, spawn_app, spawn_with};
+use crate::receiver::Receiver;
+use crate::rentals_support::property;
+use crate::webhooks::allow_loopback;
+
+const PASSWORD: &str = "correct horse battery";
+
+/// A person at a browser: cookies kept, redirects not followed (the tests look at them).
+struct Browser<'a> {
+    app: &'a TestApp,
+    client: reqwest::Client,
+    cookies: BTreeMap<String, String>,
+}
+
+struct Page {
+    status: u16,
+    headers: HeaderMap,
+    body: String,
+}
+
+impl Page {
+    fn location(&self) -> &str {
+        self.headers.get(LOCATION).and_then(|v| v.to_str().ok()).unwrap_or_default()
+    }
+
+    /// The CSRF token of the page's first form.
+    fn csrf(&self) -> String {
+        let start = self.body.find("name=\"csrf_token\" value=\"").expect("a form with a CSRF token") + 25;
+        self.body[start..].split('"').next().unwrap().to_owned()
+    }
+}
+
+impl<'a> Browser<'a> {
+    fn new(app: &'a TestApp) -> Browser<'a> {
+        let client = reqwest::Client::builder().redirect(Policy::none()).build().unwrap();
+        Browser { app, client, cookies: BTreeMap::new() }
+    }
+
+    async fn send(&mut self, request: reqwest::RequestBuilder) -> Page {
+        let cookie: Vec<String> = self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let response = request.header("cookie", cookie.join("; ")).send().await.unwrap();
+        for set in response.headers().get_all(SET_COOKIE) {
+            let set = set.to_str().unwrap();
+            let (pair, attributes) = set.split_once(';').unwrap_or((set, ""));
+            let (name, value) = pair.split_once('=').unwrap();
+            if attributes.contains("Max-Age=0") {
+                self.cookies.remove(name);
+            } else {
+                self.cookies.insert(name.to_owned(), value.to_owned());
+            }
+        }
+        let (status, headers) = (response.status().as_u16(), response.headers().clone());
+        Page { status, headers, body: response.text().await.unwrap() }
+    }
+
+    async fn get(&mut self, path: &str) -> Page {
+        let request = self.client.get(self.app.url(path));
+        self.send(request).await
+    }
+
+    async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Page {
+        let body = form_urlencoded::Serializer::new(String::new()).extend_pairs(form).finish();
+        let request =
+            self.client.post(self.app.url(path)).header("content-type", "application/x-www-form-urlencoded").body(body);
+        self.send(request).await
+    }
+
+    async fn sign_in(&mut self, email: &str, password: &str) -> Page {
+        let form = self.get("/console").await;
+        self.post("/console/sign-in", &[("csrf_token", &form.csrf()), ("email", email), ("password", password)]).await
+    }
+
+    /// Signs in and returns a page's CSRF token.
+    async fn signed_in(app: &'a TestApp, email: &str) -> (Browser<'a>, String) {
+        let mut browser = Browser::new(app);
+        let page = browser.sign_in(email, PASSWORD).await;
+        assert_eq!((page.status, page.location()), (303, "/console/overview"), "{}", page.body);
+        let csrf = browser.get("/console/overview").await.csrf();
+        (browser, csrf)
+    }
+}
+
+async fn person(app: &TestApp, org: &TestOrg, email: &str, role: &str) {
+    users::create_user(app.db(), app.clock(), &org.id, email, role, PASSWORD).await.unwrap();
+}
+
+async fn key_count(app: &TestApp, org: &TestOrg) -> usize {
+    json(app.get("/api/keys", &org.key).await).await.1.as_array().unwrap().len()
+}
+
+#[tokio::test]
+async fn signing_in_and_out() {
+    let app = spawn_app().await;
+    let org = app.org(Plan::Grow).await;
+    person(&app, &org, "Owner@Test-Realty.example", "owner").await;
+    let mut browser = Browser::new(&app);
+
+    let form = browser.get("/console").await;
+    assert_eq!(form.status, 200);
+    for label in ["<label for=\"email\">Email</label>", "<label for=\"password\">Password</label>", ">Sign in</button>"]
+    {
+        assert!(form.body.contains(label), "{label} in {}", form.body);
+    }
+    let csp = form.headers["content-security-policy"].to_str().unwrap();
+    assert!(
+        csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe"),
+        "{csp}"
+    );
+    assert_eq!(form.headers["referrer-policy"], "same-origin");
+    assert!(form.body.contains("integrity=\"sha384-"), "assets carry SRI");
+    assert!(!form.body.contains("<script>"), "no inline script");
+
+    let wrong = browser.sign_in("owner@test-realty.example", "not the password").await;
+    assert_eq!(wrong.status, 401);
+    assert!(
+        wrong.body.contains("do not match an account") && wrong.body.contains("value=\"owner@test-realty.example\"")
+    );
+    assert!(!browser.cookies.contains_key("gable_session"));
+    assert_eq!(browser.get("/console/overview").await.location(), "/console", "not signed in");
+
+    let signed_in = browser.sign_in("OWNER@test-realty.example", PASSWORD).await;
+    assert_eq!((signed_in.status, signed_in.location()), (303, "/console/overview"));
+    let cookie = signed_in
+        .headers
+        .get_all(SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap())
+        .find(|c| c.starts_with("gable_session="));
+    let cookie = cookie.expect("a session cookie");
+    for attribute in ["HttpOnly", "SameSite=Lax", "Path=/console"] {
+        assert!(cookie.contains(attribute), "{cookie}");
+    }
+    assert!(!cookie.contains("Secure"), "plain http on loopback: {cookie}");
+    let overview = browser.get("/console/overview").await;
+    assert_eq!(overview.status, 200);
+    assert!(overview.body.contains("Overview") && overview.body.contains("owner@test-realty.example"));
+    assert_eq!(browser.get("/console").await.location(), "/console/overview");
+
+    // Sign out needs the form's token too, then the session is gone for good.
+    let token = browser.cookies["gable_session"].clone();
+    assert_eq!(browser.post("/console/sign-out", &[]).await.status, 403);
+    let out = browser.post("/console/sign-out", &[("csrf_token", &overview.csrf())]).await;
+    assert_eq!((out.status, out.location()), (303, "/console"));
+    browser.cookies.insert("gable_session".into(), token);
+    assert_eq!(browser.get("/console/overview").await.location(), "/console", "the old cookie no longer works");
+}
+
+#[tokio::test]
+async fn sign_out_everywhere_ends_every_session() {
+    let app = spawn_app().await;
+    let org = app.org(Plan::Grow).await;
+    person(&app, &org, "dev@test-realty.example", "developer").await;
+    let (mut laptop, csrf) = Browser::signed_in(&app, "dev@test-realty.example").await;
+    let (mut phone, _) = Browser::signed_in(&app, "dev@test-realty.example").await;
+    let out = laptop.post("/console/sign-out-everywhere", &[("csrf_token", &csrf)]).await;
+    assert_eq!(out.status, 303);
+    assert_eq!(phone.get("/console/overview").await.location(), "/console");
+}
+
+#[tokio::test]
+async fn sessions_expire_when_idle_and_at_their_lifetime() {
+    let app = spawn_app().await;
+    let org = app.org(Plan::Grow).await;
+    person(&app, &org, "owner@test-realty.example", "owner").await;
+    let (mut browser, _) = Browser::signed_in(&app, "owner@test-realty.example").await;
+    app.clock().advance(Duration::from_secs(11 * 3600));
+    assert_eq!(browser.get("/console/overview").await.status, 200, "used within the idle time");
+    app.clock().advance(Duration::from_secs(12 * 3600 + 1));
+    let expired = browser.get("/console/overview").await;
+    assert_eq!((expired.status, expired.location()), (303, "/console"), "idle for more than 12 hours");
+    assert!(!browser.cookies.contains_key("gable_session"), "the cookie is cleared");
+
+    // Used every few hours, a session still ends 14 days after sign-in.
+    let (mut browser, _) = Browser::signed_in(&app, "owner@test-realty.example").await;
+    for _ in 0..4 {
+        app.clock().advance(Duration::from_secs(4 * 24 * 3600 - 3600));
+        let page = browser.get("/console/overview").await;
+        if page.status != 200 {
+            assert_eq!(page.location(), "/console");
+            return;
+        }
+        for _ in 0..9 {
+            app.clock().advance(Duration::from_secs(10 * 3600));
+            browser.get("/console/overview").await;
+        }
+    }
+    panic!("the session outlived its 14 days");
+}
+
+#[tokio::test]
+async fn forms_without_the_sessions_csrf_token_change_nothing() {
+    let app = spawn_app().await;
+    let org = app.org(Plan::Elite).await;
+    person(&app, &org, "owner@test-realty.example", "owner").await;
+    let (mut browser, csrf) = Browser::signed_in(&app, "owner@test-realty.example").await;
+    let before = key_count(&app, &org).await;
+    for token in [None, Some("forged"), Some(&csrf[..csrf.len() - 1])] {
+        let mut form = vec![("name", "Sneaky"), ("scopes", "*")];
+        if let Some(token) = token {
+            form.push(("csrf_token", token));
+        }
+        let refused = browser.post("/console/settings/developer/keys", &form).await;
+        assert_eq!(refused.status, 403, "{token:?}");
+        assert!(refused.body.contains("nothing was changed"));
+        let refused =
+            browser.post("/console/settings/developer/webhooks", &[("url", "https://example.com/hook")]).await;
+        assert_eq!(refused.status, 403);
+    }
+    assert_eq!(key_count(&app, &org).await, before);
+    assert_eq!(json(app.get("/api/webhooks", &org.key).await).await.1, json!([]));
+
+    // Another session's token is not this session's.
+    person(&app, &org, "admin@test-realty.example", "admin").await;
+    let (_, other_csrf) = Browser::signed_in(&app, "admin@test-realty.example").await;
+    let refused = browser.post("/console/settings/developer/keys", &[("csrf_token", &other_csrf), ("name", "X")]).await;
+    assert_eq!(refused.status, 403);
+
+    // The sign-in form is protected too: a post from another site has no matching cookie.
+    let mut stranger = Browser::new(&app);
+    let refused = stranger
+        .post(
+            "/console/sign-in",
+            &[("csrf_token", "x"), ("email", "owner@test-realty.example"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(refused.status, 403);
+    assert!(!stranger.cookies.contains_key("gable_session"));
+}
+
+#[tokio::test]
+async fn a_key_is_shown_once_works_and_stops_when_revoked() {
+    let app = spawn_app().await;
+    let org = app.org(Plan::Grow).await;
+    person(&app, &org, "dev@test-realty.example", "developer").await;
+    let (mut browser, csrf) = Browser::signed_in(&app, "dev@test-realty.example").await;
+
+    let missing_name =
+        browser.post("/console/settings/developer/keys", &[("csrf_token", &csrf), ("scopes", "read:*")]).await;
+    assert_eq!(missing_name.status, 400);
+    assert!(missing_name.body.contains("role=\"alert\""), "the error is shown on the form");
+    let too_much = browser
+        .post("/console/settings/developer/keys", &[("csrf_token", &csrf), ("name", "Root"), ("scopes", "*")])
+        .await;
+    assert_eq!(too_much.status, 403, "a developer cannot hand out `*`: {}", too_much.body);
+
+    let created = browser
+        .post(
+            "/console/settings/developer/keys",
+            &[
+                ("csrf_token", &csrf),
+                ("name", "Postman Testing"),
+                ("scopes", "read:*"),
+                ("other_scopes", "write:properties"),
+            ],
+        )
+        .await;
+    assert_eq!(created.status, 201, "{}", created.body);
+    assert!(created.body.contains("only shown once"));
+    let start = created.body.find("value=\"gbl_live_").unwrap() + 7;
+    let key = created.body[start..].split('"').next().unwrap().to_owned();
+    assert_eq!(app.get("/api/properties", &key).await.status(), 200);
+    property(&app, &key, "From Postman").await;
+
+    let list = browser.get("/console/settings/developer/keys").await;
+    assert!(list.body.contains("Postman Testing") && !list.body.contains(&key), "listed, never shown again");
+    assert!(list.body.contains(&format!("gbl_live_…{}", &key[key.len() - 4..])));
+
+    let (_, keys) = json(app.get("/api/keys", &org.key).await).await;
+    let id = keys.as_array().unwrap().iter().find(|k| k["name"] == "Postman Testing").unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let confirm = browser.get(&format!("/console/settings/developer/keys/{id}/revoke")).await;
+    assert!(confirm.body.contains("Revoke “Postman Testing”?"));
+    let revoked =
+        browser.post(&format!("/console/settings/developer/keys/{id}/revoke"), &[("csrf_token", &csrf)]).await;
+    assert_eq!((revoked.status, revoked.location()), (303, "/console/settings/developer/keys"));
+    assert_eq!(app.get("/api/properties", &key).await.status(), 401);
+}
+
+#[tokio::test]
+async fn a_viewer_reads_but_cannot_create_keys() {
+    let app = spawn_app().await;
+    let org = app.org(Plan::Elite).await;
+    person(&app, &org, "viewer@test-realty.example", "viewer").await;
+    let (mut browser, csrf) = Browser::signed_in(&app, "viewer@test-realty.example").await;
+    let before = key_count(&app, &org).await;
+    let refused = browser
+        .post("/console/settings/developer/keys", &[("csrf_token", &csrf), ("name", "Mine"), ("scopes", "read:*")])
+        .await;
+    assert_eq!(refused.status, 403);
+    assert!(refused.body.contains("Your role (viewer) does not allow this"), "{}", refused.body);
+    assert_eq!(key_count(&app, &org).await, before);
+    let refused = browser
+        .post("/console/settings/developer/webhooks", &[("csrf_token", &csrf), ("url", "https://example.com/hook")])
+        .await;
+    assert_eq!(refused.status, 403);
+    assert_eq!(browser.get("/console/events").await.status, 200, "viewers read events");
+}
+
+#[tokio::test]
+async fn sign_in_attempts_are_limited_per_account_and_per_address() {
+    let app = spawn_with(|s| {
+        s.console.sign_in_failures_per_account_per_hour = 3;
+        s.console.sign_in_per_ip_per_minute = 5;
+    })
+    .await;
+    let org = app.org(Plan::Grow).await;
+    person(&app, &org, "owner@test-realty.example", "owner").await;
+    let mut browser = Browser::new(&app);
+    for _ in 0..3 {
+        assert_eq!(browser.sign_in("owner@test-realty.example", "guess").await.status, 401);
+    }
+    let limited = browser.sign_in("owner@test-realty.example", PASSWORD).await;
+    assert_eq!(limited.status, 429, "even the right password, once the account is limited");
+    assert!(limited.body.contains("Too many sign-in attempts"));
+    assert!(!browser.cookies.contains_key("gable_session"));
+    // Other accounts from the same address, until the address's own limit.
+    person(&app, &org, "admin@test-realty.example", "admin").await;
+    assert_eq!(browser.sign_in("admin@test-realty.example", PASSWORD).await.status, 303);
+    browser.cookies.remove("gable_session");
+    assert_eq!(
+        browser.sign_in("admin@test-realty.example", PASSWORD).await.status,
+        429,
+        "five attempts a minute from one address"
+    );
+}
+
+#[tokio::test]
+async fn webhooks_in_the_console_test_deliver_and_resend() {
+    let app = spawn_with(allow_loopback).await;
+    let org = app.org(Plan::Elite).await;
+    person(&app, &org, "dev@test-realty.example", "developer").await;
+    let receiver = Receiver::start().await;
+    let (mut browser, csrf) = Browser::signed_in(&app, "dev@test-realty.example").await;
+
+    let bad = browser
+        .post(
+            "/console/settings/developer/webhooks",
+            &[("csrf_token", &csrf), ("url", &receiver.url), ("headers", "no colon")],
+        )
+        .await;
+    assert_eq!(bad.status, 400);
+    assert!(bad.body.contains("is not of the form Name: value"));
+    let created = browser
+        .post(
+            "/console/settings/developer/webhooks",
+            &[
+                ("csrf_token", &csrf),
+                ("url", &receiver.url),
+                ("events", "property.created"),
+                ("headers", "X-Team: ops"),
+            ],
+        )
+        .await;
+    assert_eq!(created.status, 200, "{}", created.body);
+    assert!(created.body.contains("value=\"whsec_") && created.body.contains("only shown once"));
+    let (_, endpoints) = json(app.get("/api/webhooks", &org.key).await).await;
+    let endpoint = endpoints[0]["id"].as_str().unwrap().to_owned();
+    assert_eq!(endpoints[0]["events"], json!(["property.created"]));
+    let page = format!("/console/settings/developer/webhooks/{endpoint}");
+
+    let tested = browser.post(&format!("{page}/test"), &[("csrf_token", &csrf)]).await;
+    assert!(tested.body.contains("Test event delivered: HTTP 200"), "{}", tested.body);
+    assert_eq!(receiver.received()[0].header("x-team"), Some("ops"));
+
+    property(&app, &org.key, "12 Elm").await;
+    receiver.settle_at(&app, 2).await;
+    let log = browser.get(&page).await;
+    assert!(log.body.contains("property.created") && log.body.contains("succeeded"), "{}", log.body);
+    let (_, deliveries) =
+        json(app.get(&format!("/api/webhook-deliveries?endpointId={endpoint}"), &org.key).await).await;
+    let delivery = deliveries[0]["id"].as_str().unwrap().to_owned();
+    let detail = browser.get(&format!("/console/settings/developer/deliveries/{delivery}")).await;
+    assert!(detail.body.contains("Attempts") && detail.body.contains(" ms"), "{}", detail.body);
+
+    let resent = browser
+        .post(&format!("/console/settings/developer/deliveries/{delivery}/resend"), &[("csrf_token", &csrf)])
+        .await;
+    assert!(resent.body.contains("Sent again"), "{}", resent.body);
+    receiver.settle_at(&app, 3).await;
+    let (_, again) = json(app.get(&format!("/api/webhook-deliveries/{delivery}"), &org.key).await).await;
+    assert_eq!(again["attempts"].as_array().unwrap().len(), 2);
+
+    let disabled = browser.post(&format!("{page}/enabled"), &[("csrf_token", &csrf), ("enabled", "false")]).await;
+    assert!(disabled.body.contains("The endpoint is disabled"));
+    assert_eq!(json(app.get(&format!("/api/webhooks/{endpoint}"), &org.key).await).await.1["enabled"], false);
+}
+
+#[tokio::test]
+async fn one_organizations_people_never_see_anothers_keys_endpoints_deliveries_or_events() {
+    let app = spawn_with(allow_loopback).await;
+    let ours = app.org(Plan::Elite).await;
+    let theirs = app.org(Plan::Elite).await;
+    person(&app, &ours, "owner@ours.example", "owner").await;
+    let receiver = Receiver::start().await;
+    let their_key =
+        app.create("/api/keys", &theirs.key, &json!({"name": "Their secret integration", "scopes": ["read:*"]})).await;
+    let endpoint = app.create("/api/webhooks", &theirs.key, &json!({"url": receiver.url})).await;
+    let endpoint_id = endpoint["id"].as_str().unwrap();
+    property(&app, &theirs.key, "Their Listing Marker").await;
+    receiver.settle_at(&app, 1).await;
+    let (_, deliveries) = json(app.get("/api/webhook-deliveries", &theirs.key).await).await;
+    let delivery = deliveries[0]["id"].as_str().unwrap();
+
+    let (mut browser, csrf) = Browser::signed_in(&app, "owner@ours.example").await;
+    for path in [
+        "/console/settings/developer/keys",
+        "/console/settings/developer/webhooks",
+        "/console/events",
+        "/console/overview",
+    ] {
+        let page = browser.get(path).await;
+        assert_eq!(page.status, 200, "{path}");
+        for theirs in ["Their secret integration", endpoint_id, "Their Listing Marker", receiver.url.as_str()] {
+            assert!(!page.body.contains(theirs), "{path} shows {theirs}");
+        }
+    }
+    for path in [
+        format!("/console/settings/developer/webhooks/{endpoint_id}"),
+        format!("/console/settings/developer/deliveries/{delivery}"),
+        format!("/console/settings/developer/keys/{}/revoke", their_key["id"].as_str().unwrap()),
+    ] {
+        assert_eq!(browser.get(&path).await.status, 404, "{path}");
+    }
+    let resend = browser
+        .post(&format!("/console/settings/developer/deliveries/{delivery}/resend"), &[("csrf_token", &csrf)])
+        .await;
+    assert_eq!(resend.status, 404);
+    let revoke = browser
+        .post(
+            &format!("/console/settings/developer/keys/{}/revoke", their_key["id"].as_str().unwrap()),
+            &[("csrf_token", &csrf)],
+        )
+        .await;
+    assert_eq!(revoke.status, 404);
+    assert_eq!(app.get("/api/keys", their_key["key"].as_str().unwrap()).await.status(), 403, "their key still works");
+}
