@@ -2,7 +2,7 @@
 //! log. Each action is the REST call it names, made as the signed-in user ([`Api`]).
 
 use axum::extract::{Path, Query};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Router};
@@ -64,6 +64,16 @@ fn refused(session: &Session, title: &str, active: &str, reply: &Reply) -> Respo
         }
     };
     Page(status, views::page(session, title, active, body)).into_response()
+}
+
+/// A page that a form's POST may have rendered (to show a secret once, or a form's errors):
+/// htmx shows the page's own address, so reloading it is a plain `GET` of that page.
+fn pushed(page: Page, path: &str) -> Response {
+    let mut response = page.into_response();
+    if let Ok(value) = HeaderValue::from_str(path) {
+        response.headers_mut().insert("hx-push-url", value);
+    }
+    response
 }
 
 // ---- API keys ----
@@ -163,7 +173,8 @@ async fn keys_view(
                                     @if key["revoked"].as_bool() == Some(true) {
                                         span.bad { "Revoked" }
                                     } @else {
-                                        a href=(format!("{KEYS}/{}/revoke", segment(key["id"].as_str().unwrap_or_default()))) { "Revoke…" }
+                                        a href=(format!("{KEYS}/{}/revoke", segment(key["id"].as_str().unwrap_or_default())))
+                                            aria-label=(format!("Revoke {}", key["name"].as_str().unwrap_or_default())) { "Revoke…" }
                                     }
                                 }
                             }
@@ -173,7 +184,7 @@ async fn keys_view(
             }
         }
     };
-    Page(status, views::page(session, "API keys", KEYS, body)).into_response()
+    pushed(Page(status, views::page(session, "API keys", KEYS, body)), KEYS)
 }
 
 async fn create_key(Extension(api): Extension<Api>, session: Session, form: FormData) -> Response {
@@ -365,7 +376,7 @@ async fn webhooks_view(api: &Api, session: &Session, form: &EndpointForm<'_>, st
             }
         }
     };
-    Page(status, views::page(session, "Webhooks", WEBHOOKS, body)).into_response()
+    pushed(Page(status, views::page(session, "Webhooks", WEBHOOKS, body)), WEBHOOKS)
 }
 
 fn events_summary(events: &Value) -> Markup {
@@ -597,7 +608,7 @@ async fn endpoint_view(api: &Api, session: &Session, id: &str, shown: Shown<'_>,
             }
         }
     };
-    Page(StatusCode::OK, views::page(session, "Webhook endpoint", WEBHOOKS, body)).into_response()
+    pushed(Page(StatusCode::OK, views::page(session, "Webhook endpoint", WEBHOOKS, body)), &path)
 }
 
 fn delivery_status(status: &Value) -> Markup {
@@ -724,7 +735,8 @@ async fn delivery_view(api: &Api, session: &Session, id: &str, notice: Option<&s
             div.card { h2 { "Event sent" } (views::json(&event.json)) }
         }
     };
-    Page(StatusCode::OK, views::page(session, "Delivery", WEBHOOKS, body)).into_response()
+    let page = format!("/console/settings/developer/deliveries/{}", segment(id));
+    pushed(Page(StatusCode::OK, views::page(session, "Delivery", WEBHOOKS, body)), &page)
 }
 
 async fn resend(Extension(api): Extension<Api>, session: Session, Path(id): Path<String>, form: FormData) -> Response {

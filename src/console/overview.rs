@@ -33,7 +33,11 @@ pub async fn page(Extension(api): Extension<Api>, session: Session) -> Response 
             }
             div.card {
                 h2 { "Outstanding rent by age" }
-                (views::trusted(aging_chart(&d["outstanding_ar"])))
+                @if d["outstanding_ar"]["total"].as_f64().unwrap_or(0.0) > 0.0 {
+                    (views::trusted(aging_chart(&d["outstanding_ar"])))
+                } @else {
+                    p.empty { "No rent is outstanding. Charges appear here once a signed lease's rent is due." }
+                }
             }
         } @else {
             div.card { h2 { "Rentals" } (views::error(&dashboard.message())) }
@@ -85,7 +89,7 @@ fn aging_chart(totals: &Value) -> String {
     let (width, bar_height, gap, label_width) = (560.0, 26.0, 10.0, 90.0);
     let height = (bar_height + gap) * BUCKETS.len() as f64;
     let mut svg = format!(
-        r#"<svg role="img" aria-labelledby="aging-title" viewBox="0 0 {width} {height}" width="100%"><title id="aging-title">Outstanding rent by days late: {}</title>"#,
+        r#"<svg class="chart" role="img" aria-labelledby="aging-title" viewBox="0 0 {width} {height}" width="{width}" height="{height}"><title id="aging-title">Outstanding rent by days late: {}</title>"#,
         BUCKETS
             .iter()
             .zip(&amounts)

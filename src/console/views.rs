@@ -30,6 +30,7 @@ fn head(title: &str) -> Markup {
             meta name="viewport" content="width=device-width, initial-scale=1";
             meta name="htmx-config" content=(HTMX_CONFIG);
             title { (title) " · Gable" }
+            link rel="icon" href="data:,";
             link rel="stylesheet" href="/console/assets/console.css" integrity=(integrity("console.css"));
             script src="/console/assets/htmx.min.js" integrity=(integrity("htmx.min.js")) defer {}
             script src="/console/assets/console.js" integrity=(integrity("console.js")) defer {}

@@ -12,6 +12,7 @@ mod helpers;
 
 mod booking_links;
 mod booking_pages;
+mod browser;
 mod calls;
 mod cli;
 mod console;

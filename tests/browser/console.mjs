@@ -1,0 +1,145 @@
+// The console in a real browser (Debian's Chromium driven by playwright-core), as a person
+// does a seed's "Getting started": sign in, create an API key and read it once, call the API
+// with it, add a webhook endpoint, send a test event, see a delivery in the log and resend it,
+// revoke the key and see the API refuse it, sign out. A screenshot of each page is saved.
+//
+// Run by tests/api/browser.rs, which starts the server and a webhook receiver and passes:
+// GABLE_URL, GABLE_EMAIL, GABLE_PASSWORD, GABLE_RECEIVER_URL, GABLE_CHROMIUM, GABLE_SCREENSHOTS.
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { chromium } from "playwright-core";
+
+const env = (name) => {
+  const value = process.env[name];
+  assert.ok(value, `${name} is set`);
+  return value;
+};
+const base = env("GABLE_URL");
+const shots = env("GABLE_SCREENSHOTS");
+mkdirSync(shots, { recursive: true });
+
+const browser = await chromium.launch({ executablePath: env("GABLE_CHROMIUM"), args: ["--no-sandbox"] });
+const problems = [];
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  // A script or style the Content-Security-Policy blocked, or any script error, fails the test.
+  // (The wrong password's answer is a 401 on purpose: the form again, with the error.)
+  const expected = (text) => text.includes("status of 401");
+  page.on("console", (message) => {
+    if (message.type() === "error" && !expected(message.text())) problems.push(message.text());
+  });
+  page.on("pageerror", (error) => problems.push(String(error)));
+  let n = 0;
+  const shot = async (name) => {
+    n += 1;
+    // `caret: "initial"`: hiding the caret would inject a style the page's CSP (rightly) blocks.
+    await page.screenshot({ path: `${shots}/${String(n).padStart(2, "0")}-${name}.png`, fullPage: true, caret: "initial" });
+  };
+  const step = (what) => console.log(`- ${what}`);
+
+  step("sign in");
+  await page.goto(`${base}/console`);
+  await shot("sign-in");
+  await page.getByLabel("Email").fill(env("GABLE_EMAIL"));
+  await page.getByLabel("Password").fill("not the password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("alert").filter({ hasText: "do not match" }).waitFor();
+  await shot("sign-in-error");
+  await page.getByLabel("Password").fill(env("GABLE_PASSWORD"));
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL("**/console/overview");
+  await page.getByRole("heading", { name: "Overview" }).waitFor();
+  await shot("overview");
+
+  step("create the key “Postman Testing” and read it once");
+  await page.getByRole("link", { name: "API keys" }).click();
+  await page.getByRole("heading", { name: "Create API key" }).waitFor();
+  await shot("api-keys-empty");
+  await page.getByLabel("Name").fill("Postman Testing");
+  await page.getByRole("checkbox", { name: /write:\*/ }).check();
+  await page.getByRole("button", { name: "Create API key" }).click();
+  const secret = page.locator("#new-key");
+  await secret.waitFor();
+  const key = await secret.inputValue();
+  assert.match(key, /^gbl_live_[0-9A-Za-z]{36}$/);
+  await page.getByText("Copy it now: it is only shown once.").waitFor();
+  await shot("api-key-created");
+  await page.reload();
+  await page.getByRole("cell", { name: "Postman Testing", exact: true }).waitFor();
+  assert.ok(!(await page.content()).includes(key), "the key is not shown again after a reload");
+  assert.equal(await page.locator("#new-key").count(), 0);
+  await page.getByText(`gbl_live_…${key.slice(-4)}`).waitFor();
+  await shot("api-keys");
+
+  step("call the API with it");
+  const api = (method, path, body) => fetch(`${base}/api${path}`, {
+    method,
+    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+    body: body && JSON.stringify(body),
+  });
+  assert.equal((await api("GET", "/properties")).status, 200);
+
+  step("add a webhook endpoint and send a test event");
+  await page.getByRole("link", { name: "Webhooks" }).click();
+  await page.getByText("No endpoints yet").waitFor();
+  await page.getByLabel("Endpoint URL").fill(env("GABLE_RECEIVER_URL"));
+  await page.getByLabel("Description").fill("Local receiver");
+  await shot("webhooks-new");
+  await page.getByRole("button", { name: "Add endpoint" }).click();
+  await page.locator("#signing-secret").waitFor();
+  assert.match(await page.locator("#signing-secret").inputValue(), /^whsec_/);
+  await shot("webhook-created");
+  await page.getByRole("button", { name: "Send test event" }).click();
+  await page.getByText("Test event delivered: HTTP 200").waitFor();
+  await shot("webhook-test-event");
+
+  step("an event from the API is delivered and shows in the log");
+  const created = await api("POST", "/properties",
+    { title: "Browser Test House", address: "1 Chromium Way", city: "Austin", state: "TX" });
+  assert.equal(created.status, 201);
+  const logged = page.getByRole("link", { name: "property.created" });
+  for (let i = 0; i < 50 && (await logged.count()) === 0; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await page.reload();
+  }
+  await logged.first().waitFor();
+  await page.getByRole("cell", { name: "succeeded" }).first().waitFor();
+  await shot("delivery-log");
+  await logged.first().click();
+  await page.getByRole("heading", { name: "Attempts" }).waitFor();
+  await shot("delivery");
+  await page.getByRole("button", { name: "Resend" }).click();
+  await page.getByText("Sent again").waitFor();
+  await shot("delivery-resent");
+
+  step("the events page and the catalog");
+  await page.getByRole("link", { name: "Events" }).click();
+  await page.getByText("property.created").first().waitFor();
+  await shot("events");
+  await page.getByRole("link", { name: "The event catalog" }).click();
+  await page.getByRole("heading", { name: "Event catalog" }).waitFor();
+
+  step("revoke the key; the API refuses it");
+  await page.getByRole("link", { name: "API keys" }).click();
+  await page.getByRole("link", { name: "Revoke Postman Testing" }).click();
+  await page.getByRole("heading", { name: "Revoke “Postman Testing”?" }).waitFor();
+  await shot("revoke-confirm");
+  await page.getByRole("button", { name: "Revoke key" }).click();
+  await page.getByText("Revoked").waitFor();
+  await shot("api-key-revoked");
+  const refused = await api("GET", "/properties");
+  assert.equal(refused.status, 401);
+  assert.equal((await refused.json()).code, "API_KEY_REVOKED");
+
+  step("sign out");
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await page.getByRole("button", { name: "Sign in" }).waitFor();
+  await page.goto(`${base}/console/settings/developer/keys`);
+  await page.getByRole("button", { name: "Sign in" }).waitFor();
+  await shot("signed-out");
+
+  assert.deepEqual(problems, [], "no script errors or blocked resources");
+  console.log(`screenshots: ${shots}`);
+} finally {
+  await browser.close();
+}
