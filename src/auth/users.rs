@@ -15,6 +15,9 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use sha2::{Digest, Sha256};
 
 use super::{ActingOrg, Auth};
+use serde_json::json;
+
+use crate::audit;
 use crate::config::CONSOLE_ROLES;
 use crate::db::{Db, accounts, is_unique_violation, parse_column};
 use crate::state::AppState;
@@ -81,7 +84,8 @@ fn check_password(password: &str) -> ApiResult<()> {
     Ok(())
 }
 
-fn check_role(role: &str) -> ApiResult<()> {
+/// 400 unless `role` is one of the console's roles.
+pub fn check_role(role: &str) -> ApiResult<()> {
     if CONSOLE_ROLES.contains(&role) {
         return Ok(());
     }
@@ -183,8 +187,14 @@ fn csrf_of(token: &str) -> String {
     URL_SAFE_NO_PAD.encode(Sha256::digest(format!("gable-console-csrf:{token}").as_bytes()))
 }
 
-/// Checks the email and password and starts a session in the user's first organization.
-pub async fn sign_in(state: &AppState, email: &str, password: &str) -> ApiResult<Result<Started, SignInError>> {
+/// Checks the email and password and starts a session in the user's first organization
+/// (recorded in its audit log, with the client's address).
+pub async fn sign_in(
+    state: &AppState,
+    email: &str,
+    password: &str,
+    ip: Option<String>,
+) -> ApiResult<Result<Started, SignInError>> {
     let email = email.trim().to_lowercase();
     let db = state.db();
     let user = if password.len() > MAX_PASSWORD { None } else { accounts::find_user_by_email(db, &email).await? };
@@ -196,11 +206,145 @@ pub async fn sign_in(state: &AppState, email: &str, password: &str) -> ApiResult
     let Some(membership) = accounts::memberships(db, &user.id).await?.into_iter().next() else {
         return Ok(Err(SignInError::NoOrganization));
     };
+    let started = start_session(state, &user.id, &membership.org_id).await?;
+    let tenant = ActingOrg::vouched(membership.org_id, parse_column(&membership.plan, "plan")?);
+    let actor = format!("{CONSOLE_PRINCIPAL_PREFIX}{}", user.id);
+    audit::record(state, &tenant, &actor, "console.signed_in", Some(&user.id), json!({"email": user.email}), ip).await;
+    Ok(Ok(started))
+}
+
+async fn start_session(state: &AppState, user_id: &str, org_id: &str) -> ApiResult<Started> {
     let token = URL_SAFE_NO_PAD.encode(random_bytes());
     let now = state.clock().now_ms();
     let lifetime = state.settings().console.session_lifetime.0.as_millis() as i64;
-    accounts::insert_session(db, &token_hash(&token), &user.id, &membership.org_id, now, now + lifetime).await?;
-    Ok(Ok(Started { token }))
+    accounts::insert_session(state.db(), &token_hash(&token), user_id, org_id, now, now + lifetime).await?;
+    Ok(Started { token })
+}
+
+/// An invitation as its page shows it.
+#[derive(Debug, Clone)]
+pub struct InvitationView {
+    pub email: String,
+    pub org_name: String,
+    pub role: String,
+    /// Whether the email already has an account (then its password accepts).
+    pub has_account: bool,
+}
+
+/// A live invitation by its link's token, or why it no longer works.
+pub async fn invitation(state: &AppState, token: &str) -> ApiResult<Result<InvitationView, &'static str>> {
+    let db = state.db();
+    let Some(found) = accounts::find_invitation(db, &token_hash(token)).await? else {
+        return Ok(Err("This invitation link is not valid: it may have been revoked. Ask for a new one."));
+    };
+    if found.accepted_at.is_some() {
+        return Ok(Err("This invitation has already been accepted. Sign in instead."));
+    }
+    if found.expires_at <= state.clock().now_ms() {
+        return Ok(Err("This invitation has expired. Ask for a new one."));
+    }
+    let has_account = accounts::find_user_by_email(db, &found.email).await?.is_some();
+    Ok(Ok(InvitationView { email: found.email, org_name: found.org_name, role: found.role, has_account }))
+}
+
+/// Accepts an invitation: with a new password for a new account, or the account's password
+/// for an existing one; the person joins in the invitation's role and is signed in to it.
+pub async fn accept_invitation(state: &AppState, token: &str, password: &str) -> ApiResult<Result<Started, String>> {
+    let db = state.db();
+    if let Err(refusal) = invitation(state, token).await? {
+        return Ok(Err(refusal.to_owned()));
+    }
+    let Some(found) = accounts::find_invitation(db, &token_hash(token)).await? else {
+        return Ok(Err("This invitation link is not valid.".into()));
+    };
+    let now = state.clock().now_ms();
+    let user_id = match accounts::find_user_by_email(db, &found.email).await? {
+        Some(user) => {
+            let (candidate, hash) = (password.to_owned(), user.password_hash.clone());
+            let matches = tokio::task::spawn_blocking(move || verify_password(&candidate, &hash))
+                .await
+                .map_err(ApiError::internal)?;
+            if !matches {
+                return Ok(Err(format!("That is not the password of the account {}.", found.email)));
+            }
+            user.id
+        }
+        None => {
+            if let Err(err) = check_password(password) {
+                return Ok(Err(err.message().to_owned()));
+            }
+            let id = new_id("usr");
+            accounts::insert_user(db, &id, &found.email, &hash_password(password)?, now).await?;
+            id
+        }
+    };
+    if !accounts::accept_invitation(db, &found.id, now).await? {
+        return Ok(Err("This invitation has already been accepted. Sign in instead.".into()));
+    }
+    accounts::insert_membership(db, &found.org_id, &user_id, &found.role, now).await?;
+    let tenant = ActingOrg::vouched(found.org_id.clone(), parse_column(&found.plan, "plan")?);
+    let actor = format!("{CONSOLE_PRINCIPAL_PREFIX}{user_id}");
+    let detail = json!({"email": found.email, "role": found.role});
+    audit::record(state, &tenant, &actor, "invitation.accepted", Some(&found.id), detail, None).await;
+    Ok(Ok(start_session(state, &user_id, &found.org_id).await?))
+}
+
+/// How long a password reset link works.
+pub const RESET_MINUTES: i64 = 60;
+
+/// Mails a password reset link if the email has an account (and says nothing either way, so
+/// the form does not reveal who has one).
+pub async fn request_reset(state: &AppState, email: &str) -> ApiResult<()> {
+    let db = state.db();
+    let Some(user) = accounts::find_user_by_email(db, &email.trim().to_lowercase()).await? else { return Ok(()) };
+    let Some(membership) = accounts::memberships(db, &user.id).await?.into_iter().next() else { return Ok(()) };
+    let token = URL_SAFE_NO_PAD.encode(random_bytes());
+    let now = state.clock().now_ms();
+    accounts::insert_reset(db, &token_hash(&token), &user.id, now, now + RESET_MINUTES * 60_000).await?;
+    let tenant = ActingOrg::vouched(membership.org_id, parse_column(&membership.plan, "plan")?);
+    let link = format!("{}/console/reset-password/{token}", state.public_url());
+    let body = format!(
+        "Someone asked to reset the password of your Gable account {}.\n\nChoose a new password (the link \
+         works for {RESET_MINUTES} minutes, once):\n{link}\n\nIf it was not you, ignore this message: your \
+         password stays as it is.\n",
+        user.email
+    );
+    crate::notify::mail(state, &tenant, &user.email, "Reset your Gable password", &body).await?;
+    Ok(())
+}
+
+/// Whether a reset link still works.
+pub async fn reset_is_live(state: &AppState, token: &str) -> ApiResult<bool> {
+    Ok(accounts::reset_is_live(state.db(), &token_hash(token), state.clock().now_ms()).await?)
+}
+
+/// Sets a new password with a reset link (used once), and ends every session of the account.
+pub async fn reset_with_token(state: &AppState, token: &str, password: &str) -> ApiResult<Result<(), String>> {
+    if let Err(err) = check_password(password) {
+        return Ok(Err(err.message().to_owned()));
+    }
+    let db = state.db();
+    let Some(user_id) = accounts::use_reset(db, &token_hash(token), state.clock().now_ms()).await? else {
+        return Ok(Err("This link has expired or was already used. Ask for a new one.".into()));
+    };
+    accounts::set_password(db, &user_id, &hash_password(password)?).await?;
+    accounts::delete_user_sessions(db, &user_id).await?;
+    Ok(Ok(()))
+}
+
+/// The organizations this user belongs to: (id, name), for the switcher.
+pub async fn organizations(state: &AppState, user_id: &str) -> ApiResult<Vec<(String, String)>> {
+    let rows = accounts::memberships(state.db(), user_id).await?;
+    Ok(rows.into_iter().map(|m| (m.org_id, m.org_name)).collect())
+}
+
+/// Moves this session to another of the user's organizations; false if they do not belong to it.
+pub async fn switch_organization(state: &AppState, signed_in: &SignedIn, org_id: &str) -> ApiResult<bool> {
+    let belongs = accounts::memberships(state.db(), &signed_in.user_id).await?.iter().any(|m| m.org_id == org_id);
+    if belongs {
+        accounts::set_session_org(state.db(), &signed_in.token_hash, org_id).await?;
+    }
+    Ok(belongs)
 }
 
 /// The live session with this token, refreshed; `None` when it is unknown, ended or expired

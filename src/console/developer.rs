@@ -37,12 +37,12 @@ pub fn router() -> Router<AppState> {
 }
 
 /// A path segment from the user (an id): encoded so it stays one segment.
-fn segment(id: &str) -> String {
+pub(super) fn segment(id: &str) -> String {
     form_urlencoded::byte_serialize(id.as_bytes()).collect()
 }
 
 /// A query string from pairs, skipping empty values.
-fn query(pairs: &[(&str, Option<&str>)]) -> String {
+pub(super) fn query(pairs: &[(&str, Option<&str>)]) -> String {
     let mut serializer = form_urlencoded::Serializer::new(String::new());
     for (name, value) in pairs {
         if let Some(value) = value.filter(|v| !v.is_empty()) {
@@ -54,7 +54,7 @@ fn query(pairs: &[(&str, Option<&str>)]) -> String {
 
 /// The page for an API answer that is neither the data nor a form error: a refusal (the
 /// role's scopes, the plan) or a missing object, with the API's own message.
-fn refused(session: &Session, title: &str, active: &str, reply: &Reply) -> Response {
+pub(super) fn refused(session: &Session, title: &str, active: &str, reply: &Reply) -> Response {
     let status = if reply.status.is_client_error() { reply.status } else { StatusCode::BAD_GATEWAY };
     let body = html! {
         h1 { (title) }

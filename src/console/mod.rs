@@ -1,6 +1,7 @@
 //! The web console at `/console` (`docs/console.md`): people sign in with an email and a
 //! password and manage their organization in the browser — the overview, API keys, webhooks
-//! with their delivery log, and the event log.
+//! with their delivery log, the event log, the team, the organization's settings and the
+//! audit log.
 //!
 //! Pages are rendered on the server ([`views`], maud) and work without JavaScript; htmx
 //! (vendored, `hx-boost`) makes navigation and forms partial updates, and `console.js` adds
@@ -16,6 +17,7 @@ mod developer;
 mod form;
 mod overview;
 mod session;
+mod settings;
 mod views;
 
 use std::sync::OnceLock;
@@ -42,8 +44,13 @@ pub fn router(api: Api) -> Router<AppState> {
         .route("/console/sign-in", post(session::sign_in))
         .route("/console/sign-out", post(session::sign_out))
         .route("/console/sign-out-everywhere", post(session::sign_out_everywhere))
+        .route("/console/switch-organization", post(session::switch_organization))
+        .route("/console/invitations/{token}", get(session::invitation_page).post(session::accept_invitation))
+        .route("/console/forgot-password", get(session::forgot_page).post(session::forgot))
+        .route("/console/reset-password/{token}", get(session::reset_page).post(session::reset))
         .route("/console/overview", get(overview::page))
         .merge(developer::router())
+        .merge(settings::router())
         .route("/console/assets/{name}", get(asset))
         .layer(Extension(api))
         .layer(from_fn(security_headers))

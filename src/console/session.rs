@@ -7,7 +7,7 @@
 
 use std::ops::Deref;
 
-use axum::extract::{FromRequestParts, State};
+use axum::extract::{FromRequestParts, Path, State};
 use axum::http::header::{COOKIE, SET_COOKIE};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
@@ -25,15 +25,20 @@ use crate::state::AppState;
 const SESSION_COOKIE: &str = "gable_session";
 const SIGN_IN_COOKIE: &str = "gable_signin";
 
-/// The signed-in user of a console request. A request without a live session is sent to the
-/// sign-in page (and changes nothing).
-pub struct Session(SignedIn);
+/// The signed-in user of a console request, with the organizations they belong to (for the
+/// switcher). A request without a live session is sent to the sign-in page (and changes
+/// nothing).
+pub struct Session {
+    signed_in: SignedIn,
+    /// (id, name) of each organization of the user's.
+    pub organizations: Vec<(String, String)>,
+}
 
 impl Deref for Session {
     type Target = SignedIn;
 
     fn deref(&self) -> &SignedIn {
-        &self.0
+        &self.signed_in
     }
 }
 
@@ -76,7 +81,11 @@ impl FromRequestParts<AppState> for Session {
             return Err(redirect(&parts.headers, "/console"));
         };
         match users::authenticate(state, token).await {
-            Ok(Some(signed_in)) => Ok(Session(signed_in)),
+            Ok(Some(signed_in)) => {
+                let organizations =
+                    users::organizations(state, &signed_in.user_id).await.map_err(IntoResponse::into_response)?;
+                Ok(Session { signed_in, organizations })
+            }
             Ok(None) => {
                 let mut response = redirect(&parts.headers, "/console");
                 response.headers_mut().append(SET_COOKIE, set_cookie(state, SESSION_COOKIE, "", 0, "Lax"));
@@ -97,6 +106,40 @@ pub async fn home(State(state): State<AppState>, headers: HeaderMap) -> Response
     sign_in_form(&state, &headers, "", None, StatusCode::OK)
 }
 
+/// The browser's double-submit token for the forms outside a session (sign-in, invitations,
+/// password resets), or a new one with the `Set-Cookie` that gives it.
+fn pre_session_token(state: &AppState, headers: &HeaderMap) -> (String, Option<HeaderValue>) {
+    if let Some(token) = cookie(headers, SIGN_IN_COOKIE).filter(|token| token.len() == 43) {
+        return (token.to_owned(), None);
+    }
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).expect("the operating system's random source is available");
+    let token = URL_SAFE_NO_PAD.encode(bytes);
+    let set = set_cookie(state, SIGN_IN_COOKIE, &token, 3600, "Strict");
+    (token, Some(set))
+}
+
+/// Whether a form outside a session came from this site's page (its token matches the cookie).
+fn pre_session_form_ok(headers: &HeaderMap, form: &FormData) -> bool {
+    let expected = cookie(headers, SIGN_IN_COOKIE).unwrap_or_default();
+    !expected.is_empty() && constant_time_eq(form.raw(CSRF_FIELD).as_bytes(), expected.as_bytes())
+}
+
+/// A page outside a session, with the double-submit cookie set when the browser has none.
+fn public_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    status: StatusCode,
+    render: impl FnOnce(&str) -> maud::Markup,
+) -> Response {
+    let (token, set) = pre_session_token(state, headers);
+    let mut response = Page(status, render(&token)).into_response();
+    if let Some(set) = set {
+        response.headers_mut().append(SET_COOKIE, set);
+    }
+    response
+}
+
 /// The sign-in form with the double-submit token (reusing the browser's, or a new one).
 fn sign_in_form(
     state: &AppState,
@@ -105,25 +148,14 @@ fn sign_in_form(
     error: Option<&str>,
     status: StatusCode,
 ) -> Response {
-    let existing = cookie(headers, SIGN_IN_COOKIE).filter(|token| token.len() == 43).map(str::to_owned);
-    let token = existing.clone().unwrap_or_else(|| {
-        let mut bytes = [0u8; 32];
-        getrandom::fill(&mut bytes).expect("the operating system's random source is available");
-        URL_SAFE_NO_PAD.encode(bytes)
-    });
-    let mut response = Page(status, views::sign_in(&token, email, error)).into_response();
-    if existing.is_none() {
-        response.headers_mut().append(SET_COOKIE, set_cookie(state, SIGN_IN_COOKIE, &token, 3600, "Strict"));
-    }
-    response
+    public_page(state, headers, status, |token| views::sign_in(token, email, error))
 }
 
 /// `POST /console/sign-in`.
 pub async fn sign_in(State(state): State<AppState>, parts: Parts, form: FormData) -> Response {
     let headers = &parts.headers;
     let email = form.get("email").unwrap_or_default().to_owned();
-    let expected = cookie(headers, SIGN_IN_COOKIE).unwrap_or_default();
-    if expected.is_empty() || !constant_time_eq(form.raw(CSRF_FIELD).as_bytes(), expected.as_bytes()) {
+    if !pre_session_form_ok(headers, &form) {
         return views::forbidden_form().into_response();
     }
     let settings = &state.settings().console;
@@ -150,19 +182,14 @@ pub async fn sign_in(State(state): State<AppState>, parts: Parts, form: FormData
         let message = format!("Too many sign-in attempts. Try again in {} minutes.", wait.div_ceil(60).max(1));
         return sign_in_form(&state, headers, &email, Some(&message), StatusCode::TOO_MANY_REQUESTS);
     }
-    let started = match users::sign_in(&state, &email, form.raw("password")).await {
+    let started = match users::sign_in(&state, &email, form.raw("password"), Some(address.clone())).await {
         Ok(started) => started,
         Err(err) => return err.into_response(),
     };
     match started {
         Ok(started) => {
-            let lifetime = state.settings().console.session_lifetime.0.as_secs();
-            let mut response = redirect(headers, "/console/overview");
-            let cookies = response.headers_mut();
-            cookies.append(SET_COOKIE, set_cookie(&state, SESSION_COOKIE, &started.token, lifetime, "Lax"));
-            cookies.append(SET_COOKIE, set_cookie(&state, SIGN_IN_COOKIE, "", 0, "Strict"));
             tracing::info!(email = %email.to_lowercase(), "console sign-in");
-            response
+            signed_in(&state, headers, &started.token)
         }
         Err(refusal) => {
             limiter.check(now, &[per_account]).await;
@@ -206,4 +233,149 @@ fn signed_out(state: &AppState, headers: &HeaderMap) -> Response {
     let mut response = redirect(headers, "/console");
     response.headers_mut().append(SET_COOKIE, set_cookie(state, SESSION_COOKIE, "", 0, "Lax"));
     response
+}
+
+/// The answer that starts a session: its cookie, and on to the overview.
+fn signed_in(state: &AppState, headers: &HeaderMap, token: &str) -> Response {
+    let lifetime = state.settings().console.session_lifetime.0.as_secs();
+    let mut response = redirect(headers, "/console/overview");
+    let cookies = response.headers_mut();
+    cookies.append(SET_COOKIE, set_cookie(state, SESSION_COOKIE, token, lifetime, "Lax"));
+    cookies.append(SET_COOKIE, set_cookie(state, SIGN_IN_COOKIE, "", 0, "Strict"));
+    response
+}
+
+/// `POST /console/switch-organization`: this session acts for another of the user's
+/// organizations.
+pub async fn switch_organization(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    session: Session,
+    form: FormData,
+) -> Response {
+    if let Some(refused) = form.refusal(&session) {
+        return refused;
+    }
+    match users::switch_organization(&state, &session, form.get("org_id").unwrap_or_default()).await {
+        Ok(true) => redirect(&headers, "/console/overview"),
+        Ok(false) => views::not_a_member().into_response(),
+        Err(err) => err.into_response(),
+    }
+}
+
+/// `GET /console/invitations/{token}`: join with a new password, or an existing account's.
+pub async fn invitation_page(State(state): State<AppState>, headers: HeaderMap, Path(token): Path<String>) -> Response {
+    match users::invitation(&state, &token).await {
+        Ok(Ok(invitation)) => {
+            public_page(&state, &headers, StatusCode::OK, |csrf| views::invitation(csrf, &token, &invitation, None))
+        }
+        Ok(Err(reason)) => Page(StatusCode::NOT_FOUND, views::message_page("Invitation", reason)).into_response(),
+        Err(err) => err.into_response(),
+    }
+}
+
+/// `POST /console/invitations/{token}`.
+pub async fn accept_invitation(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(token): Path<String>,
+    form: FormData,
+) -> Response {
+    if !pre_session_form_ok(&headers, &form) {
+        return views::forbidden_form().into_response();
+    }
+    let invitation = match users::invitation(&state, &token).await {
+        Ok(Ok(invitation)) => invitation,
+        Ok(Err(reason)) => {
+            return Page(StatusCode::NOT_FOUND, views::message_page("Invitation", reason)).into_response();
+        }
+        Err(err) => return err.into_response(),
+    };
+    let password = form.raw("password");
+    if !invitation.has_account && password != form.raw("password_again") {
+        let error = Some("The two passwords differ.");
+        return public_page(&state, &headers, StatusCode::BAD_REQUEST, |csrf| {
+            views::invitation(csrf, &token, &invitation, error)
+        });
+    }
+    match users::accept_invitation(&state, &token, password).await {
+        Ok(Ok(started)) => signed_in(&state, &headers, &started.token),
+        Ok(Err(reason)) => public_page(&state, &headers, StatusCode::BAD_REQUEST, |csrf| {
+            views::invitation(csrf, &token, &invitation, Some(&reason))
+        }),
+        Err(err) => err.into_response(),
+    }
+}
+
+/// `GET /console/forgot-password`.
+pub async fn forgot_page(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    public_page(&state, &headers, StatusCode::OK, |csrf| views::forgot(csrf, false))
+}
+
+/// `POST /console/forgot-password`: mails a reset link if the account exists; the answer is
+/// the same either way. Limited like sign-in attempts, per address.
+pub async fn forgot(State(state): State<AppState>, parts: Parts, form: FormData) -> Response {
+    let headers = &parts.headers;
+    if !pre_session_form_ok(headers, &form) {
+        return views::forbidden_form().into_response();
+    }
+    let address = ClientIp::of(&parts.extensions, headers, &state.settings().trusted_proxies.0)
+        .map_or_else(|| "unknown".to_owned(), |ClientIp(ip)| ip.to_string());
+    let quota = Quota {
+        name: "console-reset-ip-minute".into(),
+        key: format!("reset:ip:{address}"),
+        limit: state.settings().console.sign_in_per_ip_per_minute,
+        window_secs: 60,
+    };
+    if !state.limiter().check(state.clock().now_secs(), &[quota]).await.allowed {
+        return Page(
+            StatusCode::TOO_MANY_REQUESTS,
+            views::message_page("Too many requests", "Too many attempts from this address. Try again in a minute."),
+        )
+        .into_response();
+    }
+    if let Err(err) = users::request_reset(&state, form.get("email").unwrap_or_default()).await {
+        return err.into_response();
+    }
+    public_page(&state, headers, StatusCode::OK, |csrf| views::forgot(csrf, true))
+}
+
+/// `GET /console/reset-password/{token}`.
+pub async fn reset_page(State(state): State<AppState>, headers: HeaderMap, Path(token): Path<String>) -> Response {
+    match users::reset_is_live(&state, &token).await {
+        Ok(true) => public_page(&state, &headers, StatusCode::OK, |csrf| views::reset(csrf, &token, None)),
+        Ok(false) => Page(
+            StatusCode::NOT_FOUND,
+            views::message_page("Reset password", "This link has expired or was already used. Ask for a new one."),
+        )
+        .into_response(),
+        Err(err) => err.into_response(),
+    }
+}
+
+/// `POST /console/reset-password/{token}`: the new password, then sign in with it.
+pub async fn reset(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(token): Path<String>,
+    form: FormData,
+) -> Response {
+    if !pre_session_form_ok(&headers, &form) {
+        return views::forbidden_form().into_response();
+    }
+    let password = form.raw("password");
+    if password != form.raw("password_again") {
+        return public_page(&state, &headers, StatusCode::BAD_REQUEST, |csrf| {
+            views::reset(csrf, &token, Some("The two passwords differ."))
+        });
+    }
+    match users::reset_with_token(&state, &token, password).await {
+        Ok(Ok(())) => {
+            sign_in_form(&state, &headers, "", Some("Your password is changed. Sign in with it."), StatusCode::OK)
+        }
+        Ok(Err(reason)) => {
+            public_page(&state, &headers, StatusCode::BAD_REQUEST, |csrf| views::reset(csrf, &token, Some(&reason)))
+        }
+        Err(err) => err.into_response(),
+    }
 }

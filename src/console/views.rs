@@ -39,8 +39,16 @@ fn head(title: &str) -> Markup {
 }
 
 /// The sections of the side navigation: (path, label).
-const NAV: [(&str, &[(&str, &str)]); 2] = [
+const NAV: [(&str, &[(&str, &str)]); 3] = [
     ("", &[("/console/overview", "Overview")]),
+    (
+        "Settings",
+        &[
+            ("/console/settings/organization", "Organization"),
+            ("/console/settings/team", "Team"),
+            ("/console/settings/audit-log", "Audit log"),
+        ],
+    ),
     (
         "Settings → Developer",
         &[
@@ -62,6 +70,18 @@ pub fn page(session: &Session, title: &str, active: &str, body: Markup) -> Marku
                     nav.side aria-label="Console" {
                         div.brand { "Gable" }
                         div.org { (session.org_name) br; span { (session.email) " · " (session.role) } }
+                        @if session.organizations.len() > 1 {
+                            form.switch method="post" action="/console/switch-organization" {
+                                (csrf(session))
+                                label for="switch-org" { "Organization" }
+                                select #switch-org name="org_id" {
+                                    @for (id, name) in &session.organizations {
+                                        option value=(id) selected[*name == session.org_name] { (name) }
+                                    }
+                                }
+                                button.secondary type="submit" { "Switch" }
+                            }
+                        }
                         @for (section, entries) in NAV {
                             @if !section.is_empty() { h2 { (section) } }
                             @for (path, label) in entries.iter() {
@@ -118,6 +138,88 @@ pub fn sign_in(csrf_token: &str, email: &str, error: Option<&str>) -> Markup {
                 label for="password" { "Password" }
                 input #password type="password" name="password" autocomplete="current-password" required;
                 p { button type="submit" { "Sign in" } }
+                p { a href="/console/forgot-password" { "Forgot your password?" } }
+            }
+        },
+    )
+}
+
+/// A page with a title and one message (an invitation that no longer works, …).
+pub fn message_page(title: &str, message: &str) -> Markup {
+    bare(title, html! { h1 { (title) } p { (message) } p { a href="/console" { "Go to sign-in" } } })
+}
+
+/// 403 for a switch to an organization the user does not belong to.
+pub fn not_a_member() -> Page {
+    Page(StatusCode::FORBIDDEN, message_page("Not a member", "You do not belong to that organization."))
+}
+
+/// Joining an organization from an invitation.
+pub fn invitation(
+    csrf_token: &str,
+    token: &str,
+    invitation: &crate::auth::users::InvitationView,
+    error: Option<&str>,
+) -> Markup {
+    bare(
+        "Join",
+        html! {
+            h1 { "Join " (invitation.org_name) }
+            p { "You are invited as " strong { (invitation.role) } " with " strong { (invitation.email) } "." }
+            form.card method="post" action=(format!("/console/invitations/{token}")) {
+                input type="hidden" name=(CSRF_FIELD) value=(csrf_token);
+                @if let Some(error) = error { p.error role="alert" { (error) } }
+                @if invitation.has_account {
+                    label for="password" { "Your password" }
+                    input #password type="password" name="password" autocomplete="current-password" required;
+                } @else {
+                    label for="password" { "Choose a password" }
+                    input #password type="password" name="password" autocomplete="new-password" required minlength="10"
+                        aria-describedby="password-hint";
+                    p.muted #password-hint { "At least 10 characters." }
+                    label for="password-again" { "The password again" }
+                    input #password-again type="password" name="password_again" autocomplete="new-password" required;
+                }
+                p { button type="submit" { "Join " (invitation.org_name) } }
+            }
+        },
+    )
+}
+
+/// Asking for a password reset link.
+pub fn forgot(csrf_token: &str, sent: bool) -> Markup {
+    bare(
+        "Forgot password",
+        html! {
+            h1 { "Reset your password" }
+            @if sent {
+                p.notice role="status" { "If an account exists for that email, we sent it a link to choose a new password. The link works for an hour." }
+            }
+            form.card method="post" action="/console/forgot-password" {
+                input type="hidden" name=(CSRF_FIELD) value=(csrf_token);
+                label for="email" { "Email" }
+                input #email type="email" name="email" autocomplete="username" required;
+                p { button type="submit" { "Send reset link" } }
+                p { a href="/console" { "Back to sign-in" } }
+            }
+        },
+    )
+}
+
+/// Choosing a new password from a reset link.
+pub fn reset(csrf_token: &str, token: &str, error: Option<&str>) -> Markup {
+    bare(
+        "Reset password",
+        html! {
+            h1 { "Choose a new password" }
+            form.card method="post" action=(format!("/console/reset-password/{token}")) {
+                input type="hidden" name=(CSRF_FIELD) value=(csrf_token);
+                @if let Some(error) = error { p.error role="alert" { (error) } }
+                label for="password" { "New password" }
+                input #password type="password" name="password" autocomplete="new-password" required minlength="10";
+                label for="password-again" { "The password again" }
+                input #password-again type="password" name="password_again" autocomplete="new-password" required;
+                p { button type="submit" { "Set password" } }
             }
         },
     )

@@ -127,3 +127,74 @@ pub async fn delete_session(db: &Db, token_hash: &str) -> Result<(), sqlx::Error
 pub async fn delete_user_sessions(db: &Db, user_id: &str) -> Result<u64, sqlx::Error> {
     db.unscoped().execute(sql("DELETE FROM console_sessions WHERE user_id = $1").bind(user_id)).await
 }
+
+/// An invitation as its link finds it.
+#[derive(Debug, Clone, FromRow)]
+pub struct InvitationRow {
+    pub id: String,
+    pub org_id: String,
+    pub org_name: String,
+    pub plan: String,
+    pub email: String,
+    pub role: String,
+    pub expires_at: i64,
+    pub accepted_at: Option<i64>,
+}
+
+pub async fn find_invitation(db: &Db, token_hash: &str) -> Result<Option<InvitationRow>, sqlx::Error> {
+    let statement = sql("SELECT i.id, i.org_id, o.name AS org_name, o.plan, i.email, i.role, i.expires_at, \
+                         i.accepted_at FROM invitations i JOIN organizations o ON o.id = i.org_id \
+                         WHERE i.token_hash = $1")
+    .bind(token_hash);
+    db.unscoped().fetch_optional(statement).await
+}
+
+/// Marks the invitation accepted; false when it already was (a second tab, a replay).
+pub async fn accept_invitation(db: &Db, id: &str, now: i64) -> Result<bool, sqlx::Error> {
+    let statement =
+        sql("UPDATE invitations SET accepted_at = $2 WHERE id = $1 AND accepted_at IS NULL").bind(id).bind(now);
+    Ok(db.unscoped().execute(statement).await? > 0)
+}
+
+pub async fn insert_reset(
+    db: &Db,
+    token_hash: &str,
+    user_id: &str,
+    now: i64,
+    expires_at: i64,
+) -> Result<(), sqlx::Error> {
+    let statement =
+        sql("INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
+            .bind(token_hash)
+            .bind(user_id)
+            .bind(now)
+            .bind(expires_at);
+    db.unscoped().execute(statement).await.map(|_| ())
+}
+
+/// Uses a password reset: the user it belongs to, if it is unused and not expired (it is
+/// used up either way).
+pub async fn use_reset(db: &Db, token_hash: &str, now: i64) -> Result<Option<String>, sqlx::Error> {
+    let statement = sql("UPDATE password_resets SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL \
+                         AND expires_at > $2 RETURNING user_id")
+    .bind(token_hash)
+    .bind(now);
+    let row: Option<(String,)> = db.unscoped().fetch_optional(statement).await?;
+    Ok(row.map(|(user_id,)| user_id))
+}
+
+/// Whether a password reset link is live (shown before the new password is chosen).
+pub async fn reset_is_live(db: &Db, token_hash: &str, now: i64) -> Result<bool, sqlx::Error> {
+    let statement =
+        sql("SELECT user_id FROM password_resets WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2")
+            .bind(token_hash)
+            .bind(now);
+    let row: Option<(String,)> = db.unscoped().fetch_optional(statement).await?;
+    Ok(row.is_some())
+}
+
+/// Moves a session to another organization of its user's.
+pub async fn set_session_org(db: &Db, token_hash: &str, org_id: &str) -> Result<(), sqlx::Error> {
+    let statement = sql("UPDATE console_sessions SET org_id = $2 WHERE token_hash = $1").bind(token_hash).bind(org_id);
+    db.unscoped().execute(statement).await.map(|_| ())
+}

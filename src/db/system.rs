@@ -12,8 +12,11 @@ use crate::vocab::plan::Plan;
 use crate::vocab::values::Value;
 
 /// An organization (a tenant of this server), as the API and the CLI show it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
+#[schema(example = json!({"id": "org_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "name": "Demo Realty", "slug": "demo-realty",
+    "plan": "elite", "ownerEmail": "owner@demo-realty.example", "externalOrgId": null,
+    "createdAt": "2025-01-15T10:30:00.000Z"}))]
 pub struct Organization {
     pub id: String,
     pub name: String,

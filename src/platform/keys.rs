@@ -12,6 +12,7 @@ use utoipa::{IntoParams, PartialSchema, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::audit;
 use crate::auth::{ActingOrg, Auth, api_key};
 use crate::db::Db;
 use crate::decode_via;
@@ -265,6 +266,8 @@ async fn create_key(
     }
     let expires_at = body.expires_at.map(Timestamp::ms);
     let created = create(state.db(), state.clock(), tenant, &body.name, &scopes, expires_at).await?;
+    let detail = serde_json::json!({"name": created.api_key.name, "scopes": created.api_key.scopes});
+    audit::by(&state, &auth, "api_key.created", Some(&created.api_key.id), detail).await;
     Ok((StatusCode::CREATED, Extension(RedactOnReplay(&["key"])), Json(created)))
 }
 
@@ -278,5 +281,6 @@ async fn revoke_key(State(state): State<AppState>, auth: Auth, Path(id): Path<St
     let tenant = auth.require(Need::Admin)?;
     let revoked = revoke(state.db(), state.clock(), tenant, &id).await?;
     state.key_cache().forget_key(&revoked.id);
+    audit::by(&state, &auth, "api_key.revoked", Some(&revoked.id), serde_json::json!({"name": revoked.name})).await;
     Ok(Json(revoked))
 }

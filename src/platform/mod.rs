@@ -1,13 +1,17 @@
-//! The developer platform itself: organizations, API keys, health, metrics and API docs.
+//! The developer platform itself: organizations, API keys, the team and its audit log, health,
+//! metrics and API docs.
 
 pub mod docs;
 pub mod health;
 pub mod keys;
+pub mod members;
 pub mod metrics;
+pub mod organization;
 pub mod orgs;
 
 use utoipa_axum::router::OpenApiRouter;
 
+use crate::audit;
 use crate::events::EventType;
 use crate::resource::{self, Area, Operations, Registration};
 use crate::state::AppState;
@@ -15,11 +19,12 @@ use crate::state::AppState;
 /// The platform's routes and resources, as `crate::app::AREAS` lists them.
 pub const AREA: Area = Area { router, public_router: OpenApiRouter::new, event_types, operations };
 
-/// API keys are read through the engine; creating and revoking are `keys::router`'s own.
-const RESOURCES: [Registration; 1] = [Registration::reads::<keys::ApiKeys>()];
+/// API keys are read through the engine; creating and revoking are `keys::router`'s own. The
+/// audit log is read here; every area writes it (`crate::audit::record`).
+const RESOURCES: [Registration; 2] = [Registration::reads::<keys::ApiKeys>(), Registration::reads::<audit::AuditLog>()];
 
 pub fn router() -> OpenApiRouter<AppState> {
-    resource::routers(&RESOURCES).merge(keys::router())
+    resource::routers(&RESOURCES).merge(keys::router()).merge(members::router()).merge(organization::router())
 }
 
 /// The platform writes no events of its own.

@@ -4,8 +4,9 @@
 //!   resource may see it).
 //! - `admin` is key management: listing, creating and revoking API keys.
 //! - `*` is everything, `admin` included.
-//! - Keys are not a resource the wildcards reach: `read:*` and `write:*` do not list keys;
-//!   `admin` (or `read:keys`) does.
+//! - Keys, members and the organization's settings are not resources the wildcards reach:
+//!   `read:*` and `write:*` do not list keys or change the team; `admin` (or `read:keys`) lists
+//!   keys, `read:members`/`write:members` the team, `write:organization` the settings.
 //! - A credential can only hand out what it has: a key created through the API gets scopes
 //!   its creator's scopes [include](Scopes::includes).
 
@@ -26,9 +27,9 @@ pub enum Resource {
     Named(String),
 }
 
-/// Resources that `read:*` and `write:*` do not reach: they must be named (or come with
-/// `admin`).
-const NOT_IN_WILDCARDS: [&str; 1] = ["keys"];
+/// Resources that `read:*` and `write:*` do not reach: they must be named (keys also come with
+/// `admin`). Who holds keys, who is in the team and how the organization is set up are `*`'s.
+const NOT_IN_WILDCARDS: [&str; 3] = ["keys", "members", "organization"];
 
 impl Resource {
     fn covers(&self, name: &str) -> bool {

@@ -19,6 +19,7 @@ use utoipa_axum::routes;
 use super::event_log::require_readable;
 use super::sender::{self, Outcome, Target};
 use super::signing::{self, Scheme};
+use crate::audit;
 use crate::auth::{ActingOrg, Auth};
 use crate::db::{Backend, Jobs, Scoped};
 use crate::events as catalog;
@@ -556,6 +557,8 @@ async fn create_endpoint(
         .await?;
     state.webhooks().wake();
     let body = EndpointWithSecret { endpoint: row.to_api(now), secret: row.secret.clone() };
+    let detail = serde_json::json!({"url": row.url, "events": body.endpoint.events});
+    audit::by(&state, &auth, "webhook_endpoint.created", Some(&row.id), detail).await;
     Ok((StatusCode::CREATED, Extension(RedactOnReplay(&["secret"])), Json(body)))
 }
 
@@ -637,7 +640,10 @@ async fn update(state: &AppState, auth: &Auth, id: &str, change: UpdateEndpoint)
     .await?;
     tx.commit().await?;
     state.webhooks().requeued(&row.id);
-    Ok(row.to_api(now))
+    let endpoint = row.to_api(now);
+    let detail = serde_json::json!({"url": endpoint.url, "events": endpoint.events, "enabled": endpoint.enabled});
+    audit::by(state, auth, "webhook_endpoint.updated", Some(&row.id), detail).await;
+    Ok(endpoint)
 }
 
 /// Update a webhook endpoint
@@ -690,6 +696,7 @@ async fn delete_endpoint(
     if deleted == 0 {
         return Err(ApiError::not_found("webhook endpoint", &id));
     }
+    audit::by(&state, &auth, "webhook_endpoint.deleted", Some(&id), serde_json::json!({})).await;
     Ok(Json(Deleted { id, deleted: true }))
 }
 
@@ -728,6 +735,7 @@ async fn rotate_secret(
         )
         .await?;
     let body = EndpointWithSecret { endpoint: row.to_api(now), secret: row.secret.clone() };
+    audit::by(&state, &auth, "webhook_endpoint.secret_rotated", Some(&row.id), serde_json::json!({})).await;
     Ok((Extension(RedactOnReplay(&["secret"])), Json(body)))
 }
 

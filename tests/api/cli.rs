@@ -101,9 +101,11 @@ async fn user_create_reads_the_password_from_stdin_and_the_user_signs_in() {
     }
 
     let app = start(test_settings(&db.url), gable::vocab::clock::Clock::default()).await;
-    let started = gable::auth::users::sign_in(&app.state, "ops@acme.example", "correct horse battery").await.unwrap();
+    let started =
+        gable::auth::users::sign_in(&app.state, "ops@acme.example", "correct horse battery", None).await.unwrap();
     assert!(started.is_ok(), "the new user signs in");
-    let wrong = gable::auth::users::sign_in(&app.state, "ops@acme.example", "correct horse batterY").await.unwrap();
+    let wrong =
+        gable::auth::users::sign_in(&app.state, "ops@acme.example", "correct horse batterY", None).await.unwrap();
     assert!(wrong.is_err());
 }
 

@@ -12,7 +12,7 @@ use reqwest::redirect::Policy;
 use serde_json::json;
 
 use crate::helpers::{TestApp, TestOrg, json, spawn_app, spawn_with};
-use crate::receiver::Receiver;
+use crate::receiver::{Receiver, SmtpSink};
 use crate::rentals_support::property;
 use crate::webhooks::allow_loopback;
 
@@ -448,4 +448,216 @@ async fn one_organizations_people_never_see_anothers_keys_endpoints_deliveries_o
         .await;
     assert_eq!(revoke.status, 404);
     assert_eq!(app.get("/api/keys", their_key["key"].as_str().unwrap()).await.status(), 403, "their key still works");
+}
+
+/// The token of the first link to `path` in a mail (quoted-printable soft breaks undone).
+fn link_token(mail: &str, path: &str) -> String {
+    let text = mail.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
+    let start = text.find(path).unwrap_or_else(|| panic!("no {path} in {text}")) + path.len();
+    text[start..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect()
+}
+
+async fn mails_to(smtp: &SmtpSink, to: &str, n: usize) -> Vec<String> {
+    for _ in 0..400 {
+        let mails: Vec<String> =
+            smtp.mails().into_iter().filter(|m| m.to.iter().any(|t| t.contains(to))).map(|m| m.data).collect();
+        if mails.len() >= n {
+            return mails;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    panic!("no mail to {to}");
+}
+
+async fn with_smtp() -> (TestApp, SmtpSink) {
+    let smtp = SmtpSink::start().await;
+    let url = smtp.url.clone();
+    let app = spawn_with(move |s| {
+        allow_loopback(s);
+        s.smtp.url = Some(secrecy::SecretString::from(url));
+    })
+    .await;
+    (app, smtp)
+}
+
+#[tokio::test]
+async fn invitations_by_email_join_the_team_in_their_role() {
+    let (app, smtp) = with_smtp().await;
+    let org = app.org(Plan::Elite).await;
+    person(&app, &org, "owner@test-realty.example", "owner").await;
+    let (mut owner, csrf) = Browser::signed_in(&app, "owner@test-realty.example").await;
+
+    let invited = owner
+        .post(
+            "/console/settings/team/invitations",
+            &[("csrf_token", &csrf), ("email", "New@Test-Realty.example"), ("role", "viewer")],
+        )
+        .await;
+    assert_eq!(invited.status, 201, "{}", invited.body);
+    assert!(invited.body.contains("Invitation sent to new@test-realty.example"));
+    let bad = owner
+        .post("/console/settings/team/invitations", &[("csrf_token", &csrf), ("email", "nope"), ("role", "viewer")])
+        .await;
+    assert_eq!(bad.status, 400);
+    let mail = &mails_to(&smtp, "new@test-realty.example", 1).await[0];
+    assert!(mail.contains("Join Test Realty on Gable"), "{mail}");
+    let token = link_token(mail, "/console/invitations/");
+
+    let mut invitee = Browser::new(&app);
+    let page = invitee.get(&format!("/console/invitations/{token}")).await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Join Test Realty") && page.body.contains("Choose a password"));
+    let path = format!("/console/invitations/{token}");
+    let form = |password: &str, again: &str| {
+        vec![("csrf_token", page.csrf()), ("password", password.into()), ("password_again", again.into())]
+    };
+    let differ = invitee
+        .post(
+            &path,
+            &form("long enough pass", "long enough pasS").iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>(),
+        )
+        .await;
+    assert_eq!(differ.status, 400);
+    assert!(differ.body.contains("differ"));
+    let short =
+        invitee.post(&path, &form("short", "short").iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>()).await;
+    assert!(short.body.contains("at least 10"), "{}", short.body);
+    let joined =
+        invitee.post(&path, &form(PASSWORD, PASSWORD).iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>()).await;
+    assert_eq!((joined.status, joined.location()), (303, "/console/overview"), "{}", joined.body);
+    let overview = invitee.get("/console/overview").await;
+    assert!(overview.body.contains("new@test-realty.example · viewer"));
+    assert_eq!(Browser::new(&app).get(&path).await.status, 404, "a link works once");
+
+    // The owner sees the member and changes the role; the team is `*`'s, not a developer's.
+    let (_, members) = json(app.get("/api/members", &org.key).await).await;
+    let new_id =
+        members.as_array().unwrap().iter().find(|m| m["email"] == "new@test-realty.example").unwrap()["userId"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+    let changed = owner
+        .post(&format!("/console/settings/team/members/{new_id}/role"), &[("csrf_token", &csrf), ("role", "developer")])
+        .await;
+    assert!(changed.body.contains("new@test-realty.example is now developer"), "{}", changed.body);
+    let developer_csrf = invitee.get("/console/overview").await.csrf();
+    let refused = invitee
+        .post(
+            "/console/settings/team/invitations",
+            &[("csrf_token", &developer_csrf), ("email", "x@y.example"), ("role", "owner")],
+        )
+        .await;
+    assert_eq!(refused.status, 403, "{}", refused.body);
+    let owner_id =
+        members.as_array().unwrap().iter().find(|m| m["email"] == "owner@test-realty.example").unwrap()["userId"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+    let last = owner
+        .post(&format!("/console/settings/team/members/{owner_id}/role"), &[("csrf_token", &csrf), ("role", "admin")])
+        .await;
+    assert_eq!(last.status, 409);
+    assert!(last.body.contains("needs an owner"));
+
+    // Removed: their session ends at once.
+    let removed =
+        owner.post(&format!("/console/settings/team/members/{new_id}/remove"), &[("csrf_token", &csrf)]).await;
+    assert!(removed.body.contains("Removed from the organization"));
+    assert_eq!(invitee.get("/console/overview").await.location(), "/console");
+
+    // All of it is in the audit log, for the console and for `admin` keys only.
+    let audit = owner.get("/console/settings/audit-log").await;
+    for action in
+        ["member.invited", "invitation.accepted", "member.role_changed", "member.removed", "console.signed_in"]
+    {
+        assert!(audit.body.contains(action), "{action} in the audit log");
+    }
+    assert!(audit.body.contains("owner@test-realty.example"), "actors shown by email");
+    let (status, log) = json(app.get("/api/audit-log?action=member.invited", &org.key).await).await;
+    assert_eq!((status, log[0]["detail"]["email"].as_str()), (200, Some("new@test-realty.example")));
+    let reader = app.key(&org.id, &["read:*"]).await;
+    assert_eq!(app.get("/api/audit-log", &reader).await.status(), 403);
+    assert_eq!(app.get("/api/members", &reader).await.status(), 403, "the team is not in read:*");
+}
+
+#[tokio::test]
+async fn a_forgotten_password_is_reset_by_email_once() {
+    let (app, smtp) = with_smtp().await;
+    let org = app.org(Plan::Grow).await;
+    person(&app, &org, "owner@test-realty.example", "owner").await;
+    let (mut other_device, _) = Browser::signed_in(&app, "owner@test-realty.example").await;
+    let mut browser = Browser::new(&app);
+    let form = browser.get("/console/forgot-password").await;
+    let unknown = browser
+        .post("/console/forgot-password", &[("csrf_token", &form.csrf()), ("email", "nobody@test-realty.example")])
+        .await;
+    let known = browser
+        .post("/console/forgot-password", &[("csrf_token", &form.csrf()), ("email", "owner@test-realty.example")])
+        .await;
+    assert_eq!((unknown.status, known.status), (200, 200));
+    assert!(
+        unknown.body.contains("If an account exists") && known.body.contains("If an account exists"),
+        "the same answer"
+    );
+    let mail = &mails_to(&smtp, "owner@test-realty.example", 1).await[0];
+    assert!(smtp.mails().iter().all(|m| !m.to.iter().any(|t| t.contains("nobody"))));
+    let token = link_token(mail, "/console/reset-password/");
+    let path = format!("/console/reset-password/{token}");
+    let page = browser.get(&path).await;
+    assert!(page.body.contains("Choose a new password"));
+    let new_password = "a brand new password";
+    let differ =
+        browser.post(&path, &[("csrf_token", &page.csrf()), ("password", new_password), ("password_again", "x")]).await;
+    assert_eq!(differ.status, 400);
+    let done = browser
+        .post(&path, &[("csrf_token", &page.csrf()), ("password", new_password), ("password_again", new_password)])
+        .await;
+    assert!(done.body.contains("Your password is changed"), "{}", done.body);
+    assert_eq!(Browser::new(&app).get(&path).await.status, 404, "used once");
+    assert_eq!(other_device.get("/console/overview").await.location(), "/console", "sessions end with a reset");
+    assert_eq!(Browser::new(&app).sign_in("owner@test-realty.example", PASSWORD).await.status, 401);
+    assert_eq!(Browser::new(&app).sign_in("owner@test-realty.example", new_password).await.status, 303);
+}
+
+#[tokio::test]
+async fn organization_settings_are_owners_and_admins() {
+    let app = spawn_app().await;
+    let org = app.org(Plan::Grow).await;
+    let other = app.org(Plan::Grow).await;
+    person(&app, &org, "owner@test-realty.example", "owner").await;
+    person(&app, &org, "viewer@test-realty.example", "viewer").await;
+    let (_, theirs) = json(app.get("/api/organization", &other.key).await).await;
+    let (mut owner, csrf) = Browser::signed_in(&app, "owner@test-realty.example").await;
+    let saved = owner
+        .post(
+            "/console/settings/organization",
+            &[
+                ("csrf_token", &csrf),
+                ("name", "Renamed Realty"),
+                ("slug", "renamed-realty"),
+                ("owner_email", "ops@renamed.example"),
+            ],
+        )
+        .await;
+    assert!(saved.body.contains("Saved."), "{}", saved.body);
+    let (_, ours) = json(app.get("/api/organization", &org.key).await).await;
+    assert_eq!(
+        (&ours["name"], &ours["slug"], &ours["ownerEmail"]),
+        (&json!("Renamed Realty"), &json!("renamed-realty"), &json!("ops@renamed.example"))
+    );
+    let taken = owner
+        .post(
+            "/console/settings/organization",
+            &[("csrf_token", &csrf), ("name", "X"), ("slug", theirs["slug"].as_str().unwrap())],
+        )
+        .await;
+    assert_eq!(taken.status, 409, "{}", taken.body);
+    assert_eq!(json(app.get("/api/organization", &org.key).await).await.1["name"], "Renamed Realty", "nothing changed");
+
+    let (mut viewer, viewer_csrf) = Browser::signed_in(&app, "viewer@test-realty.example").await;
+    let page = viewer.get("/console/settings/organization").await;
+    assert!(page.body.contains("disabled") && page.body.contains("an owner or admin changes them"));
+    let refused =
+        viewer.post("/console/settings/organization", &[("csrf_token", &viewer_csrf), ("name", "Mine")]).await;
+    assert_eq!(refused.status, 403);
 }

@@ -38,6 +38,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use futures_util::{StreamExt, stream};
 
+use gable::auth::users;
 use gable::config::List;
 use gable::platform::orgs;
 use gable::vocab::date::Date;
@@ -427,6 +428,15 @@ impl Org {
         let slug = orgs::list(app.db()).await.unwrap().into_iter().find(|o| o.id == org.id).expect("listed").slug;
         let mut seen = Seen::default();
         seen.record(&json!({"orgId": org.id}));
+        // Console members (their ids are `usr_…`: `/api/members/{userId}`), made as the
+        // operator makes them; an owner and a viewer, so the viewer can be changed and removed.
+        for (email, role) in [(format!("owner@{keys}.example"), "owner"), (format!("viewer@{keys}.example"), "viewer")]
+        {
+            let user = users::create_user(app.db(), app.clock(), &org.id, &email, role, "a long enough password")
+                .await
+                .expect("create a console user");
+            seen.record(&json!({"userId": user.id}));
+        }
         Org {
             key: org.key,
             slug,
