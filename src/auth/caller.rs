@@ -16,6 +16,10 @@ use crate::vocab::scope::{Need, Scopes};
 /// The rate-limit principal of a signed-in user: `user:<sub>`.
 pub const PRINCIPAL_PREFIX: &str = "user:";
 
+/// The principal of a console user (`console:usr_…`): what the audit log and idempotency
+/// keys record for them.
+pub const CONSOLE_PRINCIPAL_PREFIX: &str = "console:";
+
 tokio::task_local! {
     /// The scopes [`Auth::require`] granted while [`record_granted`] runs a request.
     static GRANTED: RefCell<Vec<Need>>;
@@ -73,8 +77,7 @@ impl Auth {
     /// Who the caller is, in an error message: "This API key", or "Your role" (a user signed
     /// in with a JWT or to the console).
     pub fn caller(&self) -> &'static str {
-        let user =
-            [PRINCIPAL_PREFIX, super::users::CONSOLE_PRINCIPAL_PREFIX].iter().any(|p| self.0.key_id.starts_with(p));
+        let user = [PRINCIPAL_PREFIX, CONSOLE_PRINCIPAL_PREFIX].iter().any(|p| self.0.key_id.starts_with(p));
         if user { "Your role" } else { "This API key" }
     }
 
@@ -92,7 +95,8 @@ impl Auth {
     }
 
     /// The organization without a scope check: for platform middleware that keeps
-    /// per-organization state of its own (idempotency). Handlers use [`require`](Self::require).
+    /// per-organization state of its own (idempotency), and for the audit log's record of
+    /// what a caller did after [`require`](Self::require) let them. Handlers use `require`.
     pub(crate) fn tenant(&self) -> &ActingOrg {
         &self.0.tenant
     }

@@ -23,7 +23,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-pub use self::caller::{Auth, PRINCIPAL_PREFIX, record_granted};
+pub use self::caller::{Auth, CONSOLE_PRINCIPAL_PREFIX, PRINCIPAL_PREFIX, record_granted};
 use self::client::ClientIp;
 pub use crate::db::proof::ActingOrg;
 use crate::db::{Db, parse_column, system};

@@ -14,7 +14,7 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use sha2::{Digest, Sha256};
 
-use super::{ActingOrg, Auth};
+use super::{ActingOrg, Auth, CONSOLE_PRINCIPAL_PREFIX};
 use serde_json::json;
 
 use crate::audit;
@@ -26,9 +26,6 @@ use crate::vocab::contact::Email;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::ids::new_id;
 use crate::vocab::scope::Scopes;
-
-/// The prefix of the rate-limit principal and idempotency owner of a console user.
-pub const CONSOLE_PRINCIPAL_PREFIX: &str = "console:";
 
 /// Passwords shorter than this are refused (NIST SP 800-63B's minimum is 8).
 pub const MIN_PASSWORD: usize = 10;
@@ -209,7 +206,8 @@ pub async fn sign_in(
     let started = start_session(state, &user.id, &membership.org_id).await?;
     let tenant = ActingOrg::vouched(membership.org_id, parse_column(&membership.plan, "plan")?);
     let actor = format!("{CONSOLE_PRINCIPAL_PREFIX}{}", user.id);
-    audit::record(state, &tenant, &actor, "console.signed_in", Some(&user.id), json!({"email": user.email}), ip).await;
+    let detail = json!({"email": user.email});
+    audit::record_from(state, &tenant, &actor, "console.signed_in", Some(&user.id), detail, ip).await;
     Ok(Ok(started))
 }
 
@@ -285,7 +283,7 @@ pub async fn accept_invitation(state: &AppState, token: &str, password: &str) ->
     let tenant = ActingOrg::vouched(found.org_id.clone(), parse_column(&found.plan, "plan")?);
     let actor = format!("{CONSOLE_PRINCIPAL_PREFIX}{user_id}");
     let detail = json!({"email": found.email, "role": found.role});
-    audit::record(state, &tenant, &actor, "invitation.accepted", Some(&found.id), detail, None).await;
+    audit::record(state, &tenant, &actor, "invitation.accepted", Some(&found.id), detail).await;
     Ok(Ok(start_session(state, &user_id, &found.org_id).await?))
 }
 

@@ -1,12 +1,9 @@
-//! Submitted forms: every field in order (check boxes repeat a name), and the CSRF check
-//! every state-changing form passes before anything is done.
+//! Submitted forms: every field in order (check boxes repeat a name). The CSRF check every
+//! state-changing form passes is `FormData::refusal` (`session.rs`).
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 use axum::response::{IntoResponse, Response};
-
-use super::session::Session;
-use super::views;
 
 /// The fields of an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Default)]
@@ -33,15 +30,6 @@ impl FormData {
             .filter(|(key, value)| key == name && !value.trim().is_empty())
             .map(|(_, value)| value.trim().to_owned())
             .collect()
-    }
-
-    /// The refusal of a form that does not carry this session's CSRF token (403; the caller
-    /// returns it and does nothing), or `None` when it does.
-    pub fn refusal(&self, session: &Session) -> Option<Response> {
-        if constant_time_eq(self.raw(CSRF_FIELD).as_bytes(), session.csrf.as_bytes()) {
-            return None;
-        }
-        Some(views::forbidden_form().into_response())
     }
 }
 

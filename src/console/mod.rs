@@ -18,6 +18,7 @@ mod form;
 mod overview;
 mod session;
 mod settings;
+mod signed;
 mod views;
 
 use std::sync::OnceLock;

@@ -5,8 +5,6 @@
 //! form is protected from cross-site posts by a double-submit token (`gable_signin`, a cookie
 //! the form repeats); every form after sign-in carries the session's own CSRF token.
 
-use std::ops::Deref;
-
 use axum::extract::{FromRequestParts, Path, State};
 use axum::http::header::{COOKIE, SET_COOKIE};
 use axum::http::request::Parts;
@@ -16,29 +14,24 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
 use super::form::{CSRF_FIELD, FormData, constant_time_eq};
+pub use super::signed::Session;
 use super::views::{self, Page};
 use crate::auth::client::ClientIp;
-use crate::auth::users::{self, SignInError, SignedIn};
+use crate::auth::users::{self, SignInError};
 use crate::ratelimit::Quota;
 use crate::state::AppState;
 
 const SESSION_COOKIE: &str = "gable_session";
 const SIGN_IN_COOKIE: &str = "gable_signin";
 
-/// The signed-in user of a console request, with the organizations they belong to (for the
-/// switcher). A request without a live session is sent to the sign-in page (and changes
-/// nothing).
-pub struct Session {
-    signed_in: SignedIn,
-    /// (id, name) of each organization of the user's.
-    pub organizations: Vec<(String, String)>,
-}
-
-impl Deref for Session {
-    type Target = SignedIn;
-
-    fn deref(&self) -> &SignedIn {
-        &self.signed_in
+impl FormData {
+    /// The refusal of a form that does not carry this session's CSRF token (403; the caller
+    /// returns it and does nothing), or `None` when it does.
+    pub fn refusal(&self, session: &Session) -> Option<Response> {
+        if constant_time_eq(self.raw(CSRF_FIELD).as_bytes(), session.csrf.as_bytes()) {
+            return None;
+        }
+        Some(views::forbidden_form().into_response())
     }
 }
 

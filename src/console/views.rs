@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::form::CSRF_FIELD;
 use super::integrity;
-use super::session::Session;
+use super::signed::Session;
 
 /// A rendered page with its status.
 pub struct Page(pub StatusCode, pub Markup);

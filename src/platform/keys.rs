@@ -267,7 +267,7 @@ async fn create_key(
     let expires_at = body.expires_at.map(Timestamp::ms);
     let created = create(state.db(), state.clock(), tenant, &body.name, &scopes, expires_at).await?;
     let detail = serde_json::json!({"name": created.api_key.name, "scopes": created.api_key.scopes});
-    audit::by(&state, &auth, "api_key.created", Some(&created.api_key.id), detail).await;
+    audit::record(&state, auth.tenant(), auth.key_id(), "api_key.created", Some(&created.api_key.id), detail).await;
     Ok((StatusCode::CREATED, Extension(RedactOnReplay(&["key"])), Json(created)))
 }
 
@@ -281,6 +281,14 @@ async fn revoke_key(State(state): State<AppState>, auth: Auth, Path(id): Path<St
     let tenant = auth.require(Need::Admin)?;
     let revoked = revoke(state.db(), state.clock(), tenant, &id).await?;
     state.key_cache().forget_key(&revoked.id);
-    audit::by(&state, &auth, "api_key.revoked", Some(&revoked.id), serde_json::json!({"name": revoked.name})).await;
+    audit::record(
+        &state,
+        auth.tenant(),
+        auth.key_id(),
+        "api_key.revoked",
+        Some(&revoked.id),
+        serde_json::json!({"name": revoked.name}),
+    )
+    .await;
     Ok(Json(revoked))
 }

@@ -156,7 +156,7 @@ async fn update_member(
         .bind(change.role.clone());
     scoped.execute(update).await?;
     let detail = json!({"email": current.email, "from": current.role, "to": change.role});
-    audit::by(&state, &auth, "member.role_changed", Some(&user_id), detail).await;
+    audit::record(&state, auth.tenant(), auth.key_id(), "member.role_changed", Some(&user_id), detail).await;
     Ok(Json(member(&state, tenant, &user_id).await?))
 }
 
@@ -188,7 +188,15 @@ async fn remove_member(
     scoped
         .execute(scoped.sql("DELETE FROM memberships WHERE org_id = $1 AND user_id = $2").bind(user_id.clone()))
         .await?;
-    audit::by(&state, &auth, "member.removed", Some(&user_id), json!({"email": current.email})).await;
+    audit::record(
+        &state,
+        auth.tenant(),
+        auth.key_id(),
+        "member.removed",
+        Some(&user_id),
+        json!({"email": current.email}),
+    )
+    .await;
     Ok(Json(Deleted { id: user_id, deleted: true }))
 }
 
@@ -285,8 +293,15 @@ async fn invite(
         role = invitation.role
     );
     notify::mail(&state, tenant, &email, &format!("Join {org_name} on Gable"), &body).await?;
-    audit::by(&state, &auth, "member.invited", Some(&invitation.id), json!({"email": email, "role": invitation.role}))
-        .await;
+    audit::record(
+        &state,
+        auth.tenant(),
+        auth.key_id(),
+        "member.invited",
+        Some(&invitation.id),
+        json!({"email": email, "role": invitation.role}),
+    )
+    .await;
     Ok((StatusCode::CREATED, Json(invitation)))
 }
 
@@ -313,7 +328,7 @@ async fn revoke_invitation(
     if deleted == 0 {
         return Err(ApiError::not_found("invitation", &id));
     }
-    audit::by(&state, &auth, "invitation.revoked", Some(&id), json!({})).await;
+    audit::record(&state, auth.tenant(), auth.key_id(), "invitation.revoked", Some(&id), json!({})).await;
     Ok(Json(Deleted { id, deleted: true }))
 }
 

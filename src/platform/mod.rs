@@ -1,6 +1,7 @@
 //! The developer platform itself: organizations, API keys, the team and its audit log, health,
 //! metrics and API docs.
 
+pub mod audit_log;
 pub mod docs;
 pub mod health;
 pub mod keys;
@@ -11,7 +12,6 @@ pub mod orgs;
 
 use utoipa_axum::router::OpenApiRouter;
 
-use crate::audit;
 use crate::events::EventType;
 use crate::resource::{self, Area, Operations, Registration};
 use crate::state::AppState;
@@ -21,7 +21,8 @@ pub const AREA: Area = Area { router, public_router: OpenApiRouter::new, event_t
 
 /// API keys are read through the engine; creating and revoking are `keys::router`'s own. The
 /// audit log is read here; every area writes it (`crate::audit::record`).
-const RESOURCES: [Registration; 2] = [Registration::reads::<keys::ApiKeys>(), Registration::reads::<audit::AuditLog>()];
+const RESOURCES: [Registration; 2] =
+    [Registration::reads::<keys::ApiKeys>(), Registration::reads::<audit_log::AuditLog>()];
 
 pub fn router() -> OpenApiRouter<AppState> {
     resource::routers(&RESOURCES).merge(keys::router()).merge(members::router()).merge(organization::router())

@@ -106,7 +106,7 @@ async fn update_organization(
     })?;
     let after = current(&state, &auth).await?;
     let detail = json!({"name": after.name, "slug": after.slug, "ownerEmail": after.owner_email});
-    audit::by(&state, &auth, "organization.updated", Some(&after.id), detail).await;
+    audit::record(&state, auth.tenant(), auth.key_id(), "organization.updated", Some(&after.id), detail).await;
     Ok(Json(after))
 }
 

@@ -558,7 +558,7 @@ async fn create_endpoint(
     state.webhooks().wake();
     let body = EndpointWithSecret { endpoint: row.to_api(now), secret: row.secret.clone() };
     let detail = serde_json::json!({"url": row.url, "events": body.endpoint.events});
-    audit::by(&state, &auth, "webhook_endpoint.created", Some(&row.id), detail).await;
+    audit::record(&state, auth.tenant(), auth.key_id(), "webhook_endpoint.created", Some(&row.id), detail).await;
     Ok((StatusCode::CREATED, Extension(RedactOnReplay(&["secret"])), Json(body)))
 }
 
@@ -642,7 +642,7 @@ async fn update(state: &AppState, auth: &Auth, id: &str, change: UpdateEndpoint)
     state.webhooks().requeued(&row.id);
     let endpoint = row.to_api(now);
     let detail = serde_json::json!({"url": endpoint.url, "events": endpoint.events, "enabled": endpoint.enabled});
-    audit::by(state, auth, "webhook_endpoint.updated", Some(&row.id), detail).await;
+    audit::record(state, auth.tenant(), auth.key_id(), "webhook_endpoint.updated", Some(&row.id), detail).await;
     Ok(endpoint)
 }
 
@@ -696,7 +696,8 @@ async fn delete_endpoint(
     if deleted == 0 {
         return Err(ApiError::not_found("webhook endpoint", &id));
     }
-    audit::by(&state, &auth, "webhook_endpoint.deleted", Some(&id), serde_json::json!({})).await;
+    audit::record(&state, auth.tenant(), auth.key_id(), "webhook_endpoint.deleted", Some(&id), serde_json::json!({}))
+        .await;
     Ok(Json(Deleted { id, deleted: true }))
 }
 
@@ -735,7 +736,15 @@ async fn rotate_secret(
         )
         .await?;
     let body = EndpointWithSecret { endpoint: row.to_api(now), secret: row.secret.clone() };
-    audit::by(&state, &auth, "webhook_endpoint.secret_rotated", Some(&row.id), serde_json::json!({})).await;
+    audit::record(
+        &state,
+        auth.tenant(),
+        auth.key_id(),
+        "webhook_endpoint.secret_rotated",
+        Some(&row.id),
+        serde_json::json!({}),
+    )
+    .await;
     Ok((Extension(RedactOnReplay(&["secret"])), Json(body)))
 }
 
