@@ -29,6 +29,8 @@ pub fn router() -> Router<AppState> {
         .route(&format!("{WEBHOOKS}/{{id}}/test"), post(test_endpoint))
         .route(&format!("{WEBHOOKS}/{{id}}/enabled"), post(set_enabled))
         .route(&format!("{WEBHOOKS}/{{id}}/rotate-secret"), post(rotate_secret))
+        .route(&format!("{WEBHOOKS}/{{id}}/reveal-secret"), post(reveal_secret))
+        .route(&format!("{WEBHOOKS}/{{id}}/edit"), post(edit_endpoint))
         .route(&format!("{WEBHOOKS}/{{id}}/recover"), post(recover))
         .route("/console/settings/developer/deliveries/{id}", get(delivery_page))
         .route("/console/settings/developer/deliveries/{id}/resend", post(resend))
@@ -341,32 +343,9 @@ async fn webhooks_view(api: &Api, session: &Session, form: &EndpointForm<'_>, st
                 @if let Some(message) = field_error("url") { (views::error(message)) }
                 label for="endpoint-description" { "Description" }
                 input #endpoint-description type="text" name="description" value=(form.description) maxlength="500";
-                fieldset {
-                    legend { "Events" }
-                    div.checks {
-                        label { input type="checkbox" name="events" value="*" checked[form.events.is_empty()]; strong { "All events" } }
-                    }
-                    @for (scope, entries) in catalog_groups(&catalog) {
-                        details {
-                            summary { (scope) " (" (entries.len()) ")" }
-                            div.checks {
-                                @for (kind, description) in &entries {
-                                    label title=(description) {
-                                        input type="checkbox" name="events" value=(kind) checked[form.events.iter().any(|e| e == kind)];
-                                        code { (kind) }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    @if let Some(message) = field_error("events") { (views::error(message)) }
-                }
-                label for="endpoint-scheme" { "Signature scheme" }
-                select #endpoint-scheme name="signature_scheme" {
-                    @for (scheme, label) in [("standard-webhooks", "Standard Webhooks (webhook-signature)"), ("hmac-sha256-hex", "HMAC-SHA256, hex"), ("hmac-sha256-timestamped", "HMAC-SHA256 with timestamp")] {
-                        option value=(scheme) selected[form.scheme == scheme] { (label) }
-                    }
-                }
+                (events_fieldset("endpoint", &catalog, &form.events))
+                @if let Some(message) = field_error("events") { (views::error(message)) }
+                (scheme_select("endpoint", form.scheme))
                 @if let Some(message) = field_error("signatureScheme") { (views::error(message)) }
                 label for="endpoint-headers" { "Custom headers" }
                 textarea #endpoint-headers name="headers" rows="3" placeholder="X-Api-Token: 123" { (form.headers) }
@@ -377,6 +356,57 @@ async fn webhooks_view(api: &Api, session: &Session, form: &EndpointForm<'_>, st
         }
     };
     pushed(Page(status, views::page(session, "Webhooks", WEBHOOKS, body)), WEBHOOKS)
+}
+
+/// The event types to choose from, grouped, with "All events" (an empty list) first.
+fn events_fieldset(prefix: &str, catalog: &Reply, selected: &[String]) -> Markup {
+    html! {
+        fieldset {
+            legend { "Events" }
+            div.checks {
+                label { input type="checkbox" name="events" value="*" checked[selected.is_empty()]; strong { "All events" } }
+            }
+            @for (group, entries) in catalog_groups(catalog) {
+                details open[entries.iter().any(|(kind, _)| selected.contains(kind))] {
+                    summary { (group) " (" (entries.len()) ")" }
+                    div.checks {
+                        @for (kind, description) in &entries {
+                            label title=(description) {
+                                input type="checkbox" name="events" value=(kind) checked[selected.contains(kind)]
+                                    id=(format!("{prefix}-event-{kind}"));
+                                code { (kind) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The signature schemes.
+fn scheme_select(prefix: &str, selected: &str) -> Markup {
+    let schemes = [
+        ("standard-webhooks", "Standard Webhooks (webhook-signature)"),
+        ("hmac-sha256-hex", "HMAC-SHA256, hex"),
+        ("hmac-sha256-timestamped", "HMAC-SHA256 with timestamp"),
+    ];
+    html! {
+        label for=(format!("{prefix}-scheme")) { "Signature scheme" }
+        select id=(format!("{prefix}-scheme")) name="signature_scheme" {
+            @for (scheme, label) in schemes { option value=(scheme) selected[selected == scheme] { (label) } }
+        }
+    }
+}
+
+/// Header lines as the form shows them.
+fn header_lines(headers: &Value) -> String {
+    headers
+        .as_object()
+        .map(|h| {
+            h.iter().map(|(k, v)| format!("{k}: {}", v.as_str().unwrap_or_default())).collect::<Vec<_>>().join("\n")
+        })
+        .unwrap_or_default()
 }
 
 fn events_summary(events: &Value) -> Markup {
@@ -462,6 +492,8 @@ enum Shown<'a> {
     /// The outcome of a test event.
     Test(&'a Value),
     Notice(String),
+    /// The edit form's error (the form is shown open).
+    EditError(String),
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -469,7 +501,16 @@ struct DeliveryFilter {
     status: Option<String>,
     #[serde(rename = "eventType")]
     event_type: Option<String>,
+    /// `datetime-local` values, taken as UTC.
+    since: Option<String>,
+    until: Option<String>,
     after: Option<String>,
+}
+
+/// A `datetime-local` value (`2026-01-15T10:30`) as RFC 3339 in UTC.
+fn utc(local: Option<&str>) -> Option<String> {
+    let local = local.filter(|value| !value.is_empty())?;
+    Some(if local.len() == 16 { format!("{local}:00Z") } else { format!("{local}Z") })
 }
 
 async fn endpoint_page(
@@ -497,6 +538,8 @@ async fn endpoint_view(api: &Api, session: &Session, id: &str, shown: Shown<'_>,
                     ("endpointId", Some(id)),
                     ("status", filter.status.as_deref()),
                     ("eventType", filter.event_type.as_deref()),
+                    ("since", utc(filter.since.as_deref()).as_deref()),
+                    ("until", utc(filter.until.as_deref()).as_deref()),
                     ("startingAfter", filter.after.as_deref()),
                     ("limit", Some("50")),
                 ])
@@ -514,11 +557,20 @@ async fn endpoint_view(api: &Api, session: &Session, id: &str, shown: Shown<'_>,
     let succeeded = finished.iter().filter(|d| d["status"] == "succeeded").count();
     let last_status = recent.items().first().map(|d| d["lastStatusCode"].clone()).unwrap_or(Value::Null);
     let enabled = e["enabled"].as_bool() == Some(true);
+    let catalog = api.get(&session.auth, "/webhook-events").await;
+    let selected: Vec<String> = e["events"]
+        .as_array()
+        .map(|events| events.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+        .unwrap_or_default();
+    let edit_error = match &shown {
+        Shown::EditError(message) => Some(message.as_str()),
+        _ => None,
+    };
     let body = html! {
         p { a href=(WEBHOOKS) { "← Webhooks" } }
         h1 { (views::text(&e["url"])) }
         p.lead { (e["description"].as_str().unwrap_or("Webhook endpoint")) " · " code { (id) } }
-        @match shown {
+        @match &shown {
             Shown::Nothing => {},
             Shown::Secret(answer) => {
                 div.notice role="status" {
@@ -536,7 +588,8 @@ async fn endpoint_view(api: &Api, session: &Session, id: &str, shown: Shown<'_>,
                     @if let Some(body) = result["responseBody"].as_str() { details { summary { "Response body" } pre { (body) } } }
                 }
             },
-            Shown::Notice(message) => { (views::notice(&message)) },
+            Shown::Notice(message) => { (views::notice(message)) },
+            Shown::EditError(_) => {},
         }
         div.card {
             h2 { "Health" }
@@ -560,6 +613,27 @@ async fn endpoint_view(api: &Api, session: &Session, id: &str, shown: Shown<'_>,
                 form method="post" action=(format!("{path}/rotate-secret")) data-confirm="Rotate the signing secret? The old one keeps working for 24 hours." {
                     (csrf(session)) button.secondary type="submit" { "Rotate secret" }
                 }
+                form method="post" action=(format!("{path}/reveal-secret")) {
+                    (csrf(session)) button.secondary type="submit" { "Reveal secret" }
+                }
+            }
+        }
+        details.card open[edit_error.is_some()] {
+            summary { strong { "Edit endpoint" } }
+            form method="post" action=(format!("{path}/edit")) {
+                (csrf(session))
+                @if let Some(message) = edit_error { (views::error(message)) }
+                label for="edit-url" { "Endpoint URL" }
+                input #edit-url type="url" name="url" value=(e["url"].as_str().unwrap_or_default()) required;
+                label for="edit-description" { "Description" }
+                input #edit-description type="text" name="description" value=(e["description"].as_str().unwrap_or_default()) maxlength="500";
+                (events_fieldset("edit", &catalog, &selected))
+                (scheme_select("edit", e["signatureScheme"].as_str().unwrap_or("standard-webhooks")))
+                label for="edit-headers" { "Custom headers" }
+                textarea #edit-headers name="headers" rows="3" { (header_lines(&e["headers"])) }
+                input type="hidden" name="headers_was" value=(header_lines(&e["headers"]));
+                p.muted { "Secret-like values are shown masked; leave a line as it is to keep its value." }
+                button type="submit" { "Save changes" }
             }
         }
         div.card {
@@ -574,6 +648,10 @@ async fn endpoint_view(api: &Api, session: &Session, id: &str, shown: Shown<'_>,
                 }
                 label for="filter-type" { "Event type" }
                 input #filter-type type="text" name="eventType" value=(filter.event_type.as_deref().unwrap_or_default()) placeholder="lead.created";
+                label for="filter-since" { "From (UTC)" }
+                input #filter-since type="datetime-local" name="since" value=(filter.since.as_deref().unwrap_or_default());
+                label for="filter-until" { "To (UTC)" }
+                input #filter-until type="datetime-local" name="until" value=(filter.until.as_deref().unwrap_or_default());
                 button.secondary type="submit" { "Filter" }
             }
             @if !deliveries.ok() {
@@ -597,12 +675,12 @@ async fn endpoint_view(api: &Api, session: &Session, id: &str, shown: Shown<'_>,
                 }
                 @if deliveries.items().len() == 50 {
                     @let last = deliveries.items().last().and_then(|d| d["id"].as_str()).unwrap_or_default();
-                    p { a href=(format!("{path}?{}", query(&[("status", filter.status.as_deref()), ("eventType", filter.event_type.as_deref()), ("after", Some(last))]))) { "Older deliveries →" } }
+                    p { a href=(format!("{path}?{}", query(&[("status", filter.status.as_deref()), ("eventType", filter.event_type.as_deref()), ("since", filter.since.as_deref()), ("until", filter.until.as_deref()), ("after", Some(last))]))) { "Older deliveries →" } }
                 }
             }
             form.row method="post" action=(format!("{path}/recover")) {
                 (csrf(session))
-                label for="recover-since" { "Resend every failed delivery since" }
+                label for="recover-since" { "Resend every failed delivery since (UTC)" }
                 input #recover-since type="datetime-local" name="since" required;
                 button.secondary type="submit" { "Recover" }
             }
@@ -670,12 +748,65 @@ async fn rotate_secret(
     endpoint_view(&api, &session, &id, Shown::Secret(&reply.json), &DeliveryFilter::default()).await
 }
 
+async fn reveal_secret(
+    Extension(api): Extension<Api>,
+    session: Session,
+    Path(id): Path<String>,
+    form: FormData,
+) -> Response {
+    if let Some(refused) = form.refusal(&session) {
+        return refused;
+    }
+    let reply = api.get(&session.auth, &format!("/webhooks/{}/secret", segment(&id))).await;
+    if !reply.ok() {
+        return refused(&session, "Reveal secret", WEBHOOKS, &reply);
+    }
+    endpoint_view(&api, &session, &id, Shown::Secret(&reply.json), &DeliveryFilter::default()).await
+}
+
+async fn edit_endpoint(
+    Extension(api): Extension<Api>,
+    session: Session,
+    Path(id): Path<String>,
+    form: FormData,
+) -> Response {
+    if let Some(refused) = form.refusal(&session) {
+        return refused;
+    }
+    let all = form.all("events").iter().any(|e| e == "*");
+    let events: Vec<String> = if all { vec![] } else { form.all("events") };
+    let mut body = json!({
+        "url": form.get("url").unwrap_or_default(),
+        "description": form.get("description"),
+        "events": events,
+        "signatureScheme": form.get("signature_scheme").unwrap_or("standard-webhooks"),
+    });
+    let headers = form.raw("headers").replace("\r\n", "\n");
+    if headers.trim() != form.raw("headers_was").replace("\r\n", "\n").trim() {
+        match parse_headers(&headers) {
+            Ok(parsed) => body["headers"] = Value::Object(parsed),
+            Err(message) => {
+                return endpoint_view(&api, &session, &id, Shown::EditError(message), &DeliveryFilter::default()).await;
+            }
+        }
+    }
+    let reply = api.patch(&session.auth, &format!("/webhooks/{}", segment(&id)), body).await;
+    let shown = if reply.ok() {
+        Shown::Notice("Saved.".into())
+    } else if matches!(reply.code(), "INSUFFICIENT_SCOPE" | "NOT_FOUND" | "PLAN_REQUIRED") {
+        return refused(&session, "Webhook endpoint", WEBHOOKS, &reply);
+    } else {
+        Shown::EditError(reply.message())
+    };
+    endpoint_view(&api, &session, &id, shown, &DeliveryFilter::default()).await
+}
+
 async fn recover(Extension(api): Extension<Api>, session: Session, Path(id): Path<String>, form: FormData) -> Response {
     if let Some(refused) = form.refusal(&session) {
         return refused;
     }
     // `datetime-local` has no zone; the form's value is taken as UTC.
-    let since = form.get("since").map(|s| if s.len() == 16 { format!("{s}:00Z") } else { format!("{s}Z") });
+    let since = utc(form.get("since"));
     let reply = api.post(&session.auth, &format!("/webhooks/{}/recover", segment(&id)), json!({"since": since})).await;
     let notice = if reply.ok() {
         format!("{} failed deliveries will be sent again.", reply.json["requeued"].as_i64().unwrap_or(0))

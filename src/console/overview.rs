@@ -1,9 +1,11 @@
-//! The overview: the rentals dashboard's figures and the AR aging as a bar chart drawn on the
-//! server (SVG, readable without JavaScript), and where to start.
+//! The overview: the rentals dashboard's figures and the AR aging as a bar chart, new leads
+//! and coming showings, and webhook deliveries per day over 7 days — charts drawn on the
+//! server (SVG with a text title, readable without JavaScript) — and where to start.
 
 use std::fmt::Write;
 
 use axum::Extension;
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::html;
@@ -12,13 +14,24 @@ use serde_json::Value;
 use super::api::Api;
 use super::session::Session;
 use super::views::{self, Page};
+use crate::state::AppState;
 
 const BUCKETS: [&str; 4] = ["0-30", "31-60", "61-90", "90+"];
 
-pub async fn page(Extension(api): Extension<Api>, session: Session) -> Response {
+pub async fn page(State(state): State<AppState>, Extension(api): Extension<Api>, session: Session) -> Response {
     let dashboard = api.get(&session.auth, "/dashboard").await;
     let keys = api.get(&session.auth, "/keys?limit=100&revoked=false").await;
     let endpoints = api.get(&session.auth, "/webhooks?limit=100").await;
+    let stats = api.get(&session.auth, "/webhook-deliveries/stats?days=7").await;
+    let now = state.clock().now_ms();
+    let week_ago = crate::vocab::clock::rfc3339(now - 7 * 86_400_000);
+    let leads = api.get(&session.auth, "/leads?limit=100").await;
+    let new_leads =
+        leads.items().iter().filter(|lead| lead["createdAt"].as_str().is_some_and(|at| *at >= *week_ago)).count();
+    let next_week = crate::vocab::clock::rfc3339(now + 7 * 86_400_000);
+    let showings = api
+        .get(&session.auth, &format!("/showings?limit=100&from={}&to={}", crate::vocab::clock::rfc3339(now), next_week))
+        .await;
     let d = &dashboard.json;
     let body = html! {
         h1 { "Overview" }
@@ -41,6 +54,28 @@ pub async fn page(Extension(api): Extension<Api>, session: Session) -> Response 
             }
         } @else {
             div.card { h2 { "Rentals" } (views::error(&dashboard.message())) }
+        }
+        div.kpis {
+            @if leads.ok() {
+                (kpi("New leads", &format!("{new_leads}{}", if new_leads == 100 { "+" } else { "" }), "In the last 7 days"))
+            }
+            @if showings.ok() {
+                (kpi("Showings", &format!("{}{}", showings.items().len(), if showings.items().len() == 100 { "+" } else { "" }), "In the next 7 days"))
+            }
+            @if stats.ok() {
+                (kpi("Webhook success", &stats.json["successRate"].as_f64().map_or_else(|| "—".to_owned(), |rate| format!("{:.1}%", rate * 100.0)),
+                    &format!("{} delivered, {} failed in 7 days", stats.json["succeeded"], stats.json["failed"])))
+            }
+        }
+        @if stats.ok() {
+            div.card {
+                h2 { "Webhook deliveries, last 7 days" }
+                @if stats.json["succeeded"].as_i64().unwrap_or(0) + stats.json["failed"].as_i64().unwrap_or(0) == 0 {
+                    p.empty { "No deliveries in the last 7 days. " a href="/console/settings/developer/webhooks" { "Add an endpoint" } " to receive events." }
+                } @else {
+                    (views::trusted(delivery_chart(&stats.json["days"])))
+                }
+            }
         }
         div.card {
             h2 { "Getting started" }
@@ -112,6 +147,50 @@ fn aging_chart(totals: &Value) -> String {
     svg
 }
 
+/// A column per day: succeeded (blue) stacked on failed (red), with the day's success rate.
+fn delivery_chart(days: &Value) -> String {
+    let days: Vec<(String, f64, f64)> = days
+        .as_array()
+        .map(|days| {
+            days.iter()
+                .map(|d| {
+                    let date = d["date"].as_str().unwrap_or_default().get(5..).unwrap_or_default().to_owned();
+                    (date, d["succeeded"].as_f64().unwrap_or(0.0), d["failed"].as_f64().unwrap_or(0.0))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let max = days.iter().map(|(_, s, f)| s + f).fold(0.0_f64, f64::max).max(1.0);
+    let (column, plot, top) = (72.0, 140.0, 20.0);
+    let width = column * days.len() as f64;
+    let height = top + plot + 24.0;
+    let summary: Vec<String> = days.iter().map(|(date, s, f)| format!("{date}: {s} delivered, {f} failed")).collect();
+    let mut svg = format!(
+        r#"<svg class="chart" role="img" aria-labelledby="deliveries-title" viewBox="0 0 {width} {height}" width="{width}" height="{height}"><title id="deliveries-title">Webhook deliveries per day: {}</title>"#,
+        summary.join("; ")
+    );
+    for (i, (date, succeeded, failed)) in days.iter().enumerate() {
+        let x = i as f64 * column + 14.0;
+        let ok_height = plot * succeeded / max;
+        let bad_height = plot * failed / max;
+        let rate = if succeeded + failed > 0.0 {
+            format!("{:.0}%", 100.0 * succeeded / (succeeded + failed))
+        } else {
+            "—".into()
+        };
+        let _ = write!(
+            svg,
+            r##"<rect x="{x}" y="{ok_y:.1}" width="44" height="{ok_height:.1}" fill="#1d4ed8"></rect><rect x="{x}" y="{bad_y:.1}" width="44" height="{bad_height:.1}" fill="#b42318"></rect><text x="{x}" y="{label_y:.1}">{rate}</text><text x="{x}" y="{date_y}">{date}</text>"##,
+            ok_y = top + plot - ok_height - bad_height,
+            bad_y = top + plot - bad_height,
+            label_y = (top + plot - ok_height - bad_height - 4.0).max(12.0),
+            date_y = top + plot + 18.0,
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,5 +201,8 @@ mod tests {
         assert_eq!(dollars(&Value::from(0)), "$0");
         let svg = aging_chart(&serde_json::json!({"0-30": 100, "31-60": 50, "61-90": 0, "90+": 0}));
         assert!(svg.starts_with("<svg") && svg.contains("0-30 days $100") && svg.ends_with("</svg>"), "{svg}");
+        let days = serde_json::json!([{"date": "2026-12-04", "succeeded": 3, "failed": 1}, {"date": "2026-12-05", "succeeded": 0, "failed": 0}]);
+        let svg = delivery_chart(&days);
+        assert!(svg.contains("12-04: 3 delivered, 1 failed") && svg.contains(">75%<"), "{svg}");
     }
 }

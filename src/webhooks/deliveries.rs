@@ -21,12 +21,13 @@ use crate::state::AppState;
 use crate::text_enum;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::scope::Need;
-use crate::vocab::values::Timestamp;
+use crate::vocab::values::{Timestamp, Value};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list_deliveries))
         .routes(routes!(get_delivery))
+        .routes(routes!(delivery_stats))
         .routes(routes!(resend))
         .routes(routes!(recover))
 }
@@ -115,6 +116,12 @@ pub struct DeliveryFilter {
     #[serde(rename = "eventType")]
     #[param(rename = "eventType", example = "lead.created")]
     pub event_type: Option<String>,
+    /// Deliveries created at or after this instant (RFC 3339).
+    #[param(value_type = Option<String>, example = "2025-01-15T00:00:00Z")]
+    pub since: Option<Timestamp>,
+    /// Deliveries created before this instant (RFC 3339).
+    #[param(value_type = Option<String>, example = "2025-01-16T00:00:00Z")]
+    pub until: Option<Timestamp>,
 }
 
 async fn load(scoped: &mut Scoped<'_>, id: &str) -> ApiResult<Delivery> {
@@ -129,7 +136,7 @@ async fn load(scoped: &mut Scoped<'_>, id: &str) -> ApiResult<Delivery> {
 }
 
 /// The delivery log through the engine: `GET /api/webhook-deliveries` (every endpoint's, newest
-/// first; filters `endpointId`, `status`, `eventType`) and GraphQL `webhookDeliveries`. One
+/// first; filters `endpointId`, `status`, `eventType`, `since`, `until`) and GraphQL `webhookDeliveries`. One
 /// delivery is served with its attempts by [`get_delivery`], and an endpoint's by
 /// [`list_deliveries`], both over the same records.
 pub struct Deliveries;
@@ -151,6 +158,10 @@ impl Resource for Deliveries {
         filters.eq("endpoint_id", f.endpoint_id.clone());
         filters.eq("status", f.status);
         filters.eq("event_type", f.event_type.clone());
+        filters.at_least("created_at", f.since.map(Timestamp::ms));
+        if let Some(until) = f.until {
+            filters.raw("created_at < ?".into(), [Value::from(until.ms())]);
+        }
     }
 
     fn authorize(auth: &Auth, need: Need) -> ApiResult<&ActingOrg> {
@@ -178,6 +189,99 @@ async fn list_deliveries(
     filter.endpoint_id = Some(id);
     let (deliveries, next) = resource::list_records::<Deliveries>(&state, &auth, &page, filter).await?;
     Ok(list::respond(&uri, deliveries, next))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct StatsQuery {
+    /// Only this endpoint's deliveries (`whep_…`).
+    #[serde(rename = "endpointId")]
+    #[param(rename = "endpointId", example = "whep_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5")]
+    pub endpoint_id: Option<String>,
+    /// Days back from today (UTC), 1–90; default 7.
+    pub days: Option<i64>,
+}
+
+/// One day's deliveries by status.
+#[derive(Debug, Clone, Default, Serialize, ToSchema)]
+#[schema(example = json!({"date": "2025-01-15", "succeeded": 170, "failed": 1, "pending": 2}))]
+pub struct DayCounts {
+    /// `YYYY-MM-DD` (UTC).
+    pub date: String,
+    pub succeeded: i64,
+    pub failed: i64,
+    pub pending: i64,
+}
+
+/// Deliveries by status over the last days.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+#[schema(example = json!({"since": "2025-01-09T00:00:00.000Z", "succeeded": 1180, "failed": 3, "pending": 2,
+    "successRate": 0.997, "days": [{"date": "2025-01-15", "succeeded": 170, "failed": 1, "pending": 2}]}))]
+pub struct DeliveryStats {
+    /// The start of the first day counted.
+    pub since: Timestamp,
+    pub succeeded: i64,
+    pub failed: i64,
+    pub pending: i64,
+    /// succeeded ÷ (succeeded + failed), three decimals; `null` with no finished delivery.
+    pub success_rate: Option<f64>,
+    /// Every day, oldest first (days without deliveries included).
+    pub days: Vec<DayCounts>,
+}
+
+const DAY_MS: i64 = 86_400_000;
+
+/// Delivery statistics
+///
+/// How many deliveries succeeded, failed and are pending, per day (UTC) and in all, over the
+/// last `days` days (default 7), for every endpoint or one. Needs `read:webhooks`.
+#[utoipa::path(get, path = "/webhook-deliveries/stats", tag = "Webhooks", params(StatsQuery),
+    responses((status = 200, description = "Counts by status and day", body = DeliveryStats)))]
+async fn delivery_stats(
+    State(state): State<AppState>,
+    auth: Auth,
+    Query(query): Query<StatsQuery>,
+) -> ApiResult<Json<DeliveryStats>> {
+    let tenant = Deliveries::authorize(&auth, Need::Read("webhooks"))?;
+    let days = query.days.unwrap_or(7);
+    if !(1..=90).contains(&days) {
+        return Err(ApiError::validation("days", "`days` must be between 1 and 90"));
+    }
+    let today = state.clock().now_ms().div_euclid(DAY_MS);
+    let first = today - days + 1;
+    let mut scoped = state.db().scoped(tenant);
+    let mut sql = "SELECT CAST(created_at / 86400000 AS BIGINT) AS day, status, COUNT(*) AS n FROM webhook_deliveries \
+                   WHERE org_id = $1 AND created_at >= $2"
+        .to_owned();
+    if query.endpoint_id.is_some() {
+        sql.push_str(" AND endpoint_id = $3");
+    }
+    sql.push_str(" GROUP BY CAST(created_at / 86400000 AS BIGINT), status");
+    let mut statement = scoped.sql(sql).bind(first * DAY_MS);
+    if let Some(endpoint) = query.endpoint_id {
+        statement = statement.bind(endpoint);
+    }
+    let rows: Vec<(i64, String, i64)> = scoped.fetch_all(statement).await?;
+    let mut counts: Vec<DayCounts> = (first..=today)
+        .map(|day| DayCounts {
+            date: crate::vocab::clock::rfc3339(day * DAY_MS)[..10].to_owned(),
+            ..DayCounts::default()
+        })
+        .collect();
+    for (day, status, n) in rows {
+        let Some(slot) = usize::try_from(day - first).ok().and_then(|i| counts.get_mut(i)) else { continue };
+        match status.as_str() {
+            "succeeded" => slot.succeeded += n,
+            "failed" => slot.failed += n,
+            _ => slot.pending += n,
+        }
+    }
+    let (succeeded, failed, pending) =
+        counts.iter().fold((0, 0, 0), |(s, f, p), day| (s + day.succeeded, f + day.failed, p + day.pending));
+    let success_rate =
+        (succeeded + failed > 0).then(|| (succeeded as f64 / (succeeded + failed) as f64 * 1000.0).round() / 1000.0);
+    Ok(Json(DeliveryStats { since: Timestamp(first * DAY_MS), succeeded, failed, pending, success_rate, days: counts }))
 }
 
 /// Get a delivery with its attempts

@@ -41,6 +41,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(create_endpoint))
         .routes(routes!(update_endpoint, replace_endpoint, delete_endpoint))
         .routes(routes!(rotate_secret))
+        .routes(routes!(reveal_secret))
         .routes(routes!(test_endpoint))
 }
 
@@ -746,6 +747,32 @@ async fn rotate_secret(
     )
     .await;
     Ok((Extension(RedactOnReplay(&["secret"])), Json(body)))
+}
+
+/// An endpoint's signing secret.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSwC8sS8kWDqkE="}))]
+pub struct EndpointSecret {
+    /// `whsec_` + base64 of 32 random bytes.
+    pub secret: String,
+}
+
+/// Reveal an endpoint's secret
+///
+/// The current signing secret, for a receiver being set up again (the console's "Reveal").
+/// Needs `write:webhooks`: whoever may rotate the secret may read it. (A read changes nothing,
+/// so it is not in the audit log; rotations are.)
+#[utoipa::path(get, path = "/webhooks/{id}/secret", tag = "Webhooks",
+    params(("id" = String, Path, description = "Endpoint id (`whep_…`)")),
+    responses((status = 200, description = "The secret", body = EndpointSecret)))]
+async fn reveal_secret(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> ApiResult<Json<EndpointSecret>> {
+    let tenant = auth.require_webhooks(Need::Write("webhooks"))?;
+    let row = load(&mut state.db().scoped(tenant), state.secrets(), &id).await?;
+    Ok(Json(EndpointSecret { secret: row.secret }))
 }
 
 /// The result of a test delivery.

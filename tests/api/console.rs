@@ -11,7 +11,7 @@ use reqwest::header::{HeaderMap, LOCATION, SET_COOKIE};
 use reqwest::redirect::Policy;
 use serde_json::json;
 
-use crate::helpers::{TestApp, TestOrg, json, spawn_app, spawn_with};
+use crate::helpers::{TestApp, TestOrg, expect_error, json, spawn_app, spawn_with};
 use crate::receiver::{Receiver, SmtpSink};
 use crate::rentals_support::property;
 use crate::webhooks::allow_loopback;
@@ -394,6 +394,70 @@ async fn webhooks_in_the_console_test_deliver_and_resend() {
     receiver.settle_at(&app, 3).await;
     let (_, again) = json(app.get(&format!("/api/webhook-deliveries/{delivery}"), &org.key).await).await;
     assert_eq!(again["attempts"].as_array().unwrap().len(), 2);
+
+    // The delivery log by time: nothing before the deliveries, all of them since.
+    let now = gable::vocab::clock::rfc3339(app.clock().now_ms() - 60_000);
+    let (_, since) =
+        json(app.get(&format!("/api/webhook-deliveries?endpointId={endpoint}&since={now}"), &org.key).await).await;
+    let (_, until) =
+        json(app.get(&format!("/api/webhook-deliveries?endpointId={endpoint}&until={now}"), &org.key).await).await;
+    assert_eq!((since.as_array().unwrap().len(), until.as_array().unwrap().len()), (1, 0));
+
+    // Edit: description and events change, the headers stay when their lines are left alone.
+    let secret = created.body.split("value=\"whsec_").nth(1).unwrap().split('"').next().unwrap().to_owned();
+    let edit = browser.get(&page).await;
+    assert!(edit.body.contains("X-Team: ops"), "headers are shown for editing");
+    let saved = browser
+        .post(
+            &format!("{page}/edit"),
+            &[
+                ("csrf_token", &csrf),
+                ("url", &receiver.url),
+                ("description", "Ops receiver"),
+                ("events", "property.created"),
+                ("events", "lead.created"),
+                ("signature_scheme", "standard-webhooks"),
+                ("headers", "X-Team: ops"),
+                ("headers_was", "X-Team: ops"),
+            ],
+        )
+        .await;
+    assert!(saved.body.contains("Saved."), "{}", saved.body);
+    let (_, edited) = json(app.get(&format!("/api/webhooks/{endpoint}"), &org.key).await).await;
+    assert_eq!(
+        (&edited["description"], &edited["events"]),
+        (&json!("Ops receiver"), &json!(["property.created", "lead.created"]))
+    );
+    assert_eq!(edited["headers"], json!({"X-Team": "ops"}));
+    let bad_edit = browser
+        .post(
+            &format!("{page}/edit"),
+            &[("csrf_token", &csrf), ("url", "not a url"), ("headers", ""), ("headers_was", "")],
+        )
+        .await;
+    assert!(
+        bad_edit.body.contains("role=\"alert\"") && bad_edit.body.contains("<details class=\"card\" open"),
+        "{}",
+        bad_edit.body
+    );
+    let revealed = browser.post(&format!("{page}/reveal-secret"), &[("csrf_token", &csrf)]).await;
+    assert!(revealed.body.contains(&format!("value=\"whsec_{secret}\"")), "the same secret");
+    let (_, audit) = json(app.get("/api/audit-log?action=webhook_endpoint.updated", &org.key).await).await;
+    assert_eq!(audit[0]["target"], endpoint.as_str(), "the edit is in the audit log");
+
+    // Counted per day, and on the overview.
+    let (status, stats) =
+        json(app.get(&format!("/api/webhook-deliveries/stats?endpointId={endpoint}"), &org.key).await).await;
+    assert_eq!(status, 200, "{stats}");
+    assert_eq!(
+        (stats["succeeded"].as_i64(), stats["failed"].as_i64(), stats["successRate"].as_f64()),
+        (Some(1), Some(0), Some(1.0))
+    );
+    assert_eq!(stats["days"].as_array().unwrap().len(), 7);
+    expect_error(app.get("/api/webhook-deliveries/stats?days=91", &org.key).await, 400, "VALIDATION_ERROR").await;
+    let overview = browser.get("/console/overview").await;
+    assert!(overview.body.contains("Webhook success") && overview.body.contains("100.0%"), "{}", overview.body);
+    assert!(overview.body.contains("1 delivered, 0 failed"), "the chart's text");
 
     let disabled = browser.post(&format!("{page}/enabled"), &[("csrf_token", &csrf), ("enabled", "false")]).await;
     assert!(disabled.body.contains("The endpoint is disabled"));
