@@ -84,6 +84,7 @@ impl App {
         let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
         let result = axum::serve(self.listener, service).with_graceful_shutdown(shutdown).await;
         maintenance.abort();
+        jobs::flush_usage(&self.state).await;
         if let Some(jobs) = jobs {
             jobs.abort();
         }
@@ -173,13 +174,14 @@ fn api() -> OpenApiRouter<AppState> {
     areas.merge(graphql::router(&resources))
 }
 
-/// This instance's memory, once a minute: finished rate-limit windows, stale cached keys and
-/// organization links. (What is in the database is the background jobs' work: [`jobs`].)
+/// This instance's memory, once a minute: its usage counts written out, finished rate-limit
+/// windows, stale cached keys and organization links forgotten. (What is in the database is the background jobs' work: [`jobs`].)
 async fn maintenance(state: AppState) {
     let mut tick = tokio::time::interval(Duration::from_secs(60));
     loop {
         tick.tick().await;
         let now_ms = state.clock().now_ms();
+        jobs::flush_usage(&state).await;
         state.limiter().purge(state.clock().now_secs());
         state.key_cache().purge(now_ms);
         if let Some(jwt) = state.jwt() {

@@ -26,5 +26,6 @@ pub mod sales;
 pub mod secrets;
 pub mod seed;
 pub mod state;
+pub mod usage;
 pub mod vocab;
 pub mod webhooks;

@@ -1,6 +1,7 @@
 //! The state every handler and job shares ([`AppState`]): the settings, the database, the
-//! rate limiter, the key cache, the JWT verifier, the webhook runtime, the secrets, the clock
-//! and the metrics. It sits below everything that takes `State<AppState>`, and above the
+//! rate limiter, the key cache, the JWT verifier, the webhook runtime, the secrets, the clock,
+//! the metrics and the usage counts. It sits below everything that takes `State<AppState>`,
+//! and above the
 //! parts it holds, which never name it.
 
 use std::net::SocketAddr;
@@ -13,6 +14,7 @@ use crate::db::Db;
 use crate::metrics::Metrics;
 use crate::ratelimit::Limiter;
 use crate::secrets::{KeySource, Secrets};
+use crate::usage::Usage;
 use crate::vocab::clock::Clock;
 use crate::webhooks::runtime::Webhooks;
 
@@ -30,6 +32,7 @@ struct Inner {
     secrets: Secrets,
     clock: Clock,
     metrics: Metrics,
+    usage: Usage,
     public_url: String,
 }
 
@@ -66,6 +69,7 @@ impl AppState {
             secrets,
             clock,
             metrics,
+            usage: Usage::default(),
             public_url,
         })))
     }
@@ -106,6 +110,11 @@ impl AppState {
 
     pub fn metrics(&self) -> &Metrics {
         &self.0.metrics
+    }
+
+    /// API requests counted since the last flush (`crate::jobs::flush_usage`).
+    pub fn usage(&self) -> &Usage {
+        &self.0.usage
     }
 
     /// The base of absolute links to this server, without a trailing `/`: `public_url`, or

@@ -4,8 +4,8 @@
 //! (401 when missing, malformed, unknown, revoked or expired) — or, for a bearer token
 //! shaped like a JWT, verifies it and finds its linked organization ([`jwt`]) — counts the
 //! request against the rate limits (429; requests refused with 401 or 403 before this do not
-//! count), checks that the organization's plan includes the API (403 with `upgrade`), and puts
-//! an [`Auth`] in the request. Every response it lets through gets the rate-limit headers.
+//! count), counts it for the usage report (`crate::usage`), checks that the organization's plan
+//! includes the API (403 with `upgrade`), and puts an [`Auth`] in the request. Every response it lets through gets the rate-limit headers.
 //!
 //! Handlers take [`Auth`] and call [`Auth::require`] with the scope the call needs; that is
 //! the only way to obtain the [`ActingOrg`] that storage calls require.
@@ -123,6 +123,8 @@ pub async fn authenticate(State(state): State<AppState>, mut req: Request, next:
     let cost = req.extensions_mut().remove::<RequestCost>();
     let units = cost.as_ref().map_or(1, |c| if c.refusal.is_some() { 1 } else { c.units.max(1) });
     let decision = state.limiter().charge(state.clock().now_secs(), &quotas(&state, &auth, &req), units).await;
+    let route = format!("{} {}", req.method(), api_path(&req));
+    state.usage().count(auth.org_id(), auth.key_id(), state.clock().now_ms(), &route, !decision.allowed);
     let mut response = if !decision.allowed {
         ApiError::rate_limited(decision.retry_after()).into_response()
     } else if let Some(plan) = auth.missing_plan(state.settings().features.api) {
@@ -193,6 +195,12 @@ fn failure_quota(state: &AppState, req: &Request) -> Quota {
     }
 }
 
+/// The matched route under `/api` or `/v1`: `/properties/{id}`.
+fn api_path(req: &Request) -> &str {
+    let path = req.extensions().get::<MatchedPath>().map_or_else(|| req.uri().path(), MatchedPath::as_str);
+    path.strip_prefix("/api").or_else(|| path.strip_prefix("/v1")).unwrap_or(path)
+}
+
 /// The quotas this request counts against: the plan's, plus its route class's.
 fn quotas(state: &AppState, auth: &Auth, req: &Request) -> Vec<Quota> {
     let settings = state.settings();
@@ -205,8 +213,7 @@ fn quotas(state: &AppState, auth: &Auth, req: &Request) -> Vec<Quota> {
         quota("key-hour".into(), format!("key:{key}"), limits.key_per_hour, 3600),
         quota("org-minute".into(), format!("org:{org}"), limits.org_per_minute, 60),
     ];
-    let path = req.extensions().get::<MatchedPath>().map_or_else(|| req.uri().path(), MatchedPath::as_str);
-    let path = path.strip_prefix("/api").or_else(|| path.strip_prefix("/v1")).unwrap_or(path);
+    let path = api_path(req);
     for (class, limits) in &settings.rate_limit_classes {
         if limits.paths.iter().any(|p| p == path) {
             let windows = [

@@ -19,6 +19,7 @@ mod overview;
 mod session;
 mod settings;
 mod signed;
+mod usage;
 mod views;
 
 use std::sync::OnceLock;
@@ -50,6 +51,7 @@ pub fn router(api: Api) -> Router<AppState> {
         .route("/console/forgot-password", get(session::forgot_page).post(session::forgot))
         .route("/console/reset-password/{token}", get(session::reset_page).post(session::reset))
         .route("/console/overview", get(overview::page))
+        .route(usage::USAGE, get(usage::page))
         .merge(developer::router())
         .merge(settings::router())
         .route("/console/assets/{name}", get(asset))

@@ -55,6 +55,7 @@ const NAV: [(&str, &[(&str, &str)]); 3] = [
             ("/console/settings/developer/keys", "API keys"),
             ("/console/settings/developer/webhooks", "Webhooks"),
             ("/console/events", "Events"),
+            ("/console/settings/developer/usage", "Usage"),
         ],
     ),
 ];

@@ -7,7 +7,7 @@
 //! | rent schedule | once a day by the app's clock | the `job_runs` row is claimed with a lease; the scheduler itself is idempotent |
 //! | idempotency purge | every minute | a plain `DELETE` of expired rows |
 //! | webhook retention | every hour | a plain `DELETE` of old rows |
-//! | console session purge | every hour | a plain `DELETE` of expired sessions |
+//! | console session purge | every hour | a plain `DELETE` of expired sessions and of usage older than 90 days |
 //!
 //! Each catches up when a runner starts: the periodic jobs run at once, and the rent schedule
 //! charges every period due since it last ran. Jobs use the database's job connections
@@ -154,6 +154,41 @@ fn idempotency_purge<'a>(state: &'a AppState, token: &'a JobToken) -> JobFuture<
     })
 }
 
+/// Adds this instance's usage counts to `usage_hourly` (every serving instance, once a minute
+/// and at shutdown: `crate::app`). Counts that cannot be written are kept for the next flush.
+pub async fn flush_usage(state: &AppState) {
+    let taken = state.usage().take();
+    if taken.is_empty() {
+        return;
+    }
+    let token = JobToken::new();
+    let result = async {
+        let mut tx = state.db().jobs(&token).begin().await?;
+        for (key, counts) in &taken {
+            let upsert = tx
+                .sql(
+                    "INSERT INTO usage_hourly (org_id, hour, principal, route, requests, throttled) \
+                     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (org_id, hour, principal, route) DO UPDATE SET \
+                     requests = usage_hourly.requests + excluded.requests, \
+                     throttled = usage_hourly.throttled + excluded.throttled",
+                )
+                .bind(key.org_id.clone())
+                .bind(key.hour)
+                .bind(key.principal.clone())
+                .bind(key.route.clone())
+                .bind(i64::try_from(counts.requests).unwrap_or(i64::MAX))
+                .bind(i64::try_from(counts.throttled).unwrap_or(i64::MAX));
+            tx.execute(upsert).await?;
+        }
+        tx.commit().await
+    }
+    .await;
+    if let Err(err) = result {
+        tracing::warn!(error = %err, "could not record API usage; keeping the counts for the next try");
+        state.usage().restore(taken);
+    }
+}
+
 /// Deletes console sessions past their lifetime or idle for longer than `session_idle` (a
 /// request with one is refused anyway; this keeps the table small).
 fn session_purge<'a>(state: &'a AppState, token: &'a JobToken) -> JobFuture<'a> {
@@ -166,6 +201,9 @@ fn session_purge<'a>(state: &'a AppState, token: &'a JobToken) -> JobFuture<'a> 
             .bind(now)
             .bind(now.saturating_sub(idle_ms));
         jobs.execute(purge).await?;
+        // Usage is kept for 90 days.
+        let old = jobs.sql("DELETE FROM usage_hourly WHERE hour < $1").bind(now.div_euclid(3_600_000) - 90 * 24);
+        jobs.execute(old).await?;
         Ok(())
     })
 }

@@ -9,6 +9,7 @@ pub mod members;
 pub mod metrics;
 pub mod organization;
 pub mod orgs;
+pub mod usage;
 
 use utoipa_axum::router::OpenApiRouter;
 
@@ -25,7 +26,11 @@ const RESOURCES: [Registration; 2] =
     [Registration::reads::<keys::ApiKeys>(), Registration::reads::<audit_log::AuditLog>()];
 
 pub fn router() -> OpenApiRouter<AppState> {
-    resource::routers(&RESOURCES).merge(keys::router()).merge(members::router()).merge(organization::router())
+    resource::routers(&RESOURCES)
+        .merge(keys::router())
+        .merge(members::router())
+        .merge(organization::router())
+        .merge(usage::router())
 }
 
 /// The platform writes no events of its own.

@@ -725,3 +725,44 @@ async fn organization_settings_are_owners_and_admins() {
         viewer.post("/console/settings/organization", &[("csrf_token", &viewer_csrf), ("name", "Mine")]).await;
     assert_eq!(refused.status, 403);
 }
+
+#[tokio::test]
+async fn usage_counts_requests_per_key_day_and_route_with_the_429s() {
+    let app = spawn_with(|s| {
+        s.plans.grow.key_per_minute = 3;
+        s.plans.grow.org_per_minute = 1_000;
+    })
+    .await;
+    let org = app.org(Plan::Grow).await;
+    let zapier = app.create("/api/keys", &org.key, &json!({"name": "Zapier", "scopes": ["read:*"]})).await;
+    let zapier_key = zapier["key"].as_str().unwrap();
+    let statuses: Vec<u16> = {
+        let mut statuses = Vec::new();
+        for _ in 0..5 {
+            statuses.push(app.get("/api/properties", zapier_key).await.status().as_u16());
+        }
+        statuses
+    };
+    assert_eq!(statuses, [200, 200, 200, 429, 429]);
+    gable::jobs::flush_usage(&app.state).await;
+    gable::jobs::flush_usage(&app.state).await;
+
+    let reader = app.key(&org.id, &["admin"]).await;
+    let (status, report) = json(app.get("/api/usage", &reader).await).await;
+    assert_eq!(status, 200, "{report}");
+    let credential = report["credentials"].as_array().unwrap().iter().find(|c| c["name"] == "Zapier").unwrap().clone();
+    assert_eq!((credential["requests"].as_i64(), credential["throttled"].as_i64()), (Some(5), Some(2)));
+    assert_eq!(credential["perDay"].as_array().unwrap().last(), Some(&json!(5)), "today is the last day");
+    let route = report["routes"].as_array().unwrap().iter().find(|r| r["route"] == "GET /properties").unwrap().clone();
+    assert_eq!(route["throttled"], 2);
+    assert_eq!((report["plan"].as_str(), report["limits"]["keyPerMinute"].as_u64()), (Some("grow"), Some(3)));
+    assert_eq!(report["days"].as_array().unwrap().len(), 7);
+    let everything_else = app.key(&org.id, &["read:*", "write:*"]).await;
+    assert_eq!(app.get("/api/usage", &everything_else).await.status(), 403, "usage is key management's (admin)");
+
+    person(&app, &org, "owner@test-realty.example", "owner").await;
+    let (mut browser, _) = Browser::signed_in(&app, "owner@test-realty.example").await;
+    let page = browser.get("/console/settings/developer/usage").await;
+    assert!(page.body.contains("Zapier") && page.body.contains("GET /properties"), "{}", page.body);
+    assert!(page.body.contains(" requests, 2 limited"), "the chart's text");
+}
