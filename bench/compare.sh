@@ -29,7 +29,8 @@ if [ ! -s "$old_dir/seed.json" ]; then
       -c "CREATE DATABASE $old_db TEMPLATE gable_bench_realistic" >/dev/null
     psql -q "${admin%/*}/$old_db" -c "DELETE FROM _sqlx_migrations WHERE version > $old_migration" >/dev/null
   else
-    cp "$new_dir/gable.db" "$old_dir/gable.db"
+    # The SQLite backup API, not cp: a plain copy of a WAL database can be torn.
+    sqlite3 "$new_dir/gable.db" ".backup '$old_dir/gable.db'"
     sqlite3 "$old_dir/gable.db" "DELETE FROM _sqlx_migrations WHERE version > $old_migration"
   fi
   cp "$new_dir/seed.json" "$old_dir/seed.json"

@@ -118,7 +118,8 @@ async fn keys_view(
         form.error.as_ref().filter(|(f, _)| !matches!(f.as_deref(), Some("name" | "scopes"))).map(|(_, m)| m);
     let body = html! {
         h1 { "API keys" }
-        p.lead { "Keys let your code call the Gable API. Send one as " code { "Authorization: Bearer gbl_live_…" } "." }
+        p.lead { "Keys let your code call the Gable API (Settings → Developer, or Settings → Integrations). Send one as "
+            code { "Authorization: Bearer gbl_live_…" } "." }
         @if let Some(created) = created {
             div.notice role="status" {
                 h2 { "Your new key “" (created["name"].as_str().unwrap_or_default()) "”" }

@@ -30,7 +30,7 @@ use axum::http::header::{
 };
 use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::{Next, from_fn};
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Router};
 use base64::Engine;
@@ -51,6 +51,11 @@ pub fn router(api: Api) -> Router<AppState> {
         .route("/console/forgot-password", get(session::forgot_page).post(session::forgot))
         .route("/console/reset-password/{token}", get(session::reset_page).post(session::reset))
         .route("/console/overview", get(overview::page))
+        // Where each product's "Getting started" sends people: Aura's Settings > Integrations,
+        // Aptoria's Settings → Developer, Aureum's Admin → Webhooks.
+        .route("/console/settings/integrations", get(|| async { Redirect::to("/console/settings/developer/keys") }))
+        .route("/console/settings/developer", get(|| async { Redirect::to("/console/settings/developer/keys") }))
+        .route("/console/admin/webhooks", get(|| async { Redirect::to("/console/settings/developer/webhooks") }))
         .route(usage::USAGE, get(usage::page))
         .merge(developer::router())
         .merge(settings::router())

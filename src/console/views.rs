@@ -50,7 +50,7 @@ const NAV: [(&str, &[(&str, &str)]); 3] = [
         ],
     ),
     (
-        "Settings → Developer",
+        "Developer & integrations",
         &[
             ("/console/settings/developer/keys", "API keys"),
             ("/console/settings/developer/webhooks", "Webhooks"),

@@ -148,6 +148,14 @@ async fn signing_in_and_out() {
     assert_eq!(overview.status, 200);
     assert!(overview.body.contains("Overview") && overview.body.contains("owner@test-realty.example"));
     assert_eq!(browser.get("/console").await.location(), "/console/overview");
+    // Each product's "Getting started" path leads to the same page.
+    for (path, to) in [
+        ("/console/settings/integrations", "/console/settings/developer/keys"),
+        ("/console/settings/developer", "/console/settings/developer/keys"),
+        ("/console/admin/webhooks", "/console/settings/developer/webhooks"),
+    ] {
+        assert_eq!(browser.get(path).await.location(), to, "{path}");
+    }
 
     // Sign out needs the form's token too, then the session is gone for good.
     let token = browser.cookies["gable_session"].clone();

@@ -1,7 +1,8 @@
 // The console in a real browser (Debian's Chromium driven by playwright-core), as a person
 // does a seed's "Getting started": sign in, create an API key and read it once, call the API
 // with it, add a webhook endpoint, send a test event, see a delivery in the log and resend it,
-// revoke the key and see the API refuse it, sign out. A screenshot of each page is saved.
+// look at usage, invite a teammate, rename the organization, read the audit log, revoke the
+// key and see the API refuse it, sign out. A screenshot of each page is saved.
 //
 // Run by tests/api/browser.rs, which starts the server and a webhook receiver and passes:
 // GABLE_URL, GABLE_EMAIL, GABLE_PASSWORD, GABLE_RECEIVER_URL, GABLE_CHROMIUM, GABLE_SCREENSHOTS.
@@ -118,6 +119,25 @@ try {
   await shot("events");
   await page.getByRole("link", { name: "The event catalog" }).click();
   await page.getByRole("heading", { name: "Event catalog" }).waitFor();
+
+  step("usage, the team, the organization and the audit log");
+  await page.getByRole("link", { name: "Usage" }).click();
+  await page.getByRole("heading", { name: "Requests per day" }).waitFor();
+  await shot("usage");
+  await page.getByRole("link", { name: "Team" }).click();
+  await page.getByLabel("Email").fill("new.agent@test-realty.example");
+  await page.getByLabel("Role", { exact: true }).selectOption("viewer");
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await page.getByText("Invitation sent to new.agent@test-realty.example").waitFor();
+  await shot("team");
+  await page.getByRole("link", { name: "Organization" }).click();
+  await page.getByLabel("Name").fill("Test Realty West");
+  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByText("Saved.").waitFor();
+  await shot("organization");
+  await page.getByRole("link", { name: "Audit log" }).click();
+  await page.getByRole("cell", { name: "member.invited" }).waitFor();
+  await shot("audit-log");
 
   step("revoke the key; the API refuses it");
   await page.getByRole("link", { name: "API keys" }).click();
