@@ -856,6 +856,8 @@ async fn delivery_view(api: &Api, session: &Session, id: &str, notice: Option<&s
                                 td {
                                     @if let Some(error) = a["error"].as_str() { span.bad { (error) } }
                                     @if let Some(body) = a["responseBody"].as_str() { pre { (body) } }
+                                    @if a["requestHeaders"].is_object() { details { summary { "Request headers" } (views::json(&a["requestHeaders"])) } }
+                                    @if a["responseHeaders"].is_object() { details { summary { "Response headers" } (views::json(&a["responseHeaders"])) } }
                                 }
                             }
                         }

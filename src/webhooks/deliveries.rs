@@ -21,7 +21,7 @@ use crate::state::AppState;
 use crate::text_enum;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::scope::Need;
-use crate::vocab::values::{Timestamp, Value};
+use crate::vocab::values::{JsonText, Timestamp, Value};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -74,7 +74,10 @@ pub struct Delivery {
 #[serde(rename_all = "camelCase")]
 #[schema(example = json!({
     "id": "what_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "attemptedAt": "2025-01-15T10:30:00.000Z", "statusCode": 503,
-    "latencyMs": 38, "responseBody": "upstream unavailable", "error": "HTTP 503 Service Unavailable"
+    "latencyMs": 38, "responseBody": "upstream unavailable", "error": "HTTP 503 Service Unavailable",
+    "requestHeaders": {"content-type": "application/json", "webhook-id": "evt_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5",
+        "webhook-timestamp": "1736937000", "webhook-signature": "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4="},
+    "responseHeaders": {"content-type": "text/plain", "retry-after": "30"}
 }))]
 pub struct Attempt {
     pub id: String,
@@ -84,6 +87,11 @@ pub struct Attempt {
     /// The first 4 KiB of the response.
     pub response_body: Option<String>,
     pub error: Option<String>,
+    /// The headers sent (custom headers' values are not stored). `null` for attempts made
+    /// before headers were recorded.
+    pub request_headers: Option<JsonText>,
+    /// The response's headers (the first 32); `null` when there was no response.
+    pub response_headers: Option<JsonText>,
 }
 
 /// A delivery with its attempts, oldest first.
@@ -286,8 +294,8 @@ async fn delivery_stats(
 
 /// Get a delivery with its attempts
 ///
-/// Every attempt with its time, status code, latency, the first 4 KiB of the response and
-/// the error. Needs `read:webhooks`.
+/// Every attempt with its time, status code, latency, the headers sent and received, the
+/// first 4 KiB of the response and the error. Needs `read:webhooks`.
 #[utoipa::path(get, path = "/webhook-deliveries/{id}", tag = "Webhooks",
     params(("id" = String, Path, description = "Delivery id (`whdl_…`)")),
     responses((status = 200, description = "The delivery", body = DeliveryWithAttempts)))]
@@ -303,7 +311,8 @@ async fn get_delivery(
         .fetch_all(
             scoped
                 .sql(
-                    "SELECT id, attempted_at, status_code, latency_ms, response_body, error FROM webhook_attempts \
+                    "SELECT id, attempted_at, status_code, latency_ms, response_body, error, request_headers, \
+                     response_headers FROM webhook_attempts \
                      WHERE org_id = $1 AND delivery_id = $2 ORDER BY id",
                 )
                 .bind(id),

@@ -344,7 +344,7 @@ pub async fn record(state: &AppState, token: &JobToken, sent: &[Sent]) -> Result
     Ok(())
 }
 
-fn attempt_row(sent: &Sent, now: i64) -> [Value; 9] {
+fn attempt_row(sent: &Sent, now: i64) -> [Value; 11] {
     [
         Value::from(new_id("what")),
         Value::from(sent.claimed.org_id.clone()),
@@ -355,6 +355,8 @@ fn attempt_row(sent: &Sent, now: i64) -> [Value; 9] {
         Value::from(sent.outcome.latency_ms),
         Value::from(sent.outcome.response_body.clone()),
         Value::from(sent.outcome.error.clone()),
+        Value::from(sent.outcome.request_headers.clone()),
+        Value::from(sent.outcome.response_headers.clone()),
     ]
 }
 
@@ -365,10 +367,10 @@ async fn record_successes(state: &AppState, token: &JobToken, sent: &[&Sent]) ->
     let now = state.clock().now_ms();
     let jobs = state.db().jobs(token);
     let mut tx = jobs.begin().await?;
-    let rows: Vec<String> = (0..sent.len()).map(|i| format!("({})", placeholders(1 + i * 9, 9))).collect();
+    let rows: Vec<String> = (0..sent.len()).map(|i| format!("({})", placeholders(1 + i * 11, 11))).collect();
     let mut query = tx.sql(format!(
         "INSERT INTO webhook_attempts (id, org_id, delivery_id, endpoint_id, attempted_at, status_code, latency_ms, \
-         response_body, error) VALUES {}",
+         response_body, error, request_headers, response_headers) VALUES {}",
         rows.join(", ")
     ));
     for s in sent {
@@ -443,7 +445,8 @@ async fn record_failure(
     tx.execute(
         tx.sql(
             "INSERT INTO webhook_attempts (id, org_id, delivery_id, endpoint_id, attempted_at, status_code, latency_ms, \
-             response_body, error) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+             response_body, error, request_headers, response_headers) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, \
+             $11)",
         )
         .bind(new_id("what"))
         .bind(claimed.org_id.clone())
@@ -453,7 +456,9 @@ async fn record_failure(
         .bind(outcome.status_code.map(i64::from))
         .bind(outcome.latency_ms)
         .bind(outcome.response_body.clone())
-        .bind(outcome.error.clone()),
+        .bind(outcome.error.clone())
+        .bind(outcome.request_headers.clone())
+        .bind(outcome.response_headers.clone()),
     )
     .await?;
     let (failures, enabled): (i64, i64) = tx

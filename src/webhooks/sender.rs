@@ -53,6 +53,26 @@ pub struct Outcome {
     /// `Retry-After` of a 429 or 503, in seconds.
     #[serde(skip)]
     pub retry_after: Option<u64>,
+    /// The headers sent, as a JSON object (custom headers' values replaced: they may be
+    /// credentials, and attempts are not stored encrypted).
+    #[serde(skip)]
+    pub request_headers: Option<String>,
+    /// The first headers of the response, as a JSON object.
+    #[serde(skip)]
+    pub response_headers: Option<String>,
+}
+
+/// At most this many response headers are kept with an attempt.
+const MAX_LOGGED_HEADERS: usize = 32;
+
+/// Headers as a JSON object (`{"content-type": "application/json"}`); repeated names keep the
+/// last value, values that are not text are left out.
+fn headers_json<'a>(headers: impl Iterator<Item = (&'a str, String)>) -> String {
+    let map: serde_json::Map<String, serde_json::Value> = headers
+        .take(MAX_LOGGED_HEADERS)
+        .map(|(name, value)| (name.to_owned(), serde_json::Value::String(value)))
+        .collect();
+    serde_json::Value::Object(map).to_string()
 }
 
 impl Outcome {
@@ -95,6 +115,8 @@ pub async fn send(
         response_body: None,
         error: Some(error),
         retry_after: None,
+        request_headers: None,
+        response_headers: None,
     };
     let url = match policy.parse(target.url) {
         Ok(url) => url,
@@ -123,10 +145,24 @@ pub async fn send(
             headers.insert(name, value);
         }
     }
+    let custom: Vec<&str> = target.headers.keys().map(String::as_str).collect();
+    let request_headers = headers_json(headers.iter().map(|(name, value)| {
+        let custom = custom.iter().any(|c| c.eq_ignore_ascii_case(name.as_str()));
+        let shown =
+            if custom { "(custom header: not stored)".to_owned() } else { value.to_str().unwrap_or("").to_owned() };
+        (name.as_str(), shown)
+    }));
     let response = match client.post(url).headers(headers).body(body.to_vec()).send().await {
         Ok(response) => response,
-        Err(err) => return failed(describe(&err), started),
+        Err(err) => {
+            let mut outcome = failed(describe(&err), started);
+            outcome.request_headers = Some(request_headers);
+            return outcome;
+        }
     };
+    let response_headers = headers_json(
+        response.headers().iter().filter_map(|(name, value)| Some((name.as_str(), value.to_str().ok()?.to_owned()))),
+    );
     let status = response.status();
     let retry_after = matches!(status, StatusCode::TOO_MANY_REQUESTS | StatusCode::SERVICE_UNAVAILABLE)
         .then(|| response.headers().get(reqwest::header::RETRY_AFTER)?.to_str().ok()?.trim().parse::<u64>().ok())
@@ -139,6 +175,8 @@ pub async fn send(
         response_body: Some(response_body),
         error: read_error.or_else(|| (!status.is_success()).then(|| format!("HTTP {status}"))),
         retry_after,
+        request_headers: Some(request_headers),
+        response_headers: Some(response_headers),
     }
 }
 

@@ -394,6 +394,15 @@ async fn webhooks_in_the_console_test_deliver_and_resend() {
     let delivery = deliveries[0]["id"].as_str().unwrap().to_owned();
     let detail = browser.get(&format!("/console/settings/developer/deliveries/{delivery}")).await;
     assert!(detail.body.contains("Attempts") && detail.body.contains(" ms"), "{}", detail.body);
+    assert!(detail.body.contains("Request headers") && detail.body.contains("Response headers"));
+    // Each attempt keeps what was sent and received; a custom header's value is not stored.
+    let (_, sent) = json(app.get(&format!("/api/webhook-deliveries/{delivery}"), &org.key).await).await;
+    let attempt = &sent["attempts"][0];
+    assert!(attempt["requestHeaders"]["webhook-signature"].as_str().is_some_and(|s| s.starts_with("v1,")), "{attempt}");
+    assert_eq!(attempt["requestHeaders"]["content-type"], "application/json");
+    assert_eq!(attempt["requestHeaders"]["x-team"], "(custom header: not stored)");
+    assert!(!attempt.to_string().contains("\"ops\""), "the custom value is not in the log");
+    assert!(attempt["responseHeaders"]["content-length"].is_string(), "{attempt}");
 
     let resent = browser
         .post(&format!("/console/settings/developer/deliveries/{delivery}/resend"), &[("csrf_token", &csrf)])
@@ -773,4 +782,98 @@ async fn usage_counts_requests_per_key_day_and_route_with_the_429s() {
     let page = browser.get("/console/settings/developer/usage").await;
     assert!(page.body.contains("Zapier") && page.body.contains("GET /properties"), "{}", page.body);
     assert!(page.body.contains(" requests, 2 limited"), "the chart's text");
+}
+
+/// Every state-changing form of the console, sent without the session's CSRF token and with a
+/// forged one: 403 each time, and nothing anywhere changed.
+#[tokio::test]
+async fn every_form_refuses_a_missing_or_forged_csrf_token_and_changes_nothing() {
+    let app = spawn_with(allow_loopback).await;
+    let org = app.org(Plan::Elite).await;
+    person(&app, &org, "owner@test-realty.example", "owner").await;
+    person(&app, &org, "dev@test-realty.example", "developer").await;
+    let receiver = Receiver::start().await;
+    let endpoint = app.create("/api/webhooks", &org.key, &json!({"url": receiver.url})).await;
+    let endpoint = endpoint["id"].as_str().unwrap().to_owned();
+    property(&app, &org.key, "12 Elm").await;
+    receiver.settle_at(&app, 1).await;
+    let (_, deliveries) = json(app.get("/api/webhook-deliveries", &org.key).await).await;
+    let delivery = deliveries[0]["id"].as_str().unwrap().to_owned();
+    let key = app.create("/api/keys", &org.key, &json!({"name": "Zapier", "scopes": ["read:*"]})).await;
+    let key_id = key["id"].as_str().unwrap().to_owned();
+    let invitation =
+        app.create("/api/invitations", &org.key, &json!({"email": "new@x.example", "role": "viewer"})).await;
+    let invitation = invitation["id"].as_str().unwrap().to_owned();
+    let (_, members) = json(app.get("/api/members", &org.key).await).await;
+    let dev = members.as_array().unwrap().iter().find(|m| m["role"] == "developer").unwrap()["userId"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    let before = state_of(&app, &org.key).await;
+
+    let (mut browser, csrf) = Browser::signed_in(&app, "owner@test-realty.example").await;
+    let webhook = format!("/console/settings/developer/webhooks/{endpoint}");
+    let forms: Vec<(String, Vec<(&str, &str)>)> = vec![
+        ("/console/sign-out".into(), vec![]),
+        ("/console/sign-out-everywhere".into(), vec![]),
+        ("/console/switch-organization".into(), vec![("org_id", &org.id)]),
+        ("/console/settings/developer/keys".into(), vec![("name", "X"), ("scopes", "read:*")]),
+        (format!("/console/settings/developer/keys/{key_id}/revoke"), vec![]),
+        ("/console/settings/developer/webhooks".into(), vec![("url", &receiver.url)]),
+        (format!("{webhook}/test"), vec![]),
+        (format!("{webhook}/enabled"), vec![("enabled", "false")]),
+        (format!("{webhook}/rotate-secret"), vec![]),
+        (format!("{webhook}/reveal-secret"), vec![]),
+        (format!("{webhook}/edit"), vec![("url", &receiver.url), ("description", "changed")]),
+        (format!("{webhook}/recover"), vec![("since", "2020-01-01T00:00")]),
+        (format!("/console/settings/developer/deliveries/{delivery}/resend"), vec![]),
+        ("/console/settings/organization".into(), vec![("name", "Changed"), ("slug", "changed")]),
+        ("/console/settings/team/invitations".into(), vec![("email", "x@y.example"), ("role", "viewer")]),
+        (format!("/console/settings/team/invitations/{invitation}/revoke"), vec![]),
+        (format!("/console/settings/team/members/{dev}/role"), vec![("role", "viewer")]),
+        (format!("/console/settings/team/members/{dev}/remove"), vec![]),
+    ];
+    for (path, fields) in &forms {
+        for token in [None, Some("forged"), Some(&csrf[..csrf.len() - 2])] {
+            let mut form = fields.clone();
+            if let Some(token) = token {
+                form.push(("csrf_token", token));
+            }
+            let refused = browser.post(path, &form).await;
+            assert_eq!(refused.status, 403, "{path} with {token:?}");
+            assert!(refused.body.contains("nothing was changed"), "{path}");
+        }
+    }
+    assert_eq!(state_of(&app, &org.key).await, before, "nothing changed");
+    assert_eq!(browser.get("/console/overview").await.status, 200, "still signed in");
+    assert_eq!(receiver.received().len(), 1, "no test event or resend was sent");
+}
+
+/// What the forms above could change, as the API shows it.
+async fn state_of(app: &TestApp, key: &str) -> Vec<serde_json::Value> {
+    let mut seen = Vec::new();
+    for path in [
+        "/api/keys",
+        "/api/webhooks",
+        "/api/members",
+        "/api/invitations",
+        "/api/organization",
+        "/api/webhook-deliveries",
+    ] {
+        let (_, mut body) = json(app.get(path, key).await).await;
+        // A key's last use is recorded in the background; it is not what a form changes.
+        let keep: &[&str] = match path {
+            "/api/webhook-deliveries" => &["id", "status", "attemptCount"],
+            "/api/keys" => &["id", "name", "scopes", "revoked"],
+            _ => &[],
+        };
+        if !keep.is_empty() {
+            for item in body.as_array_mut().unwrap() {
+                item.as_object_mut().unwrap().retain(|k, _| keep.contains(&k.as_str()));
+            }
+        }
+        seen.push(body);
+    }
+    seen
 }
