@@ -11,8 +11,8 @@ use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
 use super::api::{Api, Reply};
-use super::form::FormData;
-use super::session::{Session, redirect};
+use super::form::{FormError, error_of, field_error, other_error};
+use super::session::{Posted, Session, redirect};
 use super::views::{self, Page, csrf};
 use crate::state::AppState;
 
@@ -92,7 +92,7 @@ struct KeyForm<'a> {
     name: &'a str,
     scopes: Vec<String>,
     other: &'a str,
-    error: Option<(Option<String>, String)>,
+    error: FormError,
 }
 
 async fn keys_page(Extension(api): Extension<Api>, session: Session) -> Response {
@@ -111,11 +111,8 @@ async fn keys_view(
     if !list.ok() {
         return refused(session, "API keys", KEYS, &list);
     }
-    let field_error = |field: &str| -> Option<&str> {
-        form.error.as_ref().filter(|(f, _)| f.as_deref() == Some(field)).map(|(_, m)| m.as_str())
-    };
-    let general_error =
-        form.error.as_ref().filter(|(f, _)| !matches!(f.as_deref(), Some("name" | "scopes"))).map(|(_, m)| m);
+    let field_error = |field: &str| field_error(&form.error, field);
+    let general_error = other_error(&form.error, &["name", "scopes"]);
     let body = html! {
         h1 { "API keys" }
         p.lead { "Keys let your code call the Gable API (Settings → Developer, or Settings → Integrations). Send one as "
@@ -190,10 +187,7 @@ async fn keys_view(
     pushed(Page(status, views::page(session, "API keys", KEYS, body)), KEYS)
 }
 
-async fn create_key(Extension(api): Extension<Api>, session: Session, form: FormData) -> Response {
-    if let Some(refused) = form.refusal(&session) {
-        return refused;
-    }
+async fn create_key(Extension(api): Extension<Api>, Posted { session, form }: Posted) -> Response {
     let mut scopes = form.all("scopes");
     let other = form.get("other_scopes").unwrap_or_default();
     scopes.extend(other.split([' ', ',']).filter(|s| !s.is_empty()).map(str::to_owned));
@@ -207,7 +201,7 @@ async fn create_key(Extension(api): Extension<Api>, session: Session, form: Form
     if reply.code() == "INSUFFICIENT_SCOPE" && reply.field().is_none() && !reply.message().contains("grant") {
         return refused(&session, "API keys", KEYS, &reply);
     }
-    shown.error = Some((reply.field().map(str::to_owned), reply.message()));
+    shown.error = error_of(&reply);
     keys_view(&api, &session, None, &shown, reply.status).await
 }
 
@@ -232,13 +226,9 @@ async fn confirm_revoke(Extension(api): Extension<Api>, session: Session, Path(i
 async fn revoke_key(
     Extension(api): Extension<Api>,
     headers: HeaderMap,
-    session: Session,
     Path(id): Path<String>,
-    form: FormData,
+    Posted { session, .. }: Posted,
 ) -> Response {
-    if let Some(refused) = form.refusal(&session) {
-        return refused;
-    }
     let reply = api.delete(&session.auth, &format!("/keys/{}", segment(&id))).await;
     if !reply.ok() {
         return refused(&session, "Revoke API key", KEYS, &reply);
@@ -272,7 +262,7 @@ struct EndpointForm<'a> {
     events: Vec<String>,
     scheme: &'a str,
     headers: &'a str,
-    error: Option<(Option<String>, String)>,
+    error: FormError,
 }
 
 async fn webhooks_page(Extension(api): Extension<Api>, session: Session) -> Response {
@@ -293,22 +283,8 @@ async fn webhooks_view(api: &Api, session: &Session, form: &EndpointForm<'_>, st
         return refused(session, "Webhooks", WEBHOOKS, &list);
     }
     let catalog = api.get(&session.auth, "/webhook-events").await;
-    let field_error = |field: &str| -> Option<&str> {
-        form.error
-            .as_ref()
-            .filter(|(f, _)| {
-                f.as_deref().is_some_and(|f| {
-                    f == field || f.starts_with(&format!("{field}[")) || f.starts_with(&format!("{field}."))
-                })
-            })
-            .map(|(_, m)| m.as_str())
-    };
-    let known = ["url", "events", "headers", "signatureScheme", "description"];
-    let general_error = form
-        .error
-        .as_ref()
-        .filter(|(f, _)| f.as_deref().is_none_or(|f| !known.iter().any(|k| f.starts_with(k))))
-        .map(|(_, m)| m);
+    let field_error = |field: &str| field_error(&form.error, field);
+    let general_error = other_error(&form.error, &["url", "events", "headers", "signatureScheme", "description"]);
     let body = html! {
         h1 { "Webhooks" }
         p.lead { "Gable sends a signed POST to each endpoint when something happens in your organization." }
@@ -441,10 +417,7 @@ fn parse_headers(text: &str) -> Result<Map<String, Value>, String> {
     Ok(headers)
 }
 
-async fn create_endpoint(Extension(api): Extension<Api>, session: Session, form: FormData) -> Response {
-    if let Some(refused) = form.refusal(&session) {
-        return refused;
-    }
+async fn create_endpoint(Extension(api): Extension<Api>, Posted { session, form }: Posted) -> Response {
     let events: Vec<String> = form.all("events").into_iter().filter(|e| e != "*").collect();
     let all = form.all("events").iter().any(|e| e == "*");
     let mut shown = EndpointForm {
@@ -481,7 +454,7 @@ async fn create_endpoint(Extension(api): Extension<Api>, session: Session, form:
     if matches!(reply.code(), "INSUFFICIENT_SCOPE" | "PLAN_REQUIRED") {
         return refused(&session, "Webhooks", WEBHOOKS, &reply);
     }
-    shown.error = Some((reply.field().map(str::to_owned), reply.message()));
+    shown.error = error_of(&reply);
     webhooks_view(&api, &session, &shown, reply.status).await
 }
 
@@ -700,13 +673,9 @@ fn delivery_status(status: &Value) -> Markup {
 
 async fn test_endpoint(
     Extension(api): Extension<Api>,
-    session: Session,
     Path(id): Path<String>,
-    form: FormData,
+    Posted { session, .. }: Posted,
 ) -> Response {
-    if let Some(refused) = form.refusal(&session) {
-        return refused;
-    }
     let reply = api.post(&session.auth, &format!("/webhooks/{}/test", segment(&id)), json!({})).await;
     if !reply.ok() {
         return refused(&session, "Send test event", WEBHOOKS, &reply);
@@ -716,13 +685,9 @@ async fn test_endpoint(
 
 async fn set_enabled(
     Extension(api): Extension<Api>,
-    session: Session,
     Path(id): Path<String>,
-    form: FormData,
+    Posted { session, form }: Posted,
 ) -> Response {
-    if let Some(refused) = form.refusal(&session) {
-        return refused;
-    }
     let enabled = form.get("enabled") == Some("true");
     let reply = api.patch(&session.auth, &format!("/webhooks/{}", segment(&id)), json!({"enabled": enabled})).await;
     if !reply.ok() {
@@ -735,13 +700,9 @@ async fn set_enabled(
 
 async fn rotate_secret(
     Extension(api): Extension<Api>,
-    session: Session,
     Path(id): Path<String>,
-    form: FormData,
+    Posted { session, .. }: Posted,
 ) -> Response {
-    if let Some(refused) = form.refusal(&session) {
-        return refused;
-    }
     let reply = api.post(&session.auth, &format!("/webhooks/{}/rotate-secret", segment(&id)), json!({})).await;
     if !reply.ok() {
         return refused(&session, "Rotate secret", WEBHOOKS, &reply);
@@ -751,13 +712,9 @@ async fn rotate_secret(
 
 async fn reveal_secret(
     Extension(api): Extension<Api>,
-    session: Session,
     Path(id): Path<String>,
-    form: FormData,
+    Posted { session, .. }: Posted,
 ) -> Response {
-    if let Some(refused) = form.refusal(&session) {
-        return refused;
-    }
     let reply = api.get(&session.auth, &format!("/webhooks/{}/secret", segment(&id))).await;
     if !reply.ok() {
         return refused(&session, "Reveal secret", WEBHOOKS, &reply);
@@ -767,13 +724,9 @@ async fn reveal_secret(
 
 async fn edit_endpoint(
     Extension(api): Extension<Api>,
-    session: Session,
     Path(id): Path<String>,
-    form: FormData,
+    Posted { session, form }: Posted,
 ) -> Response {
-    if let Some(refused) = form.refusal(&session) {
-        return refused;
-    }
     let all = form.all("events").iter().any(|e| e == "*");
     let events: Vec<String> = if all { vec![] } else { form.all("events") };
     let mut body = json!({
@@ -802,10 +755,7 @@ async fn edit_endpoint(
     endpoint_view(&api, &session, &id, shown, &DeliveryFilter::default()).await
 }
 
-async fn recover(Extension(api): Extension<Api>, session: Session, Path(id): Path<String>, form: FormData) -> Response {
-    if let Some(refused) = form.refusal(&session) {
-        return refused;
-    }
+async fn recover(Extension(api): Extension<Api>, Path(id): Path<String>, Posted { session, form }: Posted) -> Response {
     // `datetime-local` has no zone; the form's value is taken as UTC.
     let since = utc(form.get("since"));
     let reply = api.post(&session.auth, &format!("/webhooks/{}/recover", segment(&id)), json!({"since": since})).await;
@@ -873,10 +823,7 @@ async fn delivery_view(api: &Api, session: &Session, id: &str, notice: Option<&s
     pushed(Page(StatusCode::OK, views::page(session, "Delivery", WEBHOOKS, body)), &page)
 }
 
-async fn resend(Extension(api): Extension<Api>, session: Session, Path(id): Path<String>, form: FormData) -> Response {
-    if let Some(refused) = form.refusal(&session) {
-        return refused;
-    }
+async fn resend(Extension(api): Extension<Api>, Path(id): Path<String>, Posted { session, .. }: Posted) -> Response {
     let reply = api.post(&session.auth, &format!("/webhook-deliveries/{}/resend", segment(&id)), json!({})).await;
     if !reply.ok() {
         return refused(&session, "Resend", WEBHOOKS, &reply);

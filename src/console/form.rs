@@ -1,9 +1,11 @@
 //! Submitted forms: every field in order (check boxes repeat a name). The CSRF check every
-//! state-changing form passes is `FormData::refusal` (`session.rs`).
+//! state-changing form passes is in its extractor, `session::Posted`.
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 use axum::response::{IntoResponse, Response};
+
+use super::api::Reply;
 
 /// The fields of an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Default)]
@@ -31,6 +33,28 @@ impl FormData {
             .map(|(_, value)| value.trim().to_owned())
             .collect()
     }
+}
+
+/// A form's error from the API: the input field it is about (if any) and its message.
+pub type FormError = Option<(Option<String>, String)>;
+
+/// The error an API answer carries.
+pub fn error_of(reply: &Reply) -> FormError {
+    Some((reply.field().map(str::to_owned), reply.message()))
+}
+
+/// The message about `field` or one of its parts (`events[2]`, `headers.X-Team`), shown next to
+/// that field.
+pub fn field_error<'a>(error: &'a FormError, field: &str) -> Option<&'a str> {
+    let about = |f: &str| {
+        f.strip_prefix(field).is_some_and(|rest| rest.is_empty() || rest.starts_with('[') || rest.starts_with('.'))
+    };
+    error.as_ref().filter(|(f, _)| f.as_deref().is_some_and(about)).map(|(_, m)| m.as_str())
+}
+
+/// The message when it is about none of the form's `fields`, shown above the form.
+pub fn other_error<'a>(error: &'a FormError, fields: &[&str]) -> Option<&'a str> {
+    error.as_ref().filter(|_| fields.iter().all(|f| field_error(error, f).is_none())).map(|(_, m)| m.as_str())
 }
 
 /// Equal without revealing where they differ by how long the comparison took.

@@ -5,7 +5,7 @@
 //! form is protected from cross-site posts by a double-submit token (`gable_signin`, a cookie
 //! the form repeats); every form after sign-in carries the session's own CSRF token.
 
-use axum::extract::{FromRequestParts, Path, State};
+use axum::extract::{FromRequest, FromRequestParts, Path, Request, State};
 use axum::http::header::{COOKIE, SET_COOKIE};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
@@ -24,14 +24,25 @@ use crate::state::AppState;
 const SESSION_COOKIE: &str = "gable_session";
 const SIGN_IN_COOKIE: &str = "gable_signin";
 
-impl FormData {
-    /// The refusal of a form that does not carry this session's CSRF token (403; the caller
-    /// returns it and does nothing), or `None` when it does.
-    pub fn refusal(&self, session: &Session) -> Option<Response> {
-        if constant_time_eq(self.raw(CSRF_FIELD).as_bytes(), session.csrf.as_bytes()) {
-            return None;
+/// A state-changing form from a signed-in user: every console `POST` after sign-in takes one.
+/// Without a live session it goes to sign-in; without this session's CSRF token it is a 403
+/// page — either way the handler never runs, so nothing changes.
+pub struct Posted {
+    pub session: Session,
+    pub form: FormData,
+}
+
+impl FromRequest<AppState> for Posted {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Posted, Response> {
+        let (mut parts, body) = req.into_parts();
+        let session = Session::from_request_parts(&mut parts, state).await?;
+        let form = FormData::from_request(Request::from_parts(parts, body), state).await?;
+        if !constant_time_eq(form.raw(CSRF_FIELD).as_bytes(), session.csrf.as_bytes()) {
+            return Err(views::forbidden_form().into_response());
         }
-        Some(views::forbidden_form().into_response())
+        Ok(Posted { session, form })
     }
 }
 
@@ -144,6 +155,22 @@ fn sign_in_form(
     public_page(state, headers, status, |token| views::sign_in(token, email, error))
 }
 
+/// The client's address (behind a trusted proxy, the one it forwarded), or `unknown`.
+fn client_address(state: &AppState, parts: &Parts) -> String {
+    ClientIp::of(&parts.extensions, &parts.headers, &state.settings().trusted_proxies.0)
+        .map_or_else(|| "unknown".to_owned(), |ClientIp(ip)| ip.to_string())
+}
+
+/// The per-minute limit of a form outside a session (`sign-in`, `reset`) for one address.
+fn per_address_quota(state: &AppState, form: &str, address: &str) -> Quota {
+    Quota {
+        name: format!("console-{form}-ip-minute"),
+        key: format!("{form}:ip:{address}"),
+        limit: state.settings().console.sign_in_per_ip_per_minute,
+        window_secs: 60,
+    }
+}
+
 /// `POST /console/sign-in`.
 pub async fn sign_in(State(state): State<AppState>, parts: Parts, form: FormData) -> Response {
     let headers = &parts.headers;
@@ -152,14 +179,8 @@ pub async fn sign_in(State(state): State<AppState>, parts: Parts, form: FormData
         return views::forbidden_form().into_response();
     }
     let settings = &state.settings().console;
-    let address = ClientIp::of(&parts.extensions, headers, &state.settings().trusted_proxies.0)
-        .map_or_else(|| "unknown".to_owned(), |ClientIp(ip)| ip.to_string());
-    let per_address = Quota {
-        name: "console-sign-in-ip-minute".into(),
-        key: format!("signin:ip:{address}"),
-        limit: settings.sign_in_per_ip_per_minute,
-        window_secs: 60,
-    };
+    let address = client_address(&state, &parts);
+    let per_address = per_address_quota(&state, "sign-in", &address);
     let per_account = Quota {
         name: "console-sign-in-failures-account-hour".into(),
         key: format!("signin:account:{}", email.to_lowercase()),
@@ -196,10 +217,7 @@ pub async fn sign_in(State(state): State<AppState>, parts: Parts, form: FormData
 }
 
 /// `POST /console/sign-out`: ends this session.
-pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap, session: Session, form: FormData) -> Response {
-    if let Some(refused) = form.refusal(&session) {
-        return refused;
-    }
+pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap, Posted { session, .. }: Posted) -> Response {
     if let Err(err) = users::sign_out(&state, &session).await {
         return err.into_response();
     }
@@ -210,12 +228,8 @@ pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap, session
 pub async fn sign_out_everywhere(
     State(state): State<AppState>,
     headers: HeaderMap,
-    session: Session,
-    form: FormData,
+    Posted { session, .. }: Posted,
 ) -> Response {
-    if let Some(refused) = form.refusal(&session) {
-        return refused;
-    }
     if let Err(err) = users::sign_out_everywhere(&state, &session).await {
         return err.into_response();
     }
@@ -243,12 +257,8 @@ fn signed_in(state: &AppState, headers: &HeaderMap, token: &str) -> Response {
 pub async fn switch_organization(
     State(state): State<AppState>,
     headers: HeaderMap,
-    session: Session,
-    form: FormData,
+    Posted { session, form }: Posted,
 ) -> Response {
-    if let Some(refused) = form.refusal(&session) {
-        return refused;
-    }
     match users::switch_organization(&state, &session, form.get("org_id").unwrap_or_default()).await {
         Ok(true) => redirect(&headers, "/console/overview"),
         Ok(false) => views::not_a_member().into_response(),
@@ -312,14 +322,7 @@ pub async fn forgot(State(state): State<AppState>, parts: Parts, form: FormData)
     if !pre_session_form_ok(headers, &form) {
         return views::forbidden_form().into_response();
     }
-    let address = ClientIp::of(&parts.extensions, headers, &state.settings().trusted_proxies.0)
-        .map_or_else(|| "unknown".to_owned(), |ClientIp(ip)| ip.to_string());
-    let quota = Quota {
-        name: "console-reset-ip-minute".into(),
-        key: format!("reset:ip:{address}"),
-        limit: state.settings().console.sign_in_per_ip_per_minute,
-        window_secs: 60,
-    };
+    let quota = per_address_quota(&state, "reset", &client_address(&state, &parts));
     if !state.limiter().check(state.clock().now_secs(), &[quota]).await.allowed {
         return Page(
             StatusCode::TOO_MANY_REQUESTS,

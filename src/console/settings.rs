@@ -10,10 +10,10 @@ use maud::html;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::api::{Api, Reply};
+use super::api::Api;
 use super::developer::{query, refused, segment};
-use super::form::FormData;
-use super::session::{Session, redirect};
+use super::form::{FormData, FormError, error_of, field_error};
+use super::session::{Posted, Session, redirect};
 use super::views::{self, Page, csrf};
 use crate::config::CONSOLE_ROLES;
 use crate::state::AppState;
@@ -31,17 +31,6 @@ pub fn router() -> Router<AppState> {
         .route(&format!("{TEAM}/members/{{id}}/role"), post(change_role))
         .route(&format!("{TEAM}/members/{{id}}/remove"), post(remove_member))
         .route(AUDIT, get(audit_page))
-}
-
-/// A form's error: the field it is about (if any) and the message.
-type FormError = Option<(Option<String>, String)>;
-
-fn error_of(reply: &Reply) -> FormError {
-    Some((reply.field().map(str::to_owned), reply.message()))
-}
-
-fn field_error<'a>(error: &'a FormError, field: &str) -> Option<&'a str> {
-    error.as_ref().filter(|(f, _)| f.as_deref() == Some(field)).map(|(_, m)| m.as_str())
 }
 
 // ---- Organization ----
@@ -102,10 +91,7 @@ async fn organization_view(
     Page(status, views::page(session, "Organization", ORGANIZATION, body)).into_response()
 }
 
-async fn update_organization(Extension(api): Extension<Api>, session: Session, form: FormData) -> Response {
-    if let Some(refused) = form.refusal(&session) {
-        return refused;
-    }
+async fn update_organization(Extension(api): Extension<Api>, Posted { session, form }: Posted) -> Response {
     let body = json!({
         "name": form.get("name").unwrap_or_default(),
         "slug": form.get("slug").unwrap_or_default(),
@@ -240,10 +226,7 @@ async fn team_view(
     Page(status, views::page(session, "Team", TEAM, body)).into_response()
 }
 
-async fn invite(Extension(api): Extension<Api>, session: Session, form: FormData) -> Response {
-    if let Some(refused) = form.refusal(&session) {
-        return refused;
-    }
+async fn invite(Extension(api): Extension<Api>, Posted { session, form }: Posted) -> Response {
     let body = json!({"email": form.get("email").unwrap_or_default(), "role": form.get("role").unwrap_or("developer")});
     let reply = api.post(&session.auth, "/invitations", body).await;
     if reply.ok() {
@@ -256,13 +239,9 @@ async fn invite(Extension(api): Extension<Api>, session: Session, form: FormData
 async fn revoke_invitation(
     Extension(api): Extension<Api>,
     headers: HeaderMap,
-    session: Session,
     Path(id): Path<String>,
-    form: FormData,
+    Posted { session, .. }: Posted,
 ) -> Response {
-    if let Some(refused) = form.refusal(&session) {
-        return refused;
-    }
     let reply = api.delete(&session.auth, &format!("/invitations/{}", segment(&id))).await;
     if !reply.ok() {
         return refused(&session, "Team", TEAM, &reply);
@@ -272,13 +251,9 @@ async fn revoke_invitation(
 
 async fn change_role(
     Extension(api): Extension<Api>,
-    session: Session,
     Path(id): Path<String>,
-    form: FormData,
+    Posted { session, form }: Posted,
 ) -> Response {
-    if let Some(refused) = form.refusal(&session) {
-        return refused;
-    }
     let role = form.get("role").unwrap_or_default();
     let reply = api.patch(&session.auth, &format!("/members/{}", segment(&id)), json!({"role": role})).await;
     if reply.ok() {
@@ -290,13 +265,9 @@ async fn change_role(
 
 async fn remove_member(
     Extension(api): Extension<Api>,
-    session: Session,
     Path(id): Path<String>,
-    form: FormData,
+    Posted { session, .. }: Posted,
 ) -> Response {
-    if let Some(refused) = form.refusal(&session) {
-        return refused;
-    }
     let reply = api.delete(&session.auth, &format!("/members/{}", segment(&id))).await;
     if reply.ok() {
         return team_view(&api, &session, Some("Removed from the organization."), &None, StatusCode::OK).await;
