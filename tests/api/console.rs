@@ -386,7 +386,7 @@ async fn webhooks_in_the_console_test_deliver_and_resend() {
     assert_eq!(receiver.received()[0].header("x-team"), Some("ops"));
 
     property(&app, &org.key, "12 Elm").await;
-    receiver.settle_at(&app, 2).await;
+    arrived(&app, &receiver, 2).await;
     let log = browser.get(&page).await;
     assert!(log.body.contains("property.created") && log.body.contains("succeeded"), "{}", log.body);
     let (_, deliveries) =
@@ -408,7 +408,7 @@ async fn webhooks_in_the_console_test_deliver_and_resend() {
         .post(&format!("/console/settings/developer/deliveries/{delivery}/resend"), &[("csrf_token", &csrf)])
         .await;
     assert!(resent.body.contains("Sent again"), "{}", resent.body);
-    receiver.settle_at(&app, 3).await;
+    arrived(&app, &receiver, 3).await;
     let (_, again) = json(app.get(&format!("/api/webhook-deliveries/{delivery}"), &org.key).await).await;
     assert_eq!(again["attempts"].as_array().unwrap().len(), 2);
 
@@ -493,7 +493,7 @@ async fn one_organizations_people_never_see_anothers_keys_endpoints_deliveries_o
     let endpoint = app.create("/api/webhooks", &theirs.key, &json!({"url": receiver.url})).await;
     let endpoint_id = endpoint["id"].as_str().unwrap();
     property(&app, &theirs.key, "Their Listing Marker").await;
-    receiver.settle_at(&app, 1).await;
+    arrived(&app, &receiver, 1).await;
     let (_, deliveries) = json(app.get("/api/webhook-deliveries", &theirs.key).await).await;
     let delivery = deliveries[0]["id"].as_str().unwrap();
 
@@ -796,7 +796,7 @@ async fn every_form_refuses_a_missing_or_forged_csrf_token_and_changes_nothing()
     let endpoint = app.create("/api/webhooks", &org.key, &json!({"url": receiver.url})).await;
     let endpoint = endpoint["id"].as_str().unwrap().to_owned();
     property(&app, &org.key, "12 Elm").await;
-    receiver.settle_at(&app, 1).await;
+    arrived(&app, &receiver, 1).await;
     let (_, deliveries) = json(app.get("/api/webhook-deliveries", &org.key).await).await;
     let delivery = deliveries[0]["id"].as_str().unwrap().to_owned();
     let key = app.create("/api/keys", &org.key, &json!({"name": "Zapier", "scopes": ["read:*"]})).await;
@@ -876,4 +876,13 @@ async fn state_of(app: &TestApp, key: &str) -> Vec<serde_json::Value> {
         seen.push(body);
     }
     seen
+}
+
+/// Waits until `n` requests reached the receiver and the queue is idle, then checks that no
+/// more arrived. (Waiting for the arrivals first: on a loaded PostgreSQL the queue can look
+/// idle a moment before the dispatcher has queued the delivery.)
+async fn arrived(app: &TestApp, receiver: &Receiver, n: usize) {
+    receiver.wait_for(n).await;
+    app.webhooks_idle().await;
+    assert_eq!(receiver.received().len(), n, "requests received");
 }
