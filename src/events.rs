@@ -73,6 +73,88 @@ pub struct EventType {
     /// An example of the event's `data`.
     #[schema(value_type = Object)]
     pub example: serde_json::Value,
+    /// The JSON Schema (draft 2020-12) of the event's `data`; the types it refers to are
+    /// under its `$defs`.
+    #[schema(value_type = Object)]
+    pub schema: serde_json::Value,
+}
+
+impl EventType {
+    /// An event type whose `data` is a `T`: its example and its schema are `T`'s OpenAPI
+    /// schema's, so the catalog describes what is serialized.
+    pub fn of<T: ToSchema>(kind: impl Into<String>, scope: &'static str, description: impl Into<String>) -> EventType {
+        EventType {
+            kind: kind.into(),
+            scope,
+            description: description.into(),
+            example: example_of::<T>(),
+            schema: json_schema::<T>(),
+        }
+    }
+}
+
+/// The `example` of a type's OpenAPI schema.
+fn example_of<T: ToSchema>() -> serde_json::Value {
+    use utoipa::openapi::{RefOr, Schema};
+    match T::schema() {
+        RefOr::T(Schema::Object(object)) => {
+            object.examples.first().cloned().or_else(|| object.example.clone()).unwrap_or_default()
+        }
+        _ => serde_json::Value::Null,
+    }
+}
+
+/// `T`'s OpenAPI 3.1 schema as a standalone JSON Schema (draft 2020-12): the component schemas
+/// it refers to (`#/components/schemas/X`) move under `$defs` (`#/$defs/X`).
+pub fn json_schema<T: ToSchema>() -> serde_json::Value {
+    use serde_json::{Map, Value};
+    fn relink(value: &mut Value) {
+        match value {
+            Value::Object(map) => {
+                if let Some(Value::String(target)) = map.get_mut("$ref")
+                    && let Some(name) = target.strip_prefix("#/components/schemas/")
+                {
+                    *target = format!("#/$defs/{name}");
+                }
+                map.values_mut().for_each(relink);
+            }
+            Value::Array(items) => items.iter_mut().for_each(relink),
+            _ => {}
+        }
+    }
+    let mut referred = Vec::new();
+    T::schemas(&mut referred);
+    let mut schema = Map::new();
+    schema.insert("$schema".into(), "https://json-schema.org/draft/2020-12/schema".into());
+    if let Ok(Value::Object(own)) = serde_json::to_value(T::schema()) {
+        schema.extend(own);
+    }
+    if !referred.is_empty() {
+        let defs: Map<String, Value> = referred
+            .into_iter()
+            .map(|(name, schema)| (name, serde_json::to_value(schema).unwrap_or_default()))
+            .collect();
+        schema.insert("$defs".into(), Value::Object(defs));
+    }
+    let mut schema = Value::Object(schema);
+    relink(&mut schema);
+    schema
+}
+
+/// `data` of the test event (`POST /api/webhooks/{id}/test`).
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+#[schema(example = json!({"message": "A test event from Gable", "endpointId": "whep_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5"}))]
+pub struct TestEvent {
+    pub message: &'static str,
+    /// The endpoint the test was sent to.
+    pub endpoint_id: String,
+}
+
+impl TestEvent {
+    pub fn to(endpoint_id: &str) -> TestEvent {
+        TestEvent { message: "A test event from Gable", endpoint_id: endpoint_id.to_owned() }
+    }
 }
 
 /// The test event `POST /api/webhooks/{id}/test` sends.
@@ -85,12 +167,11 @@ static CATALOG: OnceLock<Vec<EventType>> = OnceLock::new();
 pub fn install(areas: Vec<EventType>) -> &'static [EventType] {
     CATALOG.get_or_init(|| {
         let mut all = areas;
-        all.push(EventType {
-            kind: TEST_EVENT.to_owned(),
-            scope: "webhooks",
-            description: "A test event sent by POST /api/webhooks/{id}/test.".to_owned(),
-            example: serde_json::json!({"message": "A test event from Gable", "endpointId": "whep_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5"}),
-        });
+        all.push(EventType::of::<TestEvent>(
+            TEST_EVENT,
+            "webhooks",
+            "A test event sent by POST /api/webhooks/{id}/test.",
+        ));
         all.sort_by(|a, b| a.kind.cmp(&b.kind));
         all
     })

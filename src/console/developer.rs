@@ -475,16 +475,44 @@ struct DeliveryFilter {
     status: Option<String>,
     #[serde(rename = "eventType")]
     event_type: Option<String>,
-    /// `datetime-local` values, taken as UTC.
+    /// `datetime-local` values in the browser's time zone; `sinceZone`/`untilZone` are their
+    /// offsets (`Date.getTimezoneOffset()`, set by `console.js`), absent (UTC) without script.
     since: Option<String>,
+    #[serde(rename = "sinceZone")]
+    since_zone: Option<String>,
     until: Option<String>,
+    #[serde(rename = "untilZone")]
+    until_zone: Option<String>,
     after: Option<String>,
 }
 
-/// A `datetime-local` value (`2026-01-15T10:30`) as RFC 3339 in UTC.
-fn utc(local: Option<&str>) -> Option<String> {
+/// A `datetime-local` value (`2026-01-15T10:30`) entered where the clock is `offset` minutes
+/// behind UTC (JavaScript's `getTimezoneOffset()`: 300 in New York in winter, -60 in Paris),
+/// as RFC 3339 in UTC. Without an offset the value is UTC; a value that is not a local date and
+/// time goes to the API as it is, which says what is wrong with it.
+fn utc(local: Option<&str>, offset: Option<&str>) -> Option<String> {
+    use chrono::{NaiveDateTime, SecondsFormat, TimeDelta};
     let local = local.filter(|value| !value.is_empty())?;
-    Some(if local.len() == 16 { format!("{local}:00Z") } else { format!("{local}Z") })
+    let offset = offset.and_then(|o| o.parse::<i64>().ok()).filter(|o| o.abs() <= 18 * 60).unwrap_or(0);
+    let parsed = NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M")
+        .or_else(|_| NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M:%S"));
+    Some(match parsed {
+        Ok(at) => (at + TimeDelta::minutes(offset)).and_utc().to_rfc3339_opts(SecondsFormat::Secs, true),
+        Err(_) => local.to_owned(),
+    })
+}
+
+/// A `datetime-local` input with the hidden offset `console.js` fills in when the form is sent.
+fn local_time_input(id: &str, name: &str, value: Option<&str>, required: bool) -> Markup {
+    html! {
+        input id=(id) type="datetime-local" name=(name) value=(value.unwrap_or_default()) required[required] data-zone=(format!("{name}Zone"));
+        input type="hidden" name=(format!("{name}Zone"));
+    }
+}
+
+/// "(UTC)", which `console.js` replaces with the browser's time zone.
+fn zone_name() -> Markup {
+    html! { span data-zone-name { "(UTC)" } }
 }
 
 async fn endpoint_page(
@@ -512,8 +540,8 @@ async fn endpoint_view(api: &Api, session: &Session, id: &str, shown: Shown<'_>,
                     ("endpointId", Some(id)),
                     ("status", filter.status.as_deref()),
                     ("eventType", filter.event_type.as_deref()),
-                    ("since", utc(filter.since.as_deref()).as_deref()),
-                    ("until", utc(filter.until.as_deref()).as_deref()),
+                    ("since", utc(filter.since.as_deref(), filter.since_zone.as_deref()).as_deref()),
+                    ("until", utc(filter.until.as_deref(), filter.until_zone.as_deref()).as_deref()),
                     ("startingAfter", filter.after.as_deref()),
                     ("limit", Some("50")),
                 ])
@@ -559,7 +587,7 @@ async fn endpoint_view(api: &Api, session: &Session, id: &str, shown: Shown<'_>,
                     } @else {
                         p.bad { "The test event failed: " (result["error"].as_str().unwrap_or("no answer")) }
                     }
-                    @if let Some(body) = result["responseBody"].as_str() { details { summary { "Response body" } pre { (body) } } }
+                    @if let Some(body) = result["responseBody"].as_str() { details { summary { "Response body" } (views::preformatted(body)) } }
                 }
             },
             Shown::Notice(message) => { (views::notice(message)) },
@@ -622,10 +650,10 @@ async fn endpoint_view(api: &Api, session: &Session, id: &str, shown: Shown<'_>,
                 }
                 label for="filter-type" { "Event type" }
                 input #filter-type type="text" name="eventType" value=(filter.event_type.as_deref().unwrap_or_default()) placeholder="lead.created";
-                label for="filter-since" { "From (UTC)" }
-                input #filter-since type="datetime-local" name="since" value=(filter.since.as_deref().unwrap_or_default());
-                label for="filter-until" { "To (UTC)" }
-                input #filter-until type="datetime-local" name="until" value=(filter.until.as_deref().unwrap_or_default());
+                label for="filter-since" { "From " (zone_name()) }
+                (local_time_input("filter-since", "since", filter.since.as_deref(), false))
+                label for="filter-until" { "To " (zone_name()) }
+                (local_time_input("filter-until", "until", filter.until.as_deref(), false))
                 button.secondary type="submit" { "Filter" }
             }
             @if !deliveries.ok() {
@@ -649,13 +677,13 @@ async fn endpoint_view(api: &Api, session: &Session, id: &str, shown: Shown<'_>,
                 }
                 @if deliveries.items().len() == 50 {
                     @let last = deliveries.items().last().and_then(|d| d["id"].as_str()).unwrap_or_default();
-                    p { a href=(format!("{path}?{}", query(&[("status", filter.status.as_deref()), ("eventType", filter.event_type.as_deref()), ("since", filter.since.as_deref()), ("until", filter.until.as_deref()), ("after", Some(last))]))) { "Older deliveries →" } }
+                    p { a href=(format!("{path}?{}", query(&[("status", filter.status.as_deref()), ("eventType", filter.event_type.as_deref()), ("since", filter.since.as_deref()), ("sinceZone", filter.since_zone.as_deref()), ("until", filter.until.as_deref()), ("untilZone", filter.until_zone.as_deref()), ("after", Some(last))]))) { "Older deliveries →" } }
                 }
             }
             form.row method="post" action=(format!("{path}/recover")) {
                 (csrf(session))
-                label for="recover-since" { "Resend every failed delivery since (UTC)" }
-                input #recover-since type="datetime-local" name="since" required;
+                label for="recover-since" { "Resend every failed delivery since " (zone_name()) }
+                (local_time_input("recover-since", "since", None, true))
                 button.secondary type="submit" { "Recover" }
             }
         }
@@ -756,8 +784,7 @@ async fn edit_endpoint(
 }
 
 async fn recover(Extension(api): Extension<Api>, Path(id): Path<String>, Posted { session, form }: Posted) -> Response {
-    // `datetime-local` has no zone; the form's value is taken as UTC.
-    let since = utc(form.get("since"));
+    let since = utc(form.get("since"), form.get("sinceZone"));
     let reply = api.post(&session.auth, &format!("/webhooks/{}/recover", segment(&id)), json!({"since": since})).await;
     let notice = if reply.ok() {
         format!("{} failed deliveries will be sent again.", reply.json["requeued"].as_i64().unwrap_or(0))
@@ -805,7 +832,7 @@ async fn delivery_view(api: &Api, session: &Session, id: &str, notice: Option<&s
                                 td { (views::text(&a["latencyMs"])) " ms" }
                                 td {
                                     @if let Some(error) = a["error"].as_str() { span.bad { (error) } }
-                                    @if let Some(body) = a["responseBody"].as_str() { pre { (body) } }
+                                    @if let Some(body) = a["responseBody"].as_str() { (views::preformatted(body)) }
                                     @if a["requestHeaders"].is_object() { details { summary { "Request headers" } (views::json(&a["requestHeaders"])) } }
                                     @if a["responseHeaders"].is_object() { details { summary { "Response headers" } (views::json(&a["responseHeaders"])) } }
                                 }
@@ -903,14 +930,88 @@ async fn catalog_page(Extension(api): Extension<Api>, session: Session) -> Respo
     let body = html! {
         p { a href=(EVENTS) { "← Events" } }
         h1 { "Event catalog" }
-        p.lead { "Every event type, and an example of its " code { "data" } "." }
+        p.lead { "Every event type, the fields of its " code { "data" } ", its JSON Schema and an example." }
         @for event in catalog.items() {
             div.card {
                 h2 { code { (views::text(&event["type"])) } }
                 p { (views::text(&event["description"])) }
+                (schema_fields(event["type"].as_str().unwrap_or_default(), &event["schema"]))
+                details { summary { "JSON Schema" } (views::json(&event["schema"])) }
                 details { summary { "Example" } (views::json(&event["example"])) }
             }
         }
     };
     Page(StatusCode::OK, views::page(&session, "Event catalog", EVENTS, body)).into_response()
+}
+
+/// The top-level fields of an event's `data` schema as a table: name, type, description.
+fn schema_fields(kind: &str, schema: &Value) -> Markup {
+    let Some(properties) = schema["properties"].as_object() else { return html! {} };
+    let required: Vec<&str> =
+        schema["required"].as_array().map(|r| r.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+    html! {
+        table aria-label=(format!("Fields of {kind} data")) {
+            thead { tr { th scope="col" { "Field" } th scope="col" { "Type" } th scope="col" { "Description" } } }
+            tbody {
+                @for (name, field) in properties {
+                    tr {
+                        td { code { (name) } @if !required.contains(&name.as_str()) { " " span.muted { "optional" } } }
+                        td { (type_of(field)) }
+                        td { (field["description"].as_str().unwrap_or_default()) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A schema's type as a reader says it: `string (date-time)`, `string or null`, `Address`, `array of string`.
+fn type_of(schema: &Value) -> String {
+    if let Some(target) = schema["$ref"].as_str() {
+        return target.rsplit('/').next().unwrap_or(target).to_owned();
+    }
+    if let Some(any) = schema["oneOf"].as_array().or_else(|| schema["anyOf"].as_array()) {
+        return any.iter().map(type_of).collect::<Vec<_>>().join(" or ");
+    }
+    let kinds: Vec<String> = match &schema["type"] {
+        Value::String(kind) => vec![kind.clone()],
+        Value::Array(kinds) => kinds.iter().filter_map(Value::as_str).map(str::to_owned).collect(),
+        _ => vec!["any".to_owned()],
+    };
+    let kinds: Vec<String> = kinds
+        .into_iter()
+        .map(|kind| match (kind.as_str(), schema["format"].as_str()) {
+            ("array", _) => format!("array of {}", type_of(&schema["items"])),
+            ("null", _) => kind,
+            (_, Some(format)) => format!("{kind} ({format})"),
+            _ => kind,
+        })
+        .collect();
+    kinds.join(" or ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn local_times_become_utc_with_the_browsers_offset() {
+        // New York in winter (300 minutes behind), Paris in summer (120 ahead), none (UTC).
+        assert_eq!(utc(Some("2026-01-15T10:30"), Some("300")).as_deref(), Some("2026-01-15T15:30:00Z"));
+        assert_eq!(utc(Some("2026-07-01T01:00:30"), Some("-120")).as_deref(), Some("2026-06-30T23:00:30Z"));
+        assert_eq!(utc(Some("2026-01-15T10:30"), None).as_deref(), Some("2026-01-15T10:30:00Z"));
+        assert_eq!(utc(Some("2026-01-15T10:30"), Some("not a number")).as_deref(), Some("2026-01-15T10:30:00Z"));
+        assert_eq!(utc(Some(""), Some("300")), None);
+        // Not a local time: passed on for the API to name what is wrong.
+        assert_eq!(utc(Some("yesterday"), Some("300")).as_deref(), Some("yesterday"));
+    }
+
+    #[test]
+    fn schema_types_read_as_words() {
+        assert_eq!(type_of(&json!({"type": "string", "format": "date-time"})), "string (date-time)");
+        assert_eq!(type_of(&json!({"type": ["integer", "null"], "format": "int64"})), "integer (int64) or null");
+        assert_eq!(type_of(&json!({"type": "array", "items": {"type": "string"}})), "array of string");
+        assert_eq!(type_of(&json!({"$ref": "#/$defs/Address"})), "Address");
+        assert_eq!(type_of(&json!({"oneOf": [{"type": "null"}, {"$ref": "#/$defs/Money"}]})), "null or Money");
+    }
 }

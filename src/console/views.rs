@@ -261,7 +261,12 @@ pub fn text(value: &Value) -> Markup {
 /// Pretty-printed JSON in a `<pre>`.
 pub fn json(value: &Value) -> Markup {
     let pretty = serde_json::to_string_pretty(value).unwrap_or_default();
-    html! { pre { code { (pretty) } } }
+    html! { pre tabindex="0" { code { (pretty) } } }
+}
+
+/// Text as it is, in a `<pre>` that scrolls; `tabindex` lets a keyboard reach and scroll it.
+pub fn preformatted(text: &str) -> Markup {
+    html! { pre tabindex="0" { (text) } }
 }
 
 /// An error from the API, next to what it concerns.

@@ -5,7 +5,6 @@
 //! Scopes: `read:rent` and `write:rent`.
 
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 use sqlx::FromRow;
 use utoipa::{IntoParams, ToSchema};
 
@@ -142,27 +141,53 @@ pub struct PaymentFilter {
 
 /// The ledger's event types besides `rent_payment.recorded` (the scheduler's and payments').
 pub fn event_types() -> Vec<EventType> {
-    let event = |kind: &str, description: &str, example: serde_json::Value| EventType {
-        kind: kind.to_owned(),
-        scope: SCOPE,
-        description: description.to_owned(),
-        example,
-    };
     vec![
-        event(
+        EventType::of::<RentPaid>(
             RENT_PAID,
+            SCOPE,
             "A rent period was paid in full (once per charge): the payment that completed it.",
-            json!({"payment_id": "rpay_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "lease_id": "lease_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5",
-                "amount_usd": 1825, "period_label": "2026-05", "paid_at": "2026-05-25T15:42:14.000Z"}),
         ),
-        event(
+        EventType::of::<RentLate>(
             RENT_LATE,
+            SCOPE,
             "A charge was still unpaid after its grace days (once per charge); its late fee was added.",
-            json!({"charge_id": "chg_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "lease_id": "lease_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5",
-                "period_label": "2026-04", "due_date": "2026-04-01", "days_late": 6, "amount_usd": 1825,
-                "late_fee_usd": 50, "balance_usd": 1875}),
         ),
     ]
+}
+
+/// `data` of a `rent.paid` event.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"payment_id": "rpay_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "lease_id": "lease_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5",
+    "amount_usd": 1825, "period_label": "2026-05", "paid_at": "2026-05-25T15:42:14.000Z"}))]
+pub struct RentPaid {
+    /// The payment that completed the period (null when lease credit paid it).
+    pub payment_id: Option<String>,
+    pub lease_id: String,
+    /// The period's rent and late fee.
+    pub amount_usd: Money,
+    /// The period, `YYYY-MM`.
+    pub period_label: String,
+    pub paid_at: Timestamp,
+}
+
+/// `data` of a `rent.late` event.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"charge_id": "chg_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "lease_id": "lease_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5",
+    "period_label": "2026-04", "due_date": "2026-04-01", "days_late": 6, "amount_usd": 1825,
+    "late_fee_usd": 50, "balance_usd": 1875}))]
+pub struct RentLate {
+    pub charge_id: String,
+    pub lease_id: String,
+    /// The period, `YYYY-MM`.
+    pub period_label: String,
+    pub due_date: Date,
+    pub days_late: i64,
+    /// The period's rent.
+    pub amount_usd: Money,
+    /// The late fee added to the charge.
+    pub late_fee_usd: Money,
+    /// What is still owed on the charge, late fee included.
+    pub balance_usd: Money,
 }
 
 /// The rent ledger: `GET /api/rent-charges` and `/{id}` (the scheduler writes charges).
@@ -228,9 +253,13 @@ impl Resource for RentPayments {
             let sql = "INSERT INTO rent_allocations (org_id, payment_id, charge_id, amount) VALUES ($1, $2, $3, $4)";
             tx.execute(tx.sql(sql).bind(payment.id.clone()).bind(charge.id.clone()).bind(*pay)).await?;
             if full {
-                let data = json!({"payment_id": payment.id, "lease_id": payment.lease_id,
-                    "amount_usd": Money(charge.amount + charge.late_fee), "period_label": charge.period,
-                    "paid_at": payment.paid_at});
+                let data = RentPaid {
+                    payment_id: Some(payment.id.clone()),
+                    lease_id: payment.lease_id.clone(),
+                    amount_usd: Money(charge.amount + charge.late_fee),
+                    period_label: charge.period.clone(),
+                    paid_at: payment.paid_at,
+                };
                 ctx.emit(RENT_PAID, &data).await?;
             }
         }

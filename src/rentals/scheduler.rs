@@ -23,10 +23,10 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use serde_json::json;
 use sqlx::FromRow;
 
 use super::leases::{LateFee, LateFeeType};
+use super::ledger::{RentLate, RentPaid};
 use crate::db::proof::JobToken;
 use crate::db::{Backend, JobsTx, placeholders};
 use crate::state::AppState;
@@ -346,8 +346,13 @@ async fn credit_paid_event(
         )
         .await?;
     }
-    let data = json!({"payment_id": payment_id, "lease_id": lease_id, "amount_usd": p.amount,
-        "period_label": p.period, "paid_at": paid_at});
+    let data = RentPaid {
+        payment_id,
+        lease_id: lease_id.to_owned(),
+        amount_usd: p.amount,
+        period_label: p.period.clone(),
+        paid_at,
+    };
     insert_events(tx, &[(org_id.to_owned(), super::ledger::RENT_PAID, data)], now).await
 }
 
@@ -391,15 +396,20 @@ async fn late_batch(
         statement = statement.bind(row.id.clone());
     }
     tx.execute(statement).await?;
-    let events: Vec<(String, &str, serde_json::Value)> = late
+    let events: Vec<(String, &str, RentLate)> = late
         .iter()
         .map(|c| {
             let total = c.amount + c.fee_if_late;
-            let data = json!({
-                "charge_id": c.id, "lease_id": c.lease_id, "period_label": c.period, "due_date": c.due_date,
-                "days_late": as_of.days_since(c.due_date), "amount_usd": Money(c.amount),
-                "late_fee_usd": Money(c.fee_if_late), "balance_usd": Money(total - c.paid),
-            });
+            let data = RentLate {
+                charge_id: c.id.clone(),
+                lease_id: c.lease_id.clone(),
+                period_label: c.period.clone(),
+                due_date: c.due_date,
+                days_late: as_of.days_since(c.due_date),
+                amount_usd: Money(c.amount),
+                late_fee_usd: Money(c.fee_if_late),
+                balance_usd: Money(total - c.paid),
+            };
             (c.org_id.clone(), super::ledger::RENT_LATE, data)
         })
         .collect();
@@ -410,7 +420,7 @@ async fn late_batch(
 /// Writes events in the job's transaction, several rows per statement.
 async fn insert_events(
     tx: &mut JobsTx<'_>,
-    events: &[(String, &str, serde_json::Value)],
+    events: &[(String, &str, impl Serialize)],
     at: Timestamp,
 ) -> Result<(), sqlx::Error> {
     for chunk in events.chunks(INSERT_CHUNK) {
@@ -420,12 +430,9 @@ async fn insert_events(
         let sql = format!("INSERT INTO events (org_id, id, type, occurred_at, data) VALUES {}", values.join(", "));
         let mut statement = tx.sql(sql);
         for (org_id, kind, data) in chunk {
-            statement = statement
-                .bind(org_id.clone())
-                .bind(new_id("evt"))
-                .bind((*kind).to_owned())
-                .bind(at.ms())
-                .bind(data.to_string());
+            let data = serde_json::to_string(data).map_err(|err| sqlx::Error::Encode(Box::new(err)))?;
+            statement =
+                statement.bind(org_id.clone()).bind(new_id("evt")).bind((*kind).to_owned()).bind(at.ms()).bind(data);
         }
         tx.execute(statement).await?;
     }

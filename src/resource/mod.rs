@@ -620,7 +620,7 @@ pub fn all_event_types(resources: &[Registration]) -> Vec<crate::events::EventTy
 }
 
 fn event_type<R: Resource>(kind: String, description: String) -> crate::events::EventType {
-    crate::events::EventType { kind, scope: R::META.scope, description, example: example_of::<R::Record>() }
+    crate::events::EventType::of::<R::Record>(kind, R::META.scope, description)
 }
 
 fn capitalized(text: &str) -> String {
@@ -652,15 +652,4 @@ fn deleted_events<R: Deletable>() -> Vec<crate::events::EventType> {
     let description =
         format!("{} was deleted; `data` is the object as it was.", capitalized(&openapi::a(&openapi::what::<R>())));
     vec![event_type::<R>(deleted_event::<R>(), description)]
-}
-
-/// The `example` of a type's OpenAPI schema.
-fn example_of<T: ToSchema>() -> serde_json::Value {
-    use utoipa::openapi::{RefOr, Schema};
-    match T::schema() {
-        RefOr::T(Schema::Object(object)) => {
-            object.examples.first().cloned().or_else(|| object.example.clone()).unwrap_or_default()
-        }
-        _ => serde_json::Value::Null,
-    }
 }

@@ -807,11 +807,11 @@ async fn test_endpoint(
     let row = load(&mut state.db().scoped(tenant), state.secrets(), &id).await?;
     let now = Timestamp(state.clock().now_ms());
     let event_id = new_id("evt_test");
-    let data = serde_json::json!({"message": "A test event from Gable", "endpointId": row.id});
+    let data = crate::events::TestEvent::to(&row.id);
     let data = serde_json::value::to_raw_value(&data).map_err(ApiError::internal)?;
     let envelope = sender::Envelope {
         id: &event_id,
-        event: "webhook.test",
+        event: crate::events::TEST_EVENT,
         timestamp: now,
         delivered_at: now,
         organization_id: tenant.org_id(),

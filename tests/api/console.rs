@@ -419,6 +419,19 @@ async fn webhooks_in_the_console_test_deliver_and_resend() {
     let (_, until) =
         json(app.get(&format!("/api/webhook-deliveries?endpointId={endpoint}&until={now}"), &org.key).await).await;
     assert_eq!((since.as_array().unwrap().len(), until.as_array().unwrap().len()), (1, 0));
+    // The console's time filter is in the browser's zone: a wall-clock time east of UTC
+    // (`untilZone` = -300, UTC+5) one minute ago is before the delivery; read as UTC it would
+    // be hours after it.
+    let wall = &gable::vocab::clock::rfc3339(app.clock().now_ms() - 60_000 + 5 * 3_600_000)[..16];
+    let zoned = browser.get(&format!("{page}?until={wall}&untilZone=-300")).await;
+    assert!(zoned.body.contains("No deliveries yet"), "{}", zoned.body);
+    assert!(zoned.body.contains("data-zone-name") && zoned.body.contains("name=\"untilZone\""));
+    let as_utc = browser.get(&format!("{page}?until={wall}")).await;
+    assert!(as_utc.body.contains("/console/settings/developer/deliveries/"), "{}", as_utc.body);
+    // The catalog shows each type's fields and JSON Schema beside its example.
+    let catalog = browser.get("/console/events/catalog").await;
+    assert!(catalog.body.contains("JSON Schema") && catalog.body.contains("Fields of rent.late data"));
+    assert!(catalog.body.contains("<code>days_late</code>") && catalog.body.contains("integer"), "{}", catalog.body);
 
     // Edit: description and events change, the headers stay when their lines are left alone.
     let secret = created.body.split("value=\"whsec_").nth(1).unwrap().split('"').next().unwrap().to_owned();

@@ -650,6 +650,51 @@ async fn the_event_catalog_lists_every_type_with_an_example() {
     assert_eq!(lead["example"]["name"], "Jane Doe");
 }
 
+/// Every `"$ref"` in a JSON value.
+fn refs(value: &Value, found: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::String(target)) = map.get("$ref") {
+                found.push(target.clone());
+            }
+            map.values().for_each(|v| refs(v, found));
+        }
+        Value::Array(items) => items.iter().for_each(|v| refs(v, found)),
+        _ => {}
+    }
+}
+
+#[tokio::test]
+async fn every_event_type_has_a_json_schema_its_example_follows() {
+    let app = app().await;
+    let org = app.org(Plan::Elite).await;
+    let (_, catalog) = json(app.get("/api/webhook-events", &org.key).await).await;
+    for event in catalog.as_array().unwrap() {
+        let kind = event["type"].as_str().unwrap();
+        let schema = &event["schema"];
+        assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema", "{kind}");
+        let properties = schema["properties"].as_object().unwrap_or_else(|| panic!("{kind} has properties: {schema}"));
+        let example = event["example"].as_object().unwrap_or_else(|| panic!("{kind} has an example"));
+        for field in example.keys() {
+            assert!(properties.contains_key(field), "{kind}: the example's `{field}` is in the schema");
+        }
+        for required in schema["required"].as_array().into_iter().flatten() {
+            assert!(example.contains_key(required.as_str().unwrap()), "{kind}: the example has `{required}`");
+        }
+        // A standalone schema: every reference resolves inside it.
+        let mut found = Vec::new();
+        refs(schema, &mut found);
+        for target in found {
+            let name = target.strip_prefix("#/$defs/").unwrap_or_else(|| panic!("{kind}: {target} points into $defs"));
+            assert!(schema["$defs"][name].is_object(), "{kind}: {target} is defined");
+        }
+    }
+    let find = |kind: &str| catalog.as_array().unwrap().iter().find(|e| e["type"] == kind).unwrap().clone();
+    assert_eq!(find("rent.late")["schema"]["properties"]["days_late"]["type"], "integer");
+    assert!(find("lead.created")["schema"]["properties"]["email"].is_object());
+    assert!(find("webhook.test")["schema"]["properties"]["endpointId"].is_object());
+}
+
 #[tokio::test]
 async fn two_instances_deliver_each_event_exactly_once() {
     let first = app().await;

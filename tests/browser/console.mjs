@@ -7,8 +7,12 @@
 // Run by tests/api/browser.rs, which starts the server and a webhook receiver and passes:
 // GABLE_URL, GABLE_EMAIL, GABLE_PASSWORD, GABLE_RECEIVER_URL, GABLE_CHROMIUM, GABLE_SCREENSHOTS.
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
+
+// axe-core checks every page against WCAG 2.1 A and AA (labels, names, contrast, landmarks…).
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 const env = (name) => {
   const value = process.env[name];
@@ -17,10 +21,12 @@ const env = (name) => {
 };
 const base = env("GABLE_URL");
 const shots = env("GABLE_SCREENSHOTS");
+rmSync(shots, { recursive: true, force: true });
 mkdirSync(shots, { recursive: true });
 
 const browser = await chromium.launch({ executablePath: env("GABLE_CHROMIUM"), args: ["--no-sandbox"] });
 const problems = [];
+const inaccessible = [];
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   // A script or style the Content-Security-Policy blocked, or any script error, fails the test.
@@ -35,6 +41,20 @@ try {
     n += 1;
     // `caret: "initial"`: hiding the caret would inject a style the page's CSP (rightly) blocks.
     await page.screenshot({ path: `${shots}/${String(n).padStart(2, "0")}-${name}.png`, fullPage: true, caret: "initial" });
+    await audit(name);
+  };
+  // Runs axe in the page (through the DevTools protocol, which the page's CSP does not govern).
+  const audit = async (name) => {
+    if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const result = await window.axe.run(document, {
+        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      });
+      return result.violations.map((v) => ({
+        id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((node) => node.html),
+      }));
+    });
+    for (const violation of violations) inaccessible.push({ page: name, ...violation });
   };
   const step = (what) => console.log(`- ${what}`);
 
@@ -46,8 +66,25 @@ try {
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("alert").filter({ hasText: "do not match" }).waitFor();
   await shot("sign-in-error");
-  await page.getByLabel("Password").fill(env("GABLE_PASSWORD"));
-  await page.getByRole("button", { name: "Sign in" }).click();
+  step("sign in with the keyboard alone");
+  await page.goto(`${base}/console`);
+  const focused = () => page.evaluate(() => {
+    const el = document.activeElement;
+    return el.getAttribute("name") || el.textContent.trim();
+  });
+  // The Email field may start focused (autofocus); from there on, Tab moves the focus.
+  const reached = [];
+  for (let i = 0; i < 8 && !reached.includes("Sign in"); i++) {
+    if (i > 0 || (await focused()) !== "email") await page.keyboard.press("Tab");
+    const name = await focused();
+    reached.push(name);
+    if (name === "email") await page.keyboard.type(env("GABLE_EMAIL"));
+    if (name === "password") await page.keyboard.type(env("GABLE_PASSWORD"));
+  }
+  const at = (name) => reached.indexOf(name);
+  assert.ok(at("email") >= 0 && at("email") < at("password"), `Tab reaches Email, then Password: ${reached}`);
+  assert.ok(at("password") < at("Sign in"), `then the Sign in button: ${reached}`);
+  await page.keyboard.press("Enter");
   await page.waitForURL("**/console/overview");
   await page.getByRole("heading", { name: "Overview" }).waitFor();
   await shot("overview");
@@ -119,6 +156,8 @@ try {
   await shot("events");
   await page.getByRole("link", { name: "The event catalog" }).click();
   await page.getByRole("heading", { name: "Event catalog" }).waitFor();
+  await page.getByRole("table", { name: "Fields of rent.late data" }).waitFor();
+  await shot("event-catalog");
 
   step("usage, the team, the organization and the audit log");
   await page.getByRole("link", { name: "Usage" }).click();
@@ -159,6 +198,7 @@ try {
   await shot("signed-out");
 
   assert.deepEqual(problems, [], "no script errors or blocked resources");
+  assert.deepEqual(inaccessible, [], "every page passes axe's WCAG 2.1 A and AA rules");
   console.log(`screenshots: ${shots}`);
 } finally {
   await browser.close();

@@ -24,10 +24,22 @@
       setTimeout(function () { button.textContent = "Copy"; }, 2000);
     });
   });
+  // A `datetime-local` value has no zone: send the offset of the browser's zone at that
+  // instant (daylight saving included) beside it, and name the zone in the labels.
+  function localZones(root) {
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (!zone) return;
+    root.querySelectorAll("[data-zone-name]").forEach(function (el) { el.textContent = "(" + zone + ")"; });
+  }
   document.addEventListener("submit", function (event) {
     var message = event.target.dataset.confirm;
-    if (message && !window.confirm(message)) event.preventDefault();
+    if (message && !window.confirm(message)) { event.preventDefault(); return; }
+    event.target.querySelectorAll("input[data-zone]").forEach(function (input) {
+      var offset = event.target.querySelector("input[name='" + input.dataset.zone + "']");
+      var at = new Date(input.value);
+      if (offset) offset.value = input.value && !isNaN(at) ? String(at.getTimezoneOffset()) : "";
+    });
   }, true);
-  document.addEventListener("DOMContentLoaded", function () { localTimes(document); });
-  document.addEventListener("htmx:load", function (event) { localTimes(event.target); });
+  document.addEventListener("DOMContentLoaded", function () { localTimes(document); localZones(document); });
+  document.addEventListener("htmx:load", function (event) { localTimes(event.target); localZones(event.target); });
 })();
