@@ -74,9 +74,20 @@ pub struct EventType {
     #[schema(value_type = Object)]
     pub example: serde_json::Value,
     /// The JSON Schema (draft 2020-12) of the event's `data`; the types it refers to are
-    /// under its `$defs`.
+    /// under its `$defs`. Made when the catalog is served, not kept: the schemas of every type
+    /// would add about 4 MiB to an idle server's RSS (docs/benchmarks.md).
     #[schema(value_type = Object)]
-    pub schema: serde_json::Value,
+    pub schema: SchemaOf,
+}
+
+/// A JSON Schema, made when it is serialized.
+#[derive(Debug, Clone, Copy)]
+pub struct SchemaOf(fn() -> serde_json::Value);
+
+impl Serialize for SchemaOf {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (self.0)().serialize(serializer)
+    }
 }
 
 impl EventType {
@@ -88,7 +99,7 @@ impl EventType {
             scope,
             description: description.into(),
             example: example_of::<T>(),
-            schema: json_schema::<T>(),
+            schema: SchemaOf(json_schema::<T>),
         }
     }
 }
@@ -107,6 +118,17 @@ fn example_of<T: ToSchema>() -> serde_json::Value {
 /// `T`'s OpenAPI 3.1 schema as a standalone JSON Schema (draft 2020-12): the component schemas
 /// it refers to (`#/components/schemas/X`) move under `$defs` (`#/$defs/X`).
 pub fn json_schema<T: ToSchema>() -> serde_json::Value {
+    let mut referred = Vec::new();
+    T::schemas(&mut referred);
+    standalone(T::schema(), referred)
+}
+
+/// A schema and the component schemas it refers to, as one JSON Schema (not generic: one copy
+/// of this code serves every type).
+fn standalone(
+    own: utoipa::openapi::RefOr<utoipa::openapi::Schema>,
+    referred: Vec<(String, utoipa::openapi::RefOr<utoipa::openapi::Schema>)>,
+) -> serde_json::Value {
     use serde_json::{Map, Value};
     fn relink(value: &mut Value) {
         match value {
@@ -122,11 +144,9 @@ pub fn json_schema<T: ToSchema>() -> serde_json::Value {
             _ => {}
         }
     }
-    let mut referred = Vec::new();
-    T::schemas(&mut referred);
     let mut schema = Map::new();
     schema.insert("$schema".into(), "https://json-schema.org/draft/2020-12/schema".into());
-    if let Ok(Value::Object(own)) = serde_json::to_value(T::schema()) {
+    if let Ok(Value::Object(own)) = serde_json::to_value(own) {
         schema.extend(own);
     }
     if !referred.is_empty() {

@@ -117,6 +117,9 @@ async fn keys_view(
         h1 { "API keys" }
         p.lead { "Keys let your code call the Gable API (Settings → Developer, or Settings → Integrations). Send one as "
             code { "Authorization: Bearer gbl_live_…" } "." }
+        p { "Explore the API: the " a href="/docs" { "API reference" } ", the "
+            a href="/openapi.json" download="gable-openapi.json" { "OpenAPI document" } " for Postman or other tools, and the "
+            a href="/graphql" { "GraphQL playground" } "." }
         @if let Some(created) = created {
             div.notice role="status" {
                 h2 { "Your new key “" (created["name"].as_str().unwrap_or_default()) "”" }

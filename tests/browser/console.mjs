@@ -116,6 +116,27 @@ try {
     body: body && JSON.stringify(body),
   });
   assert.equal((await api("GET", "/properties")).status, 200);
+  // Each product's first request: Aura's health check and /v1/leads, Aptoria's dashboard.
+  assert.equal((await fetch(`${base}/health`)).status, 200);
+  const v1 = await fetch(`${base}/v1/leads`, { headers: { authorization: `Bearer ${key}` } });
+  assert.equal(v1.status, 200);
+  assert.equal((await api("GET", "/dashboard")).status, 200);
+  // Aura's step 3: the reference, the OpenAPI document and the GraphQL playground are linked.
+  for (const name of ["API reference", "OpenAPI document", "GraphQL playground"]) {
+    const href = await page.getByRole("link", { name, exact: true }).getAttribute("href");
+    assert.equal((await fetch(`${base}${href}`)).status, 200, `${name} (${href})`);
+  }
+
+  step("each product's path to its settings opens the same pages");
+  for (const [path, heading] of [
+    ["/console/settings/integrations", "API keys"], // Aura: Settings > Integrations
+    ["/console/settings/developer", "API keys"], // Aptoria: Settings → Developer
+    ["/console/admin/webhooks", "Webhooks"], // Aureum: Admin → Webhooks
+  ]) {
+    await page.goto(`${base}${path}`);
+    await page.getByRole("heading", { name: heading, exact: true }).waitFor();
+  }
+  await page.goto(`${base}/console/settings/developer/keys`);
 
   step("add a webhook endpoint and send a test event");
   await page.getByRole("link", { name: "Webhooks" }).click();
