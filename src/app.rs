@@ -29,7 +29,7 @@ use crate::{auth, console, crm, events, graphql, http, jobs, operations, rentals
 /// The shared state for a server or a worker: [`AppState::new`], with every stored secret
 /// sealed under the current key first.
 pub async fn state(settings: Settings, db: Db, clock: Clock, bound: Option<SocketAddr>) -> anyhow::Result<AppState> {
-    events::install(AREAS.iter().flat_map(|area| (area.event_types)()).collect());
+    events::install(catalog());
     let state = AppState::new(settings, db, clock, bound).await?;
     jobs::reseal_secrets(state.db(), state.secrets()).await?;
     Ok(state)
@@ -159,6 +159,14 @@ fn router(state: AppState) -> Router {
 /// webhook catalog (`state`) and its resources in GraphQL (`api`).
 const AREAS: [Area; 6] = [platform::AREA, webhooks::AREA, crm::AREA, sales::AREA, operations::AREA, rentals::AREA];
 
+/// Every area's event types, each marked with its area.
+fn catalog() -> Vec<events::EventType> {
+    AREAS
+        .iter()
+        .flat_map(|area| (area.event_types)().into_iter().map(|event| events::EventType { area: area.name, ..event }))
+        .collect()
+}
+
 /// Routes outside `/api`: health and each area's public pages.
 fn documented() -> OpenApiRouter<AppState> {
     AREAS.iter().fold(OpenApiRouter::with_openapi(docs::base()).merge(health::router()), |router, area| {
@@ -209,7 +217,7 @@ mod tests {
         for field in ["rentCharges(", "rentPayment(", "createRentPayment("] {
             assert!(sdl.contains(field), "{field}");
         }
-        let catalog = events::install(AREAS.iter().flat_map(|area| (area.event_types)()).collect());
+        let catalog = events::install(catalog());
         for kind in ["property.created", "team_member.created", "lease.signed", "rent.paid", "work_order.completed"] {
             assert!(catalog.iter().any(|e| e.kind == kind), "{kind}");
         }

@@ -59,12 +59,16 @@ pub async fn record(tx: &mut ScopedTx<'_>, kind: &str, at: Timestamp, data: &imp
 #[derive(Debug, Clone, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 #[schema(example = json!({
-    "type": "lead.created", "description": "A lead was created.",
+    "type": "lead.created", "area": "crm", "description": "A lead was created.",
     "example": {"id": "lead_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "name": "Jane Doe", "status": "new"}
 }))]
 pub struct EventType {
     #[serde(rename = "type")]
     pub kind: String,
+    /// The business area the event comes from: `platform`, `webhooks`, `crm`, `sales`,
+    /// `operations` or `rentals`.
+    #[schema(example = "crm")]
+    pub area: &'static str,
     /// The scope resource of the object the event is about: reading the event (in
     /// `GET /api/events`, or through a webhook subscription) needs `read:<scope>`.
     #[serde(skip)]
@@ -96,6 +100,7 @@ impl EventType {
     pub fn of<T: ToSchema>(kind: impl Into<String>, scope: &'static str, description: impl Into<String>) -> EventType {
         EventType {
             kind: kind.into(),
+            area: "",
             scope,
             description: description.into(),
             example: example_of::<T>(),
@@ -187,11 +192,10 @@ static CATALOG: OnceLock<Vec<EventType>> = OnceLock::new();
 pub fn install(areas: Vec<EventType>) -> &'static [EventType] {
     CATALOG.get_or_init(|| {
         let mut all = areas;
-        all.push(EventType::of::<TestEvent>(
-            TEST_EVENT,
-            "webhooks",
-            "A test event sent by POST /api/webhooks/{id}/test.",
-        ));
+        all.push(EventType {
+            area: "webhooks",
+            ..EventType::of::<TestEvent>(TEST_EVENT, "webhooks", "A test event sent by POST /api/webhooks/{id}/test.")
+        });
         all.sort_by(|a, b| a.kind.cmp(&b.kind));
         all
     })

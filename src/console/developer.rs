@@ -241,12 +241,24 @@ async fn revoke_key(
 
 // ---- Webhooks ----
 
-/// The event catalog grouped by the object it is about: (`lead`, [(type, description)]).
+/// The event catalog grouped by business area, in the order the README lists them:
+/// (`CRM`, [(type, description)]).
 fn catalog_groups(catalog: &Reply) -> Vec<(String, Vec<(String, String)>)> {
+    const ORDER: [(&str, &str); 6] = [
+        ("crm", "CRM"),
+        ("sales", "Sales"),
+        ("rentals", "Rentals"),
+        ("operations", "Operations"),
+        ("webhooks", "Webhooks"),
+        ("platform", "Platform"),
+    ];
+    let rank = |area: &str| ORDER.iter().position(|(name, _)| *name == area).unwrap_or(ORDER.len());
+    let mut events: Vec<&Value> = catalog.items().iter().collect();
+    events.sort_by_key(|event| rank(event["area"].as_str().unwrap_or_default()));
     let mut groups: Vec<(String, Vec<(String, String)>)> = Vec::new();
-    for event in catalog.items() {
-        let kind = event["type"].as_str().unwrap_or_default();
-        let scope = kind.split_once('.').map_or(kind, |(object, _)| object).to_owned();
+    for event in events {
+        let area = event["area"].as_str().unwrap_or_default();
+        let scope = ORDER.iter().find(|(name, _)| *name == area).map_or(area, |(_, label)| label).to_owned();
         let entry = (
             event["type"].as_str().unwrap_or_default().to_owned(),
             event["description"].as_str().unwrap_or_default().to_owned(),

@@ -15,7 +15,7 @@ use crate::resource::{self, Area, Operations, Registration, register};
 use crate::state::AppState;
 
 /// The area, as `crate::app::AREAS` lists it.
-pub const AREA: Area = Area { router, public_router, event_types, operations };
+pub const AREA: Area = Area { name: "crm", router, public_router, event_types, operations };
 
 /// This area's CRUD resources: adding one here mounts its routes and lists its events.
 const RESOURCES: [Registration; 6] = [

@@ -18,7 +18,7 @@ use crate::resource::{self, Area, Operations, Registration};
 use crate::state::AppState;
 
 /// The platform's routes and resources, as `crate::app::AREAS` lists them.
-pub const AREA: Area = Area { router, public_router: OpenApiRouter::new, event_types, operations };
+pub const AREA: Area = Area { name: "platform", router, public_router: OpenApiRouter::new, event_types, operations };
 
 /// API keys are read through the engine; creating and revoking are `keys::router`'s own. The
 /// audit log is read here; every area writes it (`crate::audit::record`).

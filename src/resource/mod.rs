@@ -597,6 +597,8 @@ pub const fn register<R: Creatable + Updatable + Deletable>() -> Registration {
 /// routes, its public pages, its event types and its resources' operations. The one list of
 /// areas (`crate::app::AREAS`) feeds the router, the event catalog and the GraphQL schema.
 pub struct Area {
+    /// Its name in the event catalog (`crm`, `rentals`, …).
+    pub name: &'static str,
     pub router: fn() -> OpenApiRouter<AppState>,
     /// Its unauthenticated pages, outside `/api`.
     pub public_router: fn() -> OpenApiRouter<AppState>,

@@ -30,7 +30,7 @@ use crate::state::AppState;
 
 /// Webhooks as `crate::app::AREAS` lists them: endpoints (read through the engine),
 /// deliveries and the event catalog.
-pub const AREA: Area = Area { router, public_router: OpenApiRouter::new, event_types, operations };
+pub const AREA: Area = Area { name: "webhooks", router, public_router: OpenApiRouter::new, event_types, operations };
 
 const RESOURCES: [Registration; 3] = [
     Registration::reads::<endpoints::WebhookEndpoints>(),

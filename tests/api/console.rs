@@ -428,6 +428,11 @@ async fn webhooks_in_the_console_test_deliver_and_resend() {
     assert!(zoned.body.contains("data-zone-name") && zoned.body.contains("name=\"untilZone\""));
     let as_utc = browser.get(&format!("{page}?until={wall}")).await;
     assert!(as_utc.body.contains("/console/settings/developer/deliveries/"), "{}", as_utc.body);
+    // The endpoint form groups the event types by business area.
+    let form = browser.get("/console/settings/developer/webhooks").await;
+    for area in ["CRM (", "Sales (", "Rentals (", "Operations ("] {
+        assert!(form.body.contains(area), "{area}");
+    }
     // The catalog shows each type's fields and JSON Schema beside its example.
     let catalog = browser.get("/console/events/catalog").await;
     assert!(catalog.body.contains("JSON Schema") && catalog.body.contains("Fields of rent.late data"));

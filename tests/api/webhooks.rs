@@ -690,6 +690,15 @@ async fn every_event_type_has_a_json_schema_its_example_follows() {
         }
     }
     let find = |kind: &str| catalog.as_array().unwrap().iter().find(|e| e["type"] == kind).unwrap().clone();
+    for event in catalog.as_array().unwrap() {
+        let area = event["area"].as_str().unwrap();
+        assert!(["platform", "webhooks", "crm", "sales", "operations", "rentals"].contains(&area), "{event}");
+    }
+    assert_eq!(
+        ["lead.created", "payment.succeeded", "rent.paid", "work_order.completed", "webhook.test"]
+            .map(|k| find(k)["area"].clone()),
+        ["crm", "sales", "rentals", "operations", "webhooks"].map(|a| json!(a))
+    );
     assert_eq!(find("rent.late")["schema"]["properties"]["days_late"]["type"], "integer");
     assert!(find("lead.created")["schema"]["properties"]["email"].is_object());
     assert!(find("webhook.test")["schema"]["properties"]["endpointId"].is_object());
