@@ -168,7 +168,7 @@ async fn keys_view(
                             tr {
                                 td { (views::text(&key["name"])) }
                                 td { code { (key["prefix"].as_str().unwrap_or_default()) "…" (key["last4"].as_str().unwrap_or_default()) } }
-                                td { @for scope in key["scopes"].as_array().map_or(&[][..], Vec::as_slice) { code { (views::text(scope)) } " " } }
+                                td { @for scope in views::list(&key["scopes"]) { code { (views::text(scope)) } " " } }
                                 td { (views::time(&key["createdAt"])) }
                                 td { (views::time(&key["lastUsedAt"])) }
                                 td { (views::time(&key["expiresAt"])) }
@@ -833,7 +833,7 @@ async fn delivery_view(api: &Api, session: &Session, id: &str, notice: Option<&s
         }
         div.card {
             h2 { "Attempts" }
-            @let attempts = d["attempts"].as_array().map_or(&[][..], Vec::as_slice);
+            @let attempts = views::list(&d["attempts"]);
             @if attempts.is_empty() {
                 p.empty { "Not attempted yet: the delivery is queued." }
             } @else {

@@ -43,7 +43,7 @@ pub async fn page(Extension(api): Extension<Api>, session: Session) -> Response 
         }
         div.card {
             h2 { "Per key" }
-            @let credentials = r["credentials"].as_array().map_or(&[][..], Vec::as_slice);
+            @let credentials = views::list(&r["credentials"]);
             @if credentials.is_empty() {
                 p.empty { "No key has made a request in these 7 days." }
             } @else {
@@ -53,7 +53,7 @@ pub async fn page(Extension(api): Extension<Api>, session: Session) -> Response 
                         @for c in credentials {
                             tr {
                                 td { (c["name"].as_str().unwrap_or_default()) br; code { (views::text(&c["principal"])) } }
-                                @for n in c["perDay"].as_array().map_or(&[][..], Vec::as_slice) { td { (n) } }
+                                @for n in views::list(&c["perDay"]) { td { (n) } }
                                 td { (c["throttled"]) }
                             }
                         }
@@ -63,7 +63,7 @@ pub async fn page(Extension(api): Extension<Api>, session: Session) -> Response 
         }
         div.card {
             h2 { "Busiest routes" }
-            @let routes = r["routes"].as_array().map_or(&[][..], Vec::as_slice);
+            @let routes = views::list(&r["routes"]);
             @if routes.is_empty() {
                 p.empty { "Nothing yet." }
             } @else {

@@ -249,6 +249,11 @@ pub fn time(value: &Value) -> Markup {
     }
 }
 
+/// The items of a JSON array from the API (none when it is not an array).
+pub fn list(value: &Value) -> &[Value] {
+    value.as_array().map_or(&[], Vec::as_slice)
+}
+
 /// A value from the API as text (`—` for null).
 pub fn text(value: &Value) -> Markup {
     match value {
