@@ -104,7 +104,9 @@ fn parts() -> (Router<AppState>, Router<AppState>, OpenApi) {
     let (public, openapi) = documented().split_for_parts();
     let (api, api_doc) = api().split_for_parts();
     let mut openapi = openapi.nest("/api", api_doc);
-    docs::add_common_errors(&mut openapi);
+    docs::finish(&mut openapi);
+    docs::add_body_rules(&mut openapi, AREAS.iter().flat_map(|area| area.body_rules));
+    docs::name_event_types(&mut openapi, catalog().into_iter().map(|event| event.kind).collect());
     (public, api, openapi)
 }
 
@@ -144,7 +146,7 @@ fn router(state: AppState) -> Router {
         .nest("/api", api.clone())
         .nest("/v1", api)
         .route("/graphql", graphql)
-        .merge(docs::router(openapi))
+        .merge(docs::router(openapi.for_server(state.public_url())))
         .route("/metrics", get(metrics::serve))
         .fallback(http::not_found)
         .method_not_allowed_fallback(http::method_not_allowed)

@@ -8,7 +8,7 @@ use crate::resource::validate::{in_range, labels, optional_text, text};
 use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::text_enum;
-use crate::vocab::contact::{Email, Phone};
+use crate::vocab::contact::{Email, OptionalEmail, Phone};
 use crate::vocab::error::ApiResult;
 use crate::vocab::values::{StringList, Timestamp, Value};
 
@@ -55,18 +55,27 @@ pub struct Contact {
     "phone": "+1-555-0100", "type": "BUYER", "tags": ["vip", "beverly-hills"]
 }))]
 pub struct CreateContact {
+    #[schema(min_length = 1, max_length = 100)]
     pub first_name: String,
+    #[schema(min_length = 1, max_length = 100)]
     pub last_name: String,
+    /// An email address; empty is the same as absent.
+    #[schema(value_type = Option<OptionalEmail>)]
     pub email: Option<String>,
+    /// Empty is the same as absent.
+    #[schema(max_length = 50)]
     pub phone: Option<String>,
     /// Default `BUYER`.
     #[serde(rename = "type")]
     #[schema(rename = "type")]
     pub contact_type: Option<ContactType>,
     /// At most 50 tags of at most 50 characters.
+    #[schema(max_items = 50, min_length = 1, max_length = 50)]
     pub tags: Option<Vec<String>>,
     /// 0–100.
+    #[schema(minimum = 0, maximum = 100)]
     pub score: Option<i64>,
+    #[schema(max_length = 10_000)]
     pub notes: Option<String>,
 }
 
@@ -75,15 +84,22 @@ pub struct CreateContact {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schema(example = json!({"score": 90, "tags": ["vip"]}))]
 pub struct UpdateContact {
+    #[schema(min_length = 1, max_length = 100)]
     pub first_name: Patch<String>,
+    #[schema(min_length = 1, max_length = 100)]
     pub last_name: Patch<String>,
+    #[schema(value_type = Option<OptionalEmail>)]
     pub email: Patch<Option<String>>,
+    #[schema(max_length = 50)]
     pub phone: Patch<Option<String>>,
     #[serde(rename = "type")]
     #[schema(rename = "type")]
     pub contact_type: Patch<ContactType>,
+    #[schema(max_items = 50, min_length = 1, max_length = 50)]
     pub tags: Patch<Vec<String>>,
+    #[schema(minimum = 0, maximum = 100)]
     pub score: Patch<Option<i64>>,
+    #[schema(max_length = 10_000)]
     pub notes: Patch<Option<String>>,
 }
 

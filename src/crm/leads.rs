@@ -21,7 +21,7 @@ use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::state::AppState;
 use crate::text_enum;
-use crate::vocab::contact::{Email, Phone};
+use crate::vocab::contact::{Email, OptionalEmail, Phone};
 use crate::vocab::error::{ApiError, ApiResult, ErrorBody};
 use crate::vocab::scope::Need;
 use crate::vocab::values::Timestamp;
@@ -69,13 +69,20 @@ pub struct Lead {
     "message": "Interested in the Beverly Hills listing"
 }))]
 pub struct CreateLead {
+    #[schema(min_length = 1, max_length = 200)]
     pub name: String,
+    /// An email address; empty is the same as absent.
+    #[schema(value_type = Option<OptionalEmail>)]
     pub email: Option<String>,
+    /// Empty is the same as absent.
+    #[schema(max_length = 50)]
     pub phone: Option<String>,
-    /// Default `api`.
+    /// Default `api` (also when empty).
+    #[schema(max_length = 50)]
     pub source: Option<String>,
     /// Default `new`.
     pub status: Option<LeadStatus>,
+    #[schema(max_length = 10_000)]
     pub message: Option<String>,
     pub property_id: Option<String>,
     pub contact_id: Option<String>,
@@ -87,11 +94,16 @@ pub struct CreateLead {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schema(example = json!({"status": "contacted", "assignedToId": "tm_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5"}))]
 pub struct UpdateLead {
+    #[schema(min_length = 1, max_length = 200)]
     pub name: Patch<String>,
+    #[schema(value_type = Option<OptionalEmail>)]
     pub email: Patch<Option<String>>,
+    #[schema(max_length = 50)]
     pub phone: Patch<Option<String>>,
+    #[schema(min_length = 1, max_length = 50)]
     pub source: Patch<String>,
     pub status: Patch<LeadStatus>,
+    #[schema(max_length = 10_000)]
     pub message: Patch<Option<String>>,
     pub property_id: Patch<Option<String>>,
     pub contact_id: Patch<Option<String>>,
@@ -313,9 +325,14 @@ pub fn public_router() -> OpenApiRouter<AppState> {
     "website": ""
 }))]
 pub struct LeadForm {
+    #[schema(min_length = 1, max_length = 200)]
     pub name: String,
+    #[schema(value_type = Email)]
     pub email: String,
+    /// Empty is the same as absent.
+    #[schema(max_length = 50)]
     pub phone: Option<String>,
+    #[schema(max_length = 10_000)]
     pub message: Option<String>,
     /// The listing the enquiry is about.
     pub property_id: Option<String>,

@@ -15,7 +15,10 @@ use crate::resource::{self, Area, Operations, Registration, register};
 use crate::state::AppState;
 
 /// The area, as `crate::app::AREAS` lists it.
-pub const AREA: Area = Area { name: "crm", router, public_router, event_types, operations };
+/// No body rules beyond each field's own.
+const BODY_RULES: &[resource::BodyRule] = &[];
+
+pub const AREA: Area = Area { name: "crm", router, public_router, event_types, operations, body_rules: BODY_RULES };
 
 /// This area's CRUD resources: adding one here mounts its routes and lists its events.
 const RESOURCES: [Registration; 6] = [

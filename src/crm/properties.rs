@@ -11,7 +11,7 @@ use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::text_enum;
 use crate::vocab::error::ApiResult;
-use crate::vocab::values::{Flag, Money, StringList, Timestamp, Value, compact_number};
+use crate::vocab::values::{Flag, Money, NonNegativeMoney, StringList, Timestamp, Value, compact_number};
 
 text_enum! {
     /// The kind of property.
@@ -81,26 +81,38 @@ pub struct Property {
 }))]
 pub struct CreateProperty {
     /// Property title (at most 200 characters).
+    #[schema(min_length = 1, max_length = 200)]
     pub title: String,
     /// Street address.
+    #[schema(min_length = 1, max_length = 300)]
     pub address: String,
+    #[schema(min_length = 1, max_length = 100)]
     pub city: String,
+    #[schema(min_length = 1, max_length = 100)]
     pub state: String,
     /// ZIP code.
+    #[schema(max_length = 20)]
     pub zip: Option<String>,
     /// Listing price in dollars (not negative).
+    #[schema(value_type = Option<NonNegativeMoney>)]
     pub price: Option<Money>,
+    #[schema(minimum = 0, maximum = 1000)]
     pub bedrooms: Option<i64>,
+    /// 0–1000, in halves (2.5).
+    #[schema(minimum = 0, maximum = 1000, multiple_of = 0.5)]
     pub bathrooms: Option<f64>,
     /// Square footage.
+    #[schema(minimum = 0, maximum = 100_000_000)]
     pub sqft: Option<i64>,
     pub property_type: Option<PropertyType>,
     /// Default `ACTIVE`.
     pub status: Option<PropertyStatus>,
+    #[schema(max_length = 10_000)]
     pub description: Option<String>,
     /// Default `false`.
     pub is_featured: Option<bool>,
-    /// Photo URLs (at most 50).
+    /// Photo URLs (at most 50), each `http(s)://` and at most 2,048 characters.
+    #[schema(max_items = 50, pattern = "^(https://[!-~]+|http://[!-~]{2,})$", max_length = 2048)]
     pub photos: Option<Vec<String>>,
 }
 
@@ -110,19 +122,30 @@ pub struct CreateProperty {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schema(example = json!({"status": "PENDING", "price": 4350000}))]
 pub struct UpdateProperty {
+    #[schema(min_length = 1, max_length = 200)]
     pub title: Patch<String>,
+    #[schema(min_length = 1, max_length = 300)]
     pub address: Patch<String>,
+    #[schema(min_length = 1, max_length = 100)]
     pub city: Patch<String>,
+    #[schema(min_length = 1, max_length = 100)]
     pub state: Patch<String>,
+    #[schema(max_length = 20)]
     pub zip: Patch<Option<String>>,
+    #[schema(value_type = Option<NonNegativeMoney>)]
     pub price: Patch<Option<Money>>,
+    #[schema(minimum = 0, maximum = 1000)]
     pub bedrooms: Patch<Option<i64>>,
+    #[schema(minimum = 0, maximum = 1000, multiple_of = 0.5)]
     pub bathrooms: Patch<Option<f64>>,
+    #[schema(minimum = 0, maximum = 100_000_000)]
     pub sqft: Patch<Option<i64>>,
     pub property_type: Patch<Option<PropertyType>>,
     pub status: Patch<PropertyStatus>,
+    #[schema(max_length = 10_000)]
     pub description: Patch<Option<String>>,
     pub is_featured: Patch<bool>,
+    #[schema(max_items = 50, pattern = "^(https://[!-~]+|http://[!-~]{2,})$", max_length = 2048)]
     pub photos: Patch<Vec<String>>,
 }
 
@@ -142,10 +165,10 @@ pub struct PropertyFilter {
     /// SINGLE_FAMILY, CONDO, TOWNHOUSE, LAND or COMMERCIAL.
     pub property_type: Option<PropertyType>,
     /// Lowest price, in dollars.
-    #[param(value_type = Option<f64>, example = 1000000)]
+    #[param(value_type = Option<Money>, example = 1000000)]
     pub min_price: Option<Money>,
     /// Highest price, in dollars.
-    #[param(value_type = Option<f64>, example = 5000000)]
+    #[param(value_type = Option<Money>, example = 5000000)]
     pub max_price: Option<Money>,
     /// Case-insensitive text in the title, address, city or description.
     #[param(example = "villa")]

@@ -86,9 +86,11 @@ pub struct CreateShowing {
     /// When the showing starts (RFC 3339; any offset is converted to UTC).
     pub scheduled_at: Timestamp,
     /// 5–480 (default 30).
+    #[schema(minimum = 5, maximum = 480)]
     pub duration_minutes: Option<i64>,
     /// Default `scheduled`.
     pub status: Option<ShowingStatus>,
+    #[schema(max_length = 10_000)]
     pub notes: Option<String>,
 }
 
@@ -103,8 +105,11 @@ pub struct UpdateShowing {
     pub lead_id: Patch<Option<String>>,
     pub agent_id: Patch<Option<String>>,
     pub scheduled_at: Patch<Timestamp>,
+    /// 5–480.
+    #[schema(minimum = 5, maximum = 480)]
     pub duration_minutes: Patch<i64>,
     pub status: Patch<ShowingStatus>,
+    #[schema(max_length = 10_000)]
     pub notes: Patch<Option<String>>,
 }
 

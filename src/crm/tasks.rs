@@ -84,7 +84,9 @@ pub struct Task {
 }))]
 pub struct CreateTask {
     /// At most 200 characters.
+    #[schema(min_length = 1, max_length = 200)]
     pub title: String,
+    #[schema(max_length = 10_000)]
     pub description: Option<String>,
     /// call, email, meeting, follow_up or other (default `other`).
     #[serde(rename = "type")]
@@ -107,7 +109,9 @@ pub struct CreateTask {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schema(example = json!({"status": "completed"}))]
 pub struct UpdateTask {
+    #[schema(min_length = 1, max_length = 200)]
     pub title: Patch<String>,
+    #[schema(max_length = 10_000)]
     pub description: Patch<Option<String>>,
     #[serde(rename = "type")]
     #[schema(rename = "type")]

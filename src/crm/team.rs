@@ -8,7 +8,7 @@ use crate::resource::validate::text;
 use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::text_enum;
-use crate::vocab::contact::{Email, Phone};
+use crate::vocab::contact::{Email, OptionalEmail, Phone};
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::values::{Flag, Timestamp};
 
@@ -47,12 +47,18 @@ pub struct TeamMember {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schema(example = json!({"name": "Ava Stone", "email": "ava@example.com", "role": "agent", "commissionRate": 2.5}))]
 pub struct CreateTeamMember {
+    #[schema(min_length = 1, max_length = 200)]
     pub name: String,
+    /// An email address; empty is the same as absent.
+    #[schema(value_type = Option<OptionalEmail>)]
     pub email: Option<String>,
+    /// Empty is the same as absent.
+    #[schema(max_length = 50)]
     pub phone: Option<String>,
     /// Default `agent`.
     pub role: Option<Role>,
     /// Percent, 0–100 (default 0).
+    #[schema(minimum = 0, maximum = 100)]
     pub commission_rate: Option<f64>,
     /// Default `true`.
     pub active: Option<bool>,
@@ -63,10 +69,15 @@ pub struct CreateTeamMember {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schema(example = json!({"commissionRate": 3, "active": false}))]
 pub struct UpdateTeamMember {
+    #[schema(min_length = 1, max_length = 200)]
     pub name: Patch<String>,
+    #[schema(value_type = Option<OptionalEmail>)]
     pub email: Patch<Option<String>>,
+    #[schema(max_length = 50)]
     pub phone: Patch<Option<String>>,
     pub role: Patch<Role>,
+    /// Percent, 0–100.
+    #[schema(minimum = 0, maximum = 100)]
     pub commission_rate: Patch<f64>,
     pub active: Patch<bool>,
 }

@@ -25,6 +25,16 @@ fn kind(value: &Value) -> &'static str {
     }
 }
 
+/// Integers read integral floats too: JSON Schema counts `5.0` as an integer, so a client that
+/// writes one (JavaScript's numbers are all floats) is not refused.
+macro_rules! integers {
+    ($($method:ident)*) => {
+        $(fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+            integral(self.0).$method(visitor)
+        })*
+    };
+}
+
 impl<'de> Deserializer<'de> for Objects {
     type Error = serde_json::Error;
 
@@ -80,9 +90,20 @@ impl<'de> Deserializer<'de> for Objects {
         visitor.visit_unit()
     }
 
+    integers! { deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64 deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64 }
+
     forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bool i128 u128 f32 f64 char str string
         bytes byte_buf unit unit_struct seq tuple tuple_struct map identifier
+    }
+}
+
+/// `5.0` as `5`; every other value as it is.
+fn integral(value: Value) -> Value {
+    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53: floats beyond it are not exact integers
+    match value.as_f64() {
+        Some(float) if value.is_f64() && float.fract() == 0.0 && float.abs() <= EXACT => Value::from(float as i64),
+        _ => value,
     }
 }
 
@@ -165,5 +186,21 @@ mod tests {
                 fees: Some(vec![Fee { kind: "p".into(), amount: 1.5 }]),
             }
         );
+    }
+
+    #[test]
+    fn integers_read_integral_floats_and_nothing_else() {
+        #[derive(Debug, Deserialize)]
+        struct Counts {
+            days: i64,
+            limit: Option<u32>,
+        }
+        let read = |value: Value| Counts::deserialize(Objects(value)).map_err(|e| e.to_string());
+        let counts = read(json!({"days": 30.0, "limit": 5.0})).unwrap();
+        assert_eq!((counts.days, counts.limit), (30, Some(5)));
+        assert!(read(json!({"days": 30.5})).unwrap_err().contains("30.5"));
+        assert!(read(json!({"days": 1e300})).is_err(), "not an exact integer");
+        assert!(read(json!({"days": 1, "limit": -1.0})).is_err(), "out of range for u32");
+        assert!(read(json!({"days": "30"})).is_err());
     }
 }

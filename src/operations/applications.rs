@@ -26,11 +26,11 @@ use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::state::AppState;
 use crate::text_enum;
-use crate::vocab::contact::{Email, Phone};
+use crate::vocab::contact::{Email, OptionalEmail, Phone};
 use crate::vocab::date::Date;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::scope::Need;
-use crate::vocab::values::{JsonText, Money, Timestamp};
+use crate::vocab::values::{JsonText, Money, NonNegativeMoney, PositiveMoney, Timestamp};
 
 text_enum! {
     pub enum ApplicationStatus {
@@ -81,9 +81,13 @@ pub struct Application {
 pub struct SubmitApplication {
     pub unit_id: String,
     /// At most 200 characters.
+    #[schema(min_length = 1, max_length = 200)]
     pub applicant_name: String,
+    #[schema(value_type = Option<OptionalEmail>)]
     pub applicant_email: Option<String>,
+    #[schema(value_type = Option<Phone>)]
     pub applicant_phone: Option<String>,
+    #[schema(value_type = Option<NonNegativeMoney>)]
     pub monthly_income_usd: Option<Money>,
     /// A JSON object (default `{}`), at most 50 kB.
     #[schema(value_type = Option<Object>)]
@@ -97,9 +101,13 @@ pub struct SubmitApplication {
 #[schema(example = json!({"monthly_income_usd": 6500}))]
 pub struct UpdateApplication {
     pub unit_id: Patch<String>,
+    #[schema(min_length = 1, max_length = 200)]
     pub applicant_name: Patch<String>,
+    #[schema(value_type = Option<OptionalEmail>)]
     pub applicant_email: Patch<Option<String>>,
+    #[schema(value_type = Option<Phone>)]
     pub applicant_phone: Patch<Option<String>>,
+    #[schema(value_type = Option<NonNegativeMoney>)]
     pub monthly_income_usd: Patch<Option<Money>>,
     #[schema(value_type = Object)]
     pub answers: Patch<JsonValue>,
@@ -244,9 +252,15 @@ pub struct LeaseTerms {
     pub start_date: Option<Date>,
     pub end_date: Option<Date>,
     /// Default: the unit's `market_rent_usd` (required when the unit has none).
+    #[schema(value_type = Option<PositiveMoney>)]
     pub monthly_rent_usd: Option<Money>,
+    /// Default 1.
+    #[schema(minimum = 1, maximum = 31)]
     pub due_day: Option<i64>,
+    /// Default 5.
+    #[schema(minimum = 0, maximum = 90)]
     pub grace_days: Option<i64>,
+    #[schema(value_type = Option<NonNegativeMoney>)]
     pub deposit_usd: Option<Money>,
     pub late_fee: Option<LateFee>,
 }
@@ -257,10 +271,20 @@ pub struct LeaseTerms {
 #[schema(example = json!({"create_lease": {"start_date": "2026-05-01", "monthly_rent_usd": 1825}}))]
 pub struct Approve {
     /// Lease terms (an object), `true`/absent for the defaults, or `false` for no lease.
-    #[schema(value_type = Option<LeaseTerms>)]
+    #[schema(value_type = Option<ApprovalLease>)]
     pub create_lease: Option<JsonValue>,
-    /// A note on the decision.
+    /// A note on the decision (at most 2,000 characters).
+    #[schema(max_length = 2_000)]
     pub reason: Option<String>,
+}
+
+/// What `create_lease` takes: terms, or a boolean (`true`: the default terms; `false`: no lease).
+#[derive(ToSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum ApprovalLease {
+    Terms(LeaseTerms),
+    Default(bool),
 }
 
 /// The body of `POST /api/applications/{id}/deny`.
@@ -269,6 +293,7 @@ pub struct Approve {
 #[schema(example = json!({"reason": "Income below three times the rent"}))]
 pub struct Deny {
     /// Why (at most 2,000 characters).
+    #[schema(max_length = 2_000)]
     pub reason: Option<String>,
 }
 

@@ -9,6 +9,7 @@ use axum::extract::State;
 use futures_util::future::BoxFuture;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use sha2::{Digest, Sha256};
 use sqlx::FromRow;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
@@ -113,12 +114,11 @@ impl Creatable for ExpenseCategories {
             None => (id_from_name(&name), "name"),
         };
         if !valid_id(&id) {
-            let message = if field == "id" {
-                "`id` must be 2 to 50 characters of a-z, 0-9 and _, starting with a letter".to_owned()
-            } else {
-                "`name` must contain at least two letters or digits (or send an `id`)".to_owned()
-            };
-            return Err(ApiError::validation(field, message));
+            // (An id made from the name is always valid.)
+            return Err(ApiError::validation(
+                field,
+                "`id` must be 2 to 50 characters of a-z, 0-9 and _, starting with a letter",
+            ));
         }
         let taken = built_in(&id).is_some() || reference(ctx, field, &id).await.is_ok();
         if taken {
@@ -156,8 +156,11 @@ pub async fn names(scoped: &mut Scoped<'_>) -> ApiResult<HashMap<String, String>
 #[schema(example = json!({"name": "Pest control"}))]
 pub struct CreateExpenseCategory {
     /// At most 100 characters.
+    #[schema(min_length = 1, max_length = 100)]
     pub name: String,
-    /// 2–50 of `a-z`, `0-9` and `_`, starting with a letter; made from the name when absent.
+    /// 2–50 of `a-z`, `0-9` and `_`, starting with a letter; made from the name when absent
+    /// (`Pest control` → `pest_control`, `12 Main` → `c_12_main`).
+    #[schema(pattern = "^[a-z][a-z0-9_]{1,49}$")]
     pub id: Option<String>,
 }
 
@@ -225,6 +228,9 @@ fn to_json(category: &ExpenseCategory) -> ApiResult<Value> {
 }
 
 /// `Pest Control!` → `pest_control`.
+/// A valid id made from any name: its letters and digits, lowercased, runs of anything else as
+/// `_`; `c_` before one that does not start with a letter (`12 Main` → `c_12_main`), and for a
+/// name with no ASCII letters or digits, `c_` and eight hex digits of its SHA-256.
 fn id_from_name(name: &str) -> String {
     let mut id = String::new();
     for c in name.chars().flat_map(char::to_lowercase) {
@@ -235,6 +241,14 @@ fn id_from_name(name: &str) -> String {
         }
     }
     let id = id.trim_end_matches('_');
+    let id = if id.is_empty() {
+        let digest = Sha256::digest(name.trim().as_bytes());
+        format!("c_{}", digest.iter().take(4).map(|b| format!("{b:02x}")).collect::<String>())
+    } else if id.starts_with(|c: char| c.is_ascii_lowercase()) && id.len() >= 2 {
+        id.to_owned()
+    } else {
+        format!("c_{id}")
+    };
     let id: String = id.chars().take(50).collect();
     id.trim_end_matches('_').to_owned()
 }
@@ -253,7 +267,13 @@ mod tests {
     fn ids_from_names() {
         assert_eq!(id_from_name("Pest Control!"), "pest_control");
         assert_eq!(id_from_name("  HOA  fees / dues "), "hoa_fees_dues");
-        assert_eq!(id_from_name("¡¡"), "");
+        assert_eq!(id_from_name("12 Main"), "c_12_main");
+        assert_eq!(id_from_name("K"), "c_k");
+        assert_eq!(id_from_name("¡¡"), "c_ada75ba0");
+        assert_eq!(id_from_name("¡¡"), id_from_name(" ¡¡ "), "the same name, the same id");
+        for name in ["Pest Control!", "12 Main", "K", "¡¡", "x", &"é".repeat(100), &"a b ".repeat(40)] {
+            assert!(valid_id(&id_from_name(name)), "{name}: {}", id_from_name(name));
+        }
         assert!(valid_id("pest_control") && !valid_id("9lives") && !valid_id("x") && !valid_id("Pest"));
     }
 }

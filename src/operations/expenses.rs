@@ -8,8 +8,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use serde_json::Value as JsonValue;
+use serde_json::json;
 use sqlx::FromRow;
-use utoipa::{IntoParams, ToSchema};
+use utoipa::openapi::schema::{AdditionalProperties, ObjectBuilder, OneOfBuilder, Type};
+use utoipa::openapi::{RefOr, Schema};
+use utoipa::{IntoParams, PartialSchema, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -27,7 +30,7 @@ use crate::state::AppState;
 use crate::vocab::date::Date;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::scope::Need;
-use crate::vocab::values::{Money, Timestamp};
+use crate::vocab::values::{Money, PositiveMoney, Timestamp};
 
 /// One expense paid for a property (and optionally one of its units).
 #[derive(Debug, Clone, Serialize, FromRow, Columns, ToSchema)]
@@ -68,14 +71,19 @@ pub struct AddEntry {
     pub property_id: String,
     pub category_id: String,
     /// At most 200 characters.
+    #[schema(min_length = 1, max_length = 200)]
     pub label: String,
     /// Dollars, more than zero.
+    #[schema(value_type = PositiveMoney)]
     pub amount_usd: Money,
     pub paid_on: Date,
+    /// At most 200 characters; the vendor's name when absent and `vendor_id` is sent.
+    #[schema(max_length = 200)]
     pub vendor: Option<String>,
     pub vendor_id: Option<String>,
     /// A unit of `property_id`.
     pub unit_id: Option<String>,
+    #[schema(max_length = 10_000)]
     pub notes: Option<String>,
 }
 
@@ -88,12 +96,16 @@ pub struct AddEntry {
 pub struct UpdateEntry {
     pub property_id: Patch<String>,
     pub category_id: Patch<String>,
+    #[schema(min_length = 1, max_length = 200)]
     pub label: Patch<String>,
+    #[schema(value_type = PositiveMoney)]
     pub amount_usd: Patch<Money>,
     pub paid_on: Patch<Date>,
+    #[schema(max_length = 200)]
     pub vendor: Patch<Option<String>>,
     pub vendor_id: Patch<Option<String>>,
     pub unit_id: Patch<Option<String>>,
+    #[schema(max_length = 10_000)]
     pub notes: Patch<Option<String>>,
 }
 
@@ -132,7 +144,10 @@ async fn checked(ctx: &mut Ctx<'_>, mut e: Expense) -> ApiResult<Expense> {
     if let Some(unit_id) = &e.unit_id {
         let unit = ctx.reference::<Units>("unit_id", unit_id).await?;
         if unit.property_id != e.property_id {
-            return Err(ApiError::validation("unit_id", "`unit_id` must be a unit of `property_id`"));
+            // Both ids are valid; the objects they name do not go together: a 409, like any
+            // request the stored state refuses.
+            return Err(ApiError::conflict("REFERENCE_MISMATCH", "`unit_id` must be a unit of `property_id`")
+                .with_field("unit_id"));
         }
     }
     if let Some(vendor_id) = &e.vendor_id {
@@ -218,21 +233,58 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(post_expense)).routes(routes!(expense_totals))
 }
 
-/// The body of `POST /api/expenses`: an entry and what to do with it.
-#[derive(Debug, ToSchema)]
-#[schema(example = json!({
-    "action": "add_entry", "property_id": "prop_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "category_id": "repairs",
-    "label": "Snow removal — driveway", "amount_usd": 380, "paid_on": "2026-02-14",
-    "vendor": "Twin Cities Plow Co."
-}))]
-#[expect(dead_code, reason = "documents the body; the handler reads it field by field")]
-pub struct ExpenseAction {
-    /// `add_entry` (the fields of `AddEntry`), `update_entry` (`id` and the fields of
-    /// `UpdateEntry` to change) or `delete_entry` (`id`).
-    #[schema(example = "add_entry")]
-    action: String,
-    /// The entry, for `update_entry` and `delete_entry`.
-    id: Option<String>,
+/// The body of `POST /api/expenses`, as the document says it: one of three shapes, chosen by
+/// `action` (the handler reads it field by field).
+pub struct ExpenseAction;
+
+impl PartialSchema for ExpenseAction {
+    fn schema() -> RefOr<Schema> {
+        // One variant: `fields` (an object schema) with `action` fixed, and the entry's `id`.
+        let variant = |action: &str, fields: RefOr<Schema>, description: &str| {
+            let RefOr::T(Schema::Object(mut object)) = fields else { return fields };
+            let id = ObjectBuilder::new().schema_type(Type::String).description(Some("The entry (`exp_…`)"));
+            object.properties.insert(
+                "action".into(),
+                ObjectBuilder::new().schema_type(Type::String).enum_values(Some([action])).into(),
+            );
+            object.required.insert(0, "action".into());
+            if action != "add_entry" {
+                object.properties.insert("id".into(), id.into());
+                object.required.insert(1, "id".into());
+            }
+            object.description = Some(description.into());
+            object.example = None;
+            RefOr::T(Schema::Object(object))
+        };
+        let delete = ObjectBuilder::new().additional_properties(Some(AdditionalProperties::FreeForm(false))).into();
+        OneOfBuilder::new()
+            .item(variant("add_entry", AddEntry::schema(), "Adds an entry: 201 with the entry"))
+            .item(variant("update_entry", UpdateEntry::schema(), "Changes the fields sent: 200 with the entry"))
+            .item(variant("delete_entry", delete, "Deletes the entry: 200 with `{\"id\", \"deleted\": true}`"))
+            .description(Some("An entry and what to do with it: `action` selects the shape."))
+            .examples([json!({
+                "action": "add_entry", "property_id": "prop_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "category_id": "repairs",
+                "label": "Snow removal — driveway", "amount_usd": 380, "paid_on": "2026-02-14",
+                "vendor": "Twin Cities Plow Co."
+            })])
+            .into()
+    }
+}
+
+impl ToSchema for ExpenseAction {
+    fn schemas(schemas: &mut Vec<(String, RefOr<Schema>)>) {
+        AddEntry::schemas(schemas);
+        UpdateEntry::schemas(schemas);
+    }
+}
+
+/// What `update_entry` (the entry) and `delete_entry` (`Deleted`) answer.
+#[derive(ToSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum EntryOrDeleted {
+    Entry(Expense),
+    Deleted(Deleted),
 }
 
 /// Add, change or delete an expense entry
@@ -245,7 +297,7 @@ pub struct ExpenseAction {
     request_body = ExpenseAction,
     responses(
         (status = 201, description = "add_entry: the new entry", body = Expense),
-        (status = 200, description = "update_entry: the entry; delete_entry: `Deleted`", body = Expense),
+        (status = 200, description = "update_entry: the entry; delete_entry: `Deleted`", body = EntryOrDeleted),
     ))]
 async fn post_expense(
     State(state): State<AppState>,

@@ -52,9 +52,12 @@ text_enum! {
 #[schema(example = json!({"area": "Kitchen", "condition": "fair", "notes": "Scuffed cabinet doors"}))]
 pub struct InspectionItem {
     /// At most 100 characters.
+    #[schema(min_length = 1, max_length = 100)]
     pub area: String,
     /// good, fair, poor or damaged.
     pub condition: Condition,
+    /// At most 2,000 characters.
+    #[schema(max_length = 2_000)]
     pub notes: Option<String>,
 }
 
@@ -131,8 +134,10 @@ pub struct CreateInspection {
     #[schema(rename = "type")]
     pub inspection_type: InspectionType,
     pub scheduled_for: Option<Date>,
-    /// Default: empty (filled in before or at completion).
+    /// Default: empty (filled in before or at completion). At most 200 items.
+    #[schema(max_items = 200)]
     pub items: Option<Vec<InspectionItem>>,
+    #[schema(max_length = 10_000)]
     pub notes: Option<String>,
 }
 
@@ -146,8 +151,10 @@ pub struct UpdateInspection {
     #[schema(rename = "type")]
     pub inspection_type: Patch<InspectionType>,
     pub scheduled_for: Patch<Option<Date>>,
-    /// Replaces the whole checklist.
+    /// Replaces the whole checklist (at most 200 items).
+    #[schema(max_items = 200)]
     pub items: Patch<Vec<InspectionItem>>,
+    #[schema(max_length = 10_000)]
     pub notes: Patch<Option<String>>,
 }
 
@@ -256,8 +263,10 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[schema(example = json!({"items": [{"area": "Kitchen", "condition": "fair", "notes": "Scuffed cabinet doors"},
     {"area": "Bathroom", "condition": "good", "notes": null}], "notes": "Deposit deduction for cabinets"}))]
 pub struct CompleteInspection {
-    /// The final checklist (replaces the one stored).
+    /// The final checklist (replaces the one stored): one to 200 items.
+    #[schema(min_items = 1, max_items = 200)]
     pub items: Option<Vec<InspectionItem>>,
+    #[schema(max_length = 10_000)]
     pub notes: Option<String>,
 }
 
@@ -293,7 +302,9 @@ async fn complete_inspection(
         after.notes = notes;
     }
     if after.items.0.is_empty() {
-        return Err(ApiError::validation("items", "An inspection is completed with at least one checklist item"));
+        // The body may leave `items` out; then the stored checklist, empty here, refuses it.
+        return Err(ApiError::conflict("INVALID_STATE", "An inspection is completed with at least one checklist item")
+            .with_field("items"));
     }
     after.status = InspectionStatus::Completed;
     after.completed_at = Some(ctx.now());

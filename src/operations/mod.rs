@@ -16,7 +16,17 @@ use crate::resource::{self, Area, Operations, Registration, register};
 use crate::state::AppState;
 
 /// The area, as `crate::app::AREAS` lists it.
-pub const AREA: Area = Area { name: "operations", router, public_router: OpenApiRouter::new, event_types, operations };
+/// Rules that tie a request body's fields together, for the OpenAPI document.
+const BODY_RULES: &[resource::BodyRule] = &[work_orders::PROPERTY_OR_UNIT];
+
+pub const AREA: Area = Area {
+    name: "operations",
+    router,
+    public_router: OpenApiRouter::new,
+    event_types,
+    operations,
+    body_rules: BODY_RULES,
+};
 
 /// This area's CRUD resources: adding one here mounts its routes and lists its events.
 const RESOURCES: [Registration; 6] = [

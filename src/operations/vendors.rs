@@ -8,9 +8,9 @@ use utoipa::{IntoParams, ToSchema};
 use crate::resource::validate::{non_negative, optional_text, text};
 use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
-use crate::vocab::contact::{Email, Phone};
+use crate::vocab::contact::{Email, OptionalEmail, Phone};
 use crate::vocab::error::ApiResult;
-use crate::vocab::values::{Money, Timestamp, Value};
+use crate::vocab::values::{Money, NonNegativeMoney, Timestamp, Value};
 
 /// A vendor: a plumber, an electrician, a snow-removal company…
 #[derive(Debug, Clone, Serialize, FromRow, Columns, ToSchema)]
@@ -43,13 +43,20 @@ pub struct Vendor {
 }))]
 pub struct CreateVendor {
     /// At most 200 characters.
+    #[schema(min_length = 1, max_length = 200)]
     pub name: String,
+    #[schema(max_length = 100)]
     pub trade: Option<String>,
+    #[schema(max_length = 200)]
     pub contact_name: Option<String>,
+    #[schema(value_type = Option<OptionalEmail>)]
     pub email: Option<String>,
+    #[schema(value_type = Option<Phone>)]
     pub phone: Option<String>,
     /// Dollars per hour, not negative.
+    #[schema(value_type = Option<NonNegativeMoney>)]
     pub hourly_rate_usd: Option<Money>,
+    #[schema(max_length = 10_000)]
     pub notes: Option<String>,
 }
 
@@ -59,12 +66,19 @@ pub struct CreateVendor {
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"hourly_rate_usd": 90}))]
 pub struct UpdateVendor {
+    #[schema(min_length = 1, max_length = 200)]
     pub name: Patch<String>,
+    #[schema(max_length = 100)]
     pub trade: Patch<Option<String>>,
+    #[schema(max_length = 200)]
     pub contact_name: Patch<Option<String>>,
+    #[schema(value_type = Option<OptionalEmail>)]
     pub email: Patch<Option<String>>,
+    #[schema(value_type = Option<Phone>)]
     pub phone: Patch<Option<String>>,
+    #[schema(value_type = Option<NonNegativeMoney>)]
     pub hourly_rate_usd: Patch<Option<Money>>,
+    #[schema(max_length = 10_000)]
     pub notes: Patch<Option<String>>,
 }
 

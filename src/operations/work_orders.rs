@@ -19,14 +19,14 @@ use crate::crm::properties::Properties;
 use crate::http::{Json, OptionalJson, Path};
 use crate::rentals::units::Units;
 use crate::resource::validate::{non_negative, optional_text, text};
-use crate::resource::{Columns, Patch, patch_body};
+use crate::resource::{BodyRule, Columns, Patch, patch_body};
 use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::state::AppState;
 use crate::text_enum;
 use crate::vocab::date::Date;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::scope::Need;
-use crate::vocab::values::{Money, Timestamp};
+use crate::vocab::values::{Money, NonNegativeMoney, Timestamp};
 
 text_enum! {
     pub enum WorkOrderPriority {
@@ -89,12 +89,15 @@ pub struct CreateWorkOrder {
     /// A unit of `property_id`.
     pub unit_id: Option<String>,
     /// At most 200 characters.
+    #[schema(min_length = 1, max_length = 200)]
     pub title: String,
+    #[schema(max_length = 10_000)]
     pub description: Option<String>,
     /// low, medium (default), high or urgent.
     pub priority: Option<WorkOrderPriority>,
     /// Assigns the work order (status `assigned`).
     pub vendor_id: Option<String>,
+    #[schema(value_type = Option<NonNegativeMoney>)]
     pub cost_usd: Option<Money>,
     pub scheduled_for: Option<Date>,
 }
@@ -107,13 +110,16 @@ pub struct CreateWorkOrder {
 pub struct UpdateWorkOrder {
     pub property_id: Patch<String>,
     pub unit_id: Patch<Option<String>>,
+    #[schema(min_length = 1, max_length = 200)]
     pub title: Patch<String>,
+    #[schema(max_length = 10_000)]
     pub description: Patch<Option<String>>,
     pub priority: Patch<WorkOrderPriority>,
     /// open, assigned, in_progress, completed or cancelled. A completed work order's status
     /// cannot change.
     pub status: Patch<WorkOrderStatus>,
     pub vendor_id: Patch<Option<String>>,
+    #[schema(value_type = Option<NonNegativeMoney>)]
     pub cost_usd: Patch<Option<Money>>,
     pub scheduled_for: Patch<Option<Date>>,
 }
@@ -152,7 +158,9 @@ async fn checked(ctx: &mut Ctx<'_>, mut w: WorkOrder) -> ApiResult<WorkOrder> {
     if let Some(unit_id) = &w.unit_id {
         let unit = ctx.reference::<Units>("unit_id", unit_id).await?;
         if unit.property_id != w.property_id {
-            return Err(ApiError::validation("unit_id", "`unit_id` must be a unit of `property_id`"));
+            // Both ids are valid; the objects they name do not go together.
+            return Err(ApiError::conflict("REFERENCE_MISMATCH", "`unit_id` must be a unit of `property_id`")
+                .with_field("unit_id"));
         }
     }
     ctx.check_reference::<Vendors>("vendor_id", w.vendor_id.as_deref()).await?;
@@ -188,6 +196,16 @@ impl Resource for WorkOrders {
         filters.eq("vendor_id", f.vendor_id.clone());
         filters.eq("priority", f.priority);
     }
+}
+
+/// `property_id`, or a `unit_id` to take it from (see `create`).
+pub const PROPERTY_OR_UNIT: BodyRule = BodyRule { schema: "CreateWorkOrder", rule: property_or_unit };
+
+fn property_or_unit() -> serde_json::Value {
+    serde_json::json!({"anyOf": [
+        {"type": "object", "required": ["property_id"], "properties": {"property_id": {"type": "string"}}},
+        {"type": "object", "required": ["unit_id"], "properties": {"unit_id": {"type": "string"}}}
+    ]})
 }
 
 impl Creatable for WorkOrders {
@@ -274,7 +292,8 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"cost_usd": 215.4}))]
 pub struct CompleteWorkOrder {
-    /// The final cost (replaces the estimate).
+    /// The final cost (replaces the estimate); not negative.
+    #[schema(value_type = Option<NonNegativeMoney>)]
     pub cost_usd: Option<Money>,
 }
 

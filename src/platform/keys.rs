@@ -148,14 +148,32 @@ pub struct CreatedApiKey {
 #[schema(example = json!({"name": "Postman Testing", "scopes": ["read:*"]}))]
 pub struct CreateKey {
     /// What the key is for, e.g. "Postman Testing".
-    #[schema(example = "Postman Testing")]
+    #[schema(example = "Postman Testing", min_length = 1, max_length = 100)]
     pub name: String,
     /// Within the caller's own scopes; defaults to the caller's scopes.
-    #[schema(example = json!(["read:tenants", "write:work_orders"]))]
+    #[schema(value_type = Option<Vec<ScopeName>>, example = json!(["read:tenants", "write:work_orders"]), min_items = 1)]
     pub scopes: Option<Vec<String>>,
-    /// When the key stops working (RFC 3339); never when absent.
+    /// When the key stops working (RFC 3339), in the future; never when absent.
     pub expires_at: Option<Timestamp>,
 }
+
+/// A scope as the document names it: what [`Scopes::parse`] reads.
+pub struct ScopeName;
+
+impl utoipa::PartialSchema for ScopeName {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .pattern(Some(SCOPE_PATTERN))
+            .description(Some("`read:<resource>`, `write:<resource>`, `read:*`, `write:*`, `admin` or `*`"))
+            .examples(["read:tenants"])
+            .into()
+    }
+}
+impl ToSchema for ScopeName {}
+
+/// The form of a scope (see [`ScopeName`]).
+const SCOPE_PATTERN: &str = "^(\\*|admin|(read|write):(\\*|[a-z_]{1,64}))$";
 
 /// Creates a key for `tenant`; the CLI and `POST /api/keys` both come here.
 pub async fn create(
@@ -291,4 +309,20 @@ async fn revoke_key(State(state): State<AppState>, auth: Auth, Path(id): Path<St
     )
     .await;
     Ok(Json(revoked))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_documented_scope_form_is_what_parses() {
+        let pattern = regex::Regex::new(SCOPE_PATTERN).unwrap();
+        for scope in ["*", "admin", "read:*", "write:*", "read:tenants", "write:work_orders"] {
+            assert!(pattern.is_match(scope) && Scopes::parse([scope]).is_ok(), "{scope}");
+        }
+        for bad in ["", "read", "read:", "delete:x", "read:Tenants", "write:a-b", "admin:*"] {
+            assert!(!pattern.is_match(bad) && Scopes::parse([bad]).is_err(), "{bad}");
+        }
+    }
 }

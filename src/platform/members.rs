@@ -87,7 +87,7 @@ pub async fn members(state: &AppState, tenant: &ActingOrg) -> ApiResult<Vec<Memb
 /// List members
 ///
 /// Everyone who signs in to the organization's console, with their role. Needs `read:members`.
-#[utoipa::path(get, path = "/members", tag = "Team",
+#[utoipa::path(get, path = "/members", tag = "Members",
     responses((status = 200, description = "The members, by email", body = Vec<Member>)))]
 async fn list_members(State(state): State<AppState>, auth: Auth) -> ApiResult<Json<Vec<Member>>> {
     let tenant = auth.require(Need::Read("members"))?;
@@ -99,7 +99,20 @@ async fn list_members(State(state): State<AppState>, auth: Auth) -> ApiResult<Js
 #[schema(example = json!({"role": "admin"}))]
 pub struct ChangeRole {
     /// `owner`, `admin`, `developer` or `viewer`.
+    #[schema(value_type = ConsoleRole)]
     pub role: String,
+}
+
+/// The console's roles ([`CONSOLE_ROLES`]) as the document names them; the bodies read a
+/// string and check it (`check_role`).
+#[derive(ToSchema)]
+#[serde(rename_all = "lowercase")]
+#[allow(dead_code)]
+enum ConsoleRole {
+    Owner,
+    Admin,
+    Developer,
+    Viewer,
 }
 
 async fn member(state: &AppState, tenant: &ActingOrg, user_id: &str) -> ApiResult<Member> {
@@ -133,7 +146,7 @@ fn may_grant(state: &AppState, auth: &Auth, role: &str) -> ApiResult<()> {
 ///
 /// Needs `write:members`, and scopes that include the new role's. The last owner keeps the
 /// `owner` role (409 `LAST_OWNER`).
-#[utoipa::path(patch, path = "/members/{userId}", tag = "Team", request_body = ChangeRole,
+#[utoipa::path(patch, path = "/members/{userId}", tag = "Members", request_body = ChangeRole,
     params(("userId" = String, Path, description = "The member's user id (`usr_…`)")),
     responses((status = 200, description = "The member", body = Member)))]
 async fn update_member(
@@ -168,7 +181,7 @@ fn last_owner() -> ApiError {
 ///
 /// They can no longer sign in to this organization (their sessions in it end at once).
 /// Needs `write:members`; the last owner cannot be removed (409 `LAST_OWNER`).
-#[utoipa::path(delete, path = "/members/{userId}", tag = "Team",
+#[utoipa::path(delete, path = "/members/{userId}", tag = "Members",
     params(("userId" = String, Path, description = "The member's user id (`usr_…`)")),
     responses((status = 200, description = "Removed", body = Deleted)))]
 async fn remove_member(
@@ -203,7 +216,7 @@ async fn remove_member(
 /// List invitations
 ///
 /// Invitations not yet accepted, newest first. Needs `read:members`.
-#[utoipa::path(get, path = "/invitations", tag = "Team",
+#[utoipa::path(get, path = "/invitations", tag = "Members",
     responses((status = 200, description = "Pending invitations", body = Vec<Invitation>)))]
 async fn list_invitations(State(state): State<AppState>, auth: Auth) -> ApiResult<Json<Vec<Invitation>>> {
     let tenant = auth.require(Need::Read("members"))?;
@@ -216,8 +229,10 @@ async fn list_invitations(State(state): State<AppState>, auth: Auth) -> ApiResul
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"email": "sam@example.com", "role": "developer"}))]
 pub struct Invite {
+    #[schema(value_type = Email)]
     pub email: String,
     /// `owner`, `admin`, `developer` or `viewer`.
+    #[schema(value_type = ConsoleRole)]
     pub role: String,
 }
 
@@ -227,7 +242,7 @@ pub struct Invite {
 /// configured). Inviting the same email again replaces the earlier invitation. Needs
 /// `write:members`, and scopes that include the role's; someone who is already a member is a
 /// 409.
-#[utoipa::path(post, path = "/invitations", tag = "Team", request_body = Invite,
+#[utoipa::path(post, path = "/invitations", tag = "Members", request_body = Invite,
     responses((status = 201, description = "Invited", body = Invitation)))]
 async fn invite(
     State(state): State<AppState>,
@@ -308,7 +323,7 @@ async fn invite(
 /// Revoke an invitation
 ///
 /// Its link stops working. Needs `write:members`.
-#[utoipa::path(delete, path = "/invitations/{id}", tag = "Team",
+#[utoipa::path(delete, path = "/invitations/{id}", tag = "Members",
     params(("id" = String, Path, description = "Invitation id (`inv_…`)")),
     responses((status = 200, description = "Revoked", body = Deleted)))]
 async fn revoke_invitation(
@@ -335,4 +350,17 @@ async fn revoke_invitation(
 /// The roles, for forms.
 pub fn roles() -> &'static [&'static str] {
     &CONSOLE_ROLES
+}
+
+#[cfg(test)]
+mod tests {
+    use utoipa::PartialSchema;
+
+    use super::*;
+
+    #[test]
+    fn the_documented_roles_are_the_consoles() {
+        let schema = serde_json::to_value(ConsoleRole::schema()).unwrap();
+        assert_eq!(schema["enum"], json!(CONSOLE_ROLES), "{schema}");
+    }
 }

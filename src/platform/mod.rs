@@ -18,7 +18,17 @@ use crate::resource::{self, Area, Operations, Registration};
 use crate::state::AppState;
 
 /// The platform's routes and resources, as `crate::app::AREAS` lists them.
-pub const AREA: Area = Area { name: "platform", router, public_router: OpenApiRouter::new, event_types, operations };
+/// No body rules beyond each field's own.
+const BODY_RULES: &[resource::BodyRule] = &[];
+
+pub const AREA: Area = Area {
+    name: "platform",
+    router,
+    public_router: OpenApiRouter::new,
+    event_types,
+    operations,
+    body_rules: BODY_RULES,
+};
 
 /// API keys are read through the engine; creating and revoking are `keys::router`'s own. The
 /// audit log is read here; every area writes it (`crate::audit::record`).

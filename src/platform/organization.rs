@@ -46,11 +46,14 @@ async fn get_organization(State(state): State<AppState>, auth: Auth) -> ApiResul
 #[schema(example = json!({"name": "Demo Realty West", "slug": "demo-realty-west"}))]
 pub struct UpdateOrganization {
     /// At most 200 characters.
+    #[schema(min_length = 1, max_length = 200)]
     pub name: Patch<String>,
     /// The address of the public pages (`/forms/{slug}/…`, `/book/{slug}/…`): 2–60 of
     /// `a-z`, `0-9` and `-`. Old links stop working.
+    #[schema(pattern = "^[a-z0-9][a-z0-9-]{0,58}[a-z0-9]$")]
     pub slug: Patch<String>,
     /// Where owner notices are mailed; `null` for none.
+    #[schema(value_type = Option<Email>)]
     pub owner_email: Patch<Option<String>>,
 }
 

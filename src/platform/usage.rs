@@ -27,6 +27,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[into_params(parameter_in = Query)]
 pub struct UsageQuery {
     /// Days back from today (UTC), 1–90; default 7.
+    #[param(minimum = 1, maximum = 90)]
     pub days: Option<i64>,
 }
 

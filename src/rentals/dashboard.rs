@@ -48,6 +48,8 @@ pub struct Occupancy {
     "open_work_orders": 3, "expenses_usd": 4210.5, "operating_expenses_usd": 4210.5, "noi_usd": 56989.5
 }))]
 pub struct Dashboard {
+    /// The query's `as_of` (any date), or today.
+    #[schema(value_type = String, format = Date)]
     pub as_of: Date,
     /// This month, `YYYY-MM`.
     pub month: String,

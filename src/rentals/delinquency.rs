@@ -41,6 +41,7 @@ pub struct PrioritizeRequest {
     /// The day to rank as of (default: today, UTC).
     pub as_of: Option<Date>,
     /// How many to return, 1–100 (default 20).
+    #[schema(minimum = 1, maximum = 100)]
     pub limit: Option<usize>,
 }
 

@@ -8,7 +8,9 @@
 use axum::extract::State;
 use serde::{Deserialize, Serialize};
 use sqlx::FromRow;
-use utoipa::{IntoParams, ToSchema};
+use utoipa::openapi::schema::{AdditionalProperties, ObjectBuilder, OneOfBuilder, Type as SchemaType};
+use utoipa::openapi::{Ref, RefOr, Schema};
+use utoipa::{IntoParams, PartialSchema, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -24,7 +26,7 @@ use crate::text_enum;
 use crate::vocab::date::Date;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::scope::Need;
-use crate::vocab::values::{Money, StringList, Timestamp, Value};
+use crate::vocab::values::{Money, NonNegativeMoney, PositiveMoney, StringList, Timestamp, Value};
 
 text_enum! {
     pub enum LeaseStatus {
@@ -41,20 +43,72 @@ text_enum! {
     }
 }
 
-/// What a charge left unpaid after the grace days costs.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, ToSchema)]
+/// What a charge left unpaid after the grace days costs. Its schema is written out below:
+/// `amount`'s limits depend on `type`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[schema(example = json!({"type": "percent", "amount": 5, "cap_usd": 100}))]
 pub struct LateFee {
     /// `flat`: `amount` dollars; `percent`: `amount` percent of the charge.
     #[serde(rename = "type")]
-    #[schema(rename = "type")]
     pub kind: LateFeeType,
     /// Dollars (flat) or percent (0–100).
     #[serde(serialize_with = "whole_or_fraction")]
     pub amount: f64,
     /// The most the fee can be, in dollars.
     pub cap_usd: Option<Money>,
+}
+
+/// One branch of [`LateFee`]'s schema per type, each with the limits [`LateFee::checked`] puts
+/// on `amount` for that type.
+impl PartialSchema for LateFee {
+    fn schema() -> RefOr<Schema> {
+        let branch = |kind: LateFeeType, type_doc: &str, amount: ObjectBuilder| {
+            ObjectBuilder::new()
+                .property(
+                    "type",
+                    ObjectBuilder::new()
+                        .schema_type(SchemaType::String)
+                        .enum_values(Some([kind.as_str()]))
+                        .description(Some(type_doc)),
+                )
+                .required("type")
+                .property("amount", amount.schema_type(SchemaType::Number).minimum(Some(0.0)))
+                .required("amount")
+                .property(
+                    "cap_usd",
+                    OneOfBuilder::new()
+                        .item(Ref::from_schema_name(NonNegativeMoney::name()))
+                        .item(ObjectBuilder::new().schema_type(SchemaType::Null))
+                        .description(Some("The most the fee can be, in dollars (not negative).")),
+                )
+                .additional_properties(Some(AdditionalProperties::FreeForm(false)))
+        };
+        let flat = branch(
+            LateFeeType::Flat,
+            "`flat`: `amount` dollars.",
+            ObjectBuilder::new()
+                .multiple_of(Some(0.01))
+                .maximum(Some(10_000_000_000.0))
+                .description(Some("Dollars, at most two decimal places, not negative.")),
+        );
+        let percent = branch(
+            LateFeeType::Percent,
+            "`percent`: `amount` percent of the charge.",
+            ObjectBuilder::new().maximum(Some(100.0)).description(Some("Percent of the charge, 0–100.")),
+        );
+        OneOfBuilder::new()
+            .item(flat)
+            .item(percent)
+            .description(Some("What a charge left unpaid after the grace days costs."))
+            .examples([serde_json::json!({"type": "percent", "amount": 5, "cap_usd": 100})])
+            .into()
+    }
+}
+
+impl ToSchema for LateFee {
+    fn schemas(schemas: &mut Vec<(String, RefOr<Schema>)>) {
+        schemas.push((NonNegativeMoney::name().into_owned(), NonNegativeMoney::schema()));
+    }
 }
 
 /// `5`, not `5.0`.
@@ -151,15 +205,22 @@ pub struct Lease {
 pub struct CreateLease {
     pub unit_id: String,
     /// One to ten tenants.
+    #[schema(min_items = 1, max_items = 10)]
     pub tenant_ids: Vec<String>,
     pub start_date: Date,
+    /// Not before `start_date`.
     pub end_date: Option<Date>,
+    /// More than 0.
+    #[schema(value_type = PositiveMoney)]
     pub monthly_rent_usd: Money,
     /// 1–31 (default 1).
+    #[schema(minimum = 1, maximum = 31)]
     pub due_day: Option<i64>,
     /// 0–90 (default 0).
+    #[schema(minimum = 0, maximum = 90)]
     pub grace_days: Option<i64>,
-    /// Default 0.
+    /// Default 0; not negative.
+    #[schema(value_type = Option<NonNegativeMoney>)]
     pub deposit_usd: Option<Money>,
     /// Absent or null: no late fee.
     pub late_fee: Option<LateFee>,
@@ -172,12 +233,17 @@ pub struct CreateLease {
 #[schema(example = json!({"monthly_rent_usd": 1900, "grace_days": 3}))]
 pub struct UpdateLease {
     pub unit_id: Patch<String>,
+    #[schema(min_items = 1, max_items = 10)]
     pub tenant_ids: Patch<Vec<String>>,
     pub start_date: Patch<Date>,
     pub end_date: Patch<Option<Date>>,
+    #[schema(value_type = PositiveMoney)]
     pub monthly_rent_usd: Patch<Money>,
+    #[schema(minimum = 1, maximum = 31)]
     pub due_day: Patch<i64>,
+    #[schema(minimum = 0, maximum = 90)]
     pub grace_days: Patch<i64>,
+    #[schema(value_type = NonNegativeMoney)]
     pub deposit_usd: Patch<Money>,
     pub late_fee: Patch<Option<LateFee>>,
 }

@@ -14,7 +14,7 @@ use crate::resource::{Columns, Creatable, Ctx, Filters, Meta, Resource};
 use crate::text_enum;
 use crate::vocab::date::Date;
 use crate::vocab::error::{ApiError, ApiResult};
-use crate::vocab::values::{Money, Timestamp};
+use crate::vocab::values::{Money, PositiveMoney, Timestamp};
 
 pub const SCOPE: &str = "rent";
 pub const RENT_PAID: &str = "rent.paid";
@@ -121,6 +121,7 @@ pub struct RentPayment {
 pub struct CreateRentPayment {
     pub lease_id: String,
     /// More than 0.
+    #[schema(value_type = PositiveMoney)]
     pub amount_usd: Money,
     /// When it was paid: a date-time or a date; past payments can be recorded.
     pub paid_at: Timestamp,

@@ -15,7 +15,7 @@ use super::leases::Leases;
 use super::tenants::Tenants;
 use crate::auth::Auth;
 use crate::http::{Json, Path};
-use crate::resource::{Columns, Patch, patch_body};
+use crate::resource::{BodyRule, Columns, Patch, patch_body};
 
 use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::state::AppState;
@@ -23,7 +23,7 @@ use crate::text_enum;
 use crate::vocab::date::Date;
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::scope::Need;
-use crate::vocab::values::{Money, Timestamp, Value};
+use crate::vocab::values::{Money, PositiveMoney, Timestamp, Value};
 
 text_enum! {
     pub enum PlanStatus {
@@ -39,6 +39,8 @@ text_enum! {
 #[schema(example = json!({"due_date": "2026-07-01", "amount_usd": 500}))]
 pub struct Installment {
     pub due_date: Date,
+    /// More than 0.
+    #[schema(value_type = PositiveMoney)]
     pub amount_usd: Money,
 }
 
@@ -100,6 +102,7 @@ pub struct CreatePlan {
     pub lease_id: Option<String>,
     pub tenant_id: Option<String>,
     /// One to 60 installments, each more than 0.
+    #[schema(min_items = 1, max_items = 60)]
     pub installments: Vec<Installment>,
 }
 
@@ -109,6 +112,8 @@ pub struct CreatePlan {
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"installments": [{"due_date": "2026-07-15", "amount_usd": 1000}]}))]
 pub struct UpdatePlan {
+    /// One to 60 installments, each more than 0.
+    #[schema(min_items = 1, max_items = 60)]
     pub installments: Patch<Vec<Installment>>,
 }
 
@@ -176,6 +181,16 @@ impl Resource for PaymentPlans {
         filters.eq("tenant_id", f.tenant_id.clone());
         filters.eq("status", f.status);
     }
+}
+
+/// Exactly one of `lease_id` and `tenant_id` (see `create`).
+pub const LEASE_OR_TENANT: BodyRule = BodyRule { schema: "CreatePlan", rule: lease_or_tenant };
+
+fn lease_or_tenant() -> serde_json::Value {
+    serde_json::json!({"oneOf": [
+        {"type": "object", "required": ["lease_id"], "properties": {"lease_id": {"type": "string"}, "tenant_id": {"type": "null"}}},
+        {"type": "object", "required": ["tenant_id"], "properties": {"tenant_id": {"type": "string"}, "lease_id": {"type": "null"}}}
+    ]})
 }
 
 impl Creatable for PaymentPlans {
@@ -256,10 +271,12 @@ pub async fn check_for_payment(
     let covers = plan.lease_id.as_deref() == Some(lease_id)
         || plan.tenant_id.as_ref().is_some_and(|t| lease_tenants.contains(t));
     if !covers {
-        return Err(ApiError::validation(
-            "payment_plan_id",
+        // Both ids are valid; the objects they name do not go together.
+        return Err(ApiError::conflict(
+            "REFERENCE_MISMATCH",
             format!("payment plan {plan_id} is not for lease {lease_id} or its tenants"),
-        ));
+        )
+        .with_field("payment_plan_id"));
     }
     if plan.status == PlanStatus::Rejected {
         return Err(ApiError::conflict("PLAN_REJECTED", format!("Payment plan {plan_id} was rejected")));

@@ -9,7 +9,7 @@ use utoipa::{IntoParams, ToSchema};
 use crate::resource::validate::text;
 use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
-use crate::vocab::contact::{Email, Phone};
+use crate::vocab::contact::{Email, OptionalEmail, Phone};
 use crate::vocab::error::ApiResult;
 use crate::vocab::values::Timestamp;
 
@@ -33,8 +33,11 @@ pub struct Tenant {
 #[schema(example = json!({"name": "Maya R.", "email": "maya@example.com", "phone": "+1-555-0100"}))]
 pub struct CreateTenant {
     /// At most 200 characters.
+    #[schema(min_length = 1, max_length = 200)]
     pub name: String,
+    #[schema(value_type = Option<OptionalEmail>)]
     pub email: Option<String>,
+    #[schema(value_type = Option<Phone>)]
     pub phone: Option<String>,
 }
 
@@ -44,8 +47,11 @@ pub struct CreateTenant {
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"phone": "+1-555-0199"}))]
 pub struct UpdateTenant {
+    #[schema(min_length = 1, max_length = 200)]
     pub name: Patch<String>,
+    #[schema(value_type = Option<OptionalEmail>)]
     pub email: Patch<Option<String>>,
+    #[schema(value_type = Option<Phone>)]
     pub phone: Patch<Option<String>>,
 }
 

@@ -11,7 +11,7 @@ use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::text_enum;
 use crate::vocab::error::ApiResult;
-use crate::vocab::values::{Money, Timestamp, compact_number};
+use crate::vocab::values::{Money, NonNegativeMoney, Timestamp, compact_number};
 
 text_enum! {
     pub enum UnitStatus {
@@ -53,10 +53,15 @@ pub struct Unit {
 pub struct CreateUnit {
     pub property_id: String,
     /// At most 50 characters, unique within the property.
+    #[schema(min_length = 1, max_length = 50)]
     pub label: String,
+    #[schema(minimum = 0, maximum = 1000)]
     pub bedrooms: Option<i64>,
+    #[schema(minimum = 0, maximum = 1000)]
     pub bathrooms: Option<f64>,
+    #[schema(minimum = 0, maximum = 100_000_000)]
     pub sqft: Option<i64>,
+    #[schema(value_type = Option<NonNegativeMoney>)]
     pub market_rent_usd: Option<Money>,
     /// vacant (default) or occupied.
     pub status: Option<UnitStatus>,
@@ -69,10 +74,15 @@ pub struct CreateUnit {
 #[schema(example = json!({"market_rent_usd": 1900}))]
 pub struct UpdateUnit {
     pub property_id: Patch<String>,
+    #[schema(min_length = 1, max_length = 50)]
     pub label: Patch<String>,
+    #[schema(minimum = 0, maximum = 1000)]
     pub bedrooms: Patch<Option<i64>>,
+    #[schema(minimum = 0, maximum = 1000)]
     pub bathrooms: Patch<Option<f64>>,
+    #[schema(minimum = 0, maximum = 100_000_000)]
     pub sqft: Patch<Option<i64>>,
+    #[schema(value_type = Option<NonNegativeMoney>)]
     pub market_rent_usd: Patch<Option<Money>>,
     pub status: Patch<UnitStatus>,
 }

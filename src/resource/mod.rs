@@ -604,6 +604,18 @@ pub struct Area {
     pub public_router: fn() -> OpenApiRouter<AppState>,
     pub event_types: fn() -> Vec<crate::events::EventType>,
     pub operations: fn() -> Vec<Operations>,
+    /// Rules of its request bodies that tie fields together, for the OpenAPI document.
+    pub body_rules: &'static [BodyRule],
+}
+
+/// A rule between a request body's fields ("`paidAt` only for a succeeded payment"), which a
+/// field's own schema cannot say: the document gives the body `allOf` its schema and `rule`.
+/// The rule is written beside the check that enforces it.
+pub struct BodyRule {
+    /// The body's component name (`CreatePayment`).
+    pub schema: &'static str,
+    /// The JSON Schema the body must also match.
+    pub rule: fn() -> serde_json::Value,
 }
 
 /// The operations of a list of resources (for the GraphQL schema).

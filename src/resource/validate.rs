@@ -4,6 +4,11 @@
 use crate::vocab::error::{ApiError, ApiResult};
 use crate::vocab::values::Money;
 
+/// What the OpenAPI document says of every required text (`minLength` 1): it holds a character
+/// that is not whitespace (Unicode's White_Space, what [`text`] trims), written out as a class so
+/// every regex engine reads it alike.
+pub const NOT_BLANK: &str = "[^\\t-\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+
 /// A required, trimmed, non-empty string of at most `max` characters.
 pub fn text(field: &str, value: &str, max: usize) -> ApiResult<String> {
     let value = value.trim();
@@ -117,4 +122,20 @@ pub fn slugify(text: &str) -> String {
     }
     let slug = slug.trim_end_matches('-');
     if slug.is_empty() { "item".to_owned() } else { slug.chars().take(80).collect() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_documented_pattern_is_what_text_accepts() {
+        let pattern = regex::Regex::new(NOT_BLANK).unwrap();
+        let blanks = ["", " ", "\t\n\r", "\u{85}", "\u{a0}\u{3000}", "\u{2028} \u{200a}"];
+        let texts = ["a", " a ", "\u{feff}", "\u{200b}", "\u{1f3e0}", "\u{85}x"];
+        for value in blanks.into_iter().chain(texts) {
+            assert_eq!(text("f", value, 100).is_ok(), pattern.is_match(value), "{value:?}");
+        }
+        assert!(texts.iter().all(|t| pattern.is_match(t)) && !blanks.iter().any(|b| pattern.is_match(b)));
+    }
 }

@@ -30,6 +30,7 @@ use crate::resource::validate::{in_range, optional_text, slug, text};
 use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::state::AppState;
+use crate::vocab::contact::Email;
 use crate::vocab::error::{ApiError, ApiResult, ErrorBody};
 use crate::vocab::values::{Flag, Timestamp};
 
@@ -78,15 +79,19 @@ pub struct BookingLink {
 pub struct CreateBookingLink {
     /// 1–80 of `a-z`, `0-9` and `-`, unique in the organization. Default: from the title
     /// (`-2`, `-3` … when taken).
+    #[schema(pattern = "^[a-z0-9-]{1,80}$")]
     pub slug: Option<String>,
     /// At most 200 characters.
+    #[schema(min_length = 1, max_length = 200)]
     pub title: String,
     /// At most 10,000 characters.
+    #[schema(max_length = 10_000)]
     pub description: Option<String>,
     /// Who is booked.
     pub team_member_id: String,
     pub property_id: Option<String>,
     /// 5–480 (default 30).
+    #[schema(minimum = 5, maximum = 480)]
     pub duration_minutes: Option<i64>,
     /// Default `true`.
     pub active: Option<bool>,
@@ -99,11 +104,17 @@ pub struct CreateBookingLink {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schema(example = json!({"durationMinutes": 45, "active": false}))]
 pub struct UpdateBookingLink {
+    /// 1–80 of `a-z`, `0-9` and `-`, unique in the organization.
+    #[schema(pattern = "^[a-z0-9-]{1,80}$")]
     pub slug: Patch<String>,
+    #[schema(min_length = 1, max_length = 200)]
     pub title: Patch<String>,
+    #[schema(max_length = 10_000)]
     pub description: Patch<Option<String>>,
     pub team_member_id: Patch<String>,
     pub property_id: Patch<Option<String>>,
+    /// 5–480.
+    #[schema(minimum = 5, maximum = 480)]
     pub duration_minutes: Patch<i64>,
     pub active: Patch<bool>,
 }
@@ -166,7 +177,7 @@ impl Resource for BookingLinks {
         table: "booking_links",
         id_prefix: "bl",
         scope: "booking_links",
-        tag: "Booking Links",
+        tag: "Booking links",
     };
 
     type Record = BookingLink;
@@ -331,11 +342,15 @@ pub struct BookingPage {
 }))]
 pub struct BookingRequest {
     /// At most 200 characters.
+    #[schema(min_length = 1, max_length = 200)]
     pub name: String,
+    #[schema(value_type = Email)]
     pub email: String,
-    /// At most 40 characters.
+    /// At most 50 characters; empty is the same as absent.
+    #[schema(max_length = 50)]
     pub phone: Option<String>,
     /// At most 10,000 characters.
+    #[schema(max_length = 10_000)]
     pub message: Option<String>,
     /// One of the page's `slots`.
     pub start_at: Timestamp,

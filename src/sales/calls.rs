@@ -64,18 +64,23 @@ pub struct Call {
 pub struct CreateCall {
     pub direction: Direction,
     /// At most 50 characters.
+    #[schema(min_length = 1, max_length = 50)]
     pub from_number: String,
     /// At most 50 characters.
+    #[schema(min_length = 1, max_length = 50)]
     pub to_number: String,
     pub contact_id: Option<String>,
     pub lead_id: Option<String>,
     pub team_member_id: Option<String>,
     pub started_at: Timestamp,
     /// 0 to 86,400 (a day).
+    #[schema(minimum = 0, maximum = 86_400)]
     pub duration_seconds: Option<i64>,
     /// At most 100 characters.
+    #[schema(max_length = 100)]
     pub outcome: Option<String>,
     /// At most 10,000 characters.
+    #[schema(max_length = 10_000)]
     pub notes: Option<String>,
 }
 
@@ -86,14 +91,19 @@ pub struct CreateCall {
 #[schema(example = json!({"durationSeconds": 340, "outcome": "Left a voicemail"}))]
 pub struct UpdateCall {
     pub direction: Patch<Direction>,
+    #[schema(min_length = 1, max_length = 50)]
     pub from_number: Patch<String>,
+    #[schema(min_length = 1, max_length = 50)]
     pub to_number: Patch<String>,
     pub contact_id: Patch<Option<String>>,
     pub lead_id: Patch<Option<String>>,
     pub team_member_id: Patch<Option<String>>,
     pub started_at: Patch<Timestamp>,
+    #[schema(minimum = 0, maximum = 86_400)]
     pub duration_seconds: Patch<Option<i64>>,
+    #[schema(max_length = 100)]
     pub outcome: Patch<Option<String>>,
+    #[schema(max_length = 10_000)]
     pub notes: Patch<Option<String>>,
 }
 
@@ -111,11 +121,11 @@ pub struct CallFilter {
     /// Calls with this lead.
     pub lead_id: Option<String>,
     /// Calls that started at or after this instant (RFC 3339, or a date for its midnight UTC).
-    #[param(value_type = Option<String>, example = "2025-01-01T00:00:00Z")]
+    #[param(value_type = Option<String>, format = DateTime, example = "2025-01-01T00:00:00Z")]
     pub from: Option<Timestamp>,
     /// Calls that started before this instant (exclusive: one day is
     /// `from=2025-01-20&to=2025-01-21`).
-    #[param(value_type = Option<String>, example = "2025-02-01")]
+    #[param(value_type = Option<String>, format = DateTime, example = "2025-02-01T00:00:00Z")]
     pub to: Option<Timestamp>,
 }
 

@@ -14,11 +14,11 @@ use super::products::Products;
 use crate::crm::contacts::Contacts;
 use crate::crm::team::TeamMembers;
 use crate::resource::validate::{currency, optional_text};
-use crate::resource::{Columns, Patch, patch_body};
+use crate::resource::{BodyRule, Columns, Patch, patch_body};
 use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::text_enum;
 use crate::vocab::error::{ApiError, ApiResult};
-use crate::vocab::values::{Money, Timestamp, Value};
+use crate::vocab::values::{Money, PositiveMoney, Timestamp, Value};
 
 text_enum! {
     /// Where the money is.
@@ -66,7 +66,7 @@ impl PaymentStatus {
 #[derive(Debug, Clone, Serialize, FromRow, Columns, ToSchema)]
 #[serde(rename_all = "camelCase")]
 #[schema(example = json!({
-    "id": "pay_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "amount": 1234.57, "currency": "USD",
+    "id": "pay_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5", "amount": 1234.5, "currency": "USD",
     "status": "succeeded", "description": "Premium Listing Package",
     "productId": "prod_01JDQ8Z5V3W2X1Y0Z9A8B7C6D6", "contactId": "cont_01JDQ8Z5V3W2X1Y0Z9A8B7C6D7",
     "teamMemberId": "tm_01JDQ8Z5V3W2X1Y0Z9A8B7C6D8", "commissionAmount": 30.86,
@@ -99,18 +99,22 @@ pub struct Payment {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schema(example = json!({
-    "amount": 1234.57, "currency": "USD", "status": "succeeded", "description": "Premium Listing Package",
+    "amount": 1234.5, "currency": "USD", "status": "succeeded", "description": "Premium Listing Package",
     "productId": "prod_01JDQ8Z5V3W2X1Y0Z9A8B7C6D6", "contactId": "cont_01JDQ8Z5V3W2X1Y0Z9A8B7C6D7",
     "teamMemberId": "tm_01JDQ8Z5V3W2X1Y0Z9A8B7C6D8"
 }))]
 pub struct CreatePayment {
     /// More than zero, at most two decimals.
+    #[schema(value_type = PositiveMoney)]
     pub amount: Money,
     /// ISO 4217, three uppercase letters. Default `USD`.
+    #[schema(pattern = "^[A-Z]{3}$")]
     pub currency: Option<String>,
     /// `pending` (default), `succeeded` or `failed`; a payment is refunded only after it succeeded.
+    #[schema(value_type = Option<InitialPaymentStatus>)]
     pub status: Option<PaymentStatus>,
     /// At most 10,000 characters.
+    #[schema(max_length = 10_000)]
     pub description: Option<String>,
     pub product_id: Option<String>,
     pub contact_id: Option<String>,
@@ -120,6 +124,17 @@ pub struct CreatePayment {
     pub paid_at: Option<Timestamp>,
 }
 
+/// The statuses a payment can be created with: `refunded` comes after `succeeded`. (Only the
+/// document uses it; the body reads a [`PaymentStatus`] and refuses `refunded`.)
+#[derive(ToSchema)]
+#[serde(rename_all = "lowercase")]
+#[allow(dead_code)]
+enum InitialPaymentStatus {
+    Pending,
+    Succeeded,
+    Failed,
+}
+
 /// Only the fields sent change; `null` clears an optional field. `commissionAmount` follows
 /// `amount` and `teamMemberId`.
 #[patch_body]
@@ -127,10 +142,13 @@ pub struct CreatePayment {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schema(example = json!({"status": "refunded"}))]
 pub struct UpdatePayment {
+    #[schema(value_type = PositiveMoney)]
     pub amount: Patch<Money>,
+    #[schema(pattern = "^[A-Z]{3}$")]
     pub currency: Patch<String>,
     /// pending → succeeded or failed; failed → pending or succeeded; succeeded → refunded.
     pub status: Patch<PaymentStatus>,
+    #[schema(max_length = 10_000)]
     pub description: Patch<Option<String>>,
     pub product_id: Patch<Option<String>>,
     pub contact_id: Patch<Option<String>>,
@@ -154,10 +172,10 @@ pub struct PaymentFilter {
     pub product_id: Option<String>,
     /// Paid at or after this instant (RFC 3339, or a date for its midnight UTC); unpaid
     /// payments are left out.
-    #[param(value_type = Option<String>, example = "2025-01-01")]
+    #[param(value_type = Option<String>, format = DateTime, example = "2025-01-01T00:00:00Z")]
     pub from: Option<Timestamp>,
     /// Paid before this instant (exclusive: one day is `from=2025-01-20&to=2025-01-21`).
-    #[param(value_type = Option<String>, example = "2025-02-01")]
+    #[param(value_type = Option<String>, format = DateTime, example = "2025-02-01T00:00:00Z")]
     pub to: Option<Timestamp>,
 }
 
@@ -181,6 +199,27 @@ async fn commission(ctx: &mut Ctx<'_>, payment: &Payment) -> ApiResult<Option<Mo
     let Some(member_id) = payment.team_member_id.as_deref() else { return Ok(None) };
     let member = ctx.reference::<TeamMembers>("teamMemberId", member_id).await?;
     Ok(Some(payment.amount.percent(member.commission_rate)))
+}
+
+/// A payment is created with a `paidAt` only when it is created `succeeded` (`settle_paid_at`).
+pub const PAID_AT_ON_CREATE: BodyRule = BodyRule { schema: "CreatePayment", rule: paid_at_on_create };
+
+fn paid_at_on_create() -> serde_json::Value {
+    serde_json::json!({"anyOf": [
+        {"type": "object", "required": ["status"], "properties": {"status": {"type": "string", "enum": ["succeeded"]}}},
+        {"type": "object", "properties": {"paidAt": {"type": "null"}}}
+    ]})
+}
+
+/// A change that sets the status sets a `paidAt` only with `succeeded` or `refunded`. (Sent
+/// alone, `paidAt` depends on the stored status: a 409 when it is not paid.)
+pub const PAID_AT_ON_UPDATE: BodyRule = BodyRule { schema: "UpdatePayment", rule: paid_at_on_update };
+
+fn paid_at_on_update() -> serde_json::Value {
+    serde_json::json!({"anyOf": [
+        {"type": "object", "properties": {"status": {"type": "string", "enum": ["succeeded", "refunded"]}}},
+        {"type": "object", "properties": {"paidAt": {"type": "null"}}}
+    ]})
 }
 
 /// `paidAt` belongs to payments that received money: set it to now when a payment becomes
@@ -273,6 +312,7 @@ impl Updatable for Payments {
 
     async fn update(ctx: &mut Ctx<'_>, before: Payment, change: UpdatePayment) -> ApiResult<Payment> {
         let mut p = before.clone();
+        let (status_sent, paid_at_sent) = (change.status.is_set(), change.paid_at.is_set());
         if let Some(value) = change.amount.into_option() {
             p.amount = amount(value)?;
         }
@@ -286,7 +326,8 @@ impl Updatable for Payments {
                 } else {
                     format!("A `{}` payment cannot become `{}`", p.status.as_str(), status.as_str())
                 };
-                return Err(ApiError::validation("status", message));
+                // The body is valid; the payment's state refuses it (RFC 9110's 409).
+                return Err(ApiError::conflict("INVALID_STATE", message).with_field("status"));
             }
             p.status = status;
         }
@@ -297,7 +338,14 @@ impl Updatable for Payments {
         if change.paid_at.is_set() {
             p.paid_at = change.paid_at.into_option();
         }
-        settle_paid_at(&mut p, change.paid_at.is_set(), ctx.now())?;
+        settle_paid_at(&mut p, paid_at_sent, ctx.now()).map_err(|err| {
+            // Without a status in the body, the stored one refuses the `paidAt`: a 409.
+            if status_sent {
+                err
+            } else {
+                ApiError::conflict("INVALID_STATE", err.message().to_owned()).with_field("paidAt")
+            }
+        })?;
         check_references(ctx, &p).await?;
         if p.amount != before.amount || p.team_member_id != before.team_member_id {
             p.commission_amount = commission(ctx, &p).await?;

@@ -8,7 +8,7 @@ use crate::resource::validate::{currency, optional_text, text};
 use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::vocab::error::{ApiError, ApiResult};
-use crate::vocab::values::{Flag, Money, Timestamp};
+use crate::vocab::values::{Flag, Money, NonNegativeMoney, Timestamp};
 
 /// Something the business sells (a service package, a listing upgrade, a consultation); payments
 /// may name the product they paid for.
@@ -43,12 +43,16 @@ pub struct Product {
 }))]
 pub struct CreateProduct {
     /// At most 200 characters.
+    #[schema(min_length = 1, max_length = 200)]
     pub name: String,
     /// At most 10,000 characters.
+    #[schema(max_length = 10_000)]
     pub description: Option<String>,
     /// Not negative, at most two decimals.
+    #[schema(value_type = NonNegativeMoney)]
     pub price: Money,
     /// ISO 4217, three uppercase letters. Default `USD`.
+    #[schema(pattern = "^[A-Z]{3}$")]
     pub currency: Option<String>,
     /// Default `true`.
     pub active: Option<bool>,
@@ -60,9 +64,14 @@ pub struct CreateProduct {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schema(example = json!({"price": 549, "active": false}))]
 pub struct UpdateProduct {
+    #[schema(min_length = 1, max_length = 200)]
     pub name: Patch<String>,
+    #[schema(max_length = 10_000)]
     pub description: Patch<Option<String>>,
+    #[schema(value_type = NonNegativeMoney)]
     pub price: Patch<Money>,
+    /// ISO 4217, three uppercase letters.
+    #[schema(pattern = "^[A-Z]{3}$")]
     pub currency: Patch<String>,
     pub active: Patch<bool>,
 }

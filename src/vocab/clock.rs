@@ -7,8 +7,9 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::Duration;
 
 use std::cell::Cell;
+use std::ops::RangeInclusive;
 
-use chrono::{DateTime, Months, NaiveDate, SecondsFormat, TimeZone, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, SecondsFormat, TimeZone, Utc};
 
 /// Marks a clock that follows the wall clock.
 const RUNNING: i64 = i64::MIN;
@@ -65,8 +66,16 @@ pub fn from_ms(ms: i64) -> DateTime<Utc> {
     Utc.timestamp_millis_opt(ms).single().unwrap_or_default()
 }
 
-/// How far from today a date or time sent in a request body may lie, either way.
-pub const SANE_YEARS: u32 = 20;
+/// The years a date or time sent in a request body may fall in. A fixed window, so the OpenAPI
+/// document can say it (as the `pattern` of [`DATE_PATTERN`] and [`DATE_TIME_PATTERN`]) and a
+/// request that is valid today stays valid.
+pub const BODY_YEARS: RangeInclusive<i32> = 2000..=2099;
+
+/// A `YYYY-MM-DD` date in [`BODY_YEARS`] (the calendar check is the `format`'s).
+pub const DATE_PATTERN: &str = "^20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
+
+/// An RFC 3339 date-time in [`BODY_YEARS`].
+pub const DATE_TIME_PATTERN: &str = "^20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]+)?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$";
 
 thread_local! {
     /// Set while a request body is deserialized ([`in_request_body`]).
@@ -74,8 +83,8 @@ thread_local! {
 }
 
 /// Runs `parse` (a synchronous deserialization of a request body) with every date and time
-/// it reads held to [`SANE_YEARS`] of today. Query parameters (list filters) are not: a
-/// filter from 1970 harms nothing, a lease from year 1 makes 24,000 rent charges.
+/// it reads held to [`BODY_YEARS`]. Query parameters (list filters) are not: a filter from 1970
+/// harms nothing, a lease from year 1 would make 24,000 rent charges.
 pub fn in_request_body<T>(parse: impl FnOnce() -> T) -> T {
     let outer = IN_BODY.replace(true);
     let parsed = parse();
@@ -83,19 +92,14 @@ pub fn in_request_body<T>(parse: impl FnOnce() -> T) -> T {
     parsed
 }
 
-/// `Err` naming the range when a date read from a request body is not within
-/// [`SANE_YEARS`] of today (UTC, by the wall clock); always `Ok` elsewhere.
+/// `Err` naming the range when a date read from a request body is not in [`BODY_YEARS`];
+/// always `Ok` elsewhere.
 pub fn check_sane(date: NaiveDate) -> Result<(), String> {
-    if !IN_BODY.get() {
+    if !IN_BODY.get() || BODY_YEARS.contains(&date.year()) {
         return Ok(());
     }
-    let today = Utc::now().date_naive();
-    let span = Months::new(SANE_YEARS * 12);
-    let (first, last) = (today - span, today + span);
-    if (first..=last).contains(&date) {
-        return Ok(());
-    }
-    Err(format!("`{date}` is out of range: dates must be within {SANE_YEARS} years of today ({first} to {last})"))
+    let (first, last) = (BODY_YEARS.start(), BODY_YEARS.end());
+    Err(format!("`{date}` is out of range: dates must be in the years {first} to {last}"))
 }
 
 /// RFC 3339 in UTC with millisecond precision, e.g. `2025-01-15T10:30:00.000Z`.
@@ -118,17 +122,16 @@ mod tests {
     }
 
     #[test]
-    fn dates_in_bodies_are_held_to_a_sane_range() {
-        let today = Utc::now().date_naive();
-        let far = NaiveDate::from_ymd_opt(1, 1, 1).unwrap();
+    fn dates_in_bodies_are_held_to_the_documented_years() {
+        let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let far = date(1, 1, 1);
         assert!(check_sane(far).is_ok(), "outside a body, anything goes");
         in_request_body(|| {
-            assert!(check_sane(today).is_ok());
-            assert!(check_sane(today - Months::new(12 * 20)).is_ok());
-            assert!(check_sane(today + Months::new(12 * 20)).is_ok());
-            assert!(check_sane(today + Months::new(12 * 20 + 1)).is_err());
+            assert!(check_sane(Utc::now().date_naive()).is_ok());
+            assert!(check_sane(date(2000, 1, 1)).is_ok() && check_sane(date(2099, 12, 31)).is_ok());
+            assert!(check_sane(date(1999, 12, 31)).is_err() && check_sane(date(2100, 1, 1)).is_err());
             let err = check_sane(far).unwrap_err();
-            assert!(err.contains("within 20 years of today"), "{err}");
+            assert!(err.contains("in the years 2000 to 2099"), "{err}");
         });
         assert!(check_sane(far).is_ok(), "the body's rule ends with the body");
     }

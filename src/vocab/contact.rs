@@ -6,7 +6,7 @@
 use std::fmt;
 
 use serde::Serialize;
-use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, SchemaFormat, Type as SchemaType};
+use utoipa::openapi::schema::{AnyOfBuilder, ObjectBuilder, Type as SchemaType};
 use utoipa::openapi::{RefOr, Schema};
 use utoipa::{PartialSchema, ToSchema};
 
@@ -52,6 +52,24 @@ impl Email {
     }
 }
 
+/// How the document names an optional email field: an [`Email`], or a blank string, which the
+/// server reads as absent ([`Email::optional`]).
+pub struct OptionalEmail;
+
+impl PartialSchema for OptionalEmail {
+    fn schema() -> RefOr<Schema> {
+        let blank = ObjectBuilder::new()
+            .schema_type(SchemaType::String)
+            .pattern(Some(BLANK_PATTERN))
+            .description(Some("Blank: the same as absent"));
+        AnyOfBuilder::new().item(Email::schema()).item(blank).into()
+    }
+}
+impl ToSchema for OptionalEmail {}
+
+/// Only whitespace (Unicode's White_Space, what the server trims), or nothing.
+const BLANK_PATTERN: &str = "^[\\t-\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]*$";
+
 /// A phone number as people write it: trimmed, at most [`Phone::MAX`] characters (digits with
 /// their formatting and an extension, `+1 (555) 010-0100 ext. 1234`). Not parsed further: the
 /// spec's examples use many formats.
@@ -87,16 +105,22 @@ impl Phone {
     }
 }
 
-/// A cheap shape check: one `@`, something on each side, a dot after it, no whitespace.
+/// [`is_email`] as the OpenAPI document says it: no whitespace or control characters (each
+/// written out, so every regex engine reads the class alike), one `@`, a dot in the domain but
+/// not at its ends.
+pub const EMAIL_PATTERN: &str = "^[^@\\x00-\\x20\\x7f-\\x9f\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]+@[^@.\\x00-\\x20\\x7f-\\x9f\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000][^@\\x00-\\x20\\x7f-\\x9f\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]*\\.[^@\\x00-\\x20\\x7f-\\x9f\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]*[^@.\\x00-\\x20\\x7f-\\x9f\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]$";
+
+/// A cheap shape check: one `@`, something on each side, a dot after it, no whitespace or
+/// control characters.
 pub fn is_email(email: &str) -> bool {
     let Some((local, domain)) = email.split_once('@') else { return false };
     !local.is_empty()
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
-        && !email.contains(char::is_whitespace)
+        && !email.contains(|c: char| c.is_whitespace() || c.is_control())
         && !domain.contains('@')
-        && email.len() <= Email::MAX
+        && email.chars().count() <= Email::MAX
 }
 
 macro_rules! text_newtype {
@@ -140,7 +164,7 @@ text_newtype!(
     Email,
     ObjectBuilder::new()
         .schema_type(SchemaType::String)
-        .format(Some(SchemaFormat::KnownFormat(KnownFormat::Email)))
+        .pattern(Some(EMAIL_PATTERN))
         .max_length(Some(Email::MAX))
         .examples(["jane@example.com"])
         .into()
@@ -163,6 +187,27 @@ mod tests {
         let long = format!("{}@example.com", "a".repeat(Email::MAX));
         assert!(Email::parse("email", &long).is_err());
         assert_eq!(Email::optional("email", Some("  ")).unwrap(), None);
+        // The document's pattern says the same, on the same examples.
+        let pattern = regex::Regex::new(EMAIL_PATTERN).unwrap();
+        for good in ["jane@example.com", "a@b.c", "a.b+c@d..e", "josé@exämple.de", "a@b\u{feff}.c"] {
+            assert!(is_email(good) && pattern.is_match(good), "{good}");
+        }
+        for bad in [
+            "jane",
+            "jane@",
+            "@example.com",
+            "jane@example",
+            "ja ne@example.com",
+            "a@b@c.com",
+            "a@.b.c",
+            "a@b.c.",
+            "a\u{8}b@c.d",
+            "a@b\u{87}.c",
+            "a\u{3000}@b.c",
+            "a@b.c\u{7f}",
+        ] {
+            assert!(!is_email(bad) && !pattern.is_match(bad), "{bad}");
+        }
     }
 
     #[test]

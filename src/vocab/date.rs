@@ -97,7 +97,8 @@ impl PartialSchema for Date {
         ObjectBuilder::new()
             .schema_type(SchemaType::String)
             .format(Some(SchemaFormat::KnownFormat(KnownFormat::Date)))
-            .description(Some("A calendar date, YYYY-MM-DD"))
+            .pattern(Some(super::clock::DATE_PATTERN))
+            .description(Some("A calendar date, YYYY-MM-DD; sent in a body, its year is 2000 to 2099"))
             .examples([serde_json::json!("2026-04-01")])
             .into()
     }

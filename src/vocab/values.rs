@@ -129,8 +129,11 @@ impl Money {
         if !dollars.is_finite() {
             return Err("must be a finite number".into());
         }
-        let cents = (dollars * 100.0).round();
-        if (dollars * 100.0 - cents).abs() > 1e-6 {
+        let product = dollars * 100.0;
+        let cents = product.round();
+        // Two decimals, up to the float's own rounding: a few units in the last place of the
+        // product (0.07 × 100 is 7.000000000000001; 1e-38 is not a cent amount).
+        if (product - cents).abs() > product.abs() * f64::EPSILON * 4.0 {
             return Err("must have at most two decimal places".into());
         }
         if cents.abs() > MAX_CENTS as f64 {
@@ -166,16 +169,47 @@ impl<'de> Deserialize<'de> for Money {
     }
 }
 
+/// The schema of an amount of [`Money`] at least (or, `exclusive`, more than) `minimum`.
+fn money_schema(minimum: f64, exclusive: bool, description: &str) -> RefOr<Schema> {
+    let maximum = (MAX_CENTS / 100) as f64;
+    let builder = ObjectBuilder::new()
+        .schema_type(SchemaType::Number)
+        .multiple_of(Some(0.01))
+        .maximum(Some(maximum))
+        .description(Some(description))
+        .examples([serde_json::json!(1825.5)]);
+    let builder = if exclusive { builder.exclusive_minimum(Some(minimum)) } else { builder.minimum(Some(minimum)) };
+    builder.into()
+}
+
 impl PartialSchema for Money {
     fn schema() -> RefOr<Schema> {
-        ObjectBuilder::new()
-            .schema_type(SchemaType::Number)
-            .description(Some("US dollars, at most two decimal places"))
-            .examples([serde_json::json!(1825.5)])
-            .into()
+        money_schema(-((MAX_CENTS / 100) as f64), false, "US dollars, at most two decimal places")
     }
 }
 impl ToSchema for Money {}
+
+/// How the OpenAPI document names a [`Money`] field that must not be negative
+/// (`#[schema(value_type = NonNegativeMoney)]`); the field's validation says the same.
+pub struct NonNegativeMoney;
+
+impl PartialSchema for NonNegativeMoney {
+    fn schema() -> RefOr<Schema> {
+        money_schema(0.0, false, "US dollars, at most two decimal places, not negative")
+    }
+}
+impl ToSchema for NonNegativeMoney {}
+
+/// How the OpenAPI document names a [`Money`] field that must be more than zero
+/// (`#[schema(value_type = PositiveMoney)]`).
+pub struct PositiveMoney;
+
+impl PartialSchema for PositiveMoney {
+    fn schema() -> RefOr<Schema> {
+        money_schema(0.0, true, "US dollars, at most two decimal places, more than zero")
+    }
+}
+impl ToSchema for PositiveMoney {}
 
 decode_via!(Money, i64, |cents| Ok(Money(cents)));
 
@@ -267,7 +301,10 @@ impl<'de> Deserialize<'de> for Timestamp {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = Cow::<str>::deserialize(deserializer)?;
         let at = Timestamp::parse(&text).map_err(de::Error::custom)?;
-        super::clock::check_sane(at.to_datetime().date_naive()).map_err(de::Error::custom)?;
+        // The date as written (before conversion to UTC) is what the document's pattern reads.
+        let written = text.get(..10).and_then(|date| NaiveDate::parse_from_str(date, "%Y-%m-%d").ok());
+        super::clock::check_sane(written.unwrap_or_else(|| at.to_datetime().date_naive()))
+            .map_err(de::Error::custom)?;
         Ok(at)
     }
 }
@@ -277,7 +314,11 @@ impl PartialSchema for Timestamp {
         ObjectBuilder::new()
             .schema_type(SchemaType::String)
             .format(Some(SchemaFormat::KnownFormat(KnownFormat::DateTime)))
-            .description(Some("RFC 3339, UTC"))
+            .pattern(Some(super::clock::DATE_TIME_PATTERN))
+            .description(Some(
+                "RFC 3339; returned in UTC. Sent in a body, its year is 2000 to 2099, and a bare date \
+                 (`2025-01-15`) is read as midnight UTC.",
+            ))
             .examples([serde_json::json!("2025-01-15T10:30:00.000Z")])
             .into()
     }
@@ -426,6 +467,21 @@ mod tests {
         assert!(serde_json::from_str::<Money>("\"12\"").is_err());
         assert_eq!(Money(100_000).percent(2.5), Money(2_500));
         assert_eq!(Money(333).percent(50.0), Money(167));
+    }
+
+    #[test]
+    fn every_two_decimal_amount_up_to_the_limit_reads() {
+        // What the document promises (`multipleOf: 0.01`, at most ten billion): large amounts
+        // too, where the float's product with 100 is off by more than 1e-6.
+        for text in ["123456789.07", "9999999999.99", "10000000000", "4321987654.29", "-9999999999.99", "0.07"] {
+            let m: Money = serde_json::from_str(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert_eq!(serde_json::to_string(&m).unwrap(), text, "{text}");
+        }
+        assert!(serde_json::from_str::<Money>("9999999999.991").is_err(), "a third decimal");
+        assert!(serde_json::from_str::<Money>("1234567890.123").is_err());
+        assert!(serde_json::from_str::<Money>("10000000000.01").is_err(), "over the limit");
+        assert!(serde_json::from_str::<Money>("1.1754943508222875e-38").is_err(), "not a cent amount");
+        assert_eq!(serde_json::from_str::<Money>("0").unwrap(), Money(0));
     }
 
     #[test]

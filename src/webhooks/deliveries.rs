@@ -125,10 +125,10 @@ pub struct DeliveryFilter {
     #[param(rename = "eventType", example = "lead.created")]
     pub event_type: Option<String>,
     /// Deliveries created at or after this instant (RFC 3339).
-    #[param(value_type = Option<String>, example = "2025-01-15T00:00:00Z")]
+    #[param(value_type = Option<String>, format = DateTime, example = "2025-01-15T00:00:00Z")]
     pub since: Option<Timestamp>,
     /// Deliveries created before this instant (RFC 3339).
-    #[param(value_type = Option<String>, example = "2025-01-16T00:00:00Z")]
+    #[param(value_type = Option<String>, format = DateTime, example = "2025-01-16T00:00:00Z")]
     pub until: Option<Timestamp>,
 }
 
@@ -207,6 +207,7 @@ pub struct StatsQuery {
     #[param(rename = "endpointId", example = "whep_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5")]
     pub endpoint_id: Option<String>,
     /// Days back from today (UTC), 1–90; default 7.
+    #[param(minimum = 1, maximum = 90)]
     pub days: Option<i64>,
 }
 

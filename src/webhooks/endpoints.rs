@@ -11,6 +11,7 @@ use axum::Extension;
 use axum::extract::State;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
+use serde_json::json;
 use sqlx::FromRow;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
@@ -23,10 +24,11 @@ use crate::audit;
 use crate::auth::{ActingOrg, Auth};
 use crate::db::{Backend, Jobs, Scoped};
 use crate::events as catalog;
+use crate::events::EventTypeName;
 use crate::http::idempotency::RedactOnReplay;
 use crate::http::{Json, Path};
 use crate::resource::validate::optional_text;
-use crate::resource::{Columns, Deleted, Filters, Meta, Resource};
+use crate::resource::{BodyRule, Columns, Deleted, Filters, Meta, Resource};
 use crate::resource::{Patch, patch_body};
 use crate::secrets::{Place, Secrets, SecretsError};
 use crate::state::AppState;
@@ -125,18 +127,118 @@ pub struct EndpointWithSecret {
     "signatureScheme": "hmac-sha256-hex", "signatureHeader": "X-Aureum-Signature"
 }))]
 pub struct CreateEndpoint {
+    /// An `http(s)` URL of a named host (at most 2,048 characters).
+    #[schema(value_type = WebhookUrl)]
     pub url: String,
+    /// At most 500 characters.
+    #[schema(max_length = 500)]
     pub description: Option<String>,
     /// Event types to deliver (see `GET /api/webhook-events`); empty or absent: every event.
+    #[schema(value_type = Option<Vec<EventTypeName>>)]
     pub events: Option<Vec<String>>,
     /// Default `true`.
     pub enabled: Option<bool>,
     /// Default `standard-webhooks`.
     pub signature_scheme: Option<Scheme>,
-    /// For the two HMAC schemes: the header to put the signature in (default `X-Gable-Signature`).
+    /// For the two HMAC schemes: the header to put the signature in (default `X-Gable-Signature`);
+    /// empty is the same as absent.
+    #[schema(value_type = Option<HeaderName>)]
     pub signature_header: Option<String>,
     /// Static headers sent with every delivery (e.g. an authorization header of your own).
+    #[schema(value_type = Option<StaticHeaders>)]
     pub headers: Option<BTreeMap<String, String>>,
+}
+
+/// The URLs the document promises to take: `http(s)`, a host name ending in a label of letters,
+/// an optional port, printable ASCII after it. (The server takes more: what the URL parser
+/// reads, short of private addresses.)
+const URL_PATTERN: &str = "^https?://[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.[A-Za-z]{2,63}(:[1-9][0-9]{0,3})?([/?#][!-~]*)?$";
+
+/// How the document names an endpoint's URL: [`URL_PATTERN`], at most 2,048 characters.
+pub struct WebhookUrl;
+
+impl utoipa::PartialSchema for WebhookUrl {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .pattern(Some(URL_PATTERN))
+            .max_length(Some(2048))
+            .description(Some("An `http(s)` URL of a named host"))
+            .examples(["https://example.com/webhooks/gable"])
+            .into()
+    }
+}
+impl ToSchema for WebhookUrl {}
+
+/// How the document names a signature header: [`HEADER_NAME_PATTERN`].
+pub struct HeaderName;
+
+impl utoipa::PartialSchema for HeaderName {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .pattern(Some(signature_header_pattern()))
+            .description(Some(
+                "A header name (an RFC 9110 token), not one a delivery sets itself; empty is the same as absent",
+            ))
+            .examples(["X-Aureum-Signature"])
+            .into()
+    }
+}
+impl ToSchema for HeaderName {}
+
+/// [`HEADER_NAME_PATTERN`] without the [`RESERVED_HEADERS`], in any case: `^(?!(?:[Hh][Oo][Ss][Tt]|…)$)…`.
+fn signature_header_pattern() -> String {
+    let any_case = |name: &str| -> String {
+        name.chars()
+            .map(|c| if c.is_ascii_alphabetic() { format!("[{}{}]", c.to_ascii_uppercase(), c) } else { c.to_string() })
+            .collect()
+    };
+    let reserved: Vec<String> = RESERVED_HEADERS.iter().map(|name| any_case(name)).collect();
+    format!("^(?!(?:{})$){}", reserved.join("|"), &HEADER_NAME_PATTERN[1..])
+}
+
+/// A header name (an RFC 9110 token) or nothing.
+const HEADER_NAME_PATTERN: &str = "^([A-Za-z0-9!#$%&'*+.^_`|~-]{1,100})?$";
+
+/// How the document names an endpoint's static headers: at most 20, each an RFC 9110 token
+/// with a value of at most 1,000 characters on one line ([`static_headers`] checks them; a
+/// header a delivery sets itself cannot be set).
+pub struct StaticHeaders;
+
+impl utoipa::PartialSchema for StaticHeaders {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::Schema> {
+        serde_json::from_value(json!({
+            "type": "object",
+            "maxProperties": 20,
+            "propertyNames": {"type": "string", "pattern": "^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$"},
+            "additionalProperties": {"type": "string", "maxLength": 1000, "pattern": "^[^\\r\\n]*$"},
+            "examples": [{"Authorization": "Bearer my-receiver-token"}]
+        }))
+        .expect("a schema")
+    }
+}
+impl ToSchema for StaticHeaders {}
+
+/// A signature header belongs to the HMAC schemes (`signature_header`).
+pub const HEADER_WITH_HMAC: BodyRule = BodyRule { schema: "CreateEndpoint", rule: header_with_hmac };
+
+fn header_with_hmac() -> serde_json::Value {
+    json!({"anyOf": [
+        {"type": "object", "required": ["signatureScheme"], "properties": {"signatureScheme": {"type": "string", "enum": ["hmac-sha256-hex", "hmac-sha256-timestamped"]}}},
+        {"type": "object", "properties": {"signatureHeader": {"anyOf": [{"type": "null"}, {"type": "string", "maxLength": 0}]}}}
+    ]})
+}
+
+/// The same for a change that sends the scheme (without it, the stored scheme decides: a 409).
+pub const HEADER_WITH_HMAC_ON_UPDATE: BodyRule =
+    BodyRule { schema: "UpdateEndpoint", rule: header_with_hmac_on_update };
+
+fn header_with_hmac_on_update() -> serde_json::Value {
+    json!({"anyOf": [
+        {"type": "object", "properties": {"signatureScheme": {"type": "string", "enum": ["hmac-sha256-hex", "hmac-sha256-timestamped"]}}},
+        {"type": "object", "properties": {"signatureHeader": {"anyOf": [{"type": "null"}, {"type": "string", "maxLength": 0}]}}}
+    ]})
 }
 
 /// Only the fields sent change. Setting `enabled: true` re-enables a disabled endpoint.
@@ -145,12 +247,17 @@ pub struct CreateEndpoint {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schema(example = json!({"enabled": true, "events": []}))]
 pub struct UpdateEndpoint {
+    #[schema(value_type = WebhookUrl)]
     pub url: Patch<String>,
+    #[schema(max_length = 500)]
     pub description: Patch<Option<String>>,
+    #[schema(value_type = Vec<EventTypeName>)]
     pub events: Patch<Vec<String>>,
     pub enabled: Patch<bool>,
     pub signature_scheme: Patch<Scheme>,
+    #[schema(value_type = Option<HeaderName>)]
     pub signature_header: Patch<Option<String>>,
+    #[schema(value_type = StaticHeaders)]
     pub headers: Patch<BTreeMap<String, String>>,
 }
 
@@ -368,7 +475,7 @@ fn static_headers(headers: BTreeMap<String, String>, signature: &str) -> ApiResu
         if !is_token(name) || RESERVED_HEADERS.contains(&lower.as_str()) || lower == signature.to_ascii_lowercase() {
             return Err(ApiError::validation("headers", format!("header `{name}` cannot be set")));
         }
-        if value.len() > 1000 || value.contains(['\r', '\n']) {
+        if value.chars().count() > 1000 || value.contains(['\r', '\n']) {
             return Err(ApiError::validation("headers", format!("the value of `{name}` is not a valid header value")));
         }
     }
@@ -593,6 +700,7 @@ async fn update(state: &AppState, auth: &Auth, id: &str, change: UpdateEndpoint)
     if let Some(list) = events {
         row.events = serde_json::to_string(&list).map_err(ApiError::internal)?;
     }
+    let scheme_sent = change.signature_scheme.is_set();
     if let Some(scheme) = change.signature_scheme.into_option() {
         row.signature_scheme = scheme;
         if scheme == Scheme::StandardWebhooks && change.signature_header.as_option().is_none() {
@@ -601,6 +709,17 @@ async fn update(state: &AppState, auth: &Auth, id: &str, change: UpdateEndpoint)
     }
     if let Some(header) = change.signature_header.into_option() {
         row.signature_header = header;
+    }
+    if !scheme_sent
+        && row.signature_scheme == Scheme::StandardWebhooks
+        && row.signature_header.as_deref().is_some_and(|h| !h.trim().is_empty())
+    {
+        // The body is valid; the endpoint's stored scheme refuses it.
+        return Err(ApiError::conflict(
+            "INVALID_STATE",
+            "This endpoint signs with standard-webhooks, which uses its own headers: send `signatureScheme` with `signatureHeader`",
+        )
+        .with_field("signatureHeader"));
     }
     row.signature_header = signature_header(row.signature_scheme, row.signature_header.take())?;
     let effective = row.signature_header.clone().unwrap_or_else(|| row.signature_scheme.default_header().to_owned());

@@ -30,7 +30,7 @@ pub struct EventFilter {
     #[param(rename = "type", example = "lead.created")]
     pub kind: Option<String>,
     /// Only events that occurred at or after this instant (RFC 3339).
-    #[param(value_type = Option<String>, example = "2025-01-15T00:00:00Z")]
+    #[param(value_type = Option<String>, format = DateTime, example = "2025-01-15T00:00:00Z")]
     pub since: Option<Timestamp>,
 }
 

@@ -30,7 +30,17 @@ use crate::state::AppState;
 
 /// Webhooks as `crate::app::AREAS` lists them: endpoints (read through the engine),
 /// deliveries and the event catalog.
-pub const AREA: Area = Area { name: "webhooks", router, public_router: OpenApiRouter::new, event_types, operations };
+/// Rules that tie a request body's fields together, for the OpenAPI document.
+const BODY_RULES: &[resource::BodyRule] = &[endpoints::HEADER_WITH_HMAC, endpoints::HEADER_WITH_HMAC_ON_UPDATE];
+
+pub const AREA: Area = Area {
+    name: "webhooks",
+    router,
+    public_router: OpenApiRouter::new,
+    event_types,
+    operations,
+    body_rules: BODY_RULES,
+};
 
 const RESOURCES: [Registration; 3] = [
     Registration::reads::<endpoints::WebhookEndpoints>(),

@@ -44,20 +44,19 @@ impl AddressPolicy {
         Ok(parsed)
     }
 
-    /// Resolves the URL's host and refuses it if any address is not allowed.
+    /// Resolves the URL's host and refuses it if any address is not allowed. A name that does
+    /// not resolve (yet) is accepted, as Stripe and Svix accept it: its deliveries fail and are
+    /// retried until it does, and the resolver below checks the addresses it gets then.
     pub async fn check(&self, url: &Url) -> Result<(), String> {
         let host = url.host_str().unwrap_or_default().trim_start_matches('[').trim_end_matches(']');
         let port = url.port_or_known_default().unwrap_or(443);
         let addrs: Vec<SocketAddr> = match host.parse::<IpAddr>() {
             Ok(ip) => vec![SocketAddr::new(ip, port)],
-            Err(_) => tokio::net::lookup_host((host, port))
-                .await
-                .map_err(|e| format!("`{host}` does not resolve: {e}"))?
-                .collect(),
+            Err(_) => match tokio::net::lookup_host((host, port)).await {
+                Ok(addrs) => addrs.collect(),
+                Err(_) => return Ok(()),
+            },
         };
-        if addrs.is_empty() {
-            return Err(format!("`{host}` does not resolve"));
-        }
         match addrs.iter().find(|a| !self.allows(a.ip())) {
             Some(bad) => Err(format!(
                 "`{host}` resolves to {}, which is not a public address (operators can allow subnets with webhook_allowed_subnets)",
@@ -356,6 +355,8 @@ mod tests {
         let lenient = AddressPolicy::new(vec!["127.0.0.0/8".parse().unwrap()], false);
         assert!(lenient.check(&url).await.is_ok());
         assert!(lenient.check(&lenient.parse("http://localhost:9000/").unwrap()).await.is_ok());
+        let unresolvable = strict.parse("https://no-such-host.invalid/hooks").unwrap();
+        assert!(strict.check(&unresolvable).await.is_ok(), "checked again when a delivery resolves it");
         assert!(strict.check(&strict.parse("http://[::1]:9000/").unwrap()).await.is_err());
         assert!(strict.parse("ftp://example.com/").is_err());
         assert!(strict.parse("https://user:pw@example.com/").is_err());

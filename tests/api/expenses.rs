@@ -6,7 +6,7 @@ use gable::vocab::plan::Plan;
 use serde_json::{Value, json};
 
 use crate::contract::{self, Spec};
-use crate::helpers::{TestApp, expect_error, expect_field_error, json, spawn_app};
+use crate::helpers::{TestApp, expect_conflict, expect_error, expect_field_error, json, spawn_app};
 use crate::rentals_support::{property, unit};
 
 /// The documented example, with `property_id` replaced by a real id.
@@ -171,7 +171,9 @@ async fn references_are_checked_in_the_organization() {
         let error = expect_error(app.post("/api/expenses", &org.key, &body).await, 404, "NOT_FOUND").await;
         assert_eq!(error["field"], field);
     }
-    expect_field_error(app.post("/api/expenses", &org.key, &with("unit_id", json!(oak_unit))).await, "unit_id").await;
+    // Two valid ids whose objects do not go together: a 409.
+    let mismatched = app.post("/api/expenses", &org.key, &with("unit_id", json!(oak_unit))).await;
+    expect_conflict(mismatched, "REFERENCE_MISMATCH", "unit_id").await;
 
     // A unit of the property, and a vendor whose name fills `vendor` when it is absent.
     let plow = app.create("/api/vendors", &org.key, &json!({"name": "Twin Cities Plow Co."})).await;
@@ -229,12 +231,16 @@ async fn categories_are_built_in_or_the_organizations_own() {
     }
     for (body, field) in [
         (json!({"name": "X", "id": "Bad Id"}), "id"),
-        (json!({"name": "!!"}), "name"),
         (json!({"name": ""}), "name"),
         (json!({"name": "X", "extra": 1}), "extra"),
     ] {
         expect_field_error(app.post("/api/expense-categories", &org.key, &body).await, field).await;
     }
+    // Any name that is not blank makes an id (the document promises no more than that).
+    let odd = app.create("/api/expense-categories", &org.key, &json!({"name": "!!"})).await;
+    assert!(odd["id"].as_str().unwrap().starts_with("c_"), "{odd}");
+    let numbered = app.create("/api/expense-categories", &org.key, &json!({"name": "12 Main"})).await;
+    assert_eq!(numbered["id"], "c_12_main");
     let (_, theirs) = json(app.get("/api/expense-categories", &other.key).await).await;
     assert_eq!(theirs.as_array().unwrap().len(), 10);
     let their_property = property(&app, &other.key, "Elsewhere").await;

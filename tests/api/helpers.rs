@@ -370,6 +370,14 @@ impl TestApp {
 }
 
 /// Asserts a 400 `VALIDATION_ERROR` naming `field`.
+/// A 409 with `code`, naming `field`: a valid request the stored state refuses (a status, or
+/// referenced objects that do not go together).
+pub async fn expect_conflict(response: Response, code: &str, field: &str) -> Value {
+    let body = expect_error(response, 409, code).await;
+    assert_eq!(body["field"], field, "{body}");
+    body
+}
+
 pub async fn expect_field_error(response: Response, field: &str) -> Value {
     let body = expect_error(response, 400, "VALIDATION_ERROR").await;
     assert_eq!(body["field"], field, "{body}");

@@ -7,7 +7,7 @@ use gable::vocab::plan::Plan;
 use serde_json::{Value, json};
 
 use crate::contract::{self, Spec};
-use crate::helpers::{TestApp, expect_error, expect_field_error, json, spawn_app};
+use crate::helpers::{TestApp, expect_conflict, expect_error, expect_field_error, json, spawn_app};
 use crate::rentals_support::{property, unit};
 
 /// 2026-03-02T14:00:00Z.
@@ -93,8 +93,9 @@ async fn scheduling_and_completing_once() {
     let routine = app.create("/api/inspections", &org.key, &json!({"unit_id": unit_id, "type": "routine"})).await;
     assert_eq!(routine["items"], json!([]));
     let routine_id = routine["id"].as_str().unwrap();
-    expect_field_error(
+    expect_conflict(
         app.post(&format!("/api/inspections/{routine_id}/complete"), &org.key, &json!({})).await,
+        "INVALID_STATE",
         "items",
     )
     .await;

@@ -5,7 +5,7 @@ use gable::vocab::plan::Plan;
 use serde_json::{Value, json};
 
 use crate::contract::{self, Spec};
-use crate::helpers::{TestApp, expect_error, expect_field_error, json, spawn_app};
+use crate::helpers::{TestApp, expect_conflict, expect_error, expect_field_error, json, spawn_app};
 use crate::rentals_support::{household, lease_body, signed_lease, tenant};
 
 fn two_installments() -> Value {
@@ -82,7 +82,8 @@ async fn propose_accept_reject_and_pay_toward() {
         .create("/api/payment-plans", &org.key, &json!({"tenant_id": stranger, "installments": two_installments()}))
         .await;
     body["payment_plan_id"] = theirs["id"].clone();
-    expect_field_error(app.post("/api/rent-payments", &org.key, &body).await, "payment_plan_id").await;
+    expect_conflict(app.post("/api/rent-payments", &org.key, &body).await, "REFERENCE_MISMATCH", "payment_plan_id")
+        .await;
     body["payment_plan_id"] = json!("plan_nope");
     let error = expect_error(app.post("/api/rent-payments", &org.key, &body).await, 404, "NOT_FOUND").await;
     assert_eq!(error["field"], "payment_plan_id");

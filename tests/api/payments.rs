@@ -5,7 +5,7 @@ use gable::vocab::plan::Plan;
 use serde_json::{Value, json};
 
 use crate::contract::{self, Spec};
-use crate::helpers::{TestApp, expect_error, expect_field_error, json, spawn_app};
+use crate::helpers::{TestApp, expect_conflict, expect_error, expect_field_error, json, spawn_app};
 
 /// 2025-01-15T10:30:00Z
 const NOW_MS: i64 = 1_736_937_000_000;
@@ -213,7 +213,9 @@ async fn refunds_only_after_success_and_other_forbidden_moves() {
         (&refunded, "pending"),
         (&refunded, "failed"),
     ] {
-        let body = expect_field_error(app.patch(path, &org.key, &json!({"status": to})).await, "status").await;
+        // A valid body the payment's state refuses: 409, naming the field.
+        let body = expect_error(app.patch(path, &org.key, &json!({"status": to})).await, 409, "INVALID_STATE").await;
+        assert_eq!(body["field"], "status", "{body}");
         assert!(body["error"].as_str().unwrap().contains(to), "{body}");
     }
     expect_field_error(
@@ -244,12 +246,13 @@ async fn paid_at_belongs_to_paid_payments() {
     expect_field_error(app.patch(&path, &org.key, &json!({"paidAt": null})).await, "paidAt").await;
     let (_, moved) = json(app.patch(&path, &org.key, &json!({"paidAt": "2025-01-11"})).await).await;
     assert_eq!(moved["paidAt"], "2025-01-11T00:00:00.000Z");
+    // Sent alone, `paidAt` meets the stored status: a pending payment refuses it with a 409;
+    // sent with a status that is not paid, the body contradicts itself: a 400.
     let pending = app.create("/api/payments", &org.key, &json!({"amount": 10})).await;
-    expect_field_error(
-        app.patch(&format!("/api/payments/{}", id(&pending)), &org.key, &json!({"paidAt": at})).await,
-        "paidAt",
-    )
-    .await;
+    let pending_path = format!("/api/payments/{}", id(&pending));
+    expect_conflict(app.patch(&pending_path, &org.key, &json!({"paidAt": at})).await, "INVALID_STATE", "paidAt").await;
+    expect_field_error(app.patch(&pending_path, &org.key, &json!({"paidAt": at, "status": "failed"})).await, "paidAt")
+        .await;
 }
 
 #[tokio::test]

@@ -224,9 +224,14 @@ impl Doc {
                     .collect();
                 let content = &op["requestBody"]["content"]["application/json"];
                 let body = content.is_object().then(|| {
-                    let schema = doc.resolve(&content["schema"]).clone();
+                    let outer = doc.resolve(&content["schema"]).clone();
+                    // A body with a rule between its fields is `allOf` its own schema and the rule.
+                    let schema = match outer["allOf"].as_array().and_then(|parts| parts.first()) {
+                        Some(own) => doc.resolve(own).clone(),
+                        None => outer.clone(),
+                    };
                     let example = match &content["example"] {
-                        Value::Null => schema["example"].clone(),
+                        Value::Null => outer["example"].clone(),
                         example => example.clone(),
                     };
                     Body { example, schema }

@@ -8,7 +8,7 @@ use gable::vocab::plan::Plan;
 use serde_json::{Value, json};
 
 use crate::contract::{self, Spec};
-use crate::helpers::{TestApp, expect_error, expect_field_error, json, spawn_app};
+use crate::helpers::{TestApp, expect_conflict, expect_error, expect_field_error, json, spawn_app};
 use crate::rentals_support::{property, unit};
 
 /// 2026-03-02T14:00:00Z.
@@ -213,7 +213,6 @@ async fn filters_references_and_validation() {
     }
     for (body, field) in [
         (json!({"title": "x"}), "property_id"),
-        (json!({"property_id": pine, "unit_id": oak_1, "title": "x"}), "unit_id"),
         (json!({"property_id": pine, "title": " "}), "title"),
         (json!({"property_id": pine, "title": "x", "priority": "asap"}), "priority"),
         (json!({"property_id": pine, "title": "x", "cost_usd": -3}), "cost_usd"),
@@ -222,6 +221,8 @@ async fn filters_references_and_validation() {
     ] {
         expect_field_error(app.post("/api/work-orders", &org.key, &body).await, field).await;
     }
+    let mismatched = json!({"property_id": pine, "unit_id": oak_1, "title": "x"});
+    expect_conflict(app.post("/api/work-orders", &org.key, &mismatched).await, "REFERENCE_MISMATCH", "unit_id").await;
 }
 
 #[tokio::test]
