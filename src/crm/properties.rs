@@ -11,7 +11,7 @@ use crate::resource::{Columns, Patch, patch_body};
 use crate::resource::{Creatable, Ctx, Deletable, Filters, Meta, Resource, Updatable};
 use crate::text_enum;
 use crate::vocab::error::ApiResult;
-use crate::vocab::values::{Flag, Money, NonNegativeMoney, StringList, Timestamp, Value, compact_number};
+use crate::vocab::values::{Flag, Money, NonNegativeMoney, SignedMoney, StringList, Timestamp, Value, compact_number};
 
 text_enum! {
     /// The kind of property.
@@ -165,10 +165,10 @@ pub struct PropertyFilter {
     /// SINGLE_FAMILY, CONDO, TOWNHOUSE, LAND or COMMERCIAL.
     pub property_type: Option<PropertyType>,
     /// Lowest price, in dollars.
-    #[param(value_type = Option<Money>, example = 1000000)]
+    #[param(value_type = Option<SignedMoney>, inline, example = 1000000)]
     pub min_price: Option<Money>,
     /// Highest price, in dollars.
-    #[param(value_type = Option<Money>, example = 5000000)]
+    #[param(value_type = Option<SignedMoney>, inline, example = 5000000)]
     pub max_price: Option<Money>,
     /// Case-insensitive text in the title, address, city or description.
     #[param(example = "villa")]

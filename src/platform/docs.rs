@@ -9,6 +9,7 @@ use axum::http::header::CONTENT_TYPE;
 use axum::routing::get;
 use std::collections::HashSet;
 
+use utoipa::openapi::link::LinkBuilder;
 use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::schema::{AllOfBuilder, ArrayItems, SchemaType, Type};
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
@@ -120,11 +121,50 @@ pub fn finish(openapi: &mut OpenApi) {
     if let Some(components) = openapi.components.as_mut() {
         components.schemas.values_mut().for_each(require_not_blank);
     }
+    add_links(openapi);
     openapi.tags = Some(
         TAGS.iter()
             .map(|(name, description)| TagBuilder::new().name(*name).description(Some(*description)).build())
             .collect(),
     );
+}
+
+/// OpenAPI `links` from each create (`POST /api/things`) to every operation on the object it
+/// made (`/api/things/{id}`, `/api/things/{id}/…`), its `id` as their path parameter: how
+/// stateful clients and tests (schemathesis) find the ids they need.
+fn add_links(openapi: &mut OpenApi) {
+    // Every operation on one object: (its path's prefix before the parameter, the parameter's
+    // name, the operationId).
+    let mut on_objects: Vec<(String, String, String)> = Vec::new();
+    for (path, item) in &openapi.paths.paths {
+        let Some((prefix, rest)) = path.split_once("/{") else { continue };
+        let Some((name, tail)) = rest.split_once('}') else { continue };
+        if tail.contains('{') {
+            continue;
+        }
+        for operation in [&item.get, &item.put, &item.patch, &item.delete, &item.post].into_iter().flatten() {
+            if let Some(id) = &operation.operation_id {
+                on_objects.push((prefix.to_owned(), name.to_owned(), id.clone()));
+            }
+        }
+    }
+    for (path, item) in openapi.paths.paths.iter_mut() {
+        let Some(create) = item.post.as_mut().filter(|_| !path.contains('{')) else { continue };
+        let targets: Vec<&(String, String, String)> = on_objects.iter().filter(|(prefix, ..)| prefix == path).collect();
+        let Some(RefOr::T(created)) =
+            create.responses.responses.iter_mut().find(|(status, _)| status.starts_with('2')).map(|(_, r)| r)
+        else {
+            continue;
+        };
+        for (_, parameter, operation_id) in targets {
+            let link = LinkBuilder::new()
+                .operation_id(operation_id.clone())
+                .parameter(parameter.clone(), "$response.body#/id")
+                .description(format!("`{operation_id}` on the object created, by its `id`"))
+                .build();
+            created.links.insert(operation_id.clone(), link.into());
+        }
+    }
 }
 
 /// Gives every string that must not be empty ([`text`](crate::resource::validate::text)'s rule,

@@ -169,25 +169,40 @@ impl<'de> Deserialize<'de> for Money {
     }
 }
 
-/// The schema of an amount of [`Money`] at least (or, `exclusive`, more than) `minimum`.
+/// The schema of an amount of [`Money`] sent in a request: at most ten billion dollars, and at
+/// least (or, `exclusive`, more than) `minimum`.
 fn money_schema(minimum: f64, exclusive: bool, description: &str) -> RefOr<Schema> {
-    let maximum = (MAX_CENTS / 100) as f64;
-    let builder = ObjectBuilder::new()
-        .schema_type(SchemaType::Number)
-        .multiple_of(Some(0.01))
-        .maximum(Some(maximum))
-        .description(Some(description))
-        .examples([serde_json::json!(1825.5)]);
+    let builder = money_builder(description).maximum(Some((MAX_CENTS / 100) as f64));
     let builder = if exclusive { builder.exclusive_minimum(Some(minimum)) } else { builder.minimum(Some(minimum)) };
     builder.into()
 }
 
+fn money_builder(description: &str) -> ObjectBuilder {
+    ObjectBuilder::new()
+        .schema_type(SchemaType::Number)
+        .multiple_of(Some(0.01))
+        .description(Some(description))
+        .examples([serde_json::json!(1825.5)])
+}
+
+/// As returned: a sum (a plan's total, an aging bucket) may exceed what one request may send.
 impl PartialSchema for Money {
+    fn schema() -> RefOr<Schema> {
+        money_builder("US dollars, at most two decimal places").into()
+    }
+}
+impl ToSchema for Money {}
+
+/// How the OpenAPI document names a [`Money`] field sent in a request that may be negative
+/// (`#[schema(value_type = SignedMoney)]`): within ten billion dollars either way.
+pub struct SignedMoney;
+
+impl PartialSchema for SignedMoney {
     fn schema() -> RefOr<Schema> {
         money_schema(-((MAX_CENTS / 100) as f64), false, "US dollars, at most two decimal places")
     }
 }
-impl ToSchema for Money {}
+impl ToSchema for SignedMoney {}
 
 /// How the OpenAPI document names a [`Money`] field that must not be negative
 /// (`#[schema(value_type = NonNegativeMoney)]`); the field's validation says the same.

@@ -10,6 +10,9 @@ use ipnet::IpNet;
 use reqwest::Url;
 use reqwest::dns::{Addrs, Name, Resolve, Resolving};
 
+/// How long saving an endpoint waits for its name to resolve.
+const SAVE_LOOKUP_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// What webhook URLs may point at.
 #[derive(Debug, Clone, Default)]
 pub struct AddressPolicy {
@@ -45,16 +48,19 @@ impl AddressPolicy {
     }
 
     /// Resolves the URL's host and refuses it if any address is not allowed. A name that does
-    /// not resolve (yet) is accepted, as Stripe and Svix accept it: its deliveries fail and are
-    /// retried until it does, and the resolver below checks the addresses it gets then.
+    /// not resolve (yet), or not within [`SAVE_LOOKUP_TIMEOUT`], is accepted, as Stripe and Svix
+    /// accept it: its deliveries fail and are retried until it does, and the resolver below
+    /// checks the addresses it gets then.
     pub async fn check(&self, url: &Url) -> Result<(), String> {
         let host = url.host_str().unwrap_or_default().trim_start_matches('[').trim_end_matches(']');
         let port = url.port_or_known_default().unwrap_or(443);
         let addrs: Vec<SocketAddr> = match host.parse::<IpAddr>() {
             Ok(ip) => vec![SocketAddr::new(ip, port)],
-            Err(_) => match tokio::net::lookup_host((host, port)).await {
-                Ok(addrs) => addrs.collect(),
-                Err(_) => return Ok(()),
+            // A resolver that is slow to answer does not hold the request: after
+            // `SAVE_LOOKUP_TIMEOUT` the name counts as not resolving yet.
+            Err(_) => match tokio::time::timeout(SAVE_LOOKUP_TIMEOUT, tokio::net::lookup_host((host, port))).await {
+                Ok(Ok(addrs)) => addrs.collect(),
+                Ok(Err(_)) | Err(_) => return Ok(()),
             },
         };
         match addrs.iter().find(|a| !self.allows(a.ip())) {

@@ -10,7 +10,15 @@ gable="$1"
 venv="$2"
 port="${GABLE_OPENAPI_TEST_PORT:-18181}"
 work="$(mktemp -d)"
-trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+server=""
+finish() {
+  local status=$?
+  [ -z "$server" ] || kill "$server" 2>/dev/null || true
+  # On a failure, what the server logged (warnings and errors) says why.
+  if [ "$status" -ne 0 ] && [ -f "$work/server.log" ]; then tail -n 40 "$work/server.log"; fi
+  rm -rf "$work"
+}
+trap finish EXIT
 
 "$gable" openapi > "$work/openapi.json"
 npm ci --prefix "$here" --no-audit --no-fund --loglevel=error
