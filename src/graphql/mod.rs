@@ -17,7 +17,8 @@ use std::sync::OnceLock;
 use async_graphql::dynamic::{
     Field, FieldFuture, FieldValue, InputValue, Object, ResolverContext, Scalar, Schema, SchemaError, TypeRef,
 };
-use async_graphql::{ErrorExtensions, Variables};
+use async_graphql::parser::types::{DocumentOperations, ExecutableDocument, OperationDefinition, Selection};
+use async_graphql::{ErrorExtensions, Pos, Variables};
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
 use axum::http::header::CONTENT_SECURITY_POLICY;
@@ -101,14 +102,68 @@ pub struct GraphqlResponse {
 #[utoipa::path(post, path = "/graphql", tag = "GraphQL", request_body = GraphqlRequest,
     responses((status = 200, description = "The result, with `errors` for failed fields", body = GraphqlResponse)))]
 pub async fn execute(State(state): State<AppState>, auth: Auth, JsonBody(body): JsonBody<GraphqlRequest>) -> Response {
-    let mut request = async_graphql::Request::new(body.query).data(state).data(auth);
+    let mut request = async_graphql::Request::new(body.query.clone()).data(state).data(auth);
     if let Some(variables) = body.variables {
         request = request.variables(Variables::from_json(Json::Object(variables)));
     }
     if let Some(name) = body.operation_name {
         request = request.operation_name(name);
     }
-    axum::Json(schema().execute(request).await).into_response()
+    let mut response = schema().execute(request).await;
+    if !response.errors.is_empty() {
+        let document = async_graphql::parser::parse_query(&body.query).ok();
+        for error in &mut response.errors {
+            // A resolver's error (the document ran: `data` is there) gets the path of the root
+            // field it failed in, which async-graphql's dynamic schema leaves out.
+            if error.path.is_empty()
+                && response.data != async_graphql::Value::Null
+                && let Some(key) = document.as_ref().and_then(|doc| root_field_at(doc, error.locations.first()))
+            {
+                // And the field is there, `null`, as the spec has a failed nullable field
+                // (the dynamic schema leaves it out).
+                if let async_graphql::Value::Object(data) = &mut response.data {
+                    data.entry(async_graphql::Name::new(&key)).or_insert(async_graphql::Value::Null);
+                }
+                error.path = vec![async_graphql::PathSegment::Field(key)];
+            }
+            if !has_code(error) {
+                with_code(error, document.is_some());
+            }
+        }
+    }
+    axum::Json(response).into_response()
+}
+
+/// The response key (alias or name) of the root field written at `at`.
+fn root_field_at(document: &ExecutableDocument, at: Option<&Pos>) -> Option<String> {
+    let at = at?;
+    let operations: Vec<&OperationDefinition> = match &document.operations {
+        DocumentOperations::Single(operation) => vec![&operation.node],
+        DocumentOperations::Multiple(operations) => operations.values().map(|operation| &operation.node).collect(),
+    };
+    operations.iter().flat_map(|operation| &operation.selection_set.node.items).find_map(|selection| {
+        match &selection.node {
+            Selection::Field(field) if field.pos == *at => Some(field.node.response_key().node.to_string()),
+            _ => None,
+        }
+    })
+}
+
+fn has_code(error: &async_graphql::ServerError) -> bool {
+    error.extensions.as_ref().is_some_and(|extensions| extensions.get("code").is_some())
+}
+
+/// Every error carries `extensions.code`: a field's error has the REST code already
+/// ([`graphql_error`]); a document that does not parse is `GRAPHQL_PARSE_FAILED`, one that
+/// does not validate against the schema (an unknown field, a wrong argument type) is
+/// `GRAPHQL_VALIDATION_FAILED`, as Apollo and most servers name them.
+fn with_code(error: &mut async_graphql::ServerError, parses: bool) {
+    let code = match (parses, error.path.is_empty()) {
+        (false, _) => "GRAPHQL_PARSE_FAILED",
+        (true, true) => "GRAPHQL_VALIDATION_FAILED",
+        (true, false) => "BAD_USER_INPUT",
+    };
+    error.extensions.get_or_insert_with(Default::default).set("code", code);
 }
 
 /// The parts of a GraphQL request that decide its price.
@@ -268,8 +323,10 @@ fn list_field(
     description: String,
     resolve: impl for<'a> Fn(ResolverContext<'a>) -> FieldFuture<'a> + Send + Sync + 'static,
 ) -> Field {
+    // Nullable, as every root field: a list that fails is `null` with its error, and the
+    // document's other fields still answer (the GraphQL spec's null propagation stops here).
     let item = TypeRef::NonNull(Box::new(TypeRef::named(type_name)));
-    let mut field = Field::new(name, TypeRef::NonNull(Box::new(TypeRef::List(Box::new(item)))), resolve)
+    let mut field = Field::new(name, TypeRef::List(Box::new(item)), resolve)
         .description(description)
         .argument(InputValue::new("limit", TypeRef::named(TypeRef::INT)).description("1–100 (default 50)."))
         .argument(
@@ -340,7 +397,7 @@ fn build(resources: &[Operations]) -> Result<Schema, SchemaError> {
             let input_name = format!("Create{type_name}Input");
             schema = schema.register(types::input(&input_name, &body()));
             mutation = mutation.field(
-                Field::new(format!("create{type_name}"), TypeRef::named_nn(&type_name), move |ctx| {
+                Field::new(format!("create{type_name}"), TypeRef::named(&type_name), move |ctx| {
                     FieldFuture::new(async move {
                         let (state, tenant) = authorize(&ctx, &ops, Need::Write(meta.scope))?;
                         let input = arg(&ctx, "input")?.unwrap_or_default();
@@ -357,7 +414,7 @@ fn build(resources: &[Operations]) -> Result<Schema, SchemaError> {
             let input_name = format!("Update{type_name}Input");
             schema = schema.register(types::input(&input_name, &body()));
             mutation = mutation.field(
-            Field::new(format!("update{type_name}"), TypeRef::named_nn(&type_name), move |ctx| {
+            Field::new(format!("update{type_name}"), TypeRef::named(&type_name), move |ctx| {
                 FieldFuture::new(async move {
                     let (state, tenant) = authorize(&ctx, &ops, Need::Write(meta.scope))?;
                     let id = id_arg(&ctx)?;
@@ -376,7 +433,7 @@ fn build(resources: &[Operations]) -> Result<Schema, SchemaError> {
         }
         if let Some(delete) = ops.delete {
             mutation = mutation.field(
-                Field::new(format!("delete{type_name}"), TypeRef::named_nn("Deleted"), move |ctx| {
+                Field::new(format!("delete{type_name}"), TypeRef::named("Deleted"), move |ctx| {
                     FieldFuture::new(async move {
                         let (state, tenant) = authorize(&ctx, &ops, Need::Write(meta.scope))?;
                         let id = id_arg(&ctx)?;

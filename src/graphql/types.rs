@@ -49,6 +49,13 @@ fn shape(schema: &Json, components: &Components<'_>, depth: usize) -> (TypeRef, 
                     let (ty, nullable) = shape(only, components, depth + 1);
                     (ty, nullable || non_null.len() < items.len())
                 }
+                // Alternatives of one scalar type (an email, or blank) are that type.
+                [first, rest @ ..] if key == "anyOf" => {
+                    let (ty, nullable) = shape(first, components, depth + 1);
+                    let same =
+                        rest.iter().all(|item| shape(item, components, depth + 1).0.to_string() == ty.to_string());
+                    if same && ty.to_string() != JSON { (ty, nullable || non_null.len() < items.len()) } else { json }
+                }
                 _ => json,
             };
         }

@@ -367,3 +367,47 @@ async fn variables_and_the_body_must_be_objects() {
     let none = run(&app, &org.key, "{ properties { id } }", Value::Null).await;
     assert_eq!(none["data"]["properties"], json!([]), "null variables are no variables: {none}");
 }
+
+/// The GraphQL spec's errors: a field that fails is `null`, with an error carrying its `path`
+/// and `extensions.code`, and the document's other fields still answer; a document that does
+/// not parse or validate has a code too.
+#[tokio::test]
+async fn a_failing_field_is_null_with_its_path_and_the_others_answer() {
+    let app = spawn_app().await;
+    let org = app.org(Plan::Grow).await;
+    app.create("/api/properties", &org.key, &house("First", "Austin", "ACTIVE")).await;
+
+    let body =
+        run(&app, &org.key, r#"{ b: properties(limit: 1) { title } d: leads(status: "bogus") { id } }"#, json!({}))
+            .await;
+    assert_eq!(body["data"]["b"], json!([{"title": "First"}]), "{body}");
+    assert!(body["data"].as_object().unwrap().contains_key("d") && body["data"]["d"].is_null(), "{body}");
+    let error = only_error(&body, "VALIDATION_ERROR");
+    assert_eq!(error["path"], json!(["d"]), "{body}");
+
+    // A scope the key lacks: that field is null, the other answers.
+    let reader = app.key(&org.id, &["read:properties"]).await;
+    let body = run(&app, &reader, "{ properties { title } contacts { id } }", json!({})).await;
+    assert_eq!(body["data"]["properties"], json!([{"title": "First"}]), "{body}");
+    assert!(body["data"]["contacts"].is_null(), "{body}");
+    assert_eq!(only_error(&body, "INSUFFICIENT_SCOPE")["path"], json!(["contacts"]), "{body}");
+
+    // A mutation that fails is null too, beside one that succeeds.
+    let body = run(
+        &app,
+        &org.key,
+        r#"mutation { bad: createProperty(input: {title: "", address: "1 A", city: "X", state: "CA"}) { id }
+                      good: createContact(input: {firstName: "Ada", lastName: "L"}) { firstName } }"#,
+        json!({}),
+    )
+    .await;
+    assert!(body["data"]["bad"].is_null(), "{body}");
+    assert_eq!(body["data"]["good"], json!({"firstName": "Ada"}), "{body}");
+    assert_eq!(only_error(&body, "VALIDATION_ERROR")["path"], json!(["bad"]), "{body}");
+
+    // Documents that do not parse, or do not validate against the schema.
+    let broken = run(&app, &org.key, "{ properties { id ", json!({})).await;
+    only_error(&broken, "GRAPHQL_PARSE_FAILED");
+    let unknown = run(&app, &org.key, "{ properties { nope } }", json!({})).await;
+    only_error(&unknown, "GRAPHQL_VALIDATION_FAILED");
+}
