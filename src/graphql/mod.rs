@@ -351,6 +351,15 @@ fn build(resources: &[Operations]) -> Result<Schema, SchemaError> {
     let mut schema = Schema::build("Query", Some("Mutation"), None)
         .limit_depth(MAX_DEPTH)
         .register(Scalar::new(types::JSON).description("Any JSON value, exactly as the REST API has it."))
+        .register(
+            Scalar::new(types::DATE_TIME)
+                .description(
+                    "An instant, RFC 3339: returned in UTC with milliseconds (`2025-01-15T10:30:00.000Z`); \
+                     sent with any offset, or as a date for its midnight UTC.",
+                )
+                .specified_by_url("https://datatracker.ietf.org/doc/html/rfc3339")
+                .validator(|value| matches!(value, async_graphql::Value::String(_))),
+        )
         .register(types::object("Deleted", &deleted));
 
     for &ops in resources {

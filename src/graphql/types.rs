@@ -2,10 +2,11 @@
 //!
 //! Strings, integers, numbers and booleans become `String`, `Int`, `Float` and `Boolean`;
 //! arrays become lists; a `$ref` is followed to the named schema (an enum of strings is a
-//! `String` whose description lists the values, `Money` a `Float` in dollars, `Timestamp` a
-//! `String`); anything else — nested objects, unions — is the `JSON` scalar, passed through
-//! exactly as the REST body has it. A field is non-null when the schema requires it and does
-//! not allow `null`. Field names are the JSON names.
+//! `String` whose description lists the values, `Money` a `Float` in dollars, `Timestamp` the
+//! `DateTime` scalar); fields that name objects by id are `ID`; anything else — nested objects,
+//! unions — is the `JSON` scalar, passed through exactly as the REST body has it. A field is
+//! non-null when the schema requires it and does not allow `null`. Field names are the JSON
+//! names.
 
 use std::collections::{HashMap, HashSet};
 
@@ -17,6 +18,28 @@ use crate::resource::erased::{Described, FilterParam};
 
 /// The scalar for values with no closer GraphQL type.
 pub const JSON: &str = "JSON";
+
+/// The scalar of instants (the REST `Timestamp`s: RFC 3339, returned in UTC).
+pub const DATE_TIME: &str = "DateTime";
+
+/// Whether a field names objects by id (`id`, `unit_id`, `contactId`, `tenant_ids`): its
+/// strings are `ID`s.
+fn names_ids(key: &str) -> bool {
+    key == "id" || ["_id", "Id", "_ids", "Ids"].iter().any(|suffix| key.ends_with(suffix))
+}
+
+/// `ty` with its `String` as `ID` when `key` names ids.
+fn ids_as_id(key: &str, ty: TypeRef) -> TypeRef {
+    if !names_ids(key) {
+        return ty;
+    }
+    match ty {
+        TypeRef::Named(name) if name == TypeRef::STRING => TypeRef::named(TypeRef::ID),
+        TypeRef::List(inner) => TypeRef::List(Box::new(ids_as_id(key, *inner))),
+        TypeRef::NonNull(inner) => TypeRef::NonNull(Box::new(ids_as_id(key, *inner))),
+        other => other,
+    }
+}
 
 /// Named schemas, by name.
 struct Components<'a>(HashMap<&'a str, &'a Json>);
@@ -69,6 +92,7 @@ fn shape(schema: &Json, components: &Components<'_>, depth: usize) -> (TypeRef, 
         _ => return json,
     };
     let ty = match types.as_slice() {
+        ["string"] if schema.get("format") == Some(&Json::from("date-time")) => TypeRef::named(DATE_TIME),
         ["string"] => TypeRef::named(TypeRef::STRING),
         ["integer"] => TypeRef::named(TypeRef::INT),
         ["number"] => TypeRef::named(TypeRef::FLOAT),
@@ -127,6 +151,7 @@ pub fn object(name: &str, described: &Described) -> Object {
     }
     for (key, schema) in properties(described) {
         let (ty, nullable) = shape(schema, &components, 0);
+        let ty = ids_as_id(key, ty);
         let ty = if required.contains(key.as_str()) && !nullable { TypeRef::NonNull(Box::new(ty)) } else { ty };
         let json_key = key.clone();
         let mut field = Field::new(key, ty, move |ctx| {
@@ -158,7 +183,7 @@ pub fn input(name: &str, described: &Described) -> InputObject {
     }
     for (key, schema) in properties(described) {
         let (ty, _) = shape(schema, &components, 0);
-        let mut value = InputValue::new(key, ty);
+        let mut value = InputValue::new(key, ids_as_id(key, ty));
         let description = describe(schema, &components);
         let description = match (required.contains(key.as_str()), description) {
             (true, Some(d)) => Some(format!("Required. {d}")),
@@ -180,7 +205,7 @@ pub fn argument(param: &FilterParam) -> InputValue {
     let (ty, _) = shape(&param.schema, &components, 0);
     // A `$ref` to an enum cannot be followed without the components; filters take its text.
     let ty = if param.schema.get("$ref").is_some() { TypeRef::named(TypeRef::STRING) } else { ty };
-    let mut value = InputValue::new(&param.name, ty);
+    let mut value = InputValue::new(&param.name, ids_as_id(&param.name, ty));
     if let Some(description) = &param.description {
         value = value.description(description);
     }
@@ -217,5 +242,17 @@ mod tests {
         assert_eq!(type_of(json!({"$ref": "#/components/schemas/Items"})), "[JSON!]");
         assert_eq!(type_of(json!({"type": "object"})), "JSON");
         assert_eq!(type_of(json!({"$ref": "#/components/schemas/Unknown"})), "JSON?");
+        assert_eq!(type_of(json!({"type": "string", "format": "date-time"})), "DateTime");
+    }
+
+    #[test]
+    fn ids_are_ids() {
+        let id = |key: &str, ty: TypeRef| ids_as_id(key, ty).to_string();
+        assert_eq!(id("id", TypeRef::named_nn(TypeRef::STRING)), "ID!");
+        assert_eq!(id("unit_id", TypeRef::named(TypeRef::STRING)), "ID");
+        assert_eq!(id("tenant_ids", TypeRef::named_nn_list_nn(TypeRef::STRING)), "[ID!]!");
+        assert_eq!(id("contactId", TypeRef::named(TypeRef::STRING)), "ID");
+        assert_eq!(id("title", TypeRef::named(TypeRef::STRING)), "String");
+        assert_eq!(id("valid", TypeRef::named(TypeRef::BOOLEAN)), "Boolean");
     }
 }

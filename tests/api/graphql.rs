@@ -276,8 +276,9 @@ async fn introspection_describes_every_resource() {
     assert!(!mutations.contains(&"createExpense".to_owned()), "expenses are created by their own handler");
     let fields = body["data"]["__type"]["fields"].as_array().unwrap();
     let id = fields.iter().find(|f| f["name"] == "id").unwrap();
-    assert_eq!(id["type"], json!({"kind": "NON_NULL", "name": null, "ofType": {"name": "String"}}));
-    assert!(fields.iter().any(|f| f["name"] == "created_at"), "{fields:?}");
+    assert_eq!(id["type"], json!({"kind": "NON_NULL", "name": null, "ofType": {"name": "ID"}}), "ids are IDs");
+    let created = fields.iter().find(|f| f["name"] == "created_at").unwrap_or_else(|| panic!("{fields:?}"));
+    assert_eq!(created["type"]["ofType"]["name"], "DateTime", "instants are DateTimes: {created}");
 }
 
 fn aliased_leads(n: usize) -> String {
