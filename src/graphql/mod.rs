@@ -12,7 +12,8 @@
 mod cost;
 mod types;
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
 
 use async_graphql::dynamic::{
     Field, FieldFuture, FieldValue, InputValue, Object, ResolverContext, Scalar, Schema, SchemaError, TypeRef,
@@ -35,7 +36,7 @@ use crate::auth::{ActingOrg, Auth, RequestCost};
 use crate::http::Json as JsonBody;
 use crate::http::extract::payload_too_large;
 use crate::resource::erased::{FilterParam, described};
-use crate::resource::{Operations, Page, a, pascal};
+use crate::resource::{Operations, Page, a, camel_case, pascal};
 use crate::state::AppState;
 use crate::vocab::error::ApiError;
 use crate::vocab::scope::Need;
@@ -230,7 +231,7 @@ fn graphql_error(err: ApiError) -> async_graphql::Error {
     async_graphql::Error::new(err.message()).extend_with(|_, extensions| {
         extensions.set("code", err.code());
         if let Some(field) = err.field_name() {
-            extensions.set("field", field);
+            extensions.set("field", camel_case(field));
         }
         if let Some(id) = err.conflicting_id() {
             extensions.set("conflictingId", id);
@@ -293,12 +294,13 @@ fn page(ctx: &ResolverContext<'_>) -> async_graphql::Result<Page> {
 
 /// The filter arguments given, as the query string `GET {path}` would have, so they are
 /// parsed by the same rules.
-fn filter_query(ctx: &ResolverContext<'_>) -> async_graphql::Result<String> {
+fn filter_query(ctx: &ResolverContext<'_>, names: &HashMap<String, String>) -> async_graphql::Result<String> {
     let mut query = form_urlencoded::Serializer::new(String::new());
     for (name, value) in ctx.args.iter() {
         if matches!(name.as_str(), "limit" | "startingAfter") {
             continue;
         }
+        let name = names.get(name.as_str()).map_or(name.as_str(), String::as_str);
         let values = match value.as_value().clone().into_json()? {
             Json::Null => vec![],
             Json::Array(items) => items,
@@ -309,7 +311,7 @@ fn filter_query(ctx: &ResolverContext<'_>) -> async_graphql::Result<String> {
                 Json::String(text) => text,
                 other => other.to_string(),
             };
-            query.append_pair(name.as_str(), &text);
+            query.append_pair(name, &text);
         }
     }
     Ok(query.finish())
@@ -369,19 +371,23 @@ fn build(resources: &[Operations]) -> Result<Schema, SchemaError> {
         let record = TypeRef::named(&type_name);
         schema = schema.register(types::object(&type_name, &(ops.record)()));
 
+        let filters = (ops.filters)();
+        let filter_names: Arc<HashMap<String, String>> =
+            Arc::new(filters.iter().map(|f| (camel_case(&f.name), f.name.clone())).collect());
         query = query.field(list_field(
             &camel(meta.plural),
             &type_name,
-            &(ops.filters)(),
+            &filters,
             format!(
                 "The organization's {}, newest first (`GET /api{}`). Needs `read:{}`.",
                 meta.plural, meta.path, meta.scope
             ),
             move |ctx| {
+                let filter_names = filter_names.clone();
                 FieldFuture::new(async move {
                     let (state, auth) = (ctx.data::<AppState>()?, ctx.data::<Auth>()?);
                     let page = page(&ctx)?;
-                    let query = filter_query(&ctx)?;
+                    let query = filter_query(&ctx, &filter_names)?;
                     let list = (ops.list)(state, auth, page, &query).await.map_err(graphql_error)?;
                     Ok(Some(records(list)))
                 })
@@ -404,12 +410,15 @@ fn build(resources: &[Operations]) -> Result<Schema, SchemaError> {
 
         if let Some((create, body)) = ops.create {
             let input_name = format!("Create{type_name}Input");
-            schema = schema.register(types::input(&input_name, &body()));
+            let body = body();
+            schema = schema.register(types::input(&input_name, &body));
+            let names = Arc::new(types::json_names(&body));
             mutation = mutation.field(
                 Field::new(format!("create{type_name}"), TypeRef::named(&type_name), move |ctx| {
+                    let names = names.clone();
                     FieldFuture::new(async move {
                         let (state, tenant) = authorize(&ctx, &ops, Need::Write(meta.scope))?;
-                        let input = arg(&ctx, "input")?.unwrap_or_default();
+                        let input = types::to_json_names(arg(&ctx, "input")?.unwrap_or_default(), &names);
                         let created = create(state, tenant, input).await.map_err(graphql_error)?;
                         Ok(Some(FieldValue::owned_any(created)))
                     })
@@ -421,13 +430,16 @@ fn build(resources: &[Operations]) -> Result<Schema, SchemaError> {
 
         if let Some((update, body)) = ops.update {
             let input_name = format!("Update{type_name}Input");
-            schema = schema.register(types::input(&input_name, &body()));
+            let body = body();
+            schema = schema.register(types::input(&input_name, &body));
+            let names = Arc::new(types::json_names(&body));
             mutation = mutation.field(
             Field::new(format!("update{type_name}"), TypeRef::named(&type_name), move |ctx| {
+                let names = names.clone();
                 FieldFuture::new(async move {
                     let (state, tenant) = authorize(&ctx, &ops, Need::Write(meta.scope))?;
                     let id = id_arg(&ctx)?;
-                    let patch = arg(&ctx, "input")?.unwrap_or_default();
+                    let patch = types::to_json_names(arg(&ctx, "input")?.unwrap_or_default(), &names);
                     let updated = update(state, tenant, &id, patch).await.map_err(graphql_error)?;
                     Ok(Some(FieldValue::owned_any(updated)))
                 })

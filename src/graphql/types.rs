@@ -14,6 +14,7 @@ use async_graphql::Value;
 use async_graphql::dynamic::{Field, FieldFuture, InputObject, InputValue, Object, TypeRef};
 use serde_json::Value as Json;
 
+use crate::resource::camel_case;
 use crate::resource::erased::{Described, FilterParam};
 
 /// The scalar for values with no closer GraphQL type.
@@ -21,6 +22,21 @@ pub const JSON: &str = "JSON";
 
 /// The scalar of instants (the REST `Timestamp`s: RFC 3339, returned in UTC).
 pub const DATE_TIME: &str = "DateTime";
+
+/// GraphQL name → JSON name, for the fields of a body.
+pub fn json_names(described: &Described) -> HashMap<String, String> {
+    properties(described).map(|(key, _)| (camel_case(key), key.clone())).collect()
+}
+
+/// An input object's fields renamed from their GraphQL names to the body's JSON names.
+pub fn to_json_names(input: Json, names: &HashMap<String, String>) -> Json {
+    match input {
+        Json::Object(fields) => Json::Object(
+            fields.into_iter().map(|(key, value)| (names.get(&key).cloned().unwrap_or(key), value)).collect(),
+        ),
+        other => other,
+    }
+}
 
 /// Whether a field names objects by id (`id`, `unit_id`, `contactId`, `tenant_ids`): its
 /// strings are `ID`s.
@@ -154,7 +170,7 @@ pub fn object(name: &str, described: &Described) -> Object {
         let ty = ids_as_id(key, ty);
         let ty = if required.contains(key.as_str()) && !nullable { TypeRef::NonNull(Box::new(ty)) } else { ty };
         let json_key = key.clone();
-        let mut field = Field::new(key, ty, move |ctx| {
+        let mut field = Field::new(camel_case(key), ty, move |ctx| {
             let value = ctx
                 .parent_value
                 .downcast_ref::<Json>()
@@ -183,7 +199,7 @@ pub fn input(name: &str, described: &Described) -> InputObject {
     }
     for (key, schema) in properties(described) {
         let (ty, _) = shape(schema, &components, 0);
-        let mut value = InputValue::new(key, ids_as_id(key, ty));
+        let mut value = InputValue::new(camel_case(key), ids_as_id(key, ty));
         let description = describe(schema, &components);
         let description = match (required.contains(key.as_str()), description) {
             (true, Some(d)) => Some(format!("Required. {d}")),
@@ -205,7 +221,7 @@ pub fn argument(param: &FilterParam) -> InputValue {
     let (ty, _) = shape(&param.schema, &components, 0);
     // A `$ref` to an enum cannot be followed without the components; filters take its text.
     let ty = if param.schema.get("$ref").is_some() { TypeRef::named(TypeRef::STRING) } else { ty };
-    let mut value = InputValue::new(&param.name, ids_as_id(&param.name, ty));
+    let mut value = InputValue::new(camel_case(&param.name), ids_as_id(&param.name, ty));
     if let Some(description) = &param.description {
         value = value.description(description);
     }
@@ -243,6 +259,15 @@ mod tests {
         assert_eq!(type_of(json!({"type": "object"})), "JSON");
         assert_eq!(type_of(json!({"$ref": "#/components/schemas/Unknown"})), "JSON?");
         assert_eq!(type_of(json!({"type": "string", "format": "date-time"})), "DateTime");
+    }
+
+    #[test]
+    fn names_are_camel_case() {
+        assert_eq!(camel_case("monthly_rent_usd"), "monthlyRentUsd");
+        assert_eq!(camel_case("firstName"), "firstName");
+        assert_eq!(camel_case("id"), "id");
+        assert_eq!(camel_case("installments[0].due_date"), "installments[0].dueDate");
+        assert_eq!(camel_case("_private"), "_private");
     }
 
     #[test]

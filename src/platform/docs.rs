@@ -18,8 +18,8 @@ use utoipa::openapi::{ContentBuilder, OpenApi, Ref, RefOr, ResponseBuilder, Sche
 use utoipa::{Modify, OpenApi as _};
 use utoipa_swagger_ui::{Config, SwaggerUi};
 
-use crate::resource::BodyRule;
 use crate::resource::validate::NOT_BLANK;
+use crate::resource::{BodyRule, camel_case};
 use crate::state::AppState;
 use crate::vocab::error::ErrorBody;
 
@@ -229,23 +229,6 @@ pub fn name_event_types(openapi: &mut OpenApi, kinds: Vec<String>) {
     if let Some(RefOr::T(Schema::Object(object))) = components.schemas.get_mut("EventTypeName") {
         object.enum_values = Some(kinds.into_iter().map(serde_json::Value::from).collect());
     }
-}
-
-/// `list_categories` → `listCategories`; camelCase stays as it is.
-fn camel_case(id: &str) -> String {
-    let mut out = String::with_capacity(id.len());
-    let mut upper = false;
-    for c in id.chars() {
-        if c == '_' {
-            upper = true;
-        } else if upper {
-            out.push(c.to_ascii_uppercase());
-            upper = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// Whether a parameter or property names another object (`unit_id`, `contactId`, `tenant_ids`),

@@ -36,6 +36,25 @@ pub fn pascal(name: &str) -> String {
         .collect()
 }
 
+/// camelCase, as GraphQL names a JSON field and the document an operation: `monthly_rent_usd`
+/// → `monthlyRentUsd`, `list_categories` → `listCategories` (camelCase stays as it is); each
+/// name of a field path too (`installments[0].due_date` → `installments[0].dueDate`).
+pub fn camel_case(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    let mut upper = false;
+    for c in key.chars() {
+        if c == '_' && !out.is_empty() && !out.ends_with(['.', '[']) {
+            upper = true;
+        } else if upper {
+            out.push(c.to_ascii_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// One route: the schemas it names, its path item, and its handler.
 pub type Documented = (Schemas, Paths, MethodRouter<AppState>);
 

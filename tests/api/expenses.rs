@@ -275,14 +275,14 @@ async fn graphql_serves_the_categories_like_rest() {
     };
     let created = gql(
         &org.key,
-        "mutation($input: CreateExpenseCategoryInput!) { createExpenseCategory(input: $input) { id name built_in } }",
+        "mutation($input: CreateExpenseCategoryInput!) { createExpenseCategory(input: $input) { id name builtIn } }",
         json!({"input": {"name": "Pest Control"}}),
     )
     .await;
     assert_eq!(
         created["data"]["createExpenseCategory"],
         json!({"id": "pest_control", "name": "Pest Control",
-        "built_in": false}),
+        "builtIn": false}),
         "{created}"
     );
     assert_eq!(app.events(&org.key, "expense_category.created").await.len(), 1);
@@ -291,8 +291,8 @@ async fn graphql_serves_the_categories_like_rest() {
 
     let read = gql(
         &org.key,
-        "{ all: expenseCategories { id } tail: expenseCategories(startingAfter: \"other\", limit: 5) { id built_in }
-           first: expenseCategories(limit: 2) { id } repairs: expenseCategory(id: \"repairs\") { name built_in }
+        "{ all: expenseCategories { id } tail: expenseCategories(startingAfter: \"other\", limit: 5) { id builtIn }
+           first: expenseCategories(limit: 2) { id } repairs: expenseCategory(id: \"repairs\") { name builtIn }
            own: expenseCategory(id: \"pest_control\") { name } }",
         json!({}),
     )
@@ -301,9 +301,9 @@ async fn graphql_serves_the_categories_like_rest() {
     let (_, rest) = json(app.get("/api/expense-categories", &org.key).await).await;
     let rest_ids: Vec<Value> = rest.as_array().unwrap().iter().map(|c| json!({"id": c["id"]})).collect();
     assert_eq!(read["data"]["all"], json!(rest_ids), "the same list, in the same order");
-    assert_eq!(read["data"]["tail"], json!([{"id": "pest_control", "built_in": false}]));
+    assert_eq!(read["data"]["tail"], json!([{"id": "pest_control", "builtIn": false}]));
     assert_eq!(read["data"]["first"], json!([{"id": "repairs"}, {"id": "utilities"}]));
-    assert_eq!(read["data"]["repairs"], json!({"name": "Repairs", "built_in": true}));
+    assert_eq!(read["data"]["repairs"], json!({"name": "Repairs", "builtIn": true}));
     assert_eq!(read["data"]["own"], json!({"name": "Pest Control"}));
 
     let theirs =

@@ -141,21 +141,31 @@ async fn writes_go_through_the_rest_rules_and_events() {
 }
 
 #[tokio::test]
-async fn snake_case_resources_keep_their_json_names() {
+async fn every_graphql_name_is_camel_case() {
+    // The REST body of vendors is snake_case (`created_at`, `hourly_rate_usd`); GraphQL's names
+    // are camelCase, for inputs, fields, filters and error fields alike.
     let app = spawn_app().await;
     let org = app.org(Plan::Grow).await;
     let created = run(
         &app,
         &org.key,
-        "mutation { createVendor(input: {name: \"Ace Plumbing\", trade: \"plumbing\"}) { id name created_at } }",
+        "mutation { createVendor(input: {name: \"Ace Plumbing\", trade: \"plumbing\", hourlyRateUsd: 95}) { id name hourlyRateUsd createdAt } }",
         json!({}),
     )
     .await;
     let vendor = &created["data"]["createVendor"];
     assert!(vendor["id"].as_str().is_some_and(|id| id.starts_with("v_")), "{created}");
     let (_, rest) = json(app.get(&format!("/api/vendors/{}", vendor["id"].as_str().unwrap()), &org.key).await).await;
-    assert_eq!(rest["created_at"], vendor["created_at"]);
+    assert_eq!(rest["created_at"], vendor["createdAt"]);
+    assert_eq!((&rest["hourly_rate_usd"], &vendor["hourlyRateUsd"]), (&json!(95), &json!(95)));
     assert_eq!(app.events(&org.key, "vendor.created").await.len(), 1);
+
+    let bad =
+        run(&app, &org.key, "mutation { createVendor(input: {name: \"X\", hourlyRateUsd: -1}) { id } }", json!({}))
+            .await;
+    assert_eq!(only_error(&bad, "VALIDATION_ERROR")["extensions"]["field"], "hourlyRateUsd", "{bad}");
+    let snake = run(&app, &org.key, "{ vendors { created_at } }", json!({})).await;
+    only_error(&snake, "GRAPHQL_VALIDATION_FAILED");
 }
 
 #[tokio::test]
@@ -277,7 +287,7 @@ async fn introspection_describes_every_resource() {
     let fields = body["data"]["__type"]["fields"].as_array().unwrap();
     let id = fields.iter().find(|f| f["name"] == "id").unwrap();
     assert_eq!(id["type"], json!({"kind": "NON_NULL", "name": null, "ofType": {"name": "ID"}}), "ids are IDs");
-    let created = fields.iter().find(|f| f["name"] == "created_at").unwrap_or_else(|| panic!("{fields:?}"));
+    let created = fields.iter().find(|f| f["name"] == "createdAt").unwrap_or_else(|| panic!("{fields:?}"));
     assert_eq!(created["type"]["ofType"]["name"], "DateTime", "instants are DateTimes: {created}");
 }
 

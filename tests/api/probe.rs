@@ -82,6 +82,30 @@ fn is_reference(name: &str) -> bool {
     name == "id" || ["_id", "Id", "_ids", "Ids"].iter().any(|suffix| name.ends_with(suffix))
 }
 
+/// `lease_id` → `leaseId`, as GraphQL names a REST field.
+fn camel(name: &str) -> String {
+    let mut out = String::new();
+    let mut upper = false;
+    for c in name.chars() {
+        match c {
+            '_' if !out.is_empty() => upper = true,
+            c if upper => {
+                out.push(c.to_ascii_uppercase());
+                upper = false;
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `paymentPlanId` → `payment_plan_id`.
+fn snake(name: &str) -> String {
+    name.chars()
+        .flat_map(|c| if c.is_ascii_uppercase() { vec!['_', c.to_ascii_lowercase()] } else { vec![c] })
+        .collect()
+}
+
 fn is_plural_reference(name: &str) -> bool {
     name.ends_with("_ids") || name.ends_with("Ids")
 }
@@ -290,7 +314,8 @@ impl Doc {
     /// The id prefixes a reference field named `name` points to: from the examples and the
     /// data, else the collection named like it.
     fn field_prefixes(&self, name: &str) -> BTreeSet<String> {
-        if let Some(prefixes) = self.refs.get(name) {
+        // (GraphQL writes `leaseId` where a REST body has `lease_id`.)
+        if let Some(prefixes) = self.refs.get(name).or_else(|| self.refs.get(&snake(name))) {
             return prefixes.clone();
         }
         // `payment_plan_id` → the collection `/api/payment-plans`.
@@ -1346,12 +1371,14 @@ impl World {
 
     /// The documented REST body whose fields are exactly those of a GraphQL input type, made B's.
     fn input_base(&self, schema: &Schema, input_type: &str) -> Map<String, Value> {
+        // GraphQL names are the REST names in camelCase.
         let wanted: BTreeSet<String> = schema.input_fields(input_type).into_iter().collect();
         let found = self.doc.ops.iter().filter_map(|op| op.body.as_ref()).find(|body| {
-            let keys: BTreeSet<String> = body.properties().keys().cloned().collect();
+            let keys: BTreeSet<String> = body.properties().keys().map(|key| camel(key)).collect();
             !keys.is_empty() && keys == wanted
         });
-        found.and_then(|body| self.b.fill(&body.example, None).as_object().cloned()).unwrap_or_default()
+        let example = found.and_then(|body| self.b.fill(&body.example, None).as_object().cloned()).unwrap_or_default();
+        example.into_iter().map(|(key, value)| (camel(&key), value)).collect()
     }
 
     fn gql_slots(&self, schema: &Schema, field: &Field) -> Vec<GqlSlot> {

@@ -37,6 +37,11 @@ fn pay(lease_id: &str, amount: f64, paid_at: &str) -> Value {
     json!({"lease_id": lease_id, "amount_usd": amount, "paid_at": paid_at, "method": "ach"})
 }
 
+/// [`pay`] as a GraphQL input (camelCase, as every GraphQL name).
+fn gql_pay(lease_id: &str, amount: f64, paid_at: &str) -> Value {
+    json!({"leaseId": lease_id, "amountUsd": amount, "paidAt": paid_at, "method": "ach"})
+}
+
 #[tokio::test]
 async fn the_scheduler_prorates_is_idempotent_and_charges_late_fees_once() {
     let app = spawn_app().await;
@@ -345,30 +350,30 @@ async fn graphql_reads_the_ledger_and_records_payments_like_rest() {
         async move { json(app.post("/graphql", &key, &body).await).await.1 }
     };
     let recorded = gql(
-        "mutation($input: CreateRentPaymentInput!) { createRentPayment(input: $input) { id applied_usd } }",
-        json!({"input": pay(lease_id, 500.0, "2026-04-02")}),
+        "mutation($input: CreateRentPaymentInput!) { createRentPayment(input: $input) { id appliedUsd } }",
+        json!({"input": gql_pay(lease_id, 500.0, "2026-04-02")}),
     )
     .await;
     assert!(recorded.get("errors").is_none(), "{recorded}");
-    assert_eq!(recorded["data"]["createRentPayment"]["applied_usd"], 500);
+    assert_eq!(recorded["data"]["createRentPayment"]["appliedUsd"], 500);
     assert_eq!(app.events(&org.key, "rent_payment.recorded").await.len(), 1);
 
     let read = gql(
-        "query($lease: String) { rentCharges(lease_id: $lease) { period_label paid_usd } rentPayments { id } }",
+        "query($lease: ID) { rentCharges(leaseId: $lease) { periodLabel paidUsd } rentPayments { id } }",
         json!({"lease": lease_id}),
     )
     .await;
     assert!(read.get("errors").is_none(), "{read}");
     // Newest first: April is still open, March has the payment.
-    assert_eq!(read["data"]["rentCharges"][1]["paid_usd"], 500, "{read}");
+    assert_eq!(read["data"]["rentCharges"][1]["paidUsd"], 500, "{read}");
     assert_eq!(read["data"]["rentPayments"][0]["id"], recorded["data"]["createRentPayment"]["id"]);
 
     let refused = gql("mutation { rentCharge: deleteRentCharge(id: \"chg_1\") { id } }", json!({})).await;
     assert!(refused["errors"][0]["message"].as_str().is_some_and(|m| m.contains("deleteRentCharge")), "{refused}");
     let bad = gql(
         "mutation($input: CreateRentPaymentInput!) { createRentPayment(input: $input) { id } }",
-        json!({"input": pay(lease_id, 0.0, "2026-04-02")}),
+        json!({"input": gql_pay(lease_id, 0.0, "2026-04-02")}),
     )
     .await;
-    assert_eq!(bad["errors"][0]["extensions"]["field"], "amount_usd", "{bad}");
+    assert_eq!(bad["errors"][0]["extensions"]["field"], "amountUsd", "GraphQL's name for it: {bad}");
 }

@@ -3,6 +3,7 @@
 # nothing, and schemathesis (every check and phase, fixed seed, bounded examples) must find no
 # failure against a live `gable serve --demo`.
 #   tests/openapi/run.sh GABLE_BINARY VENV
+# (SCHEMATHESIS_SEED and SCHEMATHESIS_MAX_EXAMPLES change the run; CI uses the defaults, 1 and 25.)
 # VENV is a Python virtualenv with schemathesis; Spectral comes from this folder's lockfile.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -42,4 +43,5 @@ key="$(grep -o 'gbl_live_[A-Za-z0-9]*' "$work/server.log" | head -1)"
 
 "$venv/bin/st" --config-file "$here/schemathesis.toml" run "http://127.0.0.1:$port/openapi.json" \
   --url "http://127.0.0.1:$port" -H "Authorization: Bearer $key" \
-  --checks all --phases examples,coverage,fuzzing,stateful --seed 1 --max-examples 25 --no-color
+  --checks all --phases examples,coverage,fuzzing,stateful --no-color \
+  --seed "${SCHEMATHESIS_SEED:-1}" --max-examples "${SCHEMATHESIS_MAX_EXAMPLES:-25}"
