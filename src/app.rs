@@ -146,6 +146,7 @@ fn router(state: AppState) -> Router {
         .nest("/api", api.clone())
         .nest("/v1", api)
         .route("/graphql", graphql)
+        .route("/graphql/assets/{file}", get(graphql::playground_asset))
         .merge(docs::router(openapi.for_server(state.public_url())))
         .route("/metrics", get(metrics::serve))
         .fallback(http::not_found)

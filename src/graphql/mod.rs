@@ -22,7 +22,7 @@ use async_graphql::parser::types::{DocumentOperations, ExecutableDocument, Opera
 use async_graphql::{ErrorExtensions, Pos, Variables};
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
-use axum::http::header::CONTENT_SECURITY_POLICY;
+use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE};
 use axum::http::{HeaderValue, Method};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
@@ -212,16 +212,39 @@ pub async fn price(State(state): State<AppState>, req: Request, next: Next) -> R
     next.run(Request::from_parts(parts, Body::from(bytes))).await
 }
 
-/// The playground: a self-contained page (no external scripts, styles or fonts).
+/// What the playground's pages may load: their own scripts and styles (GraphiQL sets inline
+/// styles), and requests to this server.
+const PLAYGROUND_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
+     img-src 'self' data:; font-src 'self' data:; connect-src 'self'";
+
+/// The playground: GraphiQL (its published build, vendored in `graphiql/` and served from the
+/// binary, so it works offline), with autocomplete and the Docs explorer. Public: the page asks
+/// for nothing; the key is typed into GraphiQL's Headers tab and kept in the browser.
 pub async fn playground() -> Response {
     let mut response = Html(include_str!("playground.html")).into_response();
-    response.headers_mut().insert(
-        CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(
-            "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'",
-        ),
-    );
+    response.headers_mut().insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(PLAYGROUND_CSP));
     response
+}
+
+/// `GET /graphql/assets/{file}`: the playground's scripts and styles, cached for a day.
+pub async fn playground_asset(
+    method: Method,
+    uri: axum::http::Uri,
+    axum::extract::Path(file): axum::extract::Path<String>,
+) -> Response {
+    let (bytes, kind): (&'static [u8], &str) = match file.as_str() {
+        "graphiql.min.js" => (include_bytes!("graphiql/graphiql.min.js"), "text/javascript"),
+        "graphiql.min.css" => (include_bytes!("graphiql/graphiql.min.css"), "text/css"),
+        "react.production.min.js" => (include_bytes!("graphiql/react.production.min.js"), "text/javascript"),
+        "react-dom.production.min.js" => (include_bytes!("graphiql/react-dom.production.min.js"), "text/javascript"),
+        "playground.js" => (include_bytes!("graphiql/playground.js"), "text/javascript"),
+        _ => return crate::http::not_found(method, uri).await.into_response(),
+    };
+    let headers = [
+        (CONTENT_TYPE, HeaderValue::from_str(&format!("{kind}; charset=utf-8")).expect("a header value")),
+        (CACHE_CONTROL, HeaderValue::from_static("public, max-age=86400")),
+    ];
+    (headers, bytes).into_response()
 }
 
 /// An [`ApiError`] as a GraphQL error: its message, and in `extensions` its `code` and, when

@@ -127,6 +127,28 @@ try {
     assert.equal((await fetch(`${base}${href}`)).status, 200, `${name} (${href})`);
   }
 
+  step("the GraphQL playground: GraphiQL, the key in its Headers tab, the schema in its explorer");
+  {
+    const gql = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // The same rule as the console's pages: nothing blocked by the CSP, no script error.
+    gql.on("console", (message) => { if (message.type() === "error") problems.push(`playground: ${message.text()}`); });
+    gql.on("pageerror", (error) => problems.push(`playground: ${error}`));
+    // What a person types into the Headers tab, as GraphiQL keeps it (in this browser only),
+    // there before the playground's scripts run.
+    await gql.addInitScript((key) => {
+      localStorage.setItem("graphiql:headers", JSON.stringify({ Authorization: `Bearer ${key}` }));
+    }, key);
+    await gql.goto(`${base}/graphql`);
+    await gql.locator(".graphiql-container").waitFor();
+    await gql.getByRole("button", { name: /Execute query/ }).click();
+    await gql.locator(".result-window").getByText('"properties"').waitFor();
+    await gql.getByRole("button", { name: /Show Documentation Explorer/ }).click();
+    await gql.getByText("Root Types").waitFor();
+    n += 1;
+    await gql.screenshot({ path: `${shots}/${String(n).padStart(2, "0")}-graphql-playground.png`, caret: "initial" });
+    await gql.close();
+  }
+
   step("each product's path to its settings opens the same pages");
   for (const [path, heading] of [
     ["/console/settings/integrations", "API keys"], // Aura: Settings > Integrations
