@@ -2,13 +2,13 @@
 //! their doc comments, served at `GET /openapi.json`, and Swagger UI at `/docs` from assets
 //! compiled into the binary (it works offline).
 
+use std::collections::HashSet;
+
 use axum::Router;
 use axum::body::Bytes;
 use axum::http::HeaderValue;
 use axum::http::header::CONTENT_TYPE;
 use axum::routing::get;
-use std::collections::HashSet;
-
 use utoipa::openapi::link::LinkBuilder;
 use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::schema::{AllOfBuilder, ArrayItems, SchemaType, Type};
