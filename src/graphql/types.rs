@@ -14,8 +14,8 @@ use async_graphql::Value;
 use async_graphql::dynamic::{Field, FieldFuture, InputObject, InputValue, Object, TypeRef};
 use serde_json::Value as Json;
 
-use crate::resource::camel_case;
 use crate::resource::erased::{Described, FilterParam};
+use crate::resource::{camel_case, names_an_object};
 
 /// The scalar for values with no closer GraphQL type.
 pub const JSON: &str = "JSON";
@@ -38,15 +38,9 @@ pub fn to_json_names(input: Json, names: &HashMap<String, String>) -> Json {
     }
 }
 
-/// Whether a field names objects by id (`id`, `unit_id`, `contactId`, `tenant_ids`): its
-/// strings are `ID`s.
-fn names_ids(key: &str) -> bool {
-    key == "id" || ["_id", "Id", "_ids", "Ids"].iter().any(|suffix| key.ends_with(suffix))
-}
-
 /// `ty` with its `String` as `ID` when `key` names ids.
 fn ids_as_id(key: &str, ty: TypeRef) -> TypeRef {
-    if !names_ids(key) {
+    if !names_an_object(key) {
         return ty;
     }
     match ty {

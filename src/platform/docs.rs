@@ -19,7 +19,7 @@ use utoipa::{Modify, OpenApi as _};
 use utoipa_swagger_ui::{Config, SwaggerUi};
 
 use crate::resource::validate::NOT_BLANK;
-use crate::resource::{BodyRule, camel_case};
+use crate::resource::{BodyRule, camel_case, names_an_object};
 use crate::state::AppState;
 use crate::vocab::error::ErrorBody;
 
@@ -229,12 +229,6 @@ pub fn name_event_types(openapi: &mut OpenApi, kinds: Vec<String>) {
     if let Some(RefOr::T(Schema::Object(object))) = components.schemas.get_mut("EventTypeName") {
         object.enum_values = Some(kinds.into_iter().map(serde_json::Value::from).collect());
     }
-}
-
-/// Whether a parameter or property names another object (`unit_id`, `contactId`, `tenant_ids`),
-/// which the server looks up in the organization: a 404 when it is not there.
-fn names_an_object(name: &str) -> bool {
-    name == "id" || ["_id", "Id", "_ids", "Ids"].iter().any(|suffix| name.ends_with(suffix))
 }
 
 /// The component schemas that hold a reference to another object, directly or through the

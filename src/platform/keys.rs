@@ -162,12 +162,12 @@ pub struct ScopeName;
 
 impl utoipa::PartialSchema for ScopeName {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::Schema> {
-        utoipa::openapi::ObjectBuilder::new()
-            .schema_type(utoipa::openapi::schema::Type::String)
-            .pattern(Some(SCOPE_PATTERN))
-            .description(Some("`read:<resource>`, `write:<resource>`, `read:*`, `write:*`, `admin` or `*`"))
-            .examples(["read:tenants"])
-            .into()
+        crate::resource::pattern_string(
+            SCOPE_PATTERN,
+            "`read:<resource>`, `write:<resource>`, `read:*`, `write:*`, `admin` or `*`",
+            "read:tenants",
+        )
+        .into()
     }
 }
 impl ToSchema for ScopeName {}

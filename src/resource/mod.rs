@@ -29,7 +29,7 @@ use utoipa_axum::router::OpenApiRouter;
 
 pub use self::erased::Operations;
 pub use self::list::{Filters, Page};
-pub use self::openapi::{a, camel_case, pascal};
+pub use self::openapi::{a, camel_case, names_an_object, pascal, pattern_string};
 pub use self::patch::Patch;
 use crate::auth::{ActingOrg, Auth};
 use crate::db::{Backend, Record, ScopedTx};

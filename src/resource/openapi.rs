@@ -55,6 +55,23 @@ pub fn camel_case(key: &str) -> String {
     out
 }
 
+/// Whether a field or parameter names other objects by id (`id`, `unit_id`, `contactId`,
+/// `tenant_ids`): the document gives its operation a 404, GraphQL types it `ID`.
+pub fn names_an_object(name: &str) -> bool {
+    name == "id" || ["_id", "Id", "_ids", "Ids"].iter().any(|suffix| name.ends_with(suffix))
+}
+
+/// The schema of a documentation-only string type (a scope, a webhook URL): what a body field
+/// of type `String` that the server checks against `pattern` is documented as, with
+/// `#[schema(value_type = …)]`.
+pub fn pattern_string(pattern: impl Into<String>, description: &str, example: &str) -> ObjectBuilder {
+    ObjectBuilder::new()
+        .schema_type(SchemaType::String)
+        .pattern(Some(pattern))
+        .description(Some(description))
+        .examples([example])
+}
+
 /// One route: the schemas it names, its path item, and its handler.
 pub type Documented = (Schemas, Paths, MethodRouter<AppState>);
 

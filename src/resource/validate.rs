@@ -7,7 +7,7 @@ use crate::vocab::values::Money;
 /// What the OpenAPI document says of every required text (`minLength` 1): it holds a character
 /// that is not whitespace (Unicode's White_Space, what [`text`] trims), written out as a class so
 /// every regex engine reads it alike.
-pub const NOT_BLANK: &str = "[^\\t-\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+pub const NOT_BLANK: &str = concat!("[^", crate::white_space_class!(), "]");
 
 /// A required, trimmed, non-empty string of at most `max` characters.
 pub fn text(field: &str, value: &str, max: usize) -> ApiResult<String> {

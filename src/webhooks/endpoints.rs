@@ -159,13 +159,13 @@ pub struct WebhookUrl;
 
 impl utoipa::PartialSchema for WebhookUrl {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::Schema> {
-        utoipa::openapi::ObjectBuilder::new()
-            .schema_type(utoipa::openapi::schema::Type::String)
-            .pattern(Some(URL_PATTERN))
-            .max_length(Some(2048))
-            .description(Some("An `http(s)` URL of a named host"))
-            .examples(["https://example.com/webhooks/gable"])
-            .into()
+        crate::resource::pattern_string(
+            URL_PATTERN,
+            "An `http(s)` URL of a named host",
+            "https://example.com/webhooks/gable",
+        )
+        .max_length(Some(2048))
+        .into()
     }
 }
 impl ToSchema for WebhookUrl {}
@@ -175,14 +175,12 @@ pub struct HeaderName;
 
 impl utoipa::PartialSchema for HeaderName {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::Schema> {
-        utoipa::openapi::ObjectBuilder::new()
-            .schema_type(utoipa::openapi::schema::Type::String)
-            .pattern(Some(signature_header_pattern()))
-            .description(Some(
-                "A header name (an RFC 9110 token), not one a delivery sets itself; empty is the same as absent",
-            ))
-            .examples(["X-Aureum-Signature"])
-            .into()
+        crate::resource::pattern_string(
+            signature_header_pattern(),
+            "A header name (an RFC 9110 token), not one a delivery sets itself; empty is the same as absent",
+            "X-Aureum-Signature",
+        )
+        .into()
     }
 }
 impl ToSchema for HeaderName {}
