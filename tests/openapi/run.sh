@@ -10,38 +10,22 @@ here="$(cd "$(dirname "$0")" && pwd)"
 gable="$1"
 venv="$2"
 port="${GABLE_OPENAPI_TEST_PORT:-18181}"
-work="$(mktemp -d)"
-server=""
-finish() {
-  local status=$?
-  [ -z "$server" ] || kill "$server" 2>/dev/null || true
-  # On a failure, what the server logged (warnings and errors) says why.
-  if [ "$status" -ne 0 ] && [ -f "$work/server.log" ]; then tail -n 40 "$work/server.log"; fi
-  rm -rf "$work"
-}
-trap finish EXIT
+# shellcheck source=../demo-server.sh
+source "$here/../demo-server.sh"
 
-"$gable" openapi > "$work/openapi.json"
+"$gable" openapi > "$demo_work/openapi.json"
 npm ci --prefix "$here" --no-audit --no-fund --loglevel=error
-"$here/node_modules/.bin/spectral" lint "$work/openapi.json" --ruleset "$here/.spectral.yaml" --fail-severity=warn
+"$here/node_modules/.bin/spectral" lint "$demo_work/openapi.json" --ruleset "$here/.spectral.yaml" --fail-severity=warn
 
 # The demo organization, with limits raised so the run measures the API, not the rate limiter.
-cd "$work"
-GABLE_PLANS__ELITE__KEY_PER_MINUTE=1000000 GABLE_PLANS__ELITE__KEY_PER_HOUR=100000000 \
-GABLE_PLANS__ELITE__ORG_PER_MINUTE=1000000 \
-GABLE_RATE_LIMIT_CLASSES__AI__KEY_PER_HOUR=1000000 GABLE_RATE_LIMIT_CLASSES__AI__ORG_PER_HOUR=1000000 \
-GABLE_PUBLIC_PER_IP_PER_MINUTE=1000000 GABLE_AUTH_FAILURES_PER_IP_PER_MINUTE=1000000 \
-GABLE_DATABASE_URL="sqlite://$work/gable.db" GABLE_LOG_LEVEL=warn \
-  "$gable" serve --demo --listen "127.0.0.1:$port" > "$work/server.log" 2>&1 &
-server=$!
-for _ in $(seq 1 100); do
-  curl -sf "http://127.0.0.1:$port/health" > /dev/null && break
-  sleep 0.2
-done
-key="$(grep -o 'gbl_live_[A-Za-z0-9]*' "$work/server.log" | head -1)"
-[ -n "$key" ] || { cat "$work/server.log"; echo "no demo key" >&2; exit 1; }
+demo_server "$gable" "$port" \
+  GABLE_PLANS__ELITE__KEY_PER_MINUTE=1000000 GABLE_PLANS__ELITE__KEY_PER_HOUR=100000000 \
+  GABLE_PLANS__ELITE__ORG_PER_MINUTE=1000000 \
+  GABLE_RATE_LIMIT_CLASSES__AI__KEY_PER_HOUR=1000000 GABLE_RATE_LIMIT_CLASSES__AI__ORG_PER_HOUR=1000000 \
+  GABLE_PUBLIC_PER_IP_PER_MINUTE=1000000 GABLE_AUTH_FAILURES_PER_IP_PER_MINUTE=1000000
+cd "$demo_work"
 
 "$venv/bin/st" --config-file "$here/schemathesis.toml" run "http://127.0.0.1:$port/openapi.json" \
-  --url "http://127.0.0.1:$port" -H "Authorization: Bearer $key" \
+  --url "http://127.0.0.1:$port" -H "Authorization: Bearer $demo_key" \
   --checks all --phases examples,coverage,fuzzing,stateful --no-color \
   --seed "${SCHEMATHESIS_SEED:-1}" --max-examples "${SCHEMATHESIS_MAX_EXAMPLES:-25}"

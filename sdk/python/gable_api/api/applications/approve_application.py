@@ -1,0 +1,258 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.application import Application
+from ...models.approve import Approve
+from ...models.error_body import ErrorBody
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    id: str,
+    *,
+    body: Approve | None | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/applications/{id}/approve".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    if isinstance(body, Approve):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Application | ErrorBody | None:
+    if response.status_code == 200:
+        response_200 = Application.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorBody.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ErrorBody.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ErrorBody.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ErrorBody.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorBody.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorBody.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Application | ErrorBody]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: Approve | None | Unset = UNSET,
+) -> Response[Application | ErrorBody]:
+    """Approve an application
+
+     Creates a tenant from the applicant (`tenant.added`) and, unless `"create_lease": false`,
+    a draft lease of the unit for that tenant (`lease.created`) with the terms given in
+    `create_lease` (start today and the unit's market rent by default), then marks the
+    application `approved` with their ids (`application.approved`), all in one transaction.
+    A decided application is a 409 `INVALID_STATE`. Needs `write:applications`,
+    `write:tenants` and `write:leases`.
+
+    Args:
+        id (str):
+        body (Approve | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Application | ErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: Approve | None | Unset = UNSET,
+) -> Application | ErrorBody | None:
+    """Approve an application
+
+     Creates a tenant from the applicant (`tenant.added`) and, unless `"create_lease": false`,
+    a draft lease of the unit for that tenant (`lease.created`) with the terms given in
+    `create_lease` (start today and the unit's market rent by default), then marks the
+    application `approved` with their ids (`application.approved`), all in one transaction.
+    A decided application is a 409 `INVALID_STATE`. Needs `write:applications`,
+    `write:tenants` and `write:leases`.
+
+    Args:
+        id (str):
+        body (Approve | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Application | ErrorBody
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: Approve | None | Unset = UNSET,
+) -> Response[Application | ErrorBody]:
+    """Approve an application
+
+     Creates a tenant from the applicant (`tenant.added`) and, unless `"create_lease": false`,
+    a draft lease of the unit for that tenant (`lease.created`) with the terms given in
+    `create_lease` (start today and the unit's market rent by default), then marks the
+    application `approved` with their ids (`application.approved`), all in one transaction.
+    A decided application is a 409 `INVALID_STATE`. Needs `write:applications`,
+    `write:tenants` and `write:leases`.
+
+    Args:
+        id (str):
+        body (Approve | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Application | ErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: Approve | None | Unset = UNSET,
+) -> Application | ErrorBody | None:
+    """Approve an application
+
+     Creates a tenant from the applicant (`tenant.added`) and, unless `"create_lease": false`,
+    a draft lease of the unit for that tenant (`lease.created`) with the terms given in
+    `create_lease` (start today and the unit's market rent by default), then marks the
+    application `approved` with their ids (`application.approved`), all in one transaction.
+    A decided application is a 409 `INVALID_STATE`. Needs `write:applications`,
+    `write:tenants` and `write:leases`.
+
+    Args:
+        id (str):
+        body (Approve | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Application | ErrorBody
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,258 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.application import Application
+from ...models.application_status import ApplicationStatus
+from ...models.error_body import ErrorBody
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    limit: int | Unset = UNSET,
+    starting_after: str | Unset = UNSET,
+    unit_id: str | Unset = UNSET,
+    status: ApplicationStatus | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["startingAfter"] = starting_after
+
+    params["unit_id"] = unit_id
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/applications",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorBody | list[Application] | None:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = Application.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ErrorBody.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorBody.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorBody | list[Application]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = UNSET,
+    starting_after: str | Unset = UNSET,
+    unit_id: str | Unset = UNSET,
+    status: ApplicationStatus | Unset = UNSET,
+) -> Response[ErrorBody | list[Application]]:
+    """List applications
+
+     The organization's applications, newest first. Filters combine with AND. The body is a bare array;
+    when there is a next page, the `Link` header has its URL (`rel="next"`). Needs `read:applications`.
+
+    Args:
+        limit (int | Unset):
+        starting_after (str | Unset):
+        unit_id (str | Unset):
+        status (ApplicationStatus | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | list[Application]]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        starting_after=starting_after,
+        unit_id=unit_id,
+        status=status,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = UNSET,
+    starting_after: str | Unset = UNSET,
+    unit_id: str | Unset = UNSET,
+    status: ApplicationStatus | Unset = UNSET,
+) -> ErrorBody | list[Application] | None:
+    """List applications
+
+     The organization's applications, newest first. Filters combine with AND. The body is a bare array;
+    when there is a next page, the `Link` header has its URL (`rel="next"`). Needs `read:applications`.
+
+    Args:
+        limit (int | Unset):
+        starting_after (str | Unset):
+        unit_id (str | Unset):
+        status (ApplicationStatus | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | list[Application]
+    """
+
+    return sync_detailed(
+        client=client,
+        limit=limit,
+        starting_after=starting_after,
+        unit_id=unit_id,
+        status=status,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = UNSET,
+    starting_after: str | Unset = UNSET,
+    unit_id: str | Unset = UNSET,
+    status: ApplicationStatus | Unset = UNSET,
+) -> Response[ErrorBody | list[Application]]:
+    """List applications
+
+     The organization's applications, newest first. Filters combine with AND. The body is a bare array;
+    when there is a next page, the `Link` header has its URL (`rel="next"`). Needs `read:applications`.
+
+    Args:
+        limit (int | Unset):
+        starting_after (str | Unset):
+        unit_id (str | Unset):
+        status (ApplicationStatus | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | list[Application]]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        starting_after=starting_after,
+        unit_id=unit_id,
+        status=status,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = UNSET,
+    starting_after: str | Unset = UNSET,
+    unit_id: str | Unset = UNSET,
+    status: ApplicationStatus | Unset = UNSET,
+) -> ErrorBody | list[Application] | None:
+    """List applications
+
+     The organization's applications, newest first. Filters combine with AND. The body is a bare array;
+    when there is a next page, the `Link` header has its URL (`rel="next"`). Needs `read:applications`.
+
+    Args:
+        limit (int | Unset):
+        starting_after (str | Unset):
+        unit_id (str | Unset):
+        status (ApplicationStatus | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | list[Application]
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            limit=limit,
+            starting_after=starting_after,
+            unit_id=unit_id,
+            status=status,
+        )
+    ).parsed

@@ -1,0 +1,231 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.booking_link import BookingLink
+from ...models.create_booking_link import CreateBookingLink
+from ...models.error_body import ErrorBody
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: CreateBookingLink,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/booking-links",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BookingLink | ErrorBody | None:
+    if response.status_code == 201:
+        response_201 = BookingLink.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = ErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorBody.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ErrorBody.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ErrorBody.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ErrorBody.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorBody.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorBody.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[BookingLink | ErrorBody]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreateBookingLink,
+) -> Response[BookingLink | ErrorBody]:
+    """Create a booking link
+
+     Writes a `booking_link.created` event in the same transaction. Needs `write:booking_links`. Send
+    `Idempotency-Key` to make retries safe.
+
+    Args:
+        body (CreateBookingLink):  Example: {'title': 'Tour with Ava', 'description': 'A 30-minute
+            tour of the Beverly Hills villa', 'teamMemberId': 'tm_01JDQ8Z5V3W2X1Y0Z9A8B7C6D6',
+            'propertyId': 'prop_01JDQ8Z5V3W2X1Y0Z9A8B7C6D7'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BookingLink | ErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreateBookingLink,
+) -> BookingLink | ErrorBody | None:
+    """Create a booking link
+
+     Writes a `booking_link.created` event in the same transaction. Needs `write:booking_links`. Send
+    `Idempotency-Key` to make retries safe.
+
+    Args:
+        body (CreateBookingLink):  Example: {'title': 'Tour with Ava', 'description': 'A 30-minute
+            tour of the Beverly Hills villa', 'teamMemberId': 'tm_01JDQ8Z5V3W2X1Y0Z9A8B7C6D6',
+            'propertyId': 'prop_01JDQ8Z5V3W2X1Y0Z9A8B7C6D7'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BookingLink | ErrorBody
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreateBookingLink,
+) -> Response[BookingLink | ErrorBody]:
+    """Create a booking link
+
+     Writes a `booking_link.created` event in the same transaction. Needs `write:booking_links`. Send
+    `Idempotency-Key` to make retries safe.
+
+    Args:
+        body (CreateBookingLink):  Example: {'title': 'Tour with Ava', 'description': 'A 30-minute
+            tour of the Beverly Hills villa', 'teamMemberId': 'tm_01JDQ8Z5V3W2X1Y0Z9A8B7C6D6',
+            'propertyId': 'prop_01JDQ8Z5V3W2X1Y0Z9A8B7C6D7'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BookingLink | ErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreateBookingLink,
+) -> BookingLink | ErrorBody | None:
+    """Create a booking link
+
+     Writes a `booking_link.created` event in the same transaction. Needs `write:booking_links`. Send
+    `Idempotency-Key` to make retries safe.
+
+    Args:
+        body (CreateBookingLink):  Example: {'title': 'Tour with Ava', 'description': 'A 30-minute
+            tour of the Beverly Hills villa', 'teamMemberId': 'tm_01JDQ8Z5V3W2X1Y0Z9A8B7C6D6',
+            'propertyId': 'prop_01JDQ8Z5V3W2X1Y0Z9A8B7C6D7'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BookingLink | ErrorBody
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

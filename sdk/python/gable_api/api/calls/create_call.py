@@ -1,0 +1,235 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.call import Call
+from ...models.create_call import CreateCall
+from ...models.error_body import ErrorBody
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: CreateCall,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/calls",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Call | ErrorBody | None:
+    if response.status_code == 201:
+        response_201 = Call.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = ErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorBody.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ErrorBody.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ErrorBody.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ErrorBody.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorBody.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorBody.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Call | ErrorBody]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreateCall,
+) -> Response[Call | ErrorBody]:
+    """Create a call
+
+     Writes a `call.created` event in the same transaction. Needs `write:calls`. Send `Idempotency-Key`
+    to make retries safe.
+
+    Args:
+        body (CreateCall):  Example: {'direction': 'outbound', 'fromNumber': '+1-555-0142',
+            'toNumber': '+1-555-0200', 'leadId': 'lead_01JDQ8Z5V3W2X1Y0Z9A8B7C6D6', 'teamMemberId':
+            'tm_01JDQ8Z5V3W2X1Y0Z9A8B7C6D7', 'startedAt': '2025-01-15T16:05:00Z', 'durationSeconds':
+            312, 'outcome': 'Booked a showing'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Call | ErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreateCall,
+) -> Call | ErrorBody | None:
+    """Create a call
+
+     Writes a `call.created` event in the same transaction. Needs `write:calls`. Send `Idempotency-Key`
+    to make retries safe.
+
+    Args:
+        body (CreateCall):  Example: {'direction': 'outbound', 'fromNumber': '+1-555-0142',
+            'toNumber': '+1-555-0200', 'leadId': 'lead_01JDQ8Z5V3W2X1Y0Z9A8B7C6D6', 'teamMemberId':
+            'tm_01JDQ8Z5V3W2X1Y0Z9A8B7C6D7', 'startedAt': '2025-01-15T16:05:00Z', 'durationSeconds':
+            312, 'outcome': 'Booked a showing'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Call | ErrorBody
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreateCall,
+) -> Response[Call | ErrorBody]:
+    """Create a call
+
+     Writes a `call.created` event in the same transaction. Needs `write:calls`. Send `Idempotency-Key`
+    to make retries safe.
+
+    Args:
+        body (CreateCall):  Example: {'direction': 'outbound', 'fromNumber': '+1-555-0142',
+            'toNumber': '+1-555-0200', 'leadId': 'lead_01JDQ8Z5V3W2X1Y0Z9A8B7C6D6', 'teamMemberId':
+            'tm_01JDQ8Z5V3W2X1Y0Z9A8B7C6D7', 'startedAt': '2025-01-15T16:05:00Z', 'durationSeconds':
+            312, 'outcome': 'Booked a showing'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Call | ErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreateCall,
+) -> Call | ErrorBody | None:
+    """Create a call
+
+     Writes a `call.created` event in the same transaction. Needs `write:calls`. Send `Idempotency-Key`
+    to make retries safe.
+
+    Args:
+        body (CreateCall):  Example: {'direction': 'outbound', 'fromNumber': '+1-555-0142',
+            'toNumber': '+1-555-0200', 'leadId': 'lead_01JDQ8Z5V3W2X1Y0Z9A8B7C6D6', 'teamMemberId':
+            'tm_01JDQ8Z5V3W2X1Y0Z9A8B7C6D7', 'startedAt': '2025-01-15T16:05:00Z', 'durationSeconds':
+            312, 'outcome': 'Booked a showing'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Call | ErrorBody
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

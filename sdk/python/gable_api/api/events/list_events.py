@@ -1,0 +1,260 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_body import ErrorBody
+from ...models.event import Event
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    limit: int | Unset = UNSET,
+    starting_after: str | Unset = UNSET,
+    type_: str | Unset = UNSET,
+    since: datetime.datetime | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["startingAfter"] = starting_after
+
+    params["type"] = type_
+
+    json_since: str | Unset = UNSET
+    if not isinstance(since, Unset):
+        json_since = since.isoformat()
+    params["since"] = json_since
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/events",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorBody | list[Event] | None:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = Event.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = ErrorBody.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorBody.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorBody | list[Event]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = UNSET,
+    starting_after: str | Unset = UNSET,
+    type_: str | Unset = UNSET,
+    since: datetime.datetime | Unset = UNSET,
+) -> Response[ErrorBody | list[Event]]:
+    """List events
+
+     The organization's events, newest first: every create, update, status change and delete, with `data`
+    as the API returned the object. Paginate with `limit` and `startingAfter` (the `Link` header has the
+    next page). Needs `read:events`, and lists only the events whose object the caller may read
+    (`tenant.added` needs `read:tenants`); a `type` the caller may not read is 403.
+
+    Args:
+        limit (int | Unset):
+        starting_after (str | Unset):
+        type_ (str | Unset):
+        since (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | list[Event]]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        starting_after=starting_after,
+        type_=type_,
+        since=since,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = UNSET,
+    starting_after: str | Unset = UNSET,
+    type_: str | Unset = UNSET,
+    since: datetime.datetime | Unset = UNSET,
+) -> ErrorBody | list[Event] | None:
+    """List events
+
+     The organization's events, newest first: every create, update, status change and delete, with `data`
+    as the API returned the object. Paginate with `limit` and `startingAfter` (the `Link` header has the
+    next page). Needs `read:events`, and lists only the events whose object the caller may read
+    (`tenant.added` needs `read:tenants`); a `type` the caller may not read is 403.
+
+    Args:
+        limit (int | Unset):
+        starting_after (str | Unset):
+        type_ (str | Unset):
+        since (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | list[Event]
+    """
+
+    return sync_detailed(
+        client=client,
+        limit=limit,
+        starting_after=starting_after,
+        type_=type_,
+        since=since,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = UNSET,
+    starting_after: str | Unset = UNSET,
+    type_: str | Unset = UNSET,
+    since: datetime.datetime | Unset = UNSET,
+) -> Response[ErrorBody | list[Event]]:
+    """List events
+
+     The organization's events, newest first: every create, update, status change and delete, with `data`
+    as the API returned the object. Paginate with `limit` and `startingAfter` (the `Link` header has the
+    next page). Needs `read:events`, and lists only the events whose object the caller may read
+    (`tenant.added` needs `read:tenants`); a `type` the caller may not read is 403.
+
+    Args:
+        limit (int | Unset):
+        starting_after (str | Unset):
+        type_ (str | Unset):
+        since (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | list[Event]]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        starting_after=starting_after,
+        type_=type_,
+        since=since,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = UNSET,
+    starting_after: str | Unset = UNSET,
+    type_: str | Unset = UNSET,
+    since: datetime.datetime | Unset = UNSET,
+) -> ErrorBody | list[Event] | None:
+    """List events
+
+     The organization's events, newest first: every create, update, status change and delete, with `data`
+    as the API returned the object. Paginate with `limit` and `startingAfter` (the `Link` header has the
+    next page). Needs `read:events`, and lists only the events whose object the caller may read
+    (`tenant.added` needs `read:tenants`); a `type` the caller may not read is 403.
+
+    Args:
+        limit (int | Unset):
+        starting_after (str | Unset):
+        type_ (str | Unset):
+        since (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | list[Event]
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            limit=limit,
+            starting_after=starting_after,
+            type_=type_,
+            since=since,
+        )
+    ).parsed

@@ -1,0 +1,251 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_body import ErrorBody
+from ...models.expense import Expense
+from ...models.update_entry import UpdateEntry
+from ...types import Response
+
+
+def _get_kwargs(
+    id: str,
+    *,
+    body: UpdateEntry,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/api/expenses/{id}".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorBody | Expense | None:
+    if response.status_code == 200:
+        response_200 = Expense.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorBody.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ErrorBody.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ErrorBody.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ErrorBody.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorBody.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorBody.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorBody | Expense]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpdateEntry,
+) -> Response[ErrorBody | Expense]:
+    """Update an expense
+
+     Changes only the fields sent (`null` clears an optional field). Writes `expense.updated` (and any
+    status event) when something changed. Needs `write:expenses`.
+
+    Args:
+        id (str):
+        body (UpdateEntry): The fields of an entry to change (`update_entry` also carries the
+            entry's `id`). `null`
+            clears an optional field. Example: {'amount_usd': 420, 'label': 'Snow removal — driveway
+            and walks'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | Expense]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpdateEntry,
+) -> ErrorBody | Expense | None:
+    """Update an expense
+
+     Changes only the fields sent (`null` clears an optional field). Writes `expense.updated` (and any
+    status event) when something changed. Needs `write:expenses`.
+
+    Args:
+        id (str):
+        body (UpdateEntry): The fields of an entry to change (`update_entry` also carries the
+            entry's `id`). `null`
+            clears an optional field. Example: {'amount_usd': 420, 'label': 'Snow removal — driveway
+            and walks'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | Expense
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpdateEntry,
+) -> Response[ErrorBody | Expense]:
+    """Update an expense
+
+     Changes only the fields sent (`null` clears an optional field). Writes `expense.updated` (and any
+    status event) when something changed. Needs `write:expenses`.
+
+    Args:
+        id (str):
+        body (UpdateEntry): The fields of an entry to change (`update_entry` also carries the
+            entry's `id`). `null`
+            clears an optional field. Example: {'amount_usd': 420, 'label': 'Snow removal — driveway
+            and walks'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | Expense]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpdateEntry,
+) -> ErrorBody | Expense | None:
+    """Update an expense
+
+     Changes only the fields sent (`null` clears an optional field). Writes `expense.updated` (and any
+    status event) when something changed. Needs `write:expenses`.
+
+    Args:
+        id (str):
+        body (UpdateEntry): The fields of an entry to change (`update_entry` also carries the
+            entry's `id`). `null`
+            clears an optional field. Example: {'amount_usd': 420, 'label': 'Snow removal — driveway
+            and walks'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | Expense
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+        )
+    ).parsed

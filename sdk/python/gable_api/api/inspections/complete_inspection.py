@@ -1,0 +1,250 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.complete_inspection import CompleteInspection
+from ...models.error_body import ErrorBody
+from ...models.inspection import Inspection
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    id: str,
+    *,
+    body: CompleteInspection | None | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/inspections/{id}/complete".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    if isinstance(body, CompleteInspection):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorBody | Inspection | None:
+    if response.status_code == 200:
+        response_200 = Inspection.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorBody.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ErrorBody.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ErrorBody.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ErrorBody.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorBody.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorBody.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorBody | Inspection]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CompleteInspection | None | Unset = UNSET,
+) -> Response[ErrorBody | Inspection]:
+    """Complete an inspection
+
+     Records the final checklist (`items`, when sent) and notes, sets `status` to `completed`
+    and `completed_at` to now, and writes `inspection.updated` and `inspection.completed` in one
+    transaction. The checklist must have at least one item. A completed inspection is a 409
+    `INVALID_STATE`. Needs `write:inspections`.
+
+    Args:
+        id (str):
+        body (CompleteInspection | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | Inspection]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CompleteInspection | None | Unset = UNSET,
+) -> ErrorBody | Inspection | None:
+    """Complete an inspection
+
+     Records the final checklist (`items`, when sent) and notes, sets `status` to `completed`
+    and `completed_at` to now, and writes `inspection.updated` and `inspection.completed` in one
+    transaction. The checklist must have at least one item. A completed inspection is a 409
+    `INVALID_STATE`. Needs `write:inspections`.
+
+    Args:
+        id (str):
+        body (CompleteInspection | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | Inspection
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CompleteInspection | None | Unset = UNSET,
+) -> Response[ErrorBody | Inspection]:
+    """Complete an inspection
+
+     Records the final checklist (`items`, when sent) and notes, sets `status` to `completed`
+    and `completed_at` to now, and writes `inspection.updated` and `inspection.completed` in one
+    transaction. The checklist must have at least one item. A completed inspection is a 409
+    `INVALID_STATE`. Needs `write:inspections`.
+
+    Args:
+        id (str):
+        body (CompleteInspection | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | Inspection]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CompleteInspection | None | Unset = UNSET,
+) -> ErrorBody | Inspection | None:
+    """Complete an inspection
+
+     Records the final checklist (`items`, when sent) and notes, sets `status` to `completed`
+    and `completed_at` to now, and writes `inspection.updated` and `inspection.completed` in one
+    transaction. The checklist must have at least one item. A completed inspection is a 409
+    `INVALID_STATE`. Needs `write:inspections`.
+
+    Args:
+        id (str):
+        body (CompleteInspection | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | Inspection
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,235 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.create_lease import CreateLease
+from ...models.error_body import ErrorBody
+from ...models.lease import Lease
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: CreateLease,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/leases",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorBody | Lease | None:
+    if response.status_code == 201:
+        response_201 = Lease.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = ErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorBody.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ErrorBody.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ErrorBody.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ErrorBody.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorBody.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorBody.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorBody | Lease]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreateLease,
+) -> Response[ErrorBody | Lease]:
+    """Create a lease
+
+     Writes a `lease.created` event in the same transaction. Needs `write:leases`. Send `Idempotency-Key`
+    to make retries safe.
+
+    Args:
+        body (CreateLease):  Example: {'unit_id': 'unit_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5', 'tenant_ids':
+            ['ten_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5'], 'start_date': '2026-03-15', 'end_date': '2027-03-14',
+            'monthly_rent_usd': 1825, 'due_day': 1, 'grace_days': 5, 'deposit_usd': 1825, 'late_fee':
+            {'type': 'percent', 'amount': 5, 'cap_usd': 100}}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | Lease]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreateLease,
+) -> ErrorBody | Lease | None:
+    """Create a lease
+
+     Writes a `lease.created` event in the same transaction. Needs `write:leases`. Send `Idempotency-Key`
+    to make retries safe.
+
+    Args:
+        body (CreateLease):  Example: {'unit_id': 'unit_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5', 'tenant_ids':
+            ['ten_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5'], 'start_date': '2026-03-15', 'end_date': '2027-03-14',
+            'monthly_rent_usd': 1825, 'due_day': 1, 'grace_days': 5, 'deposit_usd': 1825, 'late_fee':
+            {'type': 'percent', 'amount': 5, 'cap_usd': 100}}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | Lease
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreateLease,
+) -> Response[ErrorBody | Lease]:
+    """Create a lease
+
+     Writes a `lease.created` event in the same transaction. Needs `write:leases`. Send `Idempotency-Key`
+    to make retries safe.
+
+    Args:
+        body (CreateLease):  Example: {'unit_id': 'unit_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5', 'tenant_ids':
+            ['ten_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5'], 'start_date': '2026-03-15', 'end_date': '2027-03-14',
+            'monthly_rent_usd': 1825, 'due_day': 1, 'grace_days': 5, 'deposit_usd': 1825, 'late_fee':
+            {'type': 'percent', 'amount': 5, 'cap_usd': 100}}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | Lease]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreateLease,
+) -> ErrorBody | Lease | None:
+    """Create a lease
+
+     Writes a `lease.created` event in the same transaction. Needs `write:leases`. Send `Idempotency-Key`
+    to make retries safe.
+
+    Args:
+        body (CreateLease):  Example: {'unit_id': 'unit_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5', 'tenant_ids':
+            ['ten_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5'], 'start_date': '2026-03-15', 'end_date': '2027-03-14',
+            'monthly_rent_usd': 1825, 'due_day': 1, 'grace_days': 5, 'deposit_usd': 1825, 'late_fee':
+            {'type': 'percent', 'amount': 5, 'cap_usd': 100}}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | Lease
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,243 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_body import ErrorBody
+from ...models.payment_plan import PaymentPlan
+from ...models.update_plan import UpdatePlan
+from ...types import Response
+
+
+def _get_kwargs(
+    id: str,
+    *,
+    body: UpdatePlan,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/api/payment-plans/{id}".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorBody | PaymentPlan | None:
+    if response.status_code == 200:
+        response_200 = PaymentPlan.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorBody.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ErrorBody.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ErrorBody.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ErrorBody.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorBody.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorBody.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorBody | PaymentPlan]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpdatePlan,
+) -> Response[ErrorBody | PaymentPlan]:
+    """Update a payment plan
+
+     Changes only the fields sent (`null` clears an optional field). Writes `payment_plan.updated` (and
+    any status event) when something changed. Needs `write:payment_plans`.
+
+    Args:
+        id (str):
+        body (UpdatePlan): A proposed plan's installments can be replaced. Example:
+            {'installments': [{'due_date': '2026-07-15', 'amount_usd': 1000}]}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | PaymentPlan]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpdatePlan,
+) -> ErrorBody | PaymentPlan | None:
+    """Update a payment plan
+
+     Changes only the fields sent (`null` clears an optional field). Writes `payment_plan.updated` (and
+    any status event) when something changed. Needs `write:payment_plans`.
+
+    Args:
+        id (str):
+        body (UpdatePlan): A proposed plan's installments can be replaced. Example:
+            {'installments': [{'due_date': '2026-07-15', 'amount_usd': 1000}]}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | PaymentPlan
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpdatePlan,
+) -> Response[ErrorBody | PaymentPlan]:
+    """Update a payment plan
+
+     Changes only the fields sent (`null` clears an optional field). Writes `payment_plan.updated` (and
+    any status event) when something changed. Needs `write:payment_plans`.
+
+    Args:
+        id (str):
+        body (UpdatePlan): A proposed plan's installments can be replaced. Example:
+            {'installments': [{'due_date': '2026-07-15', 'amount_usd': 1000}]}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | PaymentPlan]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpdatePlan,
+) -> ErrorBody | PaymentPlan | None:
+    """Update a payment plan
+
+     Changes only the fields sent (`null` clears an optional field). Writes `payment_plan.updated` (and
+    any status event) when something changed. Needs `write:payment_plans`.
+
+    Args:
+        id (str):
+        body (UpdatePlan): A proposed plan's installments can be replaced. Example:
+            {'installments': [{'due_date': '2026-07-15', 'amount_usd': 1000}]}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | PaymentPlan
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class ChargeStatus(StrEnum):
+    LATE = "late"
+    OPEN = "open"
+    PAID = "paid"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,167 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="UpdateVendor")
+
+
+@_attrs_define
+class UpdateVendor:
+    """Only the fields sent change; `null` clears an optional field.
+
+    Example:
+        {'hourly_rate_usd': 90}
+
+    Attributes:
+        contact_name (None | str | Unset):
+        email (None | str | Unset):
+        hourly_rate_usd (float | None | Unset):
+        name (str | Unset):
+        notes (None | str | Unset):
+        phone (None | str | Unset):
+        trade (None | str | Unset):
+    """
+
+    contact_name: None | str | Unset = UNSET
+    email: None | str | Unset = UNSET
+    hourly_rate_usd: float | None | Unset = UNSET
+    name: str | Unset = UNSET
+    notes: None | str | Unset = UNSET
+    phone: None | str | Unset = UNSET
+    trade: None | str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        contact_name: None | str | Unset
+        if isinstance(self.contact_name, Unset):
+            contact_name = UNSET
+        else:
+            contact_name = self.contact_name
+
+        email: None | str | Unset
+        if isinstance(self.email, Unset):
+            email = UNSET
+        else:
+            email = self.email
+
+        hourly_rate_usd: float | None | Unset
+        if isinstance(self.hourly_rate_usd, Unset):
+            hourly_rate_usd = UNSET
+        else:
+            hourly_rate_usd = self.hourly_rate_usd
+
+        name = self.name
+
+        notes: None | str | Unset
+        if isinstance(self.notes, Unset):
+            notes = UNSET
+        else:
+            notes = self.notes
+
+        phone: None | str | Unset
+        if isinstance(self.phone, Unset):
+            phone = UNSET
+        else:
+            phone = self.phone
+
+        trade: None | str | Unset
+        if isinstance(self.trade, Unset):
+            trade = UNSET
+        else:
+            trade = self.trade
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if contact_name is not UNSET:
+            field_dict["contact_name"] = contact_name
+        if email is not UNSET:
+            field_dict["email"] = email
+        if hourly_rate_usd is not UNSET:
+            field_dict["hourly_rate_usd"] = hourly_rate_usd
+        if name is not UNSET:
+            field_dict["name"] = name
+        if notes is not UNSET:
+            field_dict["notes"] = notes
+        if phone is not UNSET:
+            field_dict["phone"] = phone
+        if trade is not UNSET:
+            field_dict["trade"] = trade
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+
+        def _parse_contact_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        contact_name = _parse_contact_name(d.pop("contact_name", UNSET))
+
+        def _parse_email(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        email = _parse_email(d.pop("email", UNSET))
+
+        def _parse_hourly_rate_usd(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        hourly_rate_usd = _parse_hourly_rate_usd(d.pop("hourly_rate_usd", UNSET))
+
+        name = d.pop("name", UNSET)
+
+        def _parse_notes(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        notes = _parse_notes(d.pop("notes", UNSET))
+
+        def _parse_phone(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        phone = _parse_phone(d.pop("phone", UNSET))
+
+        def _parse_trade(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        trade = _parse_trade(d.pop("trade", UNSET))
+
+        update_vendor = cls(
+            contact_name=contact_name,
+            email=email,
+            hourly_rate_usd=hourly_rate_usd,
+            name=name,
+            notes=notes,
+            phone=phone,
+            trade=trade,
+        )
+
+        return update_vendor

@@ -1,0 +1,143 @@
+import createClient, { type Client, type FetchResponse, type MaybeOptionalInit } from "openapi-fetch";
+import type { HttpMethod, MediaType, PathsWithMethod, RequiredKeysOf } from "openapi-typescript-helpers";
+import { GableError, retryAfterSeconds } from "./errors.js";
+import type { paths } from "./schema.js";
+
+export interface GableOptions {
+  /** An API key, `gbl_live_…` (or a signed-in user's JWT). */
+  apiKey: string;
+  /** The server, e.g. `https://gable.example.com`; default `http://127.0.0.1:8080`. */
+  baseUrl?: string;
+  /** How many times a request answered 429 is sent again, after `Retry-After`. Default 2. */
+  maxRetries?: number;
+  /** A 429 asking for a longer wait than this (seconds) is not retried. Default 60. */
+  maxRetryWait?: number;
+  /** The fetch to send with; default the global one. */
+  fetch?: (request: Request) => Promise<Response>;
+}
+
+type InitParam<Init> =
+  RequiredKeysOf<Init> extends never ? [(Init & { [key: string]: unknown })?] : [Init & { [key: string]: unknown }];
+
+/** What a successful call resolves to: the operation's 2xx body. */
+export type Data<Method extends HttpMethod, Path extends PathsWithMethod<paths, Method>, Init> = NonNullable<
+  FetchResponse<paths[Path][Method] & Record<string | number, unknown>, Init, MediaType>["data"]
+>;
+
+type Call<Method extends HttpMethod> = <
+  Path extends PathsWithMethod<paths, Method>,
+  Init extends MaybeOptionalInit<paths[Path], Method>,
+>(
+  path: Path,
+  ...init: InitParam<Init>
+) => Promise<Data<Method, Path, Init>>;
+
+/** The `GET` paths that answer a list (a bare JSON array, paged with `Link`). */
+export type ListPath = {
+  [Path in PathsWithMethod<paths, "get">]: Data<"get", Path, undefined> extends readonly unknown[] ? Path : never;
+}[PathsWithMethod<paths, "get">];
+
+type Item<Path extends ListPath> = Data<"get", Path, undefined> extends readonly (infer T)[] ? T : never;
+
+/**
+ * A Gable API client. `get`, `post`, `put`, `patch` and `delete` take a documented path and its
+ * typed parameters and body, resolve to the typed answer, and throw a `GableError` subclass for
+ * every error answer. `paginate` walks a list page by page. `raw` is the underlying
+ * openapi-fetch client, which returns `{ data, error, response }` instead of throwing.
+ *
+ * Every POST carries an `Idempotency-Key` (one is made unless given), so a retry is safe; a 429 is
+ * retried after `Retry-After` up to `maxRetries` times.
+ */
+export class Gable {
+  readonly raw: Client<paths>;
+  readonly get: Call<"get">;
+  readonly post: Call<"post">;
+  readonly put: Call<"put">;
+  readonly patch: Call<"patch">;
+  readonly delete: Call<"delete">;
+
+  constructor(options: GableOptions) {
+    if (!options.apiKey) throw new TypeError("Gable: apiKey is required");
+    const send = retrying(options.fetch ?? ((request) => fetch(request)), {
+      maxRetries: options.maxRetries ?? 2,
+      maxRetryWait: options.maxRetryWait ?? 60,
+    });
+    this.raw = createClient<paths>({
+      baseUrl: (options.baseUrl ?? "http://127.0.0.1:8080").replace(/\/+$/, ""),
+      headers: { Authorization: `Bearer ${options.apiKey}` },
+      fetch: send,
+    });
+    const call =
+      (method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE") =>
+      async (path: string, init?: Record<string, unknown>): Promise<unknown> => {
+        const { data, error, response } = await (this.raw[method] as AnyMethod)(path, init);
+        if (!response.ok || error !== undefined) throw GableError.from(response, error);
+        return data;
+      };
+    this.get = call("GET") as Call<"get">;
+    this.post = call("POST") as Call<"post">;
+    this.put = call("PUT") as Call<"put">;
+    this.patch = call("PATCH") as Call<"patch">;
+    this.delete = call("DELETE") as Call<"delete">;
+  }
+
+  /**
+   * Every item of a list, fetching the next page (the `Link: <…>; rel="next"` header) as the
+   * previous one runs out. `params.query.limit` sets the page size.
+   */
+  async *paginate<Path extends ListPath, Init extends MaybeOptionalInit<paths[Path], "get">>(
+    path: Path,
+    ...init: InitParam<Init>
+  ): AsyncGenerator<Item<Path>, void, undefined> {
+    const first = (init[0] ?? {}) as { params?: { query?: Record<string, unknown> } };
+    let query: Record<string, unknown> | undefined = first.params?.query;
+    for (;;) {
+      const options = { ...first, params: { ...first.params, query } };
+      const { data, error, response } = await (this.raw.GET as AnyMethod)(path, options);
+      if (!response.ok || error !== undefined) throw GableError.from(response, error);
+      yield* data as Item<Path>[];
+      const next = nextLink(response.headers.get("link"));
+      if (next === undefined) return;
+      // The next page is the same request with the link's query (its `startingAfter`).
+      query = Object.fromEntries(new URL(next, "http://gable.invalid").searchParams);
+    }
+  }
+}
+
+type AnyMethod = (
+  path: string,
+  init?: Record<string, unknown>,
+) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+
+/** The `rel="next"` URL of a `Link` header. */
+export function nextLink(header: string | null): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(",")) {
+    const match = /^\s*<([^>]*)>\s*;(.*)$/.exec(part);
+    if (match && /(^|;)\s*rel\s*=\s*"?next"?\s*(;|$)/i.test(match[2] ?? "")) return match[1];
+  }
+  return undefined;
+}
+
+/** Sends a request, adding an `Idempotency-Key` to a POST and retrying 429s after `Retry-After`. */
+function retrying(
+  send: (request: Request) => Promise<Response>,
+  { maxRetries, maxRetryWait }: { maxRetries: number; maxRetryWait: number },
+): (request: Request) => Promise<Response> {
+  return async (request) => {
+    if (request.method === "POST" && !request.headers.has("idempotency-key")) {
+      const headers = new Headers(request.headers);
+      headers.set("Idempotency-Key", crypto.randomUUID());
+      request = new Request(request, { headers });
+    }
+    for (let attempt = 0; ; attempt++) {
+      const last = attempt >= maxRetries;
+      const response = await send(last ? request : request.clone());
+      if (response.status !== 429 || last) return response;
+      const wait = retryAfterSeconds(response) ?? 2 ** attempt;
+      if (wait > maxRetryWait) return response;
+      await response.body?.cancel();
+      await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+    }
+  };
+}
