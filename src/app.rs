@@ -82,6 +82,12 @@ impl App {
         let maintenance = tokio::spawn(maintenance(self.state.clone()));
         let jobs = workers.then(|| tokio::spawn(jobs::run(self.state.clone())));
         let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
+        let state = self.state.clone();
+        // Event streams would hold a graceful shutdown for their whole lifetime: they end first.
+        let shutdown = async move {
+            shutdown.await;
+            state.webhooks().close_streams();
+        };
         let result = axum::serve(self.listener, service).with_graceful_shutdown(shutdown).await;
         maintenance.abort();
         jobs::flush_usage(&self.state).await;

@@ -21,6 +21,8 @@ use crate::vocab::clock::Clock;
 use crate::vocab::date::Date;
 use crate::vocab::plan::Plan;
 use crate::vocab::scope::Scopes;
+use crate::webhooks::listen::{self, Listen};
+use crate::webhooks::signing::Scheme;
 use crate::{demo, seed};
 
 #[derive(Debug, Parser)]
@@ -49,6 +51,10 @@ enum RentCommand {
 
 fn parse_date(text: &str) -> Result<Date, String> {
     Date::parse(text)
+}
+
+fn parse_scheme(text: &str) -> Result<Scheme, String> {
+    text.parse().map_err(|_| "expected standard-webhooks, hmac-sha256-hex or hmac-sha256-timestamped".to_owned())
 }
 
 #[derive(Debug, Subcommand)]
@@ -83,6 +89,28 @@ enum Command {
     User(UserCommand),
     /// Print the OpenAPI document (the same as `GET /openapi.json`).
     Openapi,
+    /// Forward a server's live events to a local URL as signed webhooks (like `stripe listen`).
+    /// Prints the signing secret (the same every time with this key), then one line per event.
+    Listen {
+        /// The Gable server.
+        #[arg(long, value_name = "URL", default_value = "http://127.0.0.1:8080", env = "GABLE_API_URL")]
+        api_url: String,
+        /// An API key with `read:events` (and the scopes of the events to forward).
+        #[arg(long, value_name = "KEY", env = "GABLE_API_KEY", hide_env_values = true)]
+        key: String,
+        /// Where to POST each event, e.g. http://localhost:3000/hooks.
+        #[arg(long, value_name = "URL")]
+        forward_to: String,
+        /// Only these event types, comma-separated (default: every type the key may read).
+        #[arg(long, value_name = "TYPES", value_delimiter = ',')]
+        events: Vec<String>,
+        /// standard-webhooks, hmac-sha256-hex or hmac-sha256-timestamped.
+        #[arg(long, default_value = "standard-webhooks", value_parser = parse_scheme)]
+        scheme: Scheme,
+        /// The signature header of the two HMAC schemes (default X-Gable-Signature).
+        #[arg(long, value_name = "NAME")]
+        header: Option<String>,
+    },
     /// The rent ledger.
     #[command(subcommand)]
     Rent(RentCommand),
@@ -260,6 +288,14 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         let _ = writeln!(std::io::stdout().lock(), "{json}");
         return Ok(());
     }
+    if let Command::Listen { api_url, key, forward_to, events, scheme, header } = cli.command {
+        // A client of a server, not a server: no settings, no database.
+        let listen = Listen { api_url, key, forward_to, events, scheme, header };
+        return tokio::select! {
+            result = listen::run(&listen, |line| println!("{line}")) => result,
+            () = shutdown_signal() => Ok(()),
+        };
+    }
     let settings = Settings::load(cli.config.as_deref(), &overrides)?;
     let serving = matches!(cli.command, Command::Serve { .. });
     init_logging(&settings, serving);
@@ -282,7 +318,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             db.close().await;
             Ok(())
         }
-        Command::Openapi => Ok(()),
+        Command::Openapi | Command::Listen { .. } => Ok(()),
         Command::Org(command) => org(&connect(&settings).await?, command).await,
         Command::Key(command) => key(&connect(&settings).await?, command).await,
         Command::User(command) => user(&connect(&settings).await?, command).await,

@@ -82,6 +82,11 @@ pub struct WebhookSettings {
     pub concurrency_per_endpoint: usize,
     pub max_in_flight: usize,
     pub retention_days: u64,
+    /// `GET /api/events/stream`: open streams per key on one instance, their lifetime, and
+    /// the heartbeat interval.
+    pub stream_max_per_key: usize,
+    pub stream_max_duration: Span,
+    pub stream_heartbeat: Span,
 }
 
 /// `[smtp]`: mail to organization owners; without `url` it is stored and logged.
@@ -385,6 +390,13 @@ impl Settings {
         }
         if hooks.timeout.0.is_zero() || hooks.connect_timeout.0.is_zero() {
             return invalid("webhook timeouts must be positive".into());
+        }
+        if hooks.stream_max_per_key == 0 || hooks.stream_max_duration.0.is_zero() || hooks.stream_heartbeat.0.is_zero()
+        {
+            return invalid(
+                "webhooks.stream_max_per_key, webhooks.stream_max_duration and webhooks.stream_heartbeat must be positive"
+                    .into(),
+            );
         }
         if let Some(smtp) = &self.smtp.url
             && !["smtp://", "smtps://"].iter().any(|scheme| smtp.expose_secret().starts_with(scheme))

@@ -13,11 +13,13 @@
 pub mod deliveries;
 pub mod endpoints;
 pub mod event_log;
+pub mod listen;
 pub mod queue;
 pub mod runtime;
 pub mod sender;
 pub mod signing;
 pub mod ssrf;
+pub mod stream;
 mod worker;
 
 use utoipa_axum::router::OpenApiRouter;
@@ -54,6 +56,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(endpoints::router())
         .merge(deliveries::router())
         .merge(event_log::catalog_router())
+        .merge(stream::router())
 }
 
 /// Webhooks write no events of their own (a test delivery is not an event).

@@ -122,7 +122,22 @@ pub async fn dispatch(state: &AppState, token: &JobToken) -> Result<(usize, Vec<
         }
         tx.execute(query).await?;
     }
-    let sql = format!("UPDATE events SET dispatched = 1 WHERE id IN ({})", placeholders(1, events.len()));
+    // The stream's commit order (stream.rs): numbered last, so the counter row's lock, which
+    // makes every other dispatch wait for this one's commit, is held as briefly as possible.
+    let (last,): (i64,) =
+        tx.fetch_one(tx.sql(format!(
+            "UPDATE event_stream_counter SET last = last + {} WHERE id = 1 RETURNING last",
+            events.len()
+        )))
+        .await?;
+    let first = last - events.len() as i64 + 1;
+    let numbers: Vec<String> =
+        (0..events.len()).map(|i| format!("WHEN ${} THEN {}", i + 1, first + i as i64)).collect();
+    let sql = format!(
+        "UPDATE events SET dispatched = 1, stream_seq = CASE id {} END WHERE id IN ({})",
+        numbers.join(" "),
+        placeholders(1, events.len())
+    );
     let mut query = tx.sql(sql);
     for event in &events {
         query = query.bind(event.id.clone());

@@ -3,10 +3,11 @@
 //! operator's action gives the workers (`super::worker`), which own everything else.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use tokio::sync::{Notify, Semaphore};
+use tokio::sync::{Notify, Semaphore, watch};
 
 use super::sender;
 use super::ssrf::AddressPolicy;
@@ -30,6 +31,12 @@ pub struct Webhooks {
     pub(super) deliveries_ready: Notify,
     pub(super) active: Mutex<Active>,
     pub(super) slots: Arc<Semaphore>,
+    /// Bumped after each dispatch that numbered events for the live stream (`super::stream`).
+    pub(super) streamable: watch::Sender<u64>,
+    /// Open event streams per key (`auth.key_id()`), on this instance.
+    pub(super) open_streams: Mutex<HashMap<String, usize>>,
+    /// The server is shutting down: streams end (a graceful shutdown waits for every response).
+    streams_closing: AtomicBool,
 }
 
 /// The endpoints this instance believes have due deliveries: found by a periodic look at the
@@ -63,6 +70,9 @@ impl Webhooks {
             deliveries_ready: Notify::new(),
             active: Mutex::default(),
             slots: Arc::new(Semaphore::new(settings.webhooks.max_in_flight)),
+            streamable: watch::Sender::new(0),
+            open_streams: Mutex::default(),
+            streams_closing: AtomicBool::new(false),
         })
     }
 
@@ -86,6 +96,22 @@ impl Webhooks {
     /// New events were committed: the dispatcher should look now.
     pub fn events_committed(&self) {
         self.events_ready.notify_one();
+    }
+
+    /// Events were numbered for the live stream: open streams should read now.
+    pub(super) fn events_streamable(&self) {
+        self.streamable.send_modify(|n| *n = n.wrapping_add(1));
+    }
+
+    /// The server is shutting down: every event stream ends now (clients reconnect elsewhere
+    /// with `Last-Event-ID`).
+    pub fn close_streams(&self) {
+        self.streams_closing.store(true, Ordering::Relaxed);
+        self.events_streamable();
+    }
+
+    pub(super) fn streams_closing(&self) -> bool {
+        self.streams_closing.load(Ordering::Relaxed)
     }
 
     /// Deliveries may be due (an endpoint was re-enabled, deliveries re-queued).

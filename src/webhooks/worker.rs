@@ -155,6 +155,7 @@ async fn dispatch_loop(state: AppState, token: Arc<JobToken>) {
                     state.webhooks().mark_active(endpoints);
                 }
                 if events > 0 {
+                    state.webhooks().events_streamable();
                     continue;
                 }
             }
@@ -286,7 +287,9 @@ async fn upkeep_loop(state: AppState, token: Arc<JobToken>) {
 /// Runs the queue until nothing is due (tests and operators): fans out every event, then
 /// sends every due delivery, waiting for each round to finish.
 pub async fn drain(state: &AppState, token: &JobToken) -> Result<usize, sqlx::Error> {
-    while queue::dispatch(state, token).await?.0 > 0 {}
+    while queue::dispatch(state, token).await?.0 > 0 {
+        state.webhooks().events_streamable();
+    }
     let mut sent = 0;
     loop {
         let endpoints = queue::pending_endpoints(state, token).await?;

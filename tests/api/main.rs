@@ -18,6 +18,7 @@ mod cli;
 mod console;
 mod contacts;
 mod errors;
+mod event_stream;
 mod events;
 mod expenses;
 mod graphql;

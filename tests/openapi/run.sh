@@ -17,12 +17,14 @@ source "$here/../demo-server.sh"
 npm ci --prefix "$here" --no-audit --no-fund --loglevel=error
 "$here/node_modules/.bin/spectral" lint "$demo_work/openapi.json" --ruleset "$here/.spectral.yaml" --fail-severity=warn
 
-# The demo organization, with limits raised so the run measures the API, not the rate limiter.
+# The demo organization, with limits raised so the run measures the API, not the rate limiter,
+# and event streams that end soon, so each answer to `GET /api/events/stream` can be checked.
 demo_server "$gable" "$port" \
   GABLE_PLANS__ELITE__KEY_PER_MINUTE=1000000 GABLE_PLANS__ELITE__KEY_PER_HOUR=100000000 \
   GABLE_PLANS__ELITE__ORG_PER_MINUTE=1000000 \
   GABLE_RATE_LIMIT_CLASSES__AI__KEY_PER_HOUR=1000000 GABLE_RATE_LIMIT_CLASSES__AI__ORG_PER_HOUR=1000000 \
-  GABLE_PUBLIC_PER_IP_PER_MINUTE=1000000 GABLE_AUTH_FAILURES_PER_IP_PER_MINUTE=1000000
+  GABLE_PUBLIC_PER_IP_PER_MINUTE=1000000 GABLE_AUTH_FAILURES_PER_IP_PER_MINUTE=1000000 \
+  GABLE_WEBHOOK_STREAM_MAX_DURATION=200ms
 cd "$demo_work"
 
 "$venv/bin/st" --config-file "$here/schemathesis.toml" run "http://127.0.0.1:$port/openapi.json" \

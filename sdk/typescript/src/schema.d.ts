@@ -412,6 +412,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stream events
+         * @description The organization's events as [Server-Sent Events](https://html.spec.whatwg.org/multipage/server-sent-events.html),
+         *     as they commit: each is `id: <event id>` and `data: <the webhook envelope>` (`id`, `event`,
+         *     `timestamp`, `delivered_at`, `organization_id`, `data`, `payload`, as `docs/webhooks.md`
+         *     shows). Send `Last-Event-ID` to resume after that event without losing or repeating any;
+         *     without it the stream starts with the next event. A comment line is sent as a heartbeat, and
+         *     the stream ends after `webhook_stream_max_duration` (reconnect with `Last-Event-ID`). Needs
+         *     `read:events`; only the types the key may read are sent, and asking for another is 403. At
+         *     most `webhook_stream_max_per_key` streams per key at once (429 beyond).
+         */
+        get: operations["streamEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events/{id}": {
         parameters: {
             query?: never;
@@ -8291,6 +8318,100 @@ export interface operations {
                 };
             };
             /** @description Rate limit exceeded; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal error (logged with the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    streamEvents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only these event types, comma-separated (`lead.created,lead.updated`); every type the key
+                 *     may read when absent.
+                 * @example [
+                 *       "lead.created",
+                 *       "lead.updated"
+                 *     ]
+                 */
+                types?: components["schemas"]["EventTypeName"][];
+            };
+            header?: {
+                /**
+                 * @description Resume after this event (the `id:` of the last frame received)
+                 * @example evt_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5
+                 */
+                "Last-Event-ID"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream: `text/event-stream` frames until the stream's time is up */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example id: evt_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5
+                     *     data: {"id":"evt_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5","event":"lead.created","timestamp":"2025-01-15T10:30:00.000Z","delivered_at":"2025-01-15T10:30:00.021Z","organization_id":"org_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5","data":{"id":"lead_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5"},"payload":{"id":"lead_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5"}}
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Invalid parameters or body; `field` names the culprit */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing, invalid, revoked or expired API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key lacks a scope (`INSUFFICIENT_SCOPE`) or the plan lacks the feature (`upgrade`, `requiredPlan`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `Last-Event-ID` names no event of this organization (events are kept `webhook_retention_days`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The key has its most streams open (`TOO_MANY_STREAMS`), or a rate limit */
             429: {
                 headers: {
                     [name: string]: unknown;

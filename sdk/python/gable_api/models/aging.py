@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -53,9 +53,9 @@ class Aging:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.aging_row import AgingRow
-        from ..models.aging_totals import AgingTotals
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.aging_row import AgingRow  # noqa: PLC0415
+        from ..models.aging_totals import AgingTotals  # noqa: PLC0415
 
         d = dict(src_dict)
         rows = []

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -153,8 +153,8 @@ class Application:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.json_text import JsonText
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.json_text import JsonText  # noqa: PLC0415
 
         d = dict(src_dict)
         answers = JsonText.from_dict(d.pop("answers"))
@@ -231,9 +231,7 @@ class Application:
                 return data
             return cast(float | None | Unset, data)
 
-        monthly_income_usd = _parse_monthly_income_usd(
-            d.pop("monthly_income_usd", UNSET)
-        )
+        monthly_income_usd = _parse_monthly_income_usd(d.pop("monthly_income_usd", UNSET))
 
         def _parse_tenant_id(data: object) -> None | str | Unset:
             if data is None:

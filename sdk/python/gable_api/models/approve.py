@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -30,7 +30,7 @@ class Approve:
     reason: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.lease_terms import LeaseTerms
+        from ..models.lease_terms import LeaseTerms  # noqa: PLC0415
 
         create_lease: bool | dict[str, Any] | None | Unset
         if isinstance(self.create_lease, Unset):
@@ -57,8 +57,8 @@ class Approve:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.lease_terms import LeaseTerms
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.lease_terms import LeaseTerms  # noqa: PLC0415
 
         d = dict(src_dict)
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -50,7 +50,7 @@ class Attempt:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.json_text import JsonText
+        from ..models.json_text import JsonText  # noqa: PLC0415
 
         attempted_at = self.attempted_at.isoformat()
 
@@ -115,8 +115,8 @@ class Attempt:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.json_text import JsonText
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.json_text import JsonText  # noqa: PLC0415
 
         d = dict(src_dict)
         attempted_at = datetime.datetime.fromisoformat(d.pop("attemptedAt"))

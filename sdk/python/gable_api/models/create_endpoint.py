@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -45,7 +45,7 @@ class CreateEndpoint:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.static_headers import StaticHeaders
+        from ..models.static_headers import StaticHeaders  # noqa: PLC0415
 
         url = self.url
 
@@ -118,8 +118,8 @@ class CreateEndpoint:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.static_headers import StaticHeaders
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.static_headers import StaticHeaders  # noqa: PLC0415
 
         d = dict(src_dict)
         url = d.pop("url")

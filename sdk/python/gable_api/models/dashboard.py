@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -92,9 +92,9 @@ class Dashboard:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.aging_totals import AgingTotals
-        from ..models.occupancy import Occupancy
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.aging_totals import AgingTotals  # noqa: PLC0415
+        from ..models.occupancy import Occupancy  # noqa: PLC0415
 
         d = dict(src_dict)
         as_of = datetime.date.fromisoformat(d.pop("as_of"))

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -65,7 +65,7 @@ class Delinquent:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.plan_standing import PlanStanding
+        from ..models.plan_standing import PlanStanding  # noqa: PLC0415
 
         amount_usd = self.amount_usd
 
@@ -139,8 +139,8 @@ class Delinquent:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.plan_standing import PlanStanding
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.plan_standing import PlanStanding  # noqa: PLC0415
 
         d = dict(src_dict)
         amount_usd = d.pop("amount_usd")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -166,8 +166,8 @@ class Endpoint:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.endpoint_headers import EndpointHeaders
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.endpoint_headers import EndpointHeaders  # noqa: PLC0415
 
         d = dict(src_dict)
         consecutive_failures = d.pop("consecutiveFailures")
@@ -259,9 +259,7 @@ class Endpoint:
 
         last_success_at = _parse_last_success_at(d.pop("lastSuccessAt", UNSET))
 
-        def _parse_previous_secret_expires_at(
-            data: object,
-        ) -> datetime.datetime | None | Unset:
+        def _parse_previous_secret_expires_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -269,18 +267,14 @@ class Endpoint:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                previous_secret_expires_at_type_0 = datetime.datetime.fromisoformat(
-                    data
-                )
+                previous_secret_expires_at_type_0 = datetime.datetime.fromisoformat(data)
 
                 return previous_secret_expires_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(datetime.datetime | None | Unset, data)
 
-        previous_secret_expires_at = _parse_previous_secret_expires_at(
-            d.pop("previousSecretExpiresAt", UNSET)
-        )
+        previous_secret_expires_at = _parse_previous_secret_expires_at(d.pop("previousSecretExpiresAt", UNSET))
 
         endpoint = cls(
             consecutive_failures=consecutive_failures,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -62,9 +62,9 @@ class EventType:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.event_type_example import EventTypeExample
-        from ..models.event_type_schema import EventTypeSchema
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.event_type_example import EventTypeExample  # noqa: PLC0415
+        from ..models.event_type_schema import EventTypeSchema  # noqa: PLC0415
 
         d = dict(src_dict)
         area = d.pop("area")

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -36,9 +36,7 @@ class GraphqlRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.graphql_request_variables_type_0 import (
-            GraphqlRequestVariablesType0,
-        )
+        from ..models.graphql_request_variables_type_0 import GraphqlRequestVariablesType0  # noqa: PLC0415
 
         query = self.query
 
@@ -71,10 +69,8 @@ class GraphqlRequest:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.graphql_request_variables_type_0 import (
-            GraphqlRequestVariablesType0,
-        )
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.graphql_request_variables_type_0 import GraphqlRequestVariablesType0  # noqa: PLC0415
 
         d = dict(src_dict)
         query = d.pop("query")
@@ -88,9 +84,7 @@ class GraphqlRequest:
 
         operation_name = _parse_operation_name(d.pop("operationName", UNSET))
 
-        def _parse_variables(
-            data: object,
-        ) -> GraphqlRequestVariablesType0 | None | Unset:
+        def _parse_variables(data: object) -> GraphqlRequestVariablesType0 | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):

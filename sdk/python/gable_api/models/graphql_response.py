@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,9 +10,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.graphql_response_data_type_0 import GraphqlResponseDataType0
-    from ..models.graphql_response_errors_type_0_item import (
-        GraphqlResponseErrorsType0Item,
-    )
+    from ..models.graphql_response_errors_type_0_item import GraphqlResponseErrorsType0Item
 
 
 T = TypeVar("T", bound="GraphqlResponse")
@@ -38,7 +36,7 @@ class GraphqlResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.graphql_response_data_type_0 import GraphqlResponseDataType0
+        from ..models.graphql_response_data_type_0 import GraphqlResponseDataType0  # noqa: PLC0415
 
         data: dict[str, Any] | None | Unset
         if isinstance(self.data, Unset):
@@ -71,11 +69,9 @@ class GraphqlResponse:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.graphql_response_data_type_0 import GraphqlResponseDataType0
-        from ..models.graphql_response_errors_type_0_item import (
-            GraphqlResponseErrorsType0Item,
-        )
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.graphql_response_data_type_0 import GraphqlResponseDataType0  # noqa: PLC0415
+        from ..models.graphql_response_errors_type_0_item import GraphqlResponseErrorsType0Item  # noqa: PLC0415
 
         d = dict(src_dict)
 
@@ -96,9 +92,7 @@ class GraphqlResponse:
 
         data = _parse_data(d.pop("data", UNSET))
 
-        def _parse_errors(
-            data: object,
-        ) -> list[GraphqlResponseErrorsType0Item] | None | Unset:
+        def _parse_errors(data: object) -> list[GraphqlResponseErrorsType0Item] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -109,9 +103,7 @@ class GraphqlResponse:
                 errors_type_0 = []
                 _errors_type_0 = data
                 for errors_type_0_item_data in _errors_type_0:
-                    errors_type_0_item = GraphqlResponseErrorsType0Item.from_dict(
-                        errors_type_0_item_data
-                    )
+                    errors_type_0_item = GraphqlResponseErrorsType0Item.from_dict(errors_type_0_item_data)
 
                     errors_type_0.append(errors_type_0_item)
 

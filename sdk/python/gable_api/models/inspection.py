@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -62,9 +62,7 @@ class Inspection:
 
         items = []
         for componentsschemas_checklist_item_data in self.items:
-            componentsschemas_checklist_item = (
-                componentsschemas_checklist_item_data.to_dict()
-            )
+            componentsschemas_checklist_item = componentsschemas_checklist_item_data.to_dict()
             items.append(componentsschemas_checklist_item)
 
         status = self.status.value
@@ -120,8 +118,8 @@ class Inspection:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.inspection_item import InspectionItem
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.inspection_item import InspectionItem  # noqa: PLC0415
 
         d = dict(src_dict)
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
@@ -131,9 +129,7 @@ class Inspection:
         items = []
         _items = d.pop("items")
         for componentsschemas_checklist_item_data in _items:
-            componentsschemas_checklist_item = InspectionItem.from_dict(
-                componentsschemas_checklist_item_data
-            )
+            componentsschemas_checklist_item = InspectionItem.from_dict(componentsschemas_checklist_item_data)
 
             items.append(componentsschemas_checklist_item)
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -72,8 +72,8 @@ class Lease:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.late_fee_type_0 import LateFeeType0
-        from ..models.late_fee_type_1 import LateFeeType1
+        from ..models.late_fee_type_0 import LateFeeType0  # noqa: PLC0415
+        from ..models.late_fee_type_1 import LateFeeType1  # noqa: PLC0415
 
         created_at = self.created_at.isoformat()
 
@@ -110,9 +110,9 @@ class Lease:
         late_fee: dict[str, Any] | None | Unset
         if isinstance(self.late_fee, Unset):
             late_fee = UNSET
-        elif isinstance(self.late_fee, LateFeeType0) or isinstance(
-            self.late_fee, LateFeeType1
-        ):
+        elif isinstance(self.late_fee, LateFeeType0):
+            late_fee = self.late_fee.to_dict()
+        elif isinstance(self.late_fee, LateFeeType1):
             late_fee = self.late_fee.to_dict()
         else:
             late_fee = self.late_fee
@@ -173,9 +173,9 @@ class Lease:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.late_fee_type_0 import LateFeeType0
-        from ..models.late_fee_type_1 import LateFeeType1
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.late_fee_type_0 import LateFeeType0  # noqa: PLC0415
+        from ..models.late_fee_type_1 import LateFeeType1  # noqa: PLC0415
 
         d = dict(src_dict)
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))

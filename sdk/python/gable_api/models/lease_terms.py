@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -43,8 +43,8 @@ class LeaseTerms:
     start_date: datetime.date | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.late_fee_type_0 import LateFeeType0
-        from ..models.late_fee_type_1 import LateFeeType1
+        from ..models.late_fee_type_0 import LateFeeType0  # noqa: PLC0415
+        from ..models.late_fee_type_1 import LateFeeType1  # noqa: PLC0415
 
         deposit_usd: float | None | Unset
         if isinstance(self.deposit_usd, Unset):
@@ -75,9 +75,9 @@ class LeaseTerms:
         late_fee: dict[str, Any] | None | Unset
         if isinstance(self.late_fee, Unset):
             late_fee = UNSET
-        elif isinstance(self.late_fee, LateFeeType0) or isinstance(
-            self.late_fee, LateFeeType1
-        ):
+        elif isinstance(self.late_fee, LateFeeType0):
+            late_fee = self.late_fee.to_dict()
+        elif isinstance(self.late_fee, LateFeeType1):
             late_fee = self.late_fee.to_dict()
         else:
             late_fee = self.late_fee
@@ -117,9 +117,9 @@ class LeaseTerms:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.late_fee_type_0 import LateFeeType0
-        from ..models.late_fee_type_1 import LateFeeType1
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.late_fee_type_0 import LateFeeType0  # noqa: PLC0415
+        from ..models.late_fee_type_1 import LateFeeType1  # noqa: PLC0415
 
         d = dict(src_dict)
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -64,9 +64,7 @@ class PaymentPlan:
 
         installments = []
         for componentsschemas_installments_item_data in self.installments:
-            componentsschemas_installments_item = (
-                componentsschemas_installments_item_data.to_dict()
-            )
+            componentsschemas_installments_item = componentsschemas_installments_item_data.to_dict()
             installments.append(componentsschemas_installments_item)
 
         paid_usd = self.paid_usd
@@ -123,8 +121,8 @@ class PaymentPlan:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.installment import Installment
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.installment import Installment  # noqa: PLC0415
 
         d = dict(src_dict)
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
@@ -134,9 +132,7 @@ class PaymentPlan:
         installments = []
         _installments = d.pop("installments")
         for componentsschemas_installments_item_data in _installments:
-            componentsschemas_installments_item = Installment.from_dict(
-                componentsschemas_installments_item_data
-            )
+            componentsschemas_installments_item = Installment.from_dict(componentsschemas_installments_item_data)
 
             installments.append(componentsschemas_installments_item)
 

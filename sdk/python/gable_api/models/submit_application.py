@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -39,9 +39,7 @@ class SubmitApplication:
     monthly_income_usd: float | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.submit_application_answers_type_0 import (
-            SubmitApplicationAnswersType0,
-        )
+        from ..models.submit_application_answers_type_0 import SubmitApplicationAnswersType0  # noqa: PLC0415
 
         applicant_name = self.applicant_name
 
@@ -93,19 +91,15 @@ class SubmitApplication:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.submit_application_answers_type_0 import (
-            SubmitApplicationAnswersType0,
-        )
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.submit_application_answers_type_0 import SubmitApplicationAnswersType0  # noqa: PLC0415
 
         d = dict(src_dict)
         applicant_name = d.pop("applicant_name")
 
         unit_id = d.pop("unit_id")
 
-        def _parse_answers(
-            data: object,
-        ) -> None | SubmitApplicationAnswersType0 | Unset:
+        def _parse_answers(data: object) -> None | SubmitApplicationAnswersType0 | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -147,9 +141,7 @@ class SubmitApplication:
                 return data
             return cast(float | None | Unset, data)
 
-        monthly_income_usd = _parse_monthly_income_usd(
-            d.pop("monthly_income_usd", UNSET)
-        )
+        monthly_income_usd = _parse_monthly_income_usd(d.pop("monthly_income_usd", UNSET))
 
         submit_application = cls(
             applicant_name=applicant_name,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -83,8 +83,8 @@ class UpdateApplication:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.update_application_answers import UpdateApplicationAnswers
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.update_application_answers import UpdateApplicationAnswers  # noqa: PLC0415
 
         d = dict(src_dict)
         _answers = d.pop("answers", UNSET)
@@ -121,9 +121,7 @@ class UpdateApplication:
                 return data
             return cast(float | None | Unset, data)
 
-        monthly_income_usd = _parse_monthly_income_usd(
-            d.pop("monthly_income_usd", UNSET)
-        )
+        monthly_income_usd = _parse_monthly_income_usd(d.pop("monthly_income_usd", UNSET))
 
         unit_id = d.pop("unit_id", UNSET)
 

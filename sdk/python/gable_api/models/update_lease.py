@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -46,8 +46,8 @@ class UpdateLease:
     unit_id: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.late_fee_type_0 import LateFeeType0
-        from ..models.late_fee_type_1 import LateFeeType1
+        from ..models.late_fee_type_0 import LateFeeType0  # noqa: PLC0415
+        from ..models.late_fee_type_1 import LateFeeType1  # noqa: PLC0415
 
         deposit_usd = self.deposit_usd
 
@@ -66,9 +66,9 @@ class UpdateLease:
         late_fee: dict[str, Any] | None | Unset
         if isinstance(self.late_fee, Unset):
             late_fee = UNSET
-        elif isinstance(self.late_fee, LateFeeType0) or isinstance(
-            self.late_fee, LateFeeType1
-        ):
+        elif isinstance(self.late_fee, LateFeeType0):
+            late_fee = self.late_fee.to_dict()
+        elif isinstance(self.late_fee, LateFeeType1):
             late_fee = self.late_fee.to_dict()
         else:
             late_fee = self.late_fee
@@ -110,9 +110,9 @@ class UpdateLease:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.late_fee_type_0 import LateFeeType0
-        from ..models.late_fee_type_1 import LateFeeType1
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.late_fee_type_0 import LateFeeType0  # noqa: PLC0415
+        from ..models.late_fee_type_1 import LateFeeType1  # noqa: PLC0415
 
         d = dict(src_dict)
         deposit_usd = d.pop("deposit_usd", UNSET)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -44,8 +44,8 @@ class UpdatePlan:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.installment import Installment
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.installment import Installment  # noqa: PLC0415
 
         d = dict(src_dict)
         _installments = d.pop("installments", UNSET)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -95,11 +95,11 @@ class UsageReport:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.credential_usage import CredentialUsage
-        from ..models.limits import Limits
-        from ..models.route_usage import RouteUsage
-        from ..models.usage_day import UsageDay
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.credential_usage import CredentialUsage  # noqa: PLC0415
+        from ..models.limits import Limits  # noqa: PLC0415
+        from ..models.route_usage import RouteUsage  # noqa: PLC0415
+        from ..models.usage_day import UsageDay  # noqa: PLC0415
 
         d = dict(src_dict)
         credentials = []

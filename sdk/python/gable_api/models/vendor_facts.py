@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -118,7 +118,7 @@ class VendorFacts:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         cancelled_jobs = d.pop("cancelled_jobs")
 
@@ -152,9 +152,7 @@ class VendorFacts:
                 return data
             return cast(float | None | Unset, data)
 
-        average_days_to_complete = _parse_average_days_to_complete(
-            d.pop("average_days_to_complete", UNSET)
-        )
+        average_days_to_complete = _parse_average_days_to_complete(d.pop("average_days_to_complete", UNSET))
 
         def _parse_on_time_rate(data: object) -> float | None | Unset:
             if data is None:

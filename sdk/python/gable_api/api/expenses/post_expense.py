@@ -25,7 +25,9 @@ def _get_kwargs(
         "url": "/api/expenses",
     }
 
-    if isinstance(body, ExpenseActionType0) or isinstance(body, ExpenseActionType1):
+    if isinstance(body, ExpenseActionType0):
+        _kwargs["json"] = body.to_dict()
+    elif isinstance(body, ExpenseActionType1):
         _kwargs["json"] = body.to_dict()
     else:
         _kwargs["json"] = body.to_dict()
@@ -38,7 +40,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Deleted | Expense | ErrorBody | None:
+) -> Deleted | Expense | ErrorBody | Expense | None:
     if response.status_code == 200:
 
         def _parse_response_200(data: object) -> Deleted | Expense:
@@ -123,7 +125,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Deleted | Expense | ErrorBody]:
+) -> Response[Deleted | Expense | ErrorBody | Expense]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -136,7 +138,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ExpenseActionType0 | ExpenseActionType1 | ExpenseActionType2,
-) -> Response[Deleted | Expense | ErrorBody]:
+) -> Response[Deleted | Expense | ErrorBody | Expense]:
     """Add, change or delete an expense entry
 
      `{"action": "add_entry", …}` adds an entry (201, the entry; `expense.created`).
@@ -171,7 +173,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ExpenseActionType0 | ExpenseActionType1 | ExpenseActionType2,
-) -> Deleted | Expense | ErrorBody | None:
+) -> Deleted | Expense | ErrorBody | Expense | None:
     """Add, change or delete an expense entry
 
      `{"action": "add_entry", …}` adds an entry (201, the entry; `expense.created`).
@@ -201,7 +203,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ExpenseActionType0 | ExpenseActionType1 | ExpenseActionType2,
-) -> Response[Deleted | Expense | ErrorBody]:
+) -> Response[Deleted | Expense | ErrorBody | Expense]:
     """Add, change or delete an expense entry
 
      `{"action": "add_entry", …}` adds an entry (201, the entry; `expense.created`).
@@ -234,7 +236,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ExpenseActionType0 | ExpenseActionType1 | ExpenseActionType2,
-) -> Deleted | Expense | ErrorBody | None:
+) -> Deleted | Expense | ErrorBody | Expense | None:
     """Add, change or delete an expense entry
 
      `{"action": "add_entry", …}` adds an entry (201, the entry; `expense.created`).

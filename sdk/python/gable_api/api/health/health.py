@@ -19,9 +19,7 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Status | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Status | None:
     if response.status_code == 200:
         response_200 = Status.from_dict(response.json())
 
@@ -33,9 +31,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Status]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Status]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
