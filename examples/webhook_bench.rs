@@ -7,6 +7,7 @@
 //! cargo run --release --example webhook_bench -- isolation
 //! cargo run --release --example webhook_bench -- crash
 //! cargo run --release --example webhook_bench -- backlog
+//! cargo run --release --example webhook_bench -- stream
 //! ```
 //!
 //! Environment: `GABLE_BIN` (default `target/release/gable`), `BENCH_DATABASE_URL` (an admin
@@ -270,21 +271,8 @@ async fn latency() {
     bench.wait_ready().await;
     bench.endpoints(rport, 1).await;
     let total = rate * seconds;
-    let interval = Duration::from_secs_f64(1.0 / rate as f64);
-    let started = Instant::now();
-    let mut tasks = Vec::with_capacity(total);
     let bench = Arc::new(bench);
-    for i in 0..total {
-        let due = started + interval * u32::try_from(i).unwrap();
-        tokio::time::sleep_until(due.into()).await;
-        let bench = bench.clone();
-        tasks.push(tokio::spawn(async move {
-            bench.post("/api/leads", json!({"name": format!("Steady {i}"), "source": "bench"})).await;
-        }));
-    }
-    for task in tasks {
-        task.await.unwrap();
-    }
+    steady_leads(&bench, rate, total).await;
     wait_total(&shared, total, Duration::from_secs(60)).await;
     stop(server);
     let mut latencies = shared.0.lock().unwrap().latencies.clone();
@@ -296,6 +284,96 @@ async fn latency() {
         percentile(&latencies, 0.99),
         latencies.last().copied().unwrap_or(f64::NAN)
     );
+}
+
+/// The live stream beside a webhook, in one run: leads created at a steady rate, one endpoint
+/// and `STREAMS` open streams (`GET /api/events/stream`); commit→receipt for both, and whether
+/// every stream got every event once, in order.
+async fn stream_latency() {
+    let rate = env_usize("RATE", 200);
+    let seconds = env_usize("SECONDS", 30);
+    let streams = env_usize("STREAMS", 4);
+    let bench = Bench::new(8);
+    let (rport, shared) = receiver(HashMap::new()).await;
+    let server = bench.spawn(&["serve"]);
+    bench.wait_ready().await;
+    bench.endpoints(rport, 1).await;
+    let total = rate * seconds;
+    let mut readers = Vec::new();
+    for _ in 0..streams {
+        let response = bench
+            .client
+            .get(format!("http://127.0.0.1:{}/api/events/stream", bench.port))
+            .bearer_auth(&bench.key)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200);
+        readers.push(tokio::spawn(read_stream(response, total)));
+    }
+    steady_leads(&Arc::new(bench), rate, total).await;
+    wait_total(&shared, total, Duration::from_secs(60)).await;
+    let mut streamed = Vec::new();
+    let mut no_repeats = true;
+    let mut counts = Vec::new();
+    for reader in readers {
+        let (latencies, ids) = reader.await.unwrap();
+        let mut unique = ids.clone();
+        unique.sort();
+        unique.dedup();
+        no_repeats &= unique.len() == ids.len();
+        counts.push(ids.len());
+        streamed.extend(latencies);
+    }
+    stop(server);
+    streamed.sort_by(f64::total_cmp);
+    let mut hooked = shared.0.lock().unwrap().latencies.clone();
+    hooked.sort_by(f64::total_cmp);
+    println!(
+        "at {rate} events/s for {seconds} s, {streams} streams: events per stream {counts:?} of {total} (no repeats: {no_repeats}); \
+         commit→frame p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms; the webhook beside it: commit→receipt p50 {:.1} ms, p99 {:.1} ms",
+        percentile(&streamed, 0.5),
+        percentile(&streamed, 0.99),
+        streamed.last().copied().unwrap_or(f64::NAN),
+        percentile(&hooked, 0.5),
+        percentile(&hooked, 0.99),
+    );
+}
+
+/// Reads a stream until `total` events arrived (or 60 s passed without one): each frame's
+/// commit→arrival latency and the event ids in arrival order.
+async fn read_stream(mut response: reqwest::Response, total: usize) -> (Vec<f64>, Vec<String>) {
+    let mut frames = gable::webhooks::listen::Frames::default();
+    let (mut latencies, mut ids) = (Vec::new(), Vec::new());
+    while ids.len() < total {
+        let Ok(Ok(Some(bytes))) = tokio::time::timeout(Duration::from_secs(60), response.chunk()).await else { break };
+        let arrived = now_ms();
+        for frame in frames.push(&bytes) {
+            let event: Value = serde_json::from_str(frame.data.as_deref().unwrap_or("{}")).unwrap_or_default();
+            if let Some(at) = event["timestamp"].as_str().and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok()) {
+                latencies.push(arrived - at.timestamp_millis() as f64);
+            }
+            ids.extend(frame.id);
+        }
+    }
+    (latencies, ids)
+}
+
+/// Creates `total` leads at `rate` a second, each on time whatever the earlier ones take.
+async fn steady_leads(bench: &Arc<Bench>, rate: usize, total: usize) {
+    let interval = Duration::from_secs_f64(1.0 / rate as f64);
+    let started = Instant::now();
+    let mut tasks = Vec::with_capacity(total);
+    for i in 0..total {
+        tokio::time::sleep_until((started + interval * u32::try_from(i).unwrap()).into()).await;
+        let bench = bench.clone();
+        tasks.push(tokio::spawn(async move {
+            bench.post("/api/leads", json!({"name": format!("Steady {i}"), "source": "bench"})).await;
+        }));
+    }
+    for task in tasks {
+        task.await.unwrap();
+    }
 }
 
 /// Nine fast endpoints with and without a tenth that answers in 5 s.
@@ -454,7 +532,8 @@ async fn main() {
         Some("isolation") => isolation().await,
         Some("crash") => crash().await,
         Some("backlog") => backlog().await,
-        _ => eprintln!("usage: webhook_bench throughput|latency|isolation|crash|backlog"),
+        Some("stream") => stream_latency().await,
+        _ => eprintln!("usage: webhook_bench throughput|latency|isolation|crash|backlog|stream"),
     }
 }
 

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use std::time::Duration;
 
 use axum::Router;
-use axum::extract::DefaultBodyLimit;
+use axum::extract::{DefaultBodyLimit, Extension};
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::{get, post};
 use tokio::net::TcpListener;
@@ -18,6 +18,7 @@ use utoipa_axum::router::OpenApiRouter;
 
 use crate::config::Settings;
 use crate::db::Db;
+use crate::http::in_process::Api;
 use crate::platform::metrics;
 use crate::platform::{self, docs, health};
 use crate::resource::{Area, Operations};
@@ -132,9 +133,12 @@ fn routes() -> (Router<AppState>, Router<AppState>, docs::Document) {
 /// under `/api` and `/v1`, `/graphql`, `/metrics`, `/docs`, `/openapi.json`.
 fn router(state: AppState) -> Router {
     let (public, api, openapi) = routes();
-    // The console acts through the API's own routes, as the signed-in user (no key, no limits).
-    let console = console::router(console::Api::new(api.clone().with_state(state.clone())));
+    // The console acts through the API's own routes, as the signed-in user (no key, no limits),
+    // and so do GraphQL's actions, as the caller.
+    let in_process = Api::new(api.clone().with_state(state.clone()));
+    let console = console::router(in_process.clone());
     let api = api
+        .layer(Extension(in_process.clone()))
         .route_layer(from_fn_with_state(state.clone(), http::idempotency::middleware))
         .route_layer(from_fn_with_state(state.clone(), auth::authenticate))
         .route_layer(from_fn_with_state(state.clone(), graphql::price));
@@ -144,6 +148,7 @@ fn router(state: AppState) -> Router {
         .route_layer(from_fn_with_state(state.clone(), http::idempotency::middleware))
         .route_layer(from_fn_with_state(state.clone(), auth::authenticate))
         .route_layer(from_fn_with_state(state.clone(), graphql::price))
+        .layer(Extension(in_process))
         .get(graphql::playground);
     let max_body = state.settings().max_body_bytes;
     Router::new()
@@ -188,7 +193,9 @@ fn documented() -> OpenApiRouter<AppState> {
 fn api() -> OpenApiRouter<AppState> {
     let areas = AREAS.iter().fold(OpenApiRouter::new(), |router, area| router.merge((area.router)()));
     let resources: Vec<Operations> = AREAS.iter().flat_map(|area| (area.operations)()).collect();
-    areas.merge(graphql::router(&resources))
+    // GraphQL's actions are the areas' other operations, read from their own document.
+    let document = serde_json::to_value(areas.get_openapi()).expect("the OpenAPI document is JSON");
+    areas.merge(graphql::router(&resources, &document))
 }
 
 /// This instance's memory, once a minute: its usage counts written out, finished rate-limit

@@ -10,10 +10,10 @@ use maud::{Markup, html};
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
-use super::api::{Api, Reply};
 use super::form::{FormError, error_of, field_error, other_error};
 use super::session::{Posted, Session, redirect};
 use super::views::{self, Page, csrf};
+use crate::http::in_process::{Api, Reply};
 use crate::state::AppState;
 
 const KEYS: &str = "/console/settings/developer/keys";

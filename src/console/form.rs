@@ -5,7 +5,7 @@ use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 use axum::response::{IntoResponse, Response};
 
-use super::api::Reply;
+use crate::http::in_process::Reply;
 
 /// The fields of an `application/x-www-form-urlencoded` body.
 #[derive(Debug, Default)]

@@ -10,9 +10,8 @@
 //!
 //! Who is signed in is [`session`]'s (sessions live in `crate::auth::users`); what they can do
 //! is their role's scopes, and every action is the REST API's own route called in-process
-//! ([`api`]) — no second path to the data.
+//! ([`crate::http::in_process`]) — no second path to the data.
 
-mod api;
 mod developer;
 mod form;
 mod overview;
@@ -36,7 +35,7 @@ use axum::{Extension, Router};
 use base64::Engine;
 use sha2::{Digest, Sha384};
 
-pub use self::api::Api;
+pub use crate::http::in_process::Api;
 use crate::state::AppState;
 
 /// The console's routes, acting through `api` (the API's router with its state).

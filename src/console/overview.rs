@@ -11,9 +11,9 @@ use axum::response::{IntoResponse, Response};
 use maud::html;
 use serde_json::Value;
 
-use super::api::Api;
 use super::session::Session;
 use super::views::{self, Page};
+use crate::http::in_process::Api;
 use crate::state::AppState;
 
 const BUCKETS: [&str; 4] = ["0-30", "31-60", "61-90", "90+"];

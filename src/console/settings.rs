@@ -10,12 +10,12 @@ use maud::html;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::api::Api;
 use super::developer::{query, refused, segment};
 use super::form::{FormData, FormError, error_of, field_error};
 use super::session::{Posted, Session, redirect};
 use super::views::{self, Page, csrf};
 use crate::config::CONSOLE_ROLES;
+use crate::http::in_process::Api;
 use crate::state::AppState;
 
 const ORGANIZATION: &str = "/console/settings/organization";

@@ -9,10 +9,10 @@ use axum::response::{IntoResponse, Response};
 use maud::html;
 use serde_json::Value;
 
-use super::api::Api;
 use super::developer::refused;
 use super::session::Session;
 use super::views::{self, Page};
+use crate::http::in_process::Api;
 
 pub const USAGE: &str = "/console/settings/developer/usage";
 

@@ -9,10 +9,11 @@
 //! validated, scoped and evented exactly like the REST call; an [`ApiError`] becomes a GraphQL
 //! error whose `extensions` carry its `code` (and `field`).
 
+mod actions;
 mod cost;
 mod types;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
 use async_graphql::dynamic::{
@@ -21,7 +22,7 @@ use async_graphql::dynamic::{
 use async_graphql::parser::types::{DocumentOperations, ExecutableDocument, OperationDefinition, Selection};
 use async_graphql::{ErrorExtensions, Pos, Variables};
 use axum::body::{Body, to_bytes};
-use axum::extract::{Request, State};
+use axum::extract::{Extension, Request, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE};
 use axum::http::{HeaderValue, Method};
 use axum::middleware::Next;
@@ -35,6 +36,7 @@ use utoipa_axum::routes;
 use crate::auth::{ActingOrg, Auth, RequestCost};
 use crate::http::Json as JsonBody;
 use crate::http::extract::payload_too_large;
+use crate::http::in_process::Api;
 use crate::resource::erased::{FilterParam, described};
 use crate::resource::{Operations, Page, a, camel_case, pascal};
 use crate::state::AppState;
@@ -45,10 +47,14 @@ use crate::vocab::scope::Need;
 const MAX_DEPTH: usize = 16;
 
 /// `POST /graphql` for the authenticated API (mounted under `/api` and `/v1`), over these
-/// resources (every area's, from the composition root). The schema is built now, once, so a
+/// resources (every area's, from the composition root) and the other operations of `document`
+/// (the areas' OpenAPI document, as JSON: [`actions`]). The schema is built now, once, so a
 /// resource whose types do not translate fails at start.
-pub fn router(resources: &[Operations]) -> OpenApiRouter<AppState> {
-    SCHEMA.get_or_init(|| build(resources).expect("the schema generated from the resources is valid"));
+pub fn router(resources: &[Operations], document: &Json) -> OpenApiRouter<AppState> {
+    SCHEMA.get_or_init(|| {
+        let actions = actions::from_document(document, resources);
+        build(resources, actions).expect("the schema generated from the resources is valid")
+    });
     OpenApiRouter::new().routes(routes!(execute))
 }
 
@@ -102,8 +108,13 @@ pub struct GraphqlResponse {
 /// is still 200. Documents are limited in depth and size.
 #[utoipa::path(post, path = "/graphql", tag = "GraphQL", request_body = GraphqlRequest,
     responses((status = 200, description = "The result, with `errors` for failed fields", body = GraphqlResponse)))]
-pub async fn execute(State(state): State<AppState>, auth: Auth, JsonBody(body): JsonBody<GraphqlRequest>) -> Response {
-    let mut request = async_graphql::Request::new(body.query.clone()).data(state).data(auth);
+pub async fn execute(
+    State(state): State<AppState>,
+    Extension(api): Extension<Api>,
+    auth: Auth,
+    JsonBody(body): JsonBody<GraphqlRequest>,
+) -> Response {
+    let mut request = async_graphql::Request::new(body.query.clone()).data(state).data(api).data(auth);
     if let Some(variables) = body.variables {
         request = request.variables(Variables::from_json(Json::Object(variables)));
     }
@@ -315,12 +326,16 @@ fn page(ctx: &ResolverContext<'_>) -> async_graphql::Result<Page> {
     Ok(page)
 }
 
-/// The filter arguments given, as the query string `GET {path}` would have, so they are
-/// parsed by the same rules.
-fn filter_query(ctx: &ResolverContext<'_>, names: &HashMap<String, String>) -> async_graphql::Result<String> {
+/// The arguments given but `skip`, as the query string of the REST route (`names` maps their
+/// GraphQL names to the route's), so they are parsed by the same rules.
+fn query_string(
+    ctx: &ResolverContext<'_>,
+    names: &HashMap<String, String>,
+    skip: &[&str],
+) -> async_graphql::Result<String> {
     let mut query = form_urlencoded::Serializer::new(String::new());
     for (name, value) in ctx.args.iter() {
-        if matches!(name.as_str(), "limit" | "startingAfter") {
+        if skip.contains(&name.as_str()) {
             continue;
         }
         let name = names.get(name.as_str()).map_or(name.as_str(), String::as_str);
@@ -369,7 +384,7 @@ fn records(records: Vec<Json>) -> FieldValue<'static> {
 }
 
 /// The schema for these resources.
-fn build(resources: &[Operations]) -> Result<Schema, SchemaError> {
+fn build(resources: &[Operations], actions: Vec<actions::Action>) -> Result<Schema, SchemaError> {
     let mut query = Object::new("Query");
     let mut mutation = Object::new("Mutation");
     let deleted = described::<crate::resource::Deleted>();
@@ -410,7 +425,7 @@ fn build(resources: &[Operations]) -> Result<Schema, SchemaError> {
                 FieldFuture::new(async move {
                     let (state, auth) = (ctx.data::<AppState>()?, ctx.data::<Auth>()?);
                     let page = page(&ctx)?;
-                    let query = filter_query(&ctx, &filter_names)?;
+                    let query = query_string(&ctx, &filter_names, &["limit", "startingAfter"])?;
                     let list = (ops.list)(state, auth, page, &query).await.map_err(graphql_error)?;
                     Ok(Some(records(list)))
                 })
@@ -496,7 +511,48 @@ fn build(resources: &[Operations]) -> Result<Schema, SchemaError> {
         }
     }
 
+    let mut types: HashSet<String> = resources.iter().map(|ops| pascal(ops.meta.name)).collect();
+    types.insert("Deleted".to_owned());
+    let mut fields: HashSet<String> = HashSet::new();
+    for action in actions {
+        let is_query = action.method == Method::GET;
+        let taken = if is_query { query.type_name() } else { mutation.type_name() };
+        if !fields.insert(format!("{taken}.{}", action.name)) || resource_field(resources, &action.name) {
+            continue;
+        }
+        if let actions::Returns::Object(name, Some(described)) | actions::Returns::List(name, Some(described)) =
+            &action.returns
+            && types.insert(name.clone())
+        {
+            schema = schema.register(types::object(name, described));
+        }
+        let input = match &action.body {
+            Some((body, _)) if body.schema.get("properties").is_some() => {
+                if types.insert(body.name.clone()) {
+                    schema = schema.register(types::input(&body.name, body));
+                }
+                Some(body.name.clone())
+            }
+            _ => None,
+        };
+        let field = Arc::new(action).field(input.as_deref());
+        if is_query {
+            query = query.field(field);
+        } else {
+            mutation = mutation.field(field);
+        }
+    }
+
     schema.register(query).register(mutation).finish()
+}
+
+/// Whether a resource's own fields (`properties`, `property`, `createProperty`, …) have this name.
+fn resource_field(resources: &[Operations], name: &str) -> bool {
+    resources.iter().any(|ops| {
+        let type_name = pascal(ops.meta.name);
+        [camel(ops.meta.plural), camel(ops.meta.name)].contains(&name.to_owned())
+            || ["create", "update", "delete"].iter().any(|verb| format!("{verb}{type_name}") == name)
+    })
 }
 
 #[cfg(test)]

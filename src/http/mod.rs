@@ -3,6 +3,7 @@
 
 pub mod extract;
 pub mod idempotency;
+pub mod in_process;
 mod objects;
 pub mod public;
 pub mod request_id;

@@ -439,3 +439,154 @@ async fn a_failing_field_is_null_with_its_path_and_the_others_answer() {
     let unknown = run(&app, &org.key, "{ properties { nope } }", json!({})).await;
     only_error(&unknown, "GRAPHQL_VALIDATION_FAILED");
 }
+
+/// What REST has, GraphQL has: the custom actions are mutations (`signLease`, `terminateLease`,
+/// `convertLead`, `completeWorkOrder`, …) and the reports are queries (`arAging`, `dashboard`,
+/// `expenseTotals`), each running the REST route as the caller, under its scopes.
+#[tokio::test]
+async fn the_custom_actions_and_reports_of_rest_are_fields() {
+    use crate::rentals_support::{household, lease_body};
+
+    let app = spawn_app().await;
+    let org = app.org(Plan::Elite).await;
+    let (_, unit, tenant) = household(&app, &org.key, "Maple", "1A", "Maya").await;
+    let lease =
+        app.create("/api/leases", &org.key, &lease_body(unit["id"].as_str().unwrap(), &tenant, "2026-03-01")).await;
+    let lead = app.create("/api/leads", &org.key, &json!({"name": "Jane Doe", "email": "jane@example.com"})).await;
+
+    let body = run(
+        &app,
+        &org.key,
+        "mutation($lease: ID!, $lead: ID!) {
+           signLease(id: $lease) { id status signedAt }
+           convertLead(id: $lead) { contactCreated contact }
+           again: signLease(id: $lease) { id }
+         }",
+        json!({"lease": lease["id"], "lead": lead["id"]}),
+    )
+    .await;
+    assert_eq!(body["data"]["signLease"]["status"], "active", "{body}");
+    assert!(body["data"]["signLease"]["signedAt"].is_string(), "{body}");
+    assert_eq!(body["data"]["convertLead"]["contactCreated"], true, "{body}");
+    assert_eq!(body["data"]["convertLead"]["contact"]["email"], "jane@example.com", "{body}");
+    // The REST refusal, with its code and the field's path; the other fields answered.
+    assert_eq!(body["data"]["again"], Value::Null, "{body}");
+    let error = only_error(&body, "LEASE_NOT_DRAFT");
+    assert_eq!(error["path"], json!(["again"]), "{body}");
+    // The same events as the REST routes write.
+    assert_eq!(app.events(&org.key, "lease.signed").await.len(), 1);
+    assert_eq!(app.events(&org.key, "contact.created").await.len(), 1);
+
+    // Reports answer what REST answers.
+    let body = run(
+        &app,
+        &org.key,
+        "{ arAging { rows totals } dashboard { occupancy } expenseTotals { count totalUsd } }",
+        json!({}),
+    )
+    .await;
+    let (_, aging) = json(app.get("/api/ar-aging", &org.key).await).await;
+    assert_eq!(body["data"]["arAging"]["totals"], aging["totals"], "{body}");
+    let (_, dashboard) = json(app.get("/api/dashboard", &org.key).await).await;
+    assert_eq!(body["data"]["dashboard"]["occupancy"], dashboard["occupancy"], "{body}");
+    assert_eq!(body["data"]["expenseTotals"], json!({"count": 0, "totalUsd": 0}), "{body}");
+
+    // The REST scopes: a key that may read leases may not convert one.
+    let reader = app.key(&org.id, &["read:leads", "read:rent"]).await;
+    let body =
+        run(&app, &reader, "mutation($id: ID!) { convertLead(id: $id) { contactCreated } }", json!({"id": lead["id"]}))
+            .await;
+    assert_eq!(body["data"]["convertLead"], Value::Null, "{body}");
+    only_error(&body, "INSUFFICIENT_SCOPE");
+    let body = run(&app, &reader, "{ arAging { totals } }", json!({})).await;
+    assert!(body["data"]["arAging"]["totals"].is_object(), "{body}");
+    let body = run(&app, &reader, "{ dashboard { occupancy } }", json!({})).await;
+    only_error(&body, "INSUFFICIENT_SCOPE");
+
+    // Another organization's id is missing, as in REST.
+    let other = app.org(Plan::Elite).await;
+    let body =
+        run(&app, &other.key, "mutation($id: ID!) { terminateLease(id: $id) { id } }", json!({"id": lease["id"]}))
+            .await;
+    only_error(&body, "NOT_FOUND");
+}
+
+/// Every REST operation of the API is a GraphQL field: the resources' CRUD fields, and an
+/// action for each other operation (named by its operationId, a query without its `get`/`list`).
+#[tokio::test]
+async fn every_rest_operation_is_in_graphql() {
+    let app = spawn_app().await;
+    let org = app.org(Plan::Elite).await;
+    let body = run(
+        &app,
+        &org.key,
+        "{ __schema { queryType { fields { name } } mutationType { fields { name } } } }",
+        json!({}),
+    )
+    .await;
+    let names = |kind: &str| -> Vec<String> {
+        body["data"]["__schema"][kind]["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["name"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let (queries, mutations) = (names("queryType"), names("mutationType"));
+    for query in [
+        "arAging",
+        "dashboard",
+        "expenseTotals",
+        "usage",
+        "organization",
+        "members",
+        "invitations",
+        "deliveryStats",
+        "eventTypes",
+    ] {
+        assert!(queries.contains(&query.to_owned()), "query {query}");
+    }
+    for mutation in [
+        "signLease",
+        "terminateLease",
+        "convertLead",
+        "completeWorkOrder",
+        "approveApplication",
+        "denyApplication",
+        "completeInspection",
+        "acceptPlan",
+        "rejectPlan",
+        "createKey",
+        "revokeKey",
+        "createEndpoint",
+        "updateEndpoint",
+        "rotateSecret",
+        "testEndpoint",
+        "resend",
+        "recover",
+        "invite",
+        "updateOrganization",
+        "vendorSummary",
+        "prioritize",
+        "postExpense",
+    ] {
+        assert!(mutations.contains(&mutation.to_owned()), "mutation {mutation}");
+    }
+    // Counted against the document: one field per operation under /api, but GraphQL itself and
+    // the event stream (Server-Sent Events are no GraphQL value).
+    let (_, document) = json(app.request(Method::GET, "/openapi.json", None).send().await.unwrap()).await;
+    let operations = document["paths"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter(|(path, _)| {
+            path.starts_with("/api/") && !path.ends_with("/graphql") && !path.ends_with("/events/stream")
+        })
+        .flat_map(|(_, item)| {
+            item.as_object().unwrap().keys().filter(|m| ["get", "post", "put", "patch", "delete"].contains(&m.as_str()))
+        })
+        .count();
+    // `expenseCategory(id)` is GraphQL's own (REST lists the categories, built-in ones included).
+    let graphql_only = 1;
+    assert_eq!(queries.len() + mutations.len(), operations + graphql_only, "one GraphQL field per REST operation");
+}

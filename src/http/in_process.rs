@@ -1,7 +1,10 @@
-//! The console's only way to the data: the REST API's own router, called in-process with the
-//! signed-in user's [`Auth`] (their role's scopes) in place of a key. A console action is
-//! therefore the API call it shows — the same validation, scope checks, tenancy, events and
-//! errors — and there is no second path to maintain.
+//! The REST API's own router, called in-process with an [`Auth`] in place of a key: the
+//! console's only way to the data (as the signed-in user, their role's scopes), and GraphQL's
+//! way to the operations that are not a resource's CRUD (`graphql::actions`, as the caller). A
+//! console action or a GraphQL action is therefore the API call it stands for — the same
+//! validation, scope checks, tenancy, events and errors — and there is no second path to
+//! maintain. The call skips what the caller's own request already went through: key
+//! authentication, rate limits and idempotency.
 
 use axum::Router;
 use axum::body::{Body, to_bytes};
@@ -49,7 +52,7 @@ impl Reply {
     }
 }
 
-/// The largest API answer the console reads (a page of a list is far smaller).
+/// The largest API answer read (a page of a list is far smaller).
 const MAX_REPLY: usize = 16 * 1024 * 1024;
 
 impl Api {
@@ -100,7 +103,7 @@ impl Api {
 }
 
 fn internal(message: String) -> Reply {
-    tracing::error!(%message, "console API call failed");
+    tracing::error!(%message, "in-process API call failed");
     Reply {
         status: StatusCode::INTERNAL_SERVER_ERROR,
         json: serde_json::json!({"error": "Something went wrong on our side", "code": "INTERNAL"}),

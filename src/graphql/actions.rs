@@ -1,0 +1,344 @@
+//! GraphQL's actions: every API operation that is not a resource's list, get, create, update or
+//! delete — the custom verbs (`signLease`, `terminateLease`, `convertLead`, `completeWorkOrder`,
+//! `approveApplication`, …), the reports (`arAging`, `dashboard`, `expenseTotals`, `usage`) and
+//! the platform's own routes (`createKey`, `createEndpoint`, `rotateSecret`, …). They are read
+//! from the areas' OpenAPI document — named by the operation's id, `GET`s as queries and the
+//! rest as mutations, arguments from its path and query parameters and its body (`input`) — and
+//! each runs the REST route itself, in-process, as the caller (`http::in_process`): the same
+//! scopes, validation, tenancy, events and errors, by construction. So a new REST operation is
+//! in GraphQL with no GraphQL code.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use async_graphql::dynamic::{Field, FieldFuture, FieldValue, InputValue, ResolverContext, TypeRef};
+use async_graphql::{ErrorExtensions, Value};
+use axum::http::Method;
+use serde_json::Value as Json;
+
+use super::types;
+use crate::auth::Auth;
+use crate::http::in_process::{Api, Reply};
+use crate::resource::erased::{Described, FilterParam};
+use crate::resource::{Operations, camel_case, pascal};
+
+/// One action: an operation of the document as a GraphQL field.
+pub struct Action {
+    /// The field's name: the operationId, camelCase.
+    pub name: String,
+    pub method: Method,
+    /// The route under `/api`, with `{param}`s.
+    path: String,
+    /// GraphQL name → the path parameter's name.
+    path_params: Vec<(String, String)>,
+    /// The query parameters, as list filters are.
+    pub query_params: Vec<FilterParam>,
+    /// The body's schema and whether it is required, when the operation takes one.
+    pub body: Option<(Described, bool)>,
+    /// What the field returns.
+    pub returns: Returns,
+    pub description: String,
+}
+
+/// What an action's 2xx answer becomes.
+pub enum Returns {
+    /// An object type of this name (registered as a resource's record, or from the document).
+    Object(String, Option<Described>),
+    /// A list of an object type.
+    List(String, Option<Described>),
+    /// Anything else: the `JSON` scalar, exactly as REST answers it.
+    Json,
+}
+
+/// The operations of `document` (the areas' OpenAPI document, as JSON, paths without `/api`)
+/// that the resources' fields do not already cover.
+pub fn from_document(document: &Json, resources: &[Operations]) -> Vec<Action> {
+    let covered = covered(resources);
+    // Record components that are already GraphQL object types, under their GraphQL names.
+    let records: HashMap<String, String> =
+        resources.iter().map(|ops| ((ops.record)().name, pascal(ops.meta.name))).collect();
+    let components: Vec<(String, Json)> = document
+        .pointer("/components/schemas")
+        .and_then(Json::as_object)
+        .map(|schemas| schemas.iter().map(|(name, schema)| (name.clone(), schema.clone())).collect())
+        .unwrap_or_default();
+    let component = |name: &str| document.pointer("/components/schemas")?.get(name);
+    let described = |name: &str, schema: &Json| Described {
+        name: name.to_owned(),
+        schema: schema.clone(),
+        components: components.clone(),
+    };
+    let mut actions = Vec::new();
+    for (path, item) in document.get("paths").and_then(Json::as_object).into_iter().flatten() {
+        for (method, operation) in item.as_object().into_iter().flatten() {
+            let Ok(method) = method.to_uppercase().parse::<Method>() else { continue };
+            if covered.contains(&(method.clone(), path.clone())) || path.ends_with("/graphql") {
+                continue;
+            }
+            let Some((status, success)) = success(operation) else { continue };
+            // A stream (`text/event-stream`) or an empty answer is no GraphQL value.
+            let answer = success.pointer("/content/application~1json/schema");
+            if answer.is_none() && status != "204" {
+                continue;
+            }
+            let Some(id) = operation.get("operationId").and_then(Json::as_str) else { continue };
+            let name = field_name(&camel_case(id), &method);
+            let parameters: Vec<&Json> =
+                operation.get("parameters").and_then(Json::as_array).into_iter().flatten().collect();
+            let of = |place: &'static str| parameters.iter().filter(move |p| p.get("in") == Some(&Json::from(place)));
+            let path_params = of("path")
+                .filter_map(|p| p.get("name")?.as_str())
+                .map(|name| (camel_case(name), name.to_owned()))
+                .collect();
+            let query_params = of("query")
+                .filter_map(|p| {
+                    Some(FilterParam {
+                        name: p.get("name")?.as_str()?.to_owned(),
+                        description: p.get("description").and_then(Json::as_str).map(str::to_owned),
+                        schema: p.get("schema").cloned().unwrap_or(Json::Null),
+                    })
+                })
+                .collect();
+            let body = operation.get("requestBody").map(|body| {
+                let given = body.pointer("/content/application~1json/schema").unwrap_or(&Json::Null);
+                let schema = object_schema(given, &component).unwrap_or_else(|| given.clone());
+                let required = body.get("required").and_then(Json::as_bool).unwrap_or(false);
+                (described(&format!("{}Input", pascal_id(&name)), &schema), required)
+            });
+            let returns = match answer {
+                Some(schema) => returns(schema, &records, &component, &described),
+                None => Returns::Json,
+            };
+            let summary = operation.get("summary").and_then(Json::as_str).unwrap_or(id);
+            actions.push(Action {
+                name,
+                method: method.clone(),
+                path: path.clone(),
+                path_params,
+                query_params,
+                body,
+                returns,
+                description: format!("{summary} (`{method} /api{path}`, run as that route runs it)."),
+            });
+        }
+    }
+    actions
+}
+
+/// `(method, path)` of the operations the resources' own fields serve.
+fn covered(resources: &[Operations]) -> HashSet<(Method, String)> {
+    let mut covered = HashSet::new();
+    for ops in resources {
+        let (path, one) = (ops.meta.path.to_owned(), format!("{}/{{id}}", ops.meta.path));
+        covered.insert((Method::GET, path.clone()));
+        if ops.get.is_some() {
+            covered.insert((Method::GET, one.clone()));
+        }
+        if ops.create.is_some() {
+            covered.insert((Method::POST, path));
+        }
+        if ops.update.is_some() {
+            covered.insert((Method::PATCH, one.clone()));
+        }
+        if ops.delete.is_some() {
+            covered.insert((Method::DELETE, one));
+        }
+    }
+    covered
+}
+
+/// The first 2xx answer of an operation, with its status.
+fn success(operation: &Json) -> Option<(&str, &Json)> {
+    let responses = operation.get("responses")?.as_object()?;
+    responses.iter().find(|(status, _)| status.starts_with('2')).map(|(status, answer)| (status.as_str(), answer))
+}
+
+/// The object schema behind `schema` (a `$ref`, the one alternative to `null`, or an `allOf`
+/// of objects, merged), when it has properties.
+fn object_schema<'a>(schema: &'a Json, component: &impl Fn(&str) -> Option<&'a Json>) -> Option<Json> {
+    let schema = match schema.get("oneOf").and_then(Json::as_array) {
+        Some(items) => {
+            let mut non_null = items.iter().filter(|item| item.get("type") != Some(&Json::from("null")));
+            match (non_null.next(), non_null.next()) {
+                (Some(only), None) => only,
+                _ => return None,
+            }
+        }
+        None => schema,
+    };
+    let schema = match ref_name(schema) {
+        Some(name) => component(name)?,
+        None => schema,
+    };
+    if let Some(parts) = schema.get("allOf").and_then(Json::as_array) {
+        let (mut properties, mut required) = (serde_json::Map::new(), Vec::new());
+        for part in parts {
+            let part = object_schema(part, component)?;
+            properties.extend(part.get("properties").and_then(Json::as_object).cloned().unwrap_or_default());
+            required.extend(part.get("required").and_then(Json::as_array).cloned().unwrap_or_default());
+        }
+        let mut merged = serde_json::json!({"type": "object", "properties": properties, "required": required});
+        if let Some(description) = schema.get("description") {
+            merged["description"] = description.clone();
+        }
+        return Some(merged);
+    }
+    schema.get("properties").is_some().then(|| schema.clone())
+}
+
+fn ref_name(schema: &Json) -> Option<&str> {
+    schema.get("$ref")?.as_str()?.rsplit('/').next()
+}
+
+/// What an answer of this schema becomes: a record's type, an object type of its own, a list of
+/// either, or `JSON`.
+fn returns<'a>(
+    schema: &'a Json,
+    records: &HashMap<String, String>,
+    component: &impl Fn(&str) -> Option<&'a Json>,
+    described: &impl Fn(&str, &Json) -> Described,
+) -> Returns {
+    let object = |schema: &'a Json| -> Option<(String, Option<Described>)> {
+        let name = ref_name(schema)?;
+        if let Some(record) = records.get(name) {
+            return Some((record.clone(), None));
+        }
+        let target = object_schema(schema, component)?;
+        Some((name.to_owned(), Some(described(name, &target))))
+    };
+    if schema.get("type") == Some(&Json::from("array")) {
+        return match schema.get("items").and_then(object) {
+            Some((name, described)) => Returns::List(name, described),
+            None => Returns::Json,
+        };
+    }
+    match object(schema) {
+        Some((name, described)) => Returns::Object(name, described),
+        None => Returns::Json,
+    }
+}
+
+/// A query's name without its REST verb, as GraphQL names fields (`listMembers` → `members`,
+/// `getOrganization` → `organization`); a mutation keeps its verb (`signLease`).
+fn field_name(id: &str, method: &Method) -> String {
+    if *method == Method::GET {
+        for verb in ["list", "get"] {
+            if let Some(rest) = id.strip_prefix(verb).filter(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
+            {
+                let mut chars = rest.chars();
+                return chars.next().map(|c| c.to_ascii_lowercase().to_string() + chars.as_str()).unwrap_or_default();
+            }
+        }
+    }
+    id.to_owned()
+}
+
+/// `revokeKey` → `RevokeKey`.
+fn pascal_id(id: &str) -> String {
+    let mut chars = id.chars();
+    chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+}
+
+impl Action {
+    /// The field, resolving through `Api` with the caller's `Auth`.
+    pub fn field(self: Arc<Self>, input_type: Option<&str>) -> Field {
+        let ty = match &self.returns {
+            Returns::Object(name, _) => TypeRef::named(name),
+            Returns::List(name, _) => TypeRef::List(Box::new(TypeRef::named_nn(name))),
+            Returns::Json => TypeRef::named(types::JSON),
+        };
+        let mut field = Field::new(self.name.clone(), ty, {
+            let action = self.clone();
+            move |ctx| {
+                let action = action.clone();
+                FieldFuture::new(async move { action.run(&ctx).await })
+            }
+        })
+        .description(self.description.clone());
+        for (name, _) in &self.path_params {
+            field = field.argument(InputValue::new(name, TypeRef::named_nn(TypeRef::ID)));
+        }
+        for param in &self.query_params {
+            field = field.argument(types::argument(param));
+        }
+        if let Some((_, required)) = &self.body {
+            let name = input_type.unwrap_or(types::JSON);
+            let ty = if *required { TypeRef::named_nn(name) } else { TypeRef::named(name) };
+            field = field.argument(InputValue::new("input", ty));
+        }
+        field
+    }
+
+    async fn run(&self, ctx: &ResolverContext<'_>) -> async_graphql::Result<Option<FieldValue<'static>>> {
+        let (api, auth) = (ctx.data::<Api>()?, ctx.data::<Auth>()?);
+        let mut url = reqwest::Url::parse("http://api.invalid/").expect("a URL");
+        {
+            let mut segments = url.path_segments_mut().expect("an http URL has segments");
+            segments.clear();
+            for segment in self.path.trim_start_matches('/').split('/') {
+                match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+                    Some(param) => {
+                        let name = self.path_params.iter().find(|(_, p)| p == param).map_or(param, |(n, _)| n);
+                        let value = match super::arg(ctx, name)? {
+                            Some(Json::String(value)) => value,
+                            _ => return Err(error(400, "VALIDATION_ERROR", &format!("`{name}` must be an id"), None)),
+                        };
+                        segments.push(&value);
+                    }
+                    None => {
+                        segments.push(segment);
+                    }
+                }
+            }
+        }
+        let names: HashMap<String, String> =
+            self.query_params.iter().map(|p| (camel_case(&p.name), p.name.clone())).collect();
+        let mut skip: Vec<&str> = self.path_params.iter().map(|(name, _)| name.as_str()).collect();
+        skip.push("input");
+        let query = super::query_string(ctx, &names, &skip)?;
+        let mut target = url.path().to_owned();
+        if !query.is_empty() {
+            target = format!("{target}?{query}");
+        }
+        let body = match &self.body {
+            Some((body, _)) => match super::arg(ctx, "input")? {
+                Some(input) if !input.is_null() => Some(types::to_json_names(input, &types::json_names(body))),
+                _ => None,
+            },
+            None => None,
+        };
+        let reply = api.call(auth, self.method.clone(), &target, body).await;
+        if !reply.ok() {
+            return Err(reply_error(&reply));
+        }
+        Ok(match (&self.returns, reply.json) {
+            (_, Json::Null) => None,
+            (Returns::Object(..), json) => Some(FieldValue::owned_any(json)),
+            (Returns::List(..), Json::Array(items)) => {
+                Some(FieldValue::list(items.into_iter().map(FieldValue::owned_any)))
+            }
+            (_, json) => Some(FieldValue::value(Value::from_json(json)?)),
+        })
+    }
+}
+
+/// The REST error answer as a GraphQL error: its message, and in `extensions` its `code` and,
+/// when it has them, `field` (camelCase) and `conflictingId`.
+fn reply_error(reply: &Reply) -> async_graphql::Error {
+    let conflicting = reply.json.get("conflictingId").and_then(Json::as_str);
+    error(reply.status.as_u16(), reply.code(), &reply.message(), reply.field()).extend_with(|_, extensions| {
+        if let Some(id) = conflicting {
+            extensions.set("conflictingId", id);
+        }
+    })
+}
+
+fn error(status: u16, code: &str, message: &str, field: Option<&str>) -> async_graphql::Error {
+    let code = if code.is_empty() { format!("HTTP_{status}") } else { code.to_owned() };
+    async_graphql::Error::new(message).extend_with(|_, extensions| {
+        extensions.set("code", code.clone());
+        if let Some(field) = field {
+            extensions.set("field", camel_case(field));
+        }
+    })
+}
