@@ -240,8 +240,9 @@ fn pascal_id(id: &str) -> String {
 }
 
 impl Action {
-    /// The field, resolving through `Api` with the caller's `Auth`.
-    pub fn field(self: Arc<Self>, input_type: Option<&str>) -> Field {
+    /// The field, resolving through `Api` with the caller's `Auth`; `components` are the
+    /// document's named schemas (its parameters' enums).
+    pub fn field(self: Arc<Self>, input_type: Option<&str>, components: &[(String, Json)]) -> Field {
         let ty = match &self.returns {
             Returns::Object(name, _) => TypeRef::named(name),
             Returns::List(name, _) => TypeRef::List(Box::new(TypeRef::named_nn(name))),
@@ -259,7 +260,7 @@ impl Action {
             field = field.argument(InputValue::new(name, TypeRef::named_nn(TypeRef::ID)));
         }
         for param in &self.query_params {
-            field = field.argument(types::argument(param));
+            field = field.argument(types::argument(param, components));
         }
         if let Some((_, required)) = &self.body {
             let name = input_type.unwrap_or(types::JSON);

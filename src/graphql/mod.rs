@@ -13,11 +13,12 @@ mod actions;
 mod cost;
 mod types;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
 use async_graphql::dynamic::{
-    Field, FieldFuture, FieldValue, InputValue, Object, ResolverContext, Scalar, Schema, SchemaError, TypeRef,
+    Enum, EnumItem, Field, FieldFuture, FieldValue, InputValue, Object, ResolverContext, Scalar, Schema, SchemaError,
+    TypeRef,
 };
 use async_graphql::parser::types::{DocumentOperations, ExecutableDocument, OperationDefinition, Selection};
 use async_graphql::{ErrorExtensions, Pos, Variables};
@@ -53,7 +54,12 @@ const MAX_DEPTH: usize = 16;
 pub fn router(resources: &[Operations], document: &Json) -> OpenApiRouter<AppState> {
     SCHEMA.get_or_init(|| {
         let actions = actions::from_document(document, resources);
-        build(resources, actions).expect("the schema generated from the resources is valid")
+        let components: Vec<(String, Json)> = document
+            .pointer("/components/schemas")
+            .and_then(Json::as_object)
+            .map(|schemas| schemas.iter().map(|(name, schema)| (name.clone(), schema.clone())).collect())
+            .unwrap_or_default();
+        build(resources, actions, &components).expect("the schema generated from the resources is valid")
     });
     OpenApiRouter::new().routes(routes!(execute))
 }
@@ -360,6 +366,7 @@ fn list_field(
     name: &str,
     type_name: &str,
     filters: &[FilterParam],
+    components: &[(String, Json)],
     description: String,
     resolve: impl for<'a> Fn(ResolverContext<'a>) -> FieldFuture<'a> + Send + Sync + 'static,
 ) -> Field {
@@ -374,7 +381,7 @@ fn list_field(
                 .description("Return the objects after this id (the last id of the previous page)."),
         );
     for filter in filters {
-        field = field.argument(types::argument(filter));
+        field = field.argument(types::argument(filter, components));
     }
     field
 }
@@ -384,7 +391,11 @@ fn records(records: Vec<Json>) -> FieldValue<'static> {
 }
 
 /// The schema for these resources.
-fn build(resources: &[Operations], actions: Vec<actions::Action>) -> Result<Schema, SchemaError> {
+fn build(
+    resources: &[Operations],
+    actions: Vec<actions::Action>,
+    components: &[(String, Json)],
+) -> Result<Schema, SchemaError> {
     let mut query = Object::new("Query");
     let mut mutation = Object::new("Mutation");
     let deleted = described::<crate::resource::Deleted>();
@@ -416,6 +427,7 @@ fn build(resources: &[Operations], actions: Vec<actions::Action>) -> Result<Sche
             &camel(meta.plural),
             &type_name,
             &filters,
+            components,
             format!(
                 "The organization's {}, newest first (`GET /api{}`). Needs `read:{}`.",
                 meta.plural, meta.path, meta.scope
@@ -535,12 +547,30 @@ fn build(resources: &[Operations], actions: Vec<actions::Action>) -> Result<Sche
             }
             _ => None,
         };
-        let field = Arc::new(action).field(input.as_deref());
+        let field = Arc::new(action).field(input.as_deref(), components);
         if is_query {
             query = query.field(field);
         } else {
             mutation = mutation.field(field);
         }
+    }
+
+    // Every named enum of strings whose values are GraphQL names is a GraphQL enum (`types`
+    // refers to them by name): the document's, and the resources' own schemas'.
+    let described = resources.iter().flat_map(|ops| {
+        let mut all = vec![(ops.record)()];
+        all.extend(ops.create.map(|(_, body)| body()));
+        all.extend(ops.update.map(|(_, body)| body()));
+        all
+    });
+    let mut enums: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (name, schema) in components.iter().cloned().chain(described.flat_map(|d| d.components)) {
+        if let Some(values) = types::enum_values(&schema) {
+            enums.entry(name).or_insert_with(|| values.into_iter().map(str::to_owned).collect());
+        }
+    }
+    for (name, values) in enums {
+        schema = schema.register(Enum::new(name).items(values.into_iter().map(EnumItem::new)));
     }
 
     schema.register(query).register(mutation).finish()

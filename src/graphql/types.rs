@@ -1,9 +1,9 @@
 //! GraphQL types from JSON Schemas (the OpenAPI description of a resource's types).
 //!
 //! Strings, integers, numbers and booleans become `String`, `Int`, `Float` and `Boolean`;
-//! arrays become lists; a `$ref` is followed to the named schema (an enum of strings is a
-//! `String` whose description lists the values, `Money` a `Float` in dollars, `Timestamp` the
-//! `DateTime` scalar); fields that name objects by id are `ID`; anything else — nested objects,
+//! arrays become lists; a `$ref` is followed to the named schema (a named enum of strings is
+//! the GraphQL enum of that name when its values are GraphQL names, else a `String` whose
+//! description lists them; `Money` a `Float` in dollars, `Timestamp` the `DateTime` scalar); fields that name objects by id are `ID`; anything else — nested objects,
 //! unions — is the `JSON` scalar, passed through exactly as the REST body has it. A field is
 //! non-null when the schema requires it and does not allow `null`. Field names are the JSON
 //! names.
@@ -71,8 +71,13 @@ fn shape(schema: &Json, components: &Components<'_>, depth: usize) -> (TypeRef, 
     if depth > 8 {
         return json;
     }
-    if schema.get("$ref").is_some() {
-        return components.resolve(schema).map_or(json, |target| shape(target, components, depth + 1));
+    if let Some(name) = ref_name(schema) {
+        return match components.resolve(schema) {
+            // A named enum is the GraphQL enum of that name (`build` registers each).
+            Some(target) if enum_values(target).is_some() => (TypeRef::named(name), false),
+            Some(target) => shape(target, components, depth + 1),
+            None => json,
+        };
     }
     for key in ["oneOf", "anyOf", "allOf"] {
         if let Some(items) = schema.get(key).and_then(Json::as_array) {
@@ -117,6 +122,23 @@ fn shape(schema: &Json, components: &Components<'_>, depth: usize) -> (TypeRef, 
         _ => TypeRef::named(JSON),
     };
     (ty, nullable)
+}
+
+fn ref_name(schema: &Json) -> Option<&str> {
+    schema.get("$ref")?.as_str()?.rsplit('/').next()
+}
+
+/// The values of a schema that is a GraphQL enum: an enum of strings that are all GraphQL
+/// names (`ACTIVE`, `in_progress`; not `hmac-sha256-hex`, which stays a `String`).
+pub fn enum_values(schema: &Json) -> Option<Vec<&str>> {
+    let values: Vec<&str> = schema.get("enum")?.as_array()?.iter().map(Json::as_str).collect::<Option<_>>()?;
+    let name = |value: &&str| {
+        let mut chars = value.chars();
+        chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+            && !["true", "false", "null"].contains(value)
+    };
+    (!values.is_empty() && values.iter().all(name)).then_some(values)
 }
 
 /// The field's description, with the allowed values of an enum.
@@ -208,13 +230,11 @@ pub fn input(name: &str, described: &Described) -> InputObject {
     input
 }
 
-/// A list filter as an optional argument.
-pub fn argument(param: &FilterParam) -> InputValue {
-    let described = Described { name: String::new(), schema: Json::Null, components: Vec::new() };
-    let components = Components::of(&described);
+/// A list filter (or a query parameter) as an optional argument; `components` are the named
+/// schemas its own may refer to (an enum's values).
+pub fn argument(param: &FilterParam, components: &[(String, Json)]) -> InputValue {
+    let components = Components(components.iter().map(|(name, schema)| (name.as_str(), schema)).collect());
     let (ty, _) = shape(&param.schema, &components, 0);
-    // A `$ref` to an enum cannot be followed without the components; filters take its text.
-    let ty = if param.schema.get("$ref").is_some() { TypeRef::named(TypeRef::STRING) } else { ty };
     let mut value = InputValue::new(camel_case(&param.name), ids_as_id(&param.name, ty));
     if let Some(description) = &param.description {
         value = value.description(description);
@@ -235,6 +255,7 @@ mod tests {
             components: vec![
                 ("Money".into(), json!({"type": "number"})),
                 ("Status".into(), json!({"type": "string", "enum": ["A", "B"]})),
+                ("Scheme".into(), json!({"type": "string", "enum": ["hmac-sha256-hex", "standard-webhooks"]})),
                 ("Items".into(), json!({"type": "array", "items": {"type": "object"}})),
             ],
         };
@@ -247,7 +268,10 @@ mod tests {
         assert_eq!(type_of(json!({"type": "string"})), "String");
         assert_eq!(type_of(json!({"type": ["integer", "null"]})), "Int?");
         assert_eq!(type_of(json!({"$ref": "#/components/schemas/Money"})), "Float");
-        assert_eq!(type_of(json!({"oneOf": [{"$ref": "#/components/schemas/Status"}, {"type": "null"}]})), "String?");
+        assert_eq!(type_of(json!({"oneOf": [{"$ref": "#/components/schemas/Status"}, {"type": "null"}]})), "Status?");
+        assert_eq!(type_of(json!({"$ref": "#/components/schemas/Status"})), "Status");
+        // Values that are not GraphQL names keep the enum a string.
+        assert_eq!(type_of(json!({"$ref": "#/components/schemas/Scheme"})), "String");
         assert_eq!(type_of(json!({"type": ["array", "null"], "items": {"type": "string"}})), "[String!]?");
         assert_eq!(type_of(json!({"$ref": "#/components/schemas/Items"})), "[JSON!]");
         assert_eq!(type_of(json!({"type": "object"})), "JSON");

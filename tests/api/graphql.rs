@@ -30,6 +30,52 @@ fn only_error<'a>(body: &'a Value, code: &str) -> &'a Value {
     &errors[0]
 }
 
+/// Status and type fields are GraphQL enums, named as the document names them; a query may
+/// write a value as an enum literal, a string literal or a variable.
+#[tokio::test]
+async fn statuses_and_types_are_enums() {
+    let app = spawn_app().await;
+    let org = app.org(Plan::Grow).await;
+    app.create("/api/properties", &org.key, &house("Listed", "Austin", "ACTIVE")).await;
+    app.create("/api/properties", &org.key, &house("Gone", "Austin", "SOLD")).await;
+    let literal = run(&app, &org.key, "{ properties(status: ACTIVE) { title status } }", json!({})).await;
+    assert_eq!(literal["data"]["properties"], json!([{"title": "Listed", "status": "ACTIVE"}]), "{literal}");
+    let string = run(&app, &org.key, r#"{ properties(status: "ACTIVE") { title } }"#, json!({})).await;
+    assert_eq!(string["data"]["properties"], json!([{"title": "Listed"}]), "{string}");
+    let variable =
+        run(&app, &org.key, "query($s: PropertyStatus) { properties(status: $s) { title } }", json!({"s": "SOLD"}))
+            .await;
+    assert_eq!(variable["data"]["properties"], json!([{"title": "Gone"}]), "{variable}");
+    let listed = app.get("/api/properties?status=ACTIVE", &org.key).await;
+    let id = json(listed).await.1[0]["id"].clone();
+    let updated = run(
+        &app,
+        &org.key,
+        "mutation($id: ID!) { updateProperty(id: $id, input: {status: PENDING}) { status } }",
+        json!({"id": id}),
+    )
+    .await;
+    assert_eq!(updated["data"]["updateProperty"]["status"], "PENDING", "an enum literal in an input: {updated}");
+
+    let introspected = run(
+        &app,
+        &org.key,
+        r#"{ status: __type(name: "PropertyStatus") { kind enumValues { name } }
+             workOrder: __type(name: "WorkOrderStatus") { kind enumValues { name } }
+             field: __type(name: "Property") { fields { name type { name kind ofType { name kind } } } } }"#,
+        json!({}),
+    )
+    .await;
+    let data = &introspected["data"];
+    assert_eq!(data["status"]["kind"], "ENUM", "{introspected}");
+    let names: Vec<&str> =
+        data["status"]["enumValues"].as_array().unwrap().iter().map(|v| v["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["ACTIVE", "PENDING", "SOLD", "COMING_SOON"]);
+    assert_eq!(data["workOrder"]["kind"], "ENUM", "lowercase values are names too: {introspected}");
+    let status = data["field"]["fields"].as_array().unwrap().iter().find(|f| f["name"] == "status").unwrap();
+    assert_eq!(status["type"]["ofType"]["name"], "PropertyStatus", "{introspected}");
+}
+
 #[tokio::test]
 async fn lists_filter_and_paginate_like_rest() {
     let app = spawn_app().await;
@@ -406,12 +452,12 @@ async fn a_failing_field_is_null_with_its_path_and_the_others_answer() {
     app.create("/api/properties", &org.key, &house("First", "Austin", "ACTIVE")).await;
 
     let body =
-        run(&app, &org.key, r#"{ b: properties(limit: 1) { title } d: leads(status: "bogus") { id } }"#, json!({}))
-            .await;
+        run(&app, &org.key, r#"{ b: properties(limit: 1) { title } d: leads(limit: 500) { id } }"#, json!({})).await;
     assert_eq!(body["data"]["b"], json!([{"title": "First"}]), "{body}");
     assert!(body["data"].as_object().unwrap().contains_key("d") && body["data"]["d"].is_null(), "{body}");
     let error = only_error(&body, "VALIDATION_ERROR");
     assert_eq!(error["path"], json!(["d"]), "{body}");
+    assert_eq!(error["extensions"]["field"], "limit", "{body}");
 
     // A scope the key lacks: that field is null, the other answers.
     let reader = app.key(&org.id, &["read:properties"]).await;
@@ -438,6 +484,10 @@ async fn a_failing_field_is_null_with_its_path_and_the_others_answer() {
     only_error(&broken, "GRAPHQL_PARSE_FAILED");
     let unknown = run(&app, &org.key, "{ properties { nope } }", json!({})).await;
     only_error(&unknown, "GRAPHQL_VALIDATION_FAILED");
+    // A value its enum does not have is the document's error, naming the enum.
+    let bogus = run(&app, &org.key, "{ leads(status: bogus) { id } }", json!({})).await;
+    let error = only_error(&bogus, "GRAPHQL_VALIDATION_FAILED");
+    assert!(error["message"].as_str().unwrap().contains("LeadStatus"), "{bogus}");
 }
 
 /// What REST has, GraphQL has: the custom actions are mutations (`signLease`, `terminateLease`,
