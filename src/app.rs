@@ -11,6 +11,7 @@ use axum::Router;
 use axum::extract::{DefaultBodyLimit, Extension};
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::{get, post};
+use axum::serve::ListenerExt;
 use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
 use utoipa::openapi::OpenApi;
@@ -89,7 +90,14 @@ impl App {
             shutdown.await;
             state.webhooks().close_streams();
         };
-        let result = axum::serve(self.listener, service).with_graceful_shutdown(shutdown).await;
+        // No Nagle delay: an event stream's frames are small writes that must leave at once
+        // (with it, a frame after another waited for the client's delayed ACK, 40 ms).
+        let listener = self.listener.tap_io(|tcp| {
+            if let Err(err) = tcp.set_nodelay(true) {
+                tracing::debug!(error = %err, "could not set TCP_NODELAY");
+            }
+        });
+        let result = axum::serve(listener, service).with_graceful_shutdown(shutdown).await;
         maintenance.abort();
         jobs::flush_usage(&self.state).await;
         if let Some(jobs) = jobs {

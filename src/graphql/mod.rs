@@ -10,6 +10,7 @@
 //! error whose `extensions` carry its `code` (and `field`).
 
 mod actions;
+mod connection;
 mod cost;
 mod types;
 
@@ -312,23 +313,22 @@ fn id_arg(ctx: &ResolverContext<'_>) -> async_graphql::Result<String> {
     }
 }
 
-/// `limit` and `startingAfter`, checked like the REST query parameters.
-fn page(ctx: &ResolverContext<'_>) -> async_graphql::Result<Page> {
-    let limit = match arg(ctx, "limit")? {
+/// The page the arguments `limit_arg` and `after_arg` ask for (`limit` and `startingAfter`, or a
+/// connection's `first` and `after`), checked like the REST query parameters.
+fn page(ctx: &ResolverContext<'_>, limit_arg: &str, after_arg: &str) -> async_graphql::Result<Page> {
+    let out_of_range =
+        || graphql_error(ApiError::validation(limit_arg, format!("`{limit_arg}` must be between 1 and 100")));
+    let limit = match arg(ctx, limit_arg)? {
         None | Some(Json::Null) => None,
-        Some(value) => Some(
-            value
-                .as_i64()
-                .ok_or_else(|| graphql_error(ApiError::validation("limit", "`limit` must be between 1 and 100")))?,
-        ),
+        Some(value) => Some(value.as_i64().ok_or_else(out_of_range)?),
     };
-    let starting_after = match arg(ctx, "startingAfter")? {
+    let starting_after = match arg(ctx, after_arg)? {
         None | Some(Json::Null) => None,
         Some(Json::String(id)) => Some(id),
-        Some(_) => return Err(graphql_error(ApiError::validation("startingAfter", "`startingAfter` must be an id"))),
+        Some(_) => return Err(graphql_error(ApiError::validation(after_arg, format!("`{after_arg}` must be an id")))),
     };
     let page = Page { limit, starting_after };
-    page.limit().map_err(graphql_error)?;
+    page.limit().map_err(|_| out_of_range())?;
     Ok(page)
 }
 
@@ -411,7 +411,8 @@ fn build(
                 .specified_by_url("https://datatracker.ietf.org/doc/html/rfc3339")
                 .validator(|value| matches!(value, async_graphql::Value::String(_))),
         )
-        .register(types::object("Deleted", &deleted));
+        .register(types::object("Deleted", &deleted))
+        .register(connection::page_info());
 
     for &ops in resources {
         let meta = ops.meta;
@@ -432,17 +433,51 @@ fn build(
                 "The organization's {}, newest first (`GET /api{}`). Needs `read:{}`.",
                 meta.plural, meta.path, meta.scope
             ),
+            {
+                let filter_names = filter_names.clone();
+                move |ctx| {
+                    let filter_names = filter_names.clone();
+                    FieldFuture::new(async move {
+                        let (state, auth) = (ctx.data::<AppState>()?, ctx.data::<Auth>()?);
+                        let page = page(&ctx, "limit", "startingAfter")?;
+                        let query = query_string(&ctx, &filter_names, &["limit", "startingAfter"])?;
+                        let (list, _) = (ops.list)(state, auth, page, &query).await.map_err(graphql_error)?;
+                        Ok(Some(records(list)))
+                    })
+                }
+            },
+        ));
+        for object in connection::types(&type_name) {
+            schema = schema.register(object);
+        }
+        let mut field = Field::new(
+            format!("{}Connection", camel(meta.plural)),
+            TypeRef::named(format!("{type_name}Connection")),
             move |ctx| {
                 let filter_names = filter_names.clone();
                 FieldFuture::new(async move {
                     let (state, auth) = (ctx.data::<AppState>()?, ctx.data::<Auth>()?);
-                    let page = page(&ctx)?;
-                    let query = query_string(&ctx, &filter_names, &["limit", "startingAfter"])?;
-                    let list = (ops.list)(state, auth, page, &query).await.map_err(graphql_error)?;
-                    Ok(Some(records(list)))
+                    let page = page(&ctx, "first", "after")?;
+                    let after = page.starting_after.clone();
+                    let query = query_string(&ctx, &filter_names, &["first", "after"])?;
+                    let (list, more) = (ops.list)(state, auth, page, &query).await.map_err(graphql_error)?;
+                    Ok(Some(connection::value(list, more, after)))
                 })
             },
-        ));
+        )
+        .description(format!(
+            "The organization's {} as a cursor connection (`edges`, `nodes`, `pageInfo`), newest first. Needs `read:{}`.",
+            meta.plural, meta.scope
+        ))
+        .argument(InputValue::new("first", TypeRef::named(TypeRef::INT)).description("1–100 (default 50)."))
+        .argument(
+            InputValue::new("after", TypeRef::named(TypeRef::STRING))
+                .description("A cursor (`pageInfo.endCursor`): the objects after it."),
+        );
+        for filter in &filters {
+            field = field.argument(types::argument(filter, components));
+        }
+        query = query.field(field);
         if let Some(get) = ops.get {
             query = query.field(
                 Field::new(camel(meta.name), record.clone(), move |ctx| {
@@ -524,7 +559,8 @@ fn build(
     }
 
     let mut types: HashSet<String> = resources.iter().map(|ops| pascal(ops.meta.name)).collect();
-    types.insert("Deleted".to_owned());
+    types.extend(types.clone().into_iter().flat_map(|name| [format!("{name}Connection"), format!("{name}Edge")]));
+    types.extend(["Deleted".to_owned(), connection::PAGE_INFO.to_owned()]);
     let mut fields: HashSet<String> = HashSet::new();
     for action in actions {
         let is_query = action.method == Method::GET;

@@ -198,7 +198,7 @@ pub fn page_json<'a>(
     auth: &'a Auth,
     page: Page,
     query: &'a str,
-) -> BoxFuture<'a, ApiResult<Vec<Value>>> {
+) -> BoxFuture<'a, ApiResult<(Vec<Value>, bool)>> {
     Box::pin(async move {
         let _: NoFilter = parse_query(query)?;
         let limit = page.limit()? as usize;
@@ -207,7 +207,8 @@ pub fn page_json<'a>(
             None => 0,
             Some(after) => all.iter().position(|category| &category.id == after).map_or(all.len(), |at| at + 1),
         };
-        all.iter().skip(start).take(limit).map(to_json).collect()
+        let page = all.iter().skip(start).take(limit).map(to_json).collect::<ApiResult<_>>()?;
+        Ok((page, start + limit < all.len()))
     })
 }
 

@@ -37,7 +37,8 @@ pub struct FilterParam {
 }
 
 type AuthorizeFn = for<'a> fn(&'a Auth, Need) -> ApiResult<&'a ActingOrg>;
-pub type ListFn = for<'a> fn(&'a AppState, &'a Auth, Page, &'a str) -> BoxFuture<'a, ApiResult<Vec<Json>>>;
+/// A page of records, and whether there are more after it.
+pub type ListFn = for<'a> fn(&'a AppState, &'a Auth, Page, &'a str) -> BoxFuture<'a, ApiResult<(Vec<Json>, bool)>>;
 pub type GetFn = for<'a> fn(&'a AppState, &'a Auth, &'a str) -> BoxFuture<'a, ApiResult<Option<Json>>>;
 type CreateFn = for<'a> fn(&'a AppState, &'a ActingOrg, Json) -> BoxFuture<'a, ApiResult<Json>>;
 type UpdateFn = for<'a> fn(&'a AppState, &'a ActingOrg, &'a str, Json) -> BoxFuture<'a, ApiResult<Json>>;
@@ -146,11 +147,11 @@ fn list<'a, R: Resource>(
     auth: &'a Auth,
     page: Page,
     query: &'a str,
-) -> BoxFuture<'a, ApiResult<Vec<Json>>> {
+) -> BoxFuture<'a, ApiResult<(Vec<Json>, bool)>> {
     Box::pin(async move {
         let filter: R::Filter = parse_query(query)?;
-        let (records, _) = list_records::<R>(state, auth, &page, filter).await?;
-        records.iter().map(record_json).collect()
+        let (records, next) = list_records::<R>(state, auth, &page, filter).await?;
+        Ok((records.iter().map(record_json).collect::<ApiResult<_>>()?, next.is_some()))
     })
 }
 
