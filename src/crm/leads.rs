@@ -57,6 +57,7 @@ pub struct Lead {
     pub property_id: Option<String>,
     pub contact_id: Option<String>,
     /// The team member the lead is assigned to.
+    #[schema(example = "tm_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5")]
     pub assigned_to_id: Option<String>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,

@@ -59,6 +59,7 @@ pub struct Showing {
     pub contact_id: Option<String>,
     pub lead_id: Option<String>,
     /// The team member who shows the property.
+    #[schema(example = "tm_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5")]
     pub agent_id: Option<String>,
     /// When the showing starts.
     pub scheduled_at: Timestamp,

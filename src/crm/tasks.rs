@@ -65,6 +65,7 @@ pub struct Task {
     pub status: TaskStatus,
     pub due_date: Option<Timestamp>,
     /// The team member the task is assigned to.
+    #[schema(example = "tm_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5")]
     pub assigned_to_id: Option<String>,
     pub contact_id: Option<String>,
     pub lead_id: Option<String>,

@@ -26,6 +26,8 @@ pub mod system;
 use std::borrow::Cow;
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use secrecy::{ExposeSecret, SecretString};
@@ -93,6 +95,9 @@ pub use gable_macros::Columns;
 #[derive(Clone)]
 pub struct Db {
     pools: Pools,
+    /// Statements run for the API outside a transaction (its reads), for tests that hold a
+    /// request to a bounded number of queries ([`Db::api_statements`]).
+    api_statements: Arc<AtomicU64>,
 }
 
 #[derive(Clone)]
@@ -149,7 +154,7 @@ impl Db {
             // Open the writer first: it creates the file and switches it to WAL.
             write.acquire().await?;
             let read = ReadConnections::new(Reader(options.read_only(true)), sqlite_readers(max_connections))?;
-            Ok(Db { pools: Pools::Sqlite { read, write } })
+            Ok(Db { pools: Pools::Sqlite { read, write }, api_statements: Arc::default() })
         } else {
             // No ping before each use: it doubles the round trips of a query, and a connection
             // broken by a database restart fails one query and is then replaced.
@@ -163,7 +168,7 @@ impl Db {
             let api = pool(max_connections.max(2)).await?;
             let jobs = pool(job_connections).await?;
             let read = ReadConnections::new(Reader(PgConnectOptions::from_str(url)?), max_connections)?;
-            Ok(Db { pools: Pools::Postgres { read, api, jobs } })
+            Ok(Db { pools: Pools::Postgres { read, api, jobs }, api_statements: Arc::default() })
         }
     }
 
@@ -199,6 +204,12 @@ impl Db {
                 jobs.close().await;
             }
         }
+    }
+
+    /// How many statements the API has run outside transactions (its reads, mostly) since the
+    /// start: tests compare it before and after a request.
+    pub fn api_statements(&self) -> u64 {
+        self.api_statements.load(Ordering::Relaxed)
     }
 
     /// Reads and single-statement writes for one organization.
@@ -454,7 +465,10 @@ macro_rules! run {
 /// Runs one operation on the executor `$self` stands for: `pooled` picks SQLite's read or
 /// write pool by the statement (or PostgreSQL's pool), `tx` the transaction.
 macro_rules! dispatch {
-    (pooled, $self:ident, $sql:ident, $as:ident, $method:ident) => {
+    (pooled, $self:ident, $sql:ident, $as:ident, $method:ident) => {{
+        if $self.role() == Role::Api {
+            $self.db.api_statements.fetch_add(1, Ordering::Relaxed);
+        }
         match &$self.db.pools {
             Pools::Sqlite { read, write } => {
                 if $sql.read_only {
@@ -485,7 +499,7 @@ macro_rules! dispatch {
                 }
             }
         }
-    };
+    }};
     (tx, $self:ident, $sql:ident, $as:ident, $method:ident) => {
         match &mut $self.tx {
             Tx::Sqlite(tx) => run!($as, sqlite, $sql, &mut **tx, $method),

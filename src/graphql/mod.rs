@@ -12,6 +12,7 @@
 mod actions;
 mod connection;
 mod cost;
+mod relations;
 mod types;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -53,6 +54,7 @@ const MAX_DEPTH: usize = 16;
 /// (the areas' OpenAPI document, as JSON: [`actions`]). The schema is built now, once, so a
 /// resource whose types do not translate fails at start.
 pub fn router(resources: &[Operations], document: &Json) -> OpenApiRouter<AppState> {
+    RESOURCES.get_or_init(|| Arc::new(resources.to_vec()));
     SCHEMA.get_or_init(|| {
         let actions = actions::from_document(document, resources);
         let components: Vec<(String, Json)> = document
@@ -67,6 +69,9 @@ pub fn router(resources: &[Operations], document: &Json) -> OpenApiRouter<AppSta
 
 /// The schema of every registered resource.
 static SCHEMA: OnceLock<Schema> = OnceLock::new();
+
+/// The resources the schema was built from (the relations' loader fetches from them).
+static RESOURCES: OnceLock<Arc<Vec<Operations>>> = OnceLock::new();
 
 /// The schema [`router`] built.
 pub fn schema() -> &'static Schema {
@@ -121,7 +126,9 @@ pub async fn execute(
     auth: Auth,
     JsonBody(body): JsonBody<GraphqlRequest>,
 ) -> Response {
-    let mut request = async_graphql::Request::new(body.query.clone()).data(state).data(api).data(auth);
+    let resources = RESOURCES.get().cloned().unwrap_or_default();
+    let loader = relations::Loader::new(state.clone(), auth.clone(), resources);
+    let mut request = async_graphql::Request::new(body.query.clone()).data(state).data(api).data(auth).data(loader);
     if let Some(variables) = body.variables {
         request = request.variables(Variables::from_json(Json::Object(variables)));
     }
@@ -419,7 +426,12 @@ fn build(
         let type_name = pascal(meta.name);
         let what = meta.name.replace('_', " ");
         let record = TypeRef::named(&type_name);
-        schema = schema.register(types::object(&type_name, &(ops.record)()));
+        let record_schema = (ops.record)();
+        let mut object = types::object(&type_name, &record_schema);
+        for relation in relations::of(&record_schema, resources) {
+            object = object.field(relation.field(resources));
+        }
+        schema = schema.register(object);
 
         let filters = (ops.filters)();
         let filter_names: Arc<HashMap<String, String>> =

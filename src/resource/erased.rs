@@ -11,7 +11,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::{
     Creatable, Deletable, Deleted, Meta, Page, Resource, Updatable, create_record, delete_record, get_record,
-    list_records, update_record,
+    get_records, list_records, update_record,
 };
 use crate::auth::{ActingOrg, Auth};
 use crate::http::extract::{parse_query, parse_value};
@@ -40,6 +40,8 @@ type AuthorizeFn = for<'a> fn(&'a Auth, Need) -> ApiResult<&'a ActingOrg>;
 /// A page of records, and whether there are more after it.
 pub type ListFn = for<'a> fn(&'a AppState, &'a Auth, Page, &'a str) -> BoxFuture<'a, ApiResult<(Vec<Json>, bool)>>;
 pub type GetFn = for<'a> fn(&'a AppState, &'a Auth, &'a str) -> BoxFuture<'a, ApiResult<Option<Json>>>;
+/// The records with these ids the caller may read, in one query (GraphQL's relations batch on it).
+pub type GetManyFn = for<'a> fn(&'a AppState, &'a Auth, &'a [String]) -> BoxFuture<'a, ApiResult<Vec<Json>>>;
 type CreateFn = for<'a> fn(&'a AppState, &'a ActingOrg, Json) -> BoxFuture<'a, ApiResult<Json>>;
 type UpdateFn = for<'a> fn(&'a AppState, &'a ActingOrg, &'a str, Json) -> BoxFuture<'a, ApiResult<Json>>;
 type DeleteFn = for<'a> fn(&'a AppState, &'a ActingOrg, &'a str) -> BoxFuture<'a, ApiResult<Deleted>>;
@@ -56,6 +58,7 @@ pub struct Operations {
     /// A page of records; the filters arrive as a query string, parsed like `GET {path}?…`.
     pub list: ListFn,
     pub get: Option<GetFn>,
+    pub get_many: Option<GetManyFn>,
     pub create: Option<(CreateFn, fn() -> Described)>,
     pub update: Option<(UpdateFn, fn() -> Described)>,
     pub delete: Option<DeleteFn>,
@@ -71,6 +74,7 @@ impl Operations {
             filters: filters::<R>,
             list: list::<R>,
             get: None,
+            get_many: None,
             create: None,
             update: None,
             delete: None,
@@ -88,6 +92,7 @@ impl Operations {
 
     pub const fn with_get<R: Resource>(mut self) -> Operations {
         self.get = Some(get::<R>);
+        self.get_many = Some(get_many::<R>);
         self
     }
 
@@ -153,6 +158,14 @@ fn list<'a, R: Resource>(
         let (records, next) = list_records::<R>(state, auth, &page, filter).await?;
         Ok((records.iter().map(record_json).collect::<ApiResult<_>>()?, next.is_some()))
     })
+}
+
+fn get_many<'a, R: Resource>(
+    state: &'a AppState,
+    auth: &'a Auth,
+    ids: &'a [String],
+) -> BoxFuture<'a, ApiResult<Vec<Json>>> {
+    Box::pin(async move { get_records::<R>(state, auth, ids).await?.iter().map(record_json).collect() })
 }
 
 fn get<'a, R: Resource>(state: &'a AppState, auth: &'a Auth, id: &'a str) -> BoxFuture<'a, ApiResult<Option<Json>>> {

@@ -46,7 +46,7 @@ impl Page {
 
 /// The conditions of a list query, in SQL with `?` placeholders numbered when the
 /// statement is built (`$1` is always the organization).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Filters {
     clauses: Vec<String>,
     values: Vec<Value>,

@@ -687,3 +687,71 @@ async fn every_rest_operation_is_in_graphql() {
     let graphql_only = 1;
     assert_eq!(queries.len() + mutations.len(), operations + graphql_only, "one GraphQL field per REST operation");
 }
+
+/// Relations: an id field has a sibling that is its object (`lead { property assignedTo }`,
+/// `lease { unit tenants }`), loaded in batches: a page of 60 leads with their properties and
+/// agents costs the queries a page of 3 does.
+#[tokio::test]
+async fn relations_are_navigable_and_batched() {
+    let app = spawn_app().await;
+    let org = app.org(Plan::Grow).await;
+    let agent = app.create("/api/team", &org.key, &json!({"name": "Ava Stone", "email": "ava@example.com"})).await;
+    let mut properties = Vec::new();
+    for i in 0..3 {
+        properties
+            .push(app.create("/api/properties", &org.key, &house(&format!("House {i}"), "Austin", "ACTIVE")).await);
+    }
+    let lead = |i: usize| json!({"name": format!("Lead {i}"), "propertyId": properties[i % 3]["id"], "assignedToId": agent["id"]});
+    for i in 0..3 {
+        app.create("/api/leads", &org.key, &lead(i)).await;
+    }
+    let query = "{ leads(limit: 100) { name property { title } assignedTo { name } contact { id } } }";
+    let statements = || app.state.db().api_statements();
+
+    let before = statements();
+    let body = run(&app, &org.key, query, json!({})).await;
+    let small = statements() - before;
+    let leads = body["data"]["leads"].as_array().unwrap_or_else(|| panic!("{body}"));
+    assert_eq!(leads.len(), 3);
+    assert_eq!(
+        leads[0],
+        json!({"name": "Lead 2", "property": {"title": "House 2"}, "assignedTo": {"name": "Ava Stone"}, "contact": null})
+    );
+
+    for i in 3..60 {
+        app.create("/api/leads", &org.key, &lead(i)).await;
+    }
+    let before = statements();
+    let body = run(&app, &org.key, query, json!({})).await;
+    let big = statements() - before;
+    assert_eq!(body["data"]["leads"].as_array().unwrap().len(), 60, "{body}");
+    assert!(body["errors"].is_null(), "{body}");
+    assert!(big <= small, "60 leads took {big} queries, 3 took {small}");
+    assert!(big <= 8, "the key, the list, one per related resource: {big}");
+
+    // Nested and many: a lease's unit, the unit's property, the lease's tenants.
+    let unit = app.create("/api/units", &org.key, &json!({"property_id": properties[0]["id"], "label": "1A"})).await;
+    let tenants: Vec<Value> = {
+        let mut tenants = Vec::new();
+        for name in ["Maya", "Sam"] {
+            tenants.push(app.create("/api/tenants", &org.key, &json!({"name": name})).await["id"].clone());
+        }
+        tenants
+    };
+    let lease = json!({"unit_id": unit["id"], "tenant_ids": tenants, "start_date": "2026-03-01", "monthly_rent_usd": 1825, "due_day": 1});
+    app.create("/api/leases", &org.key, &lease).await;
+    let body =
+        run(&app, &org.key, "{ leases { unit { label property { title } } tenants { name } } }", json!({})).await;
+    assert_eq!(
+        body["data"]["leases"][0],
+        json!({"unit": {"label": "1A", "property": {"title": "House 0"}}, "tenants": [{"name": "Maya"}, {"name": "Sam"}]}),
+        "{body}"
+    );
+
+    // Each relation needs its target's read scope; the rest of the document answers.
+    let leads_only = app.key(&org.id, &["read:leads"]).await;
+    let body = run(&app, &leads_only, "{ leads(limit: 1) { name property { title } } }", json!({})).await;
+    assert_eq!(body["data"]["leads"][0]["name"], "Lead 59", "{body}");
+    assert!(body["data"]["leads"][0]["property"].is_null(), "{body}");
+    assert_eq!(only_error(&body, "INSUFFICIENT_SCOPE")["path"], json!(["leads", 0, "property"]), "{body}");
+}

@@ -4043,7 +4043,10 @@ export interface components {
          *     }
          */
         Lead: {
-            /** @description The team member the lead is assigned to. */
+            /**
+             * @description The team member the lead is assigned to.
+             * @example tm_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5
+             */
             assignedToId?: string | null;
             contactId?: string | null;
             createdAt: components["schemas"]["Timestamp"];
@@ -4655,7 +4658,10 @@ export interface components {
          *     }
          */
         Showing: {
-            /** @description The team member who shows the property. */
+            /**
+             * @description The team member who shows the property.
+             * @example tm_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5
+             */
             agentId?: string | null;
             /** @description Who the property is shown to: a contact, a lead, or both. */
             contactId?: string | null;
@@ -4746,7 +4752,10 @@ export interface components {
          *     }
          */
         Task: {
-            /** @description The team member the task is assigned to. */
+            /**
+             * @description The team member the task is assigned to.
+             * @example tm_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5
+             */
             assignedToId?: string | null;
             completedAt?: components["schemas"]["Timestamp"] | null;
             contactId?: string | null;

@@ -32,7 +32,8 @@ class Lead:
         status (LeadStatus):
         updated_at (datetime.datetime): RFC 3339; returned in UTC. Sent in a body, its year is 2000 to 2099, and a bare
             date (`2025-01-15`) is read as midnight UTC.
-        assigned_to_id (None | str | Unset): The team member the lead is assigned to.
+        assigned_to_id (None | str | Unset): The team member the lead is assigned to. Example:
+            tm_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5.
         contact_id (None | str | Unset):
         email (None | str | Unset):
         message (None | str | Unset):

@@ -33,7 +33,7 @@ class Showing:
         status (ShowingStatus): Where a showing stands. Only `scheduled` and `confirmed` showings hold the agent's time.
         updated_at (datetime.datetime): RFC 3339; returned in UTC. Sent in a body, its year is 2000 to 2099, and a bare
             date (`2025-01-15`) is read as midnight UTC.
-        agent_id (None | str | Unset): The team member who shows the property.
+        agent_id (None | str | Unset): The team member who shows the property. Example: tm_01JDQ8Z5V3W2X1Y0Z9A8B7C6D5.
         contact_id (None | str | Unset): Who the property is shown to: a contact, a lead, or both.
         lead_id (None | str | Unset):
         notes (None | str | Unset):
