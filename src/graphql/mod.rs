@@ -421,14 +421,14 @@ fn build(
         .register(types::object("Deleted", &deleted))
         .register(connection::page_info());
 
-    for &ops in resources {
+    for (index, &ops) in resources.iter().enumerate() {
         let meta = ops.meta;
         let type_name = pascal(meta.name);
         let what = meta.name.replace('_', " ");
         let record = TypeRef::named(&type_name);
         let record_schema = (ops.record)();
         let mut object = types::object(&type_name, &record_schema);
-        for relation in relations::of(&record_schema, resources) {
+        for relation in relations::of(index, resources) {
             object = object.field(relation.field(resources));
         }
         schema = schema.register(object);

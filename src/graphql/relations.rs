@@ -2,10 +2,12 @@
 //! or ids (`tenantIds`) has a sibling that is that object (`property`, `assignedTo`) or those
 //! objects (`tenants`), so a client navigates `lead { property { title } assignedTo { name } }`.
 //! The target is the resource whose id prefix the field's documented example has (`prop_…`),
-//! else the one the name names. Every relation of a request is loaded through one DataLoader
-//! ([`Loader`]): the ids asked for while a level of the document resolves are fetched together,
-//! one query per resource, so a page of 100 leads with their properties and agents costs a few
-//! queries, not 200. Each relation needs the read scope of its target, like its REST read.
+//! else the one the name names. The other way, a resource whose list filters by an object's id
+//! (`GET /api/rent-charges?lease_id=…`) is a list on that object (`lease { rentCharges }`).
+//! Every relation of a request is loaded through one DataLoader ([`Loader`]): what a level of
+//! the document asks for is fetched together, one query per resource, so a page of 100 leads
+//! with their properties and agents costs a few queries, not 200. Each relation needs the read
+//! scope of its target, like its REST read.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -16,27 +18,34 @@ use serde_json::Value as Json;
 
 use super::graphql_error;
 use crate::auth::Auth;
-use crate::resource::erased::Described;
+use crate::resource::erased::PER_PARENT;
 use crate::resource::{Operations, camel_case, pascal};
 use crate::state::AppState;
 use crate::vocab::scope::Need;
 
 /// One relation of a record type.
 pub struct Relation {
-    /// The field's GraphQL name (`property`, `tenants`).
+    /// The field's GraphQL name (`property`, `tenants`, `rentCharges`).
     pub name: String,
-    /// The JSON key holding the id or ids (`property_id`, `tenantIds`).
+    /// The JSON key holding the id or ids (`property_id`, `tenantIds`; `id` the other way).
     key: String,
     /// The target resource (an index into the resources).
     target: usize,
     /// Ids rather than one id.
     many: bool,
+    /// The other way: the target's column and JSON key that hold this object's id.
+    by: Option<(String, String)>,
 }
 
-/// The relations of `record`'s properties to `resources` (those whose objects can be fetched
-/// by id).
-pub fn of(record: &Described, resources: &[Operations]) -> Vec<Relation> {
+/// The relations of the record of `resources[index]`: from its id fields, and from the
+/// resources whose lists filter by its id.
+pub fn of(index: usize, resources: &[Operations]) -> Vec<Relation> {
+    let record = (resources[index].record)();
     let properties = record.schema.get("properties").and_then(Json::as_object);
+    let taken = |relations: &[Relation], name: &str| {
+        properties.is_some_and(|all| all.keys().any(|other| camel_case(other) == name))
+            || relations.iter().any(|relation| relation.name == name)
+    };
     let mut relations = Vec::new();
     for (key, schema) in properties.into_iter().flatten() {
         let (stem, many) = match stem(key) {
@@ -53,21 +62,54 @@ pub fn of(record: &Described, resources: &[Operations]) -> Vec<Relation> {
             true => format!("{}s", camel_case(&stem)),
             false => camel_case(&stem),
         };
-        if properties.is_some_and(|all| all.keys().any(|other| camel_case(other) == name)) {
+        if taken(&relations, &name) {
             continue;
         }
-        relations.push(Relation { name, key: key.clone(), target, many });
+        relations.push(Relation { name, key: key.clone(), target, many, by: None });
+    }
+    for (source, ops) in resources.iter().enumerate() {
+        if ops.list_by.is_none() {
+            continue;
+        }
+        for filter in (ops.filters)() {
+            let Some((stem, false)) = stem(&filter.name) else { continue };
+            let by_prefix =
+                example_prefix(&filter.schema, &[]).is_some_and(|prefix| resources[index].meta.id_prefix == prefix);
+            if !(by_prefix || resources[index].meta.name == stem) {
+                continue;
+            }
+            let name = camel_case(&ops.meta.plural.replace(' ', "_"));
+            if taken(&relations, &name) {
+                continue;
+            }
+            // Only a filter on a column of its own (`tenant_id` of leases is a join) is batched.
+            let column = snake(&filter.name);
+            if !ops.select.split(", ").any(|plain| plain == column) {
+                continue;
+            }
+            relations.push(Relation {
+                name,
+                key: "id".into(),
+                target: source,
+                many: true,
+                by: Some((column, filter.name)),
+            });
+        }
     }
     relations
+}
+
+/// `assignedToId` → `assigned_to_id`.
+fn snake(name: &str) -> String {
+    name.chars()
+        .flat_map(|c| if c.is_ascii_uppercase() { vec!['_', c.to_ascii_lowercase()] } else { vec![c] })
+        .collect()
 }
 
 /// `property_id` → (`property`, one); `assignedToId` → (`assigned_to`, one); `tenant_ids` →
 /// (`tenant`, many). The stem in snake_case.
 fn stem(key: &str) -> Option<(String, bool)> {
-    let snake: String = key
-        .chars()
-        .flat_map(|c| if c.is_ascii_uppercase() { vec!['_', c.to_ascii_lowercase()] } else { vec![c] })
-        .collect();
+    let snake = snake(key);
     if let Some(stem) = snake.strip_suffix("_ids") {
         return (!stem.is_empty()).then(|| (stem.to_owned(), true));
     }
@@ -97,12 +139,25 @@ impl Relation {
         let target = resources[self.target];
         let type_name = pascal(target.meta.name);
         // Nullable, lists too: a relation the key may not read is null with its error.
-        let ty = if self.many { TypeRef::named_list_nn(&type_name) } else { TypeRef::named(&type_name) };
-        let (key, index, many) = (self.key.clone(), self.target, self.many);
+        let ty = if self.many { TypeRef::named_nn_list(&type_name) } else { TypeRef::named(&type_name) };
+        let (key, index, many, by) = (self.key.clone(), self.target, self.many, self.by.clone());
+        let description = match &self.by {
+            Some((_, filter)) => format!(
+                "The {} whose `{filter}` is this object's id: at most {PER_PARENT}, newest first (the list field with that \
+                 filter pages them all). Loaded in batches. Needs `read:{}`.",
+                target.meta.plural, target.meta.scope
+            ),
+            None => format!(
+                "The {} of `{}`, loaded in batches. Needs `read:{}`.",
+                target.meta.name.replace('_', " "),
+                camel_case(&self.key),
+                target.meta.scope
+            ),
+        };
         Field::new(self.name.clone(), ty, move |ctx| {
-            let key = key.clone();
+            let (key, by) = (key.clone(), by.clone());
             FieldFuture::new(async move {
-                match resolve(&ctx, &key, index, target, many).await {
+                match resolve(&ctx, &key, index, target, many, by).await {
                     Ok(value) => Ok(value),
                     // The field is null and its error has its path (`leads.0.property`), as the
                     // spec has it: a nested error returned would lose both.
@@ -113,12 +168,7 @@ impl Relation {
                 }
             })
         })
-        .description(format!(
-            "The {} of `{}`, loaded in batches. Needs `read:{}`.",
-            target.meta.name.replace('_', " "),
-            camel_case(&self.key),
-            target.meta.scope
-        ))
+        .description(description)
     }
 }
 
@@ -128,6 +178,7 @@ async fn resolve(
     index: usize,
     target: Operations,
     many: bool,
+    by: By,
 ) -> async_graphql::Result<Option<FieldValue<'static>>> {
     let ids: Vec<String> = match ctx.parent_value.downcast_ref::<Json>().and_then(|record| record.get(key)) {
         Some(Json::String(id)) => vec![id.clone()],
@@ -139,10 +190,22 @@ async fn resolve(
     }
     (target.authorize)(ctx.data::<Auth>()?, Need::Read(target.meta.scope)).map_err(graphql_error)?;
     let loader = ctx.data::<DataLoader<Loader>>()?;
-    let mut found = loader.load_many(ids.iter().map(|id| (index, id.clone()))).await?;
-    let mut objects = ids.iter().filter_map(|id| found.remove(&(index, id.clone()))).map(FieldValue::owned_any);
+    if by.is_some() {
+        let naming = loader.load_one((index, by, ids[0].clone())).await?;
+        let items = naming.and_then(|list| list.as_array().cloned()).unwrap_or_default();
+        return Ok(Some(FieldValue::list(items.into_iter().map(FieldValue::owned_any))));
+    }
+    let mut found = loader.load_many(ids.iter().map(|id| (index, None, id.clone()))).await?;
+    let mut objects = ids.iter().filter_map(|id| found.remove(&(index, None, id.clone()))).map(FieldValue::owned_any);
     Ok(if many { Some(FieldValue::list(objects.collect::<Vec<_>>())) } else { objects.next() })
 }
+
+/// The other way: the column, and the JSON key, of the target that hold an object's id.
+type By = Option<(String, String)>;
+
+/// What the loader loads: an object of a resource by id, or (with [`By`]) the objects of a
+/// resource that name an id.
+type Key = (usize, By, String);
 
 /// Loads objects by `(resource, id)` for one request, as its caller: one query per resource
 /// for all the ids asked for together.
@@ -159,18 +222,32 @@ impl Loader {
     }
 }
 
-impl LoaderTrait<(usize, String)> for Loader {
+impl LoaderTrait<Key> for Loader {
     type Value = Json;
     type Error = async_graphql::Error;
 
-    async fn load(&self, keys: &[(usize, String)]) -> Result<HashMap<(usize, String), Json>, Self::Error> {
-        let mut by_resource: HashMap<usize, Vec<String>> = HashMap::new();
-        for (index, id) in keys {
-            by_resource.entry(*index).or_default().push(id.clone());
+    async fn load(&self, keys: &[Key]) -> Result<HashMap<Key, Json>, Self::Error> {
+        let mut groups: HashMap<(usize, By), Vec<String>> = HashMap::new();
+        for (index, by, id) in keys {
+            groups.entry((*index, by.clone())).or_default().push(id.clone());
         }
         let mut found = HashMap::new();
-        for (index, ids) in by_resource {
+        for ((index, by), ids) in groups {
             let ops = self.resources[index];
+            if let (Some((column, key)), Some(list_by)) = (&by, ops.list_by) {
+                let records = list_by(&self.state, &self.auth, column, &ids).await.map_err(graphql_error)?;
+                let mut naming: HashMap<String, Vec<Json>> = HashMap::new();
+                for record in records {
+                    if let Some(id) = record.get(key.as_str()).and_then(Json::as_str) {
+                        naming.entry(id.to_owned()).or_default().push(record);
+                    }
+                }
+                for id in ids {
+                    let list = naming.remove(&id).unwrap_or_default();
+                    found.insert((index, by.clone(), id), Json::Array(list));
+                }
+                continue;
+            }
             let records = match (ops.get_many, ops.get) {
                 (Some(get_many), _) => get_many(&self.state, &self.auth, &ids).await.map_err(graphql_error)?,
                 (None, Some(get)) => {
@@ -184,7 +261,7 @@ impl LoaderTrait<(usize, String)> for Loader {
             };
             for record in records {
                 if let Some(id) = record.get("id").and_then(Json::as_str) {
-                    found.insert((index, id.to_owned()), record);
+                    found.insert((index, None, id.to_owned()), record);
                 }
             }
         }

@@ -10,8 +10,8 @@ use utoipa::openapi::path::ParameterIn;
 use utoipa::{IntoParams, ToSchema};
 
 use super::{
-    Creatable, Deletable, Deleted, Meta, Page, Resource, Updatable, create_record, delete_record, get_record,
-    get_records, list_records, update_record,
+    Columns, Creatable, Deletable, Deleted, Meta, Page, Resource, Updatable, create_record, delete_record, get_record,
+    get_records, get_records_by, list_records, update_record,
 };
 use crate::auth::{ActingOrg, Auth};
 use crate::http::extract::{parse_query, parse_value};
@@ -42,6 +42,12 @@ pub type ListFn = for<'a> fn(&'a AppState, &'a Auth, Page, &'a str) -> BoxFuture
 pub type GetFn = for<'a> fn(&'a AppState, &'a Auth, &'a str) -> BoxFuture<'a, ApiResult<Option<Json>>>;
 /// The records with these ids the caller may read, in one query (GraphQL's relations batch on it).
 pub type GetManyFn = for<'a> fn(&'a AppState, &'a Auth, &'a [String]) -> BoxFuture<'a, ApiResult<Vec<Json>>>;
+/// The records whose column (the first `&str`) holds one of these values, at most
+/// [`PER_PARENT`] each, newest first, that the caller may read, in one query.
+pub type ListByFn = for<'a> fn(&'a AppState, &'a Auth, &'a str, &'a [String]) -> BoxFuture<'a, ApiResult<Vec<Json>>>;
+
+/// The most objects a relation from an object to the objects that name it holds.
+pub const PER_PARENT: usize = 100;
 type CreateFn = for<'a> fn(&'a AppState, &'a ActingOrg, Json) -> BoxFuture<'a, ApiResult<Json>>;
 type UpdateFn = for<'a> fn(&'a AppState, &'a ActingOrg, &'a str, Json) -> BoxFuture<'a, ApiResult<Json>>;
 type DeleteFn = for<'a> fn(&'a AppState, &'a ActingOrg, &'a str) -> BoxFuture<'a, ApiResult<Deleted>>;
@@ -59,6 +65,10 @@ pub struct Operations {
     pub list: ListFn,
     pub get: Option<GetFn>,
     pub get_many: Option<GetManyFn>,
+    /// The engine's SQL list by a column, when the list is the engine's.
+    pub list_by: Option<ListByFn>,
+    /// The record's `SELECT` list (`Columns::SELECT`): the columns `list_by` may use.
+    pub select: &'static str,
     pub create: Option<(CreateFn, fn() -> Described)>,
     pub update: Option<(UpdateFn, fn() -> Described)>,
     pub delete: Option<DeleteFn>,
@@ -75,6 +85,8 @@ impl Operations {
             list: list::<R>,
             get: None,
             get_many: None,
+            list_by: Some(list_by::<R>),
+            select: <R::Record as Columns>::SELECT,
             create: None,
             update: None,
             delete: None,
@@ -86,6 +98,7 @@ impl Operations {
     pub const fn listed_by<R: Resource>(list: ListFn, get: GetFn) -> Operations {
         let mut operations = Operations::lists::<R>();
         operations.list = list;
+        operations.list_by = None;
         operations.get = Some(get);
         operations
     }
@@ -157,6 +170,17 @@ fn list<'a, R: Resource>(
         let filter: R::Filter = parse_query(query)?;
         let (records, next) = list_records::<R>(state, auth, &page, filter).await?;
         Ok((records.iter().map(record_json).collect::<ApiResult<_>>()?, next.is_some()))
+    })
+}
+
+fn list_by<'a, R: Resource>(
+    state: &'a AppState,
+    auth: &'a Auth,
+    column: &'a str,
+    values: &'a [String],
+) -> BoxFuture<'a, ApiResult<Vec<Json>>> {
+    Box::pin(async move {
+        get_records_by::<R>(state, auth, column, values, PER_PARENT).await?.iter().map(record_json).collect()
     })
 }
 

@@ -748,6 +748,27 @@ async fn relations_are_navigable_and_batched() {
         "{body}"
     );
 
+    // The other way: the units of each property (`GET /api/units?propertyId=`), in one query.
+    app.create("/api/units", &org.key, &json!({"property_id": properties[0]["id"], "label": "1B"})).await;
+    let before = statements();
+    let body = run(&app, &org.key, "{ properties { title units { label } } }", json!({})).await;
+    let reverse = statements() - before;
+    let units: Vec<(String, Vec<String>)> = body["data"]["properties"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{body}"))
+        .iter()
+        .map(|p| {
+            let labels =
+                p["units"].as_array().unwrap().iter().map(|u| u["label"].as_str().unwrap().to_owned()).collect();
+            (p["title"].as_str().unwrap().to_owned(), labels)
+        })
+        .collect();
+    assert_eq!(
+        units,
+        [("House 2".into(), vec![]), ("House 1".into(), vec![]), ("House 0".into(), vec!["1B".into(), "1A".into()])]
+    );
+    assert!(reverse <= small, "properties with their units took {reverse} queries");
+
     // Each relation needs its target's read scope; the rest of the document answers.
     let leads_only = app.key(&org.id, &["read:leads"]).await;
     let body = run(&app, &leads_only, "{ leads(limit: 1) { name property { title } } }", json!({})).await;

@@ -1308,7 +1308,9 @@ impl Schema {
     /// The selection of every field of a type (nothing for a scalar).
     fn selection(&self, name: &str, depth: usize) -> String {
         let ty = &self.types[name];
-        if ty["kind"] != "OBJECT" || depth > 3 {
+        // Two levels: a type's fields and its relations' (which go on to other types' relations:
+        // deeper, a document would select thousands of fields).
+        if ty["kind"] != "OBJECT" || depth > 1 {
             return String::new();
         }
         let fields: Vec<String> = ty["fields"]
