@@ -443,32 +443,14 @@ pub async fn get_record<R: Resource>(state: &AppState, auth: &Auth, id: &str) ->
 /// The records with these ids that the caller may read (`authorize`, `visible`), in no
 /// particular order: one query for each 500 ids.
 pub async fn get_records<R: Resource>(state: &AppState, auth: &Auth, ids: &[String]) -> ApiResult<Vec<R::Record>> {
-    let tenant = R::authorize(auth, Need::Read(R::META.scope))?;
-    let mut filters = Filters::default();
-    if ids.is_empty() || !R::visible(auth, None, &mut filters)? {
-        return Ok(Vec::new());
-    }
-    let mut found = Vec::new();
-    let mut scoped = state.db().scoped(tenant);
-    for chunk in ids.chunks(500) {
-        let (conditions, values) = filters.clone().render(2 + chunk.len());
-        let sql = format!(
-            "SELECT {} FROM {} WHERE org_id = $1 AND id IN ({}){conditions}",
+    records_in::<R>(state, auth, ids, |listed, conditions| {
+        format!(
+            "SELECT {} FROM {} WHERE org_id = $1 AND id IN ({listed}){conditions}",
             <R::Record as Columns>::SELECT,
-            R::META.table,
-            crate::db::placeholders(2, chunk.len())
-        );
-        let mut statement = scoped.sql(sql);
-        for id in chunk {
-            statement = statement.bind(id.clone());
-        }
-        for value in values {
-            statement = statement.bind_value(value);
-        }
-        let records: Vec<R::Record> = scoped.fetch_all(statement).await?;
-        found.extend(records.into_iter().map(|record| computed::<R>(state, record)));
-    }
-    Ok(found)
+            R::META.table
+        )
+    })
+    .await
 }
 
 /// The records whose `column` holds one of `values` that the caller may read: at most `each`
@@ -486,6 +468,25 @@ pub async fn get_records_by<R: Resource>(
     if !select.split(", ").any(|plain| plain == column) {
         return Err(ApiError::internal(format!("{} has no column `{column}`", R::META.table)));
     }
+    records_in::<R>(state, auth, values, |listed, conditions| {
+        format!(
+            "SELECT * FROM (SELECT {select}, ROW_NUMBER() OVER (PARTITION BY {column} ORDER BY id DESC) AS gable_rank \
+             FROM {} WHERE org_id = $1 AND {column} IN ({listed}){conditions}) ranked WHERE gable_rank <= {each} \
+             ORDER BY id DESC",
+            R::META.table
+        )
+    })
+    .await
+}
+
+/// The records `sql` selects for each 500 of `values` (bound as `$2…`, listed in its first
+/// argument), with the caller's visibility conditions (its second) — what the caller may read.
+async fn records_in<R: Resource>(
+    state: &AppState,
+    auth: &Auth,
+    values: &[String],
+    sql: impl Fn(&str, &str) -> String,
+) -> ApiResult<Vec<R::Record>> {
     let tenant = R::authorize(auth, Need::Read(R::META.scope))?;
     let mut filters = Filters::default();
     if values.is_empty() || !R::visible(auth, None, &mut filters)? {
@@ -495,13 +496,7 @@ pub async fn get_records_by<R: Resource>(
     let mut scoped = state.db().scoped(tenant);
     for chunk in values.chunks(500) {
         let (conditions, binds) = filters.clone().render(2 + chunk.len());
-        let sql = format!(
-            "SELECT * FROM (SELECT {select}, ROW_NUMBER() OVER (PARTITION BY {column} ORDER BY id DESC) AS gable_rank \
-             FROM {} WHERE org_id = $1 AND {column} IN ({}){conditions}) ranked WHERE gable_rank <= {each} ORDER BY id DESC",
-            R::META.table,
-            crate::db::placeholders(2, chunk.len())
-        );
-        let mut statement = scoped.sql(sql);
+        let mut statement = scoped.sql(sql(&crate::db::placeholders(2, chunk.len()), &conditions));
         for value in chunk {
             statement = statement.bind(value.clone());
         }
