@@ -25,6 +25,7 @@ use axum::response::{IntoResponse, Response};
 
 pub use self::caller::{Auth, CONSOLE_PRINCIPAL_PREFIX, PRINCIPAL_PREFIX, record_granted};
 use self::client::ClientIp;
+use crate::config::Settings;
 pub use crate::db::proof::ActingOrg;
 use crate::db::{Db, parse_column, system};
 use crate::ratelimit::Quota;
@@ -213,7 +214,16 @@ fn quotas(state: &AppState, auth: &Auth, req: &Request) -> Vec<Quota> {
         quota("key-hour".into(), format!("key:{key}"), limits.key_per_hour, 3600),
         quota("org-minute".into(), format!("org:{org}"), limits.org_per_minute, 60),
     ];
-    let path = api_path(req);
+    quotas.extend(class_quotas(settings, auth, api_path(req)));
+    quotas
+}
+
+/// The quotas of the route classes (`rate_limit_classes`) the API route `path` (`/ai-vendor-summary`)
+/// is in: what a request to it counts against beside its plan's. GraphQL's action for the same
+/// route counts against them too (`graphql::actions`).
+pub(crate) fn class_quotas(settings: &Settings, auth: &Auth, path: &str) -> Vec<Quota> {
+    let (key, org) = (auth.key_id(), auth.org_id());
+    let mut quotas = Vec::new();
     for (class, limits) in &settings.rate_limit_classes {
         if limits.paths.iter().any(|p| p == path) {
             let windows = [
@@ -222,10 +232,15 @@ fn quotas(state: &AppState, auth: &Auth, req: &Request) -> Vec<Quota> {
                 ("org", "minute", limits.org_per_minute, 60),
                 ("org", "hour", limits.org_per_hour, 3600),
             ];
-            for (who, window, limit, secs) in windows {
+            for (who, window, limit, window_secs) in windows {
                 let Some(limit) = limit else { continue };
                 let counted = if who == "key" { key } else { org };
-                quotas.push(quota(format!("{class}-{who}-{window}"), format!("{who}:{counted}:{class}"), limit, secs));
+                quotas.push(Quota {
+                    name: format!("{class}-{who}-{window}"),
+                    key: format!("{who}:{counted}:{class}"),
+                    limit,
+                    window_secs,
+                });
             }
         }
     }

@@ -17,10 +17,12 @@ use axum::http::Method;
 use serde_json::Value as Json;
 
 use super::types;
-use crate::auth::Auth;
+use crate::auth::{Auth, class_quotas};
 use crate::http::in_process::{Api, Reply};
 use crate::resource::erased::{Described, FilterParam};
 use crate::resource::{Operations, camel_case, pascal};
+use crate::state::AppState;
+use crate::vocab::error::ApiError;
 
 /// One action: an operation of the document as a GraphQL field.
 pub struct Action {
@@ -308,6 +310,19 @@ impl Action {
             },
             None => None,
         };
+        // The route's class quotas (the AI helpers' hourly ones), which the REST route's own
+        // request would have counted against: the in-process call skips the limiter, and the
+        // GraphQL request was charged only the plan's.
+        let state = ctx.data::<AppState>()?;
+        let quotas = class_quotas(state.settings(), auth, &self.path);
+        if !quotas.is_empty() {
+            let decision = state.limiter().check(state.clock().now_secs(), &quotas).await;
+            if !decision.allowed {
+                let retry_after = decision.retry_after();
+                return Err(super::graphql_error(ApiError::rate_limited(retry_after))
+                    .extend_with(|_, extensions| extensions.set("retryAfter", retry_after)));
+            }
+        }
         let reply = api.call(auth, self.method.clone(), &target, body).await;
         if !reply.ok() {
             return Err(reply_error(&reply));

@@ -776,3 +776,31 @@ async fn relations_are_navigable_and_batched() {
     assert!(body["data"]["leads"][0]["property"].is_null(), "{body}");
     assert_eq!(only_error(&body, "INSUFFICIENT_SCOPE")["path"], json!(["leads", 0, "property"]), "{body}");
 }
+
+/// A route's class quotas hold through GraphQL too: the AI helpers' hourly quota counts a
+/// GraphQL action and the REST route alike.
+#[tokio::test]
+async fn actions_count_against_their_routes_class_quotas() {
+    let app = spawn_with(|s| {
+        s.rate_limit_classes.get_mut("ai").expect("the ai class").key_per_hour = Some(2);
+    })
+    .await;
+    let org = app.org(Plan::Elite).await;
+    let vendor = app.create("/api/vendors", &org.key, &json!({"name": "Ace Plumbing"})).await;
+    let summarize = "mutation($id: ID!) { vendorSummary(input: {vendorId: $id}) { vendorId summarySource } }";
+    let body = run(&app, &org.key, summarize, json!({"id": vendor["id"]})).await;
+    assert_eq!(body["data"]["vendorSummary"]["vendorId"], vendor["id"], "{body}");
+    let (status, _) =
+        json(app.post("/api/ai-vendor-summary", &org.key, &json!({"vendor_id": vendor["id"]})).await).await;
+    assert_eq!(status, 200);
+    let body = run(&app, &org.key, summarize, json!({"id": vendor["id"]})).await;
+    assert!(body["data"]["vendorSummary"].is_null(), "{body}");
+    let error = only_error(&body, "RATE_LIMITED");
+    assert!(error["extensions"]["retryAfter"].as_u64().is_some_and(|secs| secs > 0), "{body}");
+    expect_error(
+        app.post("/api/ai-vendor-summary", &org.key, &json!({"vendor_id": vendor["id"]})).await,
+        429,
+        "RATE_LIMITED",
+    )
+    .await;
+}
