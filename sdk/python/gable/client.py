@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import json
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -92,6 +93,45 @@ class Gable:
             if not after:
                 return
             arguments = {**arguments, "starting_after": after[0]}
+
+    def events(self, types: list[str] | None = None, last_event_id: str | None = None) -> Iterator[dict[str, Any]]:
+        """The organization's events as they commit (``GET /api/events/stream``): each is the
+        webhook envelope (``id``, ``event``, ``data``, …). When the server ends the stream (it
+        does every 15 minutes) or the connection drops, it reconnects with ``Last-Event-ID``, so
+        no event is lost or repeated. ``last_event_id`` resumes after an event."""
+        params = {"types": ",".join(types)} if types else {}
+        failures = 0
+        while True:
+            headers = {"Accept": "text/event-stream"}
+            if last_event_id:
+                headers["Last-Event-ID"] = last_event_id
+            try:
+                with self.client.get_httpx_client().stream(
+                    "GET", "/api/events/stream", params=params, headers=headers, timeout=httpx.Timeout(30, read=None)
+                ) as response:
+                    if response.status_code >= 400:
+                        response.read()
+                        raise GableError.from_response(response.status_code, response.content, response.headers)
+                    failures = 0
+                    frame: dict[str, str] = {}
+                    for line in response.iter_lines():
+                        if line == "":
+                            if "id" in frame and "data" in frame:
+                                last_event_id = frame["id"]
+                                yield json.loads(frame["data"])
+                            frame = {}
+                            continue
+                        field, _, value = line.partition(":")
+                        value = value.removeprefix(" ")
+                        if field == "id":
+                            frame["id"] = value
+                        elif field == "data":
+                            frame["data"] = f"{frame['data']}\n{value}" if "data" in frame else value
+            except httpx.TransportError:
+                failures += 1
+                if failures > 5:
+                    raise
+                time.sleep(failures)
 
     def close(self) -> None:
         self.client.get_httpx_client().close()

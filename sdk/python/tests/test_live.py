@@ -16,6 +16,8 @@ from gable import (
 )
 from gable_api.api.ai_helpers import vendor_summary
 from gable_api.api.contacts import create_contact, list_contacts
+from gable_api.api.events import list_events
+from gable_api.api.leads import create_lead
 from gable_api.api.properties import create_property, delete_property, get_property, list_properties, update_property
 from gable_api.api.vendors import list_vendors
 from gable_api.api.webhooks import create_endpoint, delete_endpoint
@@ -23,6 +25,7 @@ from gable_api.api.work_orders import complete_work_order, create_work_order
 from gable_api.models import (
     CreateContact,
     CreateEndpoint,
+    CreateLead,
     CreateProperty,
     CreateWorkOrder,
     EventTypeName,
@@ -138,3 +141,14 @@ def test_a_delivery_in_each_signature_scheme_verifies_with_the_endpoints_secret(
     finally:
         for endpoint in endpoints:
             gable.call(delete_endpoint, id=endpoint.id)
+
+
+def test_events_streams_what_commits_resuming_after_an_event(gable: Gable) -> None:
+    gable.call(create_lead, body=CreateLead(name="Streamed first"))
+    [created] = gable.call(list_events, type_="lead.created", limit=1)
+    second = gable.call(create_lead, body=CreateLead(name="Streamed second"))
+    stream = gable.events(types=["lead.created"], last_event_id=created.id)
+    event = next(stream)
+    stream.close()
+    assert event["event"] == "lead.created"
+    assert event["data"]["id"] == second.id

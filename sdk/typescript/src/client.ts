@@ -56,14 +56,21 @@ export class Gable {
   readonly patch: Call<"patch">;
   readonly delete: Call<"delete">;
 
+  readonly #send: (request: Request) => Promise<Response>;
+  readonly #baseUrl: string;
+  readonly #apiKey: string;
+
   constructor(options: GableOptions) {
     if (!options.apiKey) throw new TypeError("Gable: apiKey is required");
     const send = retrying(options.fetch ?? ((request) => fetch(request)), {
       maxRetries: options.maxRetries ?? 2,
       maxRetryWait: options.maxRetryWait ?? 60,
     });
+    this.#send = send;
+    this.#baseUrl = (options.baseUrl ?? "http://127.0.0.1:8080").replace(/\/+$/, "");
+    this.#apiKey = options.apiKey;
     this.raw = createClient<paths>({
-      baseUrl: (options.baseUrl ?? "http://127.0.0.1:8080").replace(/\/+$/, ""),
+      baseUrl: this.#baseUrl,
       headers: { Authorization: `Bearer ${options.apiKey}` },
       fetch: send,
     });
@@ -100,6 +107,89 @@ export class Gable {
       if (next === undefined) return;
       // The next page is the same request with the link's query (its `startingAfter`).
       query = Object.fromEntries(new URL(next, "http://gable.invalid").searchParams);
+    }
+  }
+
+  /**
+   * The organization's events as they commit (`GET /api/events/stream`): each is the webhook
+   * envelope (`id`, `event`, `data`, …). When the server ends the stream (it does every
+   * 15 minutes) or the connection drops, it reconnects with `Last-Event-ID`, so no event is
+   * lost or repeated. `lastEventId` resumes after an event; `signal` stops it.
+   */
+  async *events(options: { types?: string[]; lastEventId?: string; signal?: AbortSignal } = {}): AsyncGenerator<StreamedEvent, void, undefined> {
+    const url = new URL(`${this.#baseUrl}/api/events/stream`);
+    if (options.types?.length) url.searchParams.set("types", options.types.join(","));
+    let last = options.lastEventId;
+    let failures = 0;
+    while (!options.signal?.aborted) {
+      const headers = new Headers({ Authorization: `Bearer ${this.#apiKey}`, Accept: "text/event-stream" });
+      if (last) headers.set("Last-Event-ID", last);
+      let response: Response;
+      try {
+        response = await this.#send(new Request(url, { headers, signal: options.signal }));
+      } catch (error) {
+        if (options.signal?.aborted) return;
+        if (++failures > 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 1000 * failures));
+        continue;
+      }
+      if (!response.ok || !response.body) {
+        const text = await response.text();
+        let body: unknown = text;
+        try {
+          body = JSON.parse(text);
+        } catch {
+          // not JSON: the text is the message
+        }
+        throw GableError.from(response, body);
+      }
+      failures = 0;
+      try {
+        for await (const frame of frames(response.body)) {
+          if (frame.id === undefined || frame.data === undefined) continue;
+          last = frame.id;
+          yield JSON.parse(frame.data) as StreamedEvent;
+        }
+      } catch (error) {
+        if (options.signal?.aborted) return;
+        if (++failures > 5) throw error;
+      }
+    }
+  }
+}
+
+/** One event of `Gable.events`: the webhook envelope. */
+export interface StreamedEvent {
+  id: string;
+  event: string;
+  timestamp: string;
+  delivered_at: string;
+  organization_id: string;
+  data: Record<string, unknown>;
+  payload: Record<string, unknown>;
+}
+
+/** Server-Sent Events frames (`id`, `data`) out of a body, in any chunking. */
+async function* frames(body: ReadableStream<Uint8Array>): AsyncGenerator<{ id?: string; data?: string }> {
+  const decoder = new TextDecoder();
+  let buffer = "";
+  let frame: { id?: string; data?: string } = {};
+  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+    buffer += decoder.decode(chunk, { stream: true });
+    let end: number;
+    while ((end = buffer.indexOf("\n")) >= 0) {
+      const line = buffer.slice(0, end).replace(/\r$/, "");
+      buffer = buffer.slice(end + 1);
+      if (line === "") {
+        if (frame.id !== undefined || frame.data !== undefined) yield frame;
+        frame = {};
+        continue;
+      }
+      const colon = line.indexOf(":");
+      const field = colon < 0 ? line : line.slice(0, colon);
+      const value = colon < 0 ? "" : line.slice(colon + 1).replace(/^ /, "");
+      if (field === "id") frame.id = value;
+      if (field === "data") frame.data = frame.data === undefined ? value : `${frame.data}\n${value}`;
     }
   }
 }

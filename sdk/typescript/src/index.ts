@@ -1,4 +1,4 @@
-export { Gable, nextLink, type GableOptions, type Data, type ListPath } from "./client.js";
+export { Gable, nextLink, type GableOptions, type Data, type ListPath, type StreamedEvent } from "./client.js";
 export {
   GableError,
   InvalidRequestError,

@@ -137,3 +137,17 @@ test("a delivery in each signature scheme verifies with the endpoint's secret", 
     for (const endpoint of endpoints) await gable.delete("/api/webhooks/{id}", { params: { path: { id: endpoint.id } } });
   }
 });
+
+test("events() streams what commits, resuming after an event", live, async () => {
+  const first = await gable.post("/api/leads", { body: { name: "Streamed first" } });
+  const [created] = await gable.get("/api/events", { params: { query: { type: "lead.created", limit: 1 } } });
+  assert.ok(created);
+  const second = await gable.post("/api/leads", { body: { name: "Streamed second" } });
+  const seen = [];
+  for await (const event of gable.events({ types: ["lead.created"], lastEventId: created.id })) {
+    seen.push(event);
+    break;
+  }
+  assert.equal(seen[0]?.event, "lead.created");
+  assert.equal(seen[0]?.data.id, second.id, `after ${first.id}'s event comes ${second.id}'s`);
+});
