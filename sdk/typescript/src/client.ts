@@ -121,39 +121,49 @@ export class Gable {
     if (options.types?.length) url.searchParams.set("types", options.types.join(","));
     let last = options.lastEventId;
     let failures = 0;
-    while (!options.signal?.aborted) {
-      const headers = new Headers({ Authorization: `Bearer ${this.#apiKey}`, Accept: "text/event-stream" });
-      if (last) headers.set("Last-Event-ID", last);
-      let response: Response;
-      try {
-        response = await this.#send(new Request(url, { headers, signal: options.signal }));
-      } catch (error) {
-        if (options.signal?.aborted) return;
-        if (++failures > 5) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 1000 * failures));
-        continue;
-      }
-      if (!response.ok || !response.body) {
-        const text = await response.text();
-        let body: unknown = text;
+    // Our own signal, so that the connection closes as soon as the caller stops reading
+    // (`break`), not when the server next writes.
+    const controller = new AbortController();
+    const stop = () => controller.abort();
+    options.signal?.addEventListener("abort", stop);
+    try {
+      while (!controller.signal.aborted) {
+        const headers = new Headers({ Authorization: `Bearer ${this.#apiKey}`, Accept: "text/event-stream" });
+        if (last) headers.set("Last-Event-ID", last);
+        let response: Response;
         try {
-          body = JSON.parse(text);
-        } catch {
-          // not JSON: the text is the message
+          response = await this.#send(new Request(url, { headers, signal: controller.signal }));
+        } catch (error) {
+          if (controller.signal.aborted) return;
+          if (++failures > 5) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 1000 * failures));
+          continue;
         }
-        throw GableError.from(response, body);
-      }
-      failures = 0;
-      try {
-        for await (const frame of frames(response.body)) {
-          if (frame.id === undefined || frame.data === undefined) continue;
-          last = frame.id;
-          yield JSON.parse(frame.data) as StreamedEvent;
+        if (!response.ok || !response.body) {
+          const text = await response.text();
+          let body: unknown = text;
+          try {
+            body = JSON.parse(text);
+          } catch {
+            // not JSON: the text is the message
+          }
+          throw GableError.from(response, body);
         }
-      } catch (error) {
-        if (options.signal?.aborted) return;
-        if (++failures > 5) throw error;
+        failures = 0;
+        try {
+          for await (const frame of frames(response.body)) {
+            if (frame.id === undefined || frame.data === undefined) continue;
+            last = frame.id;
+            yield JSON.parse(frame.data) as StreamedEvent;
+          }
+        } catch (error) {
+          if (controller.signal.aborted) return;
+          if (++failures > 5) throw error;
+        }
       }
+    } finally {
+      controller.abort();
+      options.signal?.removeEventListener("abort", stop);
     }
   }
 }
