@@ -16,10 +16,10 @@ use async_graphql::{ErrorExtensions, Value};
 use axum::http::Method;
 use serde_json::Value as Json;
 
-use super::types;
+use super::types::{self, ref_name};
 use crate::auth::{Auth, class_quotas};
 use crate::http::in_process::{Api, Reply};
-use crate::resource::erased::{Described, FilterParam};
+use crate::resource::erased::FilterParam;
 use crate::resource::{Operations, camel_case, pascal};
 use crate::state::AppState;
 use crate::vocab::error::ApiError;
@@ -35,19 +35,32 @@ pub struct Action {
     path_params: Vec<(String, String)>,
     /// The query parameters, as list filters are.
     pub query_params: Vec<FilterParam>,
-    /// The body's schema and whether it is required, when the operation takes one.
-    pub body: Option<(Described, bool)>,
+    /// GraphQL name → the query parameter's name.
+    query_names: HashMap<String, String>,
+    /// The body, when the operation takes one: its input type's name, its object schema (`None`
+    /// for a union: the input is `JSON`), and whether it is required.
+    pub body: Option<Body>,
+    /// GraphQL name → the body field's JSON name.
+    input_names: HashMap<String, String>,
     /// What the field returns.
     pub returns: Returns,
     pub description: String,
 }
 
-/// What an action's 2xx answer becomes.
+/// An action's body.
+pub struct Body {
+    pub input_type: String,
+    pub schema: Option<Json>,
+    pub required: bool,
+}
+
+/// What an action's 2xx answer becomes. An object type's schema is there when the document
+/// makes the type (a resource's record type is registered already).
 pub enum Returns {
-    /// An object type of this name (registered as a resource's record, or from the document).
-    Object(String, Option<Described>),
+    /// An object type of this name.
+    Object(String, Option<Json>),
     /// A list of an object type.
-    List(String, Option<Described>),
+    List(String, Option<Json>),
     /// Anything else: the `JSON` scalar, exactly as REST answers it.
     Json,
 }
@@ -59,17 +72,7 @@ pub fn from_document(document: &Json, resources: &[Operations]) -> Vec<Action> {
     // Record components that are already GraphQL object types, under their GraphQL names.
     let records: HashMap<String, String> =
         resources.iter().map(|ops| ((ops.record)().name, pascal(ops.meta.name))).collect();
-    let components: Vec<(String, Json)> = document
-        .pointer("/components/schemas")
-        .and_then(Json::as_object)
-        .map(|schemas| schemas.iter().map(|(name, schema)| (name.clone(), schema.clone())).collect())
-        .unwrap_or_default();
     let component = |name: &str| document.pointer("/components/schemas")?.get(name);
-    let described = |name: &str, schema: &Json| Described {
-        name: name.to_owned(),
-        schema: schema.clone(),
-        components: components.clone(),
-    };
     let mut actions = Vec::new();
     for (path, item) in document.get("paths").and_then(Json::as_object).into_iter().flatten() {
         for (method, operation) in item.as_object().into_iter().flatten() {
@@ -92,7 +95,7 @@ pub fn from_document(document: &Json, resources: &[Operations]) -> Vec<Action> {
                 .filter_map(|p| p.get("name")?.as_str())
                 .map(|name| (camel_case(name), name.to_owned()))
                 .collect();
-            let query_params = of("query")
+            let query_params: Vec<FilterParam> = of("query")
                 .filter_map(|p| {
                     Some(FilterParam {
                         name: p.get("name")?.as_str()?.to_owned(),
@@ -103,22 +106,30 @@ pub fn from_document(document: &Json, resources: &[Operations]) -> Vec<Action> {
                 .collect();
             let body = operation.get("requestBody").map(|body| {
                 let given = body.pointer("/content/application~1json/schema").unwrap_or(&Json::Null);
-                let schema = object_schema(given, &component).unwrap_or_else(|| given.clone());
-                let required = body.get("required").and_then(Json::as_bool).unwrap_or(false);
-                (described(&format!("{}Input", pascal_id(&name)), &schema), required)
+                Body {
+                    input_type: format!("{}Input", pascal(&name)),
+                    schema: object_schema(given, &component),
+                    required: body.get("required").and_then(Json::as_bool).unwrap_or(false),
+                }
             });
             let returns = match answer {
-                Some(schema) => returns(schema, &records, &component, &described),
+                Some(schema) => returns(schema, &records, &component),
                 None => Returns::Json,
             };
             let summary = operation.get("summary").and_then(Json::as_str).unwrap_or(id);
+            let query_names =
+                query_params.iter().map(|p: &FilterParam| (camel_case(&p.name), p.name.clone())).collect();
+            let input_names =
+                body.as_ref().and_then(|body| body.schema.as_ref()).map(types::json_names_of).unwrap_or_default();
             actions.push(Action {
                 name,
                 method: method.clone(),
                 path: path.clone(),
                 path_params,
                 query_params,
+                query_names,
                 body,
+                input_names,
                 returns,
                 description: format!("{summary} (`{method} /api{path}`, run as that route runs it)."),
             });
@@ -188,25 +199,19 @@ fn object_schema<'a>(schema: &'a Json, component: &impl Fn(&str) -> Option<&'a J
     schema.get("properties").is_some().then(|| schema.clone())
 }
 
-fn ref_name(schema: &Json) -> Option<&str> {
-    schema.get("$ref")?.as_str()?.rsplit('/').next()
-}
-
 /// What an answer of this schema becomes: a record's type, an object type of its own, a list of
 /// either, or `JSON`.
 fn returns<'a>(
     schema: &'a Json,
     records: &HashMap<String, String>,
     component: &impl Fn(&str) -> Option<&'a Json>,
-    described: &impl Fn(&str, &Json) -> Described,
 ) -> Returns {
-    let object = |schema: &'a Json| -> Option<(String, Option<Described>)> {
+    let object = |schema: &'a Json| -> Option<(String, Option<Json>)> {
         let name = ref_name(schema)?;
         if let Some(record) = records.get(name) {
             return Some((record.clone(), None));
         }
-        let target = object_schema(schema, component)?;
-        Some((name.to_owned(), Some(described(name, &target))))
+        Some((name.to_owned(), Some(object_schema(schema, component)?)))
     };
     if schema.get("type") == Some(&Json::from("array")) {
         return match schema.get("items").and_then(object) {
@@ -227,18 +232,11 @@ fn field_name(id: &str, method: &Method) -> String {
         for verb in ["list", "get"] {
             if let Some(rest) = id.strip_prefix(verb).filter(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
             {
-                let mut chars = rest.chars();
-                return chars.next().map(|c| c.to_ascii_lowercase().to_string() + chars.as_str()).unwrap_or_default();
+                return super::camel(rest);
             }
         }
     }
     id.to_owned()
-}
-
-/// `revokeKey` → `RevokeKey`.
-fn pascal_id(id: &str) -> String {
-    let mut chars = id.chars();
-    chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
 }
 
 impl Action {
@@ -264,9 +262,9 @@ impl Action {
         for param in &self.query_params {
             field = field.argument(types::argument(param, components));
         }
-        if let Some((_, required)) = &self.body {
+        if let Some(body) = &self.body {
             let name = input_type.unwrap_or(types::JSON);
-            let ty = if *required { TypeRef::named_nn(name) } else { TypeRef::named(name) };
+            let ty = if body.required { TypeRef::named_nn(name) } else { TypeRef::named(name) };
             field = field.argument(InputValue::new("input", ty));
         }
         field
@@ -294,21 +292,16 @@ impl Action {
                 }
             }
         }
-        let names: HashMap<String, String> =
-            self.query_params.iter().map(|p| (camel_case(&p.name), p.name.clone())).collect();
         let mut skip: Vec<&str> = self.path_params.iter().map(|(name, _)| name.as_str()).collect();
         skip.push("input");
-        let query = super::query_string(ctx, &names, &skip)?;
+        let query = super::query_string(ctx, &self.query_names, &skip)?;
         let mut target = url.path().to_owned();
         if !query.is_empty() {
             target = format!("{target}?{query}");
         }
-        let body = match &self.body {
-            Some((body, _)) => match super::arg(ctx, "input")? {
-                Some(input) if !input.is_null() => Some(types::to_json_names(input, &types::json_names(body))),
-                _ => None,
-            },
-            None => None,
+        let body = match (&self.body, super::arg(ctx, "input")?) {
+            (Some(_), Some(input)) if !input.is_null() => Some(types::to_json_names(input, &self.input_names)),
+            _ => None,
         };
         // The route's class quotas (the AI helpers' hourly ones), which the REST route's own
         // request would have counted against: the in-process call skips the limiter, and the

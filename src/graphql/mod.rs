@@ -56,12 +56,12 @@ const MAX_DEPTH: usize = 16;
 pub fn router(resources: &[Operations], document: &Json) -> OpenApiRouter<AppState> {
     RESOURCES.get_or_init(|| Arc::new(resources.to_vec()));
     SCHEMA.get_or_init(|| {
-        let actions = actions::from_document(document, resources);
         let components: Vec<(String, Json)> = document
             .pointer("/components/schemas")
             .and_then(Json::as_object)
             .map(|schemas| schemas.iter().map(|(name, schema)| (name.clone(), schema.clone())).collect())
             .unwrap_or_default();
+        let actions = actions::from_document(document, resources);
         build(resources, actions, &components).expect("the schema generated from the resources is valid")
     });
     OpenApiRouter::new().routes(routes!(execute))
@@ -580,18 +580,18 @@ fn build(
         if !fields.insert(format!("{taken}.{}", action.name)) || resource_field(resources, &action.name) {
             continue;
         }
-        if let actions::Returns::Object(name, Some(described)) | actions::Returns::List(name, Some(described)) =
+        if let actions::Returns::Object(name, Some(object)) | actions::Returns::List(name, Some(object)) =
             &action.returns
             && types.insert(name.clone())
         {
-            schema = schema.register(types::object(name, described));
+            schema = schema.register(types::object_of(name, object, components));
         }
         let input = match &action.body {
-            Some((body, _)) if body.schema.get("properties").is_some() => {
-                if types.insert(body.name.clone()) {
-                    schema = schema.register(types::input(&body.name, body));
+            Some(actions::Body { input_type, schema: Some(body), .. }) => {
+                if types.insert(input_type.clone()) {
+                    schema = schema.register(types::input_of(input_type, body, components));
                 }
-                Some(body.name.clone())
+                Some(input_type.clone())
             }
             _ => None,
         };

@@ -25,7 +25,12 @@ pub const DATE_TIME: &str = "DateTime";
 
 /// GraphQL name → JSON name, for the fields of a body.
 pub fn json_names(described: &Described) -> HashMap<String, String> {
-    properties(described).map(|(key, _)| (camel_case(key), key.clone())).collect()
+    json_names_of(&described.schema)
+}
+
+/// GraphQL name → JSON name, for the properties of an object schema.
+pub fn json_names_of(schema: &Json) -> HashMap<String, String> {
+    properties(schema).map(|(key, _)| (camel_case(key), key.clone())).collect()
 }
 
 /// An input object's fields renamed from their GraphQL names to the body's JSON names.
@@ -55,8 +60,8 @@ fn ids_as_id(key: &str, ty: TypeRef) -> TypeRef {
 struct Components<'a>(HashMap<&'a str, &'a Json>);
 
 impl<'a> Components<'a> {
-    fn of(described: &'a Described) -> Components<'a> {
-        Components(described.components.iter().map(|(name, schema)| (name.as_str(), schema)).collect())
+    fn of(components: &'a [(String, Json)]) -> Components<'a> {
+        Components(components.iter().map(|(name, schema)| (name.as_str(), schema)).collect())
     }
 
     fn resolve(&self, schema: &'a Json) -> Option<&'a Json> {
@@ -124,7 +129,8 @@ fn shape(schema: &Json, components: &Components<'_>, depth: usize) -> (TypeRef, 
     (ty, nullable)
 }
 
-fn ref_name(schema: &Json) -> Option<&str> {
+/// The name a `$ref` points to (`#/components/schemas/Lease` → `Lease`).
+pub(super) fn ref_name(schema: &Json) -> Option<&str> {
     schema.get("$ref")?.as_str()?.rsplit('/').next()
 }
 
@@ -160,28 +166,33 @@ fn describe(schema: &Json, components: &Components<'_>) -> Option<String> {
     description
 }
 
-fn properties(described: &Described) -> impl Iterator<Item = (&String, &Json)> {
-    described.schema.get("properties").and_then(Json::as_object).into_iter().flatten()
+fn properties(schema: &Json) -> impl Iterator<Item = (&String, &Json)> {
+    schema.get("properties").and_then(Json::as_object).into_iter().flatten()
 }
 
 /// The type's own doc comment.
-fn schema_description(described: &Described) -> Option<&str> {
-    described.schema.get("description").and_then(Json::as_str)
+fn schema_description(schema: &Json) -> Option<&str> {
+    schema.get("description").and_then(Json::as_str)
 }
 
-fn required(described: &Described) -> HashSet<&str> {
-    described.schema.get("required").and_then(Json::as_array).into_iter().flatten().filter_map(Json::as_str).collect()
+fn required(schema: &Json) -> HashSet<&str> {
+    schema.get("required").and_then(Json::as_array).into_iter().flatten().filter_map(Json::as_str).collect()
 }
 
 /// An output object type whose fields read the record's JSON (a `serde_json::Value` parent).
 pub fn object(name: &str, described: &Described) -> Object {
-    let components = Components::of(described);
-    let required = required(described);
+    object_of(name, &described.schema, &described.components)
+}
+
+/// [`object`] of an object schema whose `$ref`s are among `components`.
+pub fn object_of(name: &str, schema: &Json, components: &[(String, Json)]) -> Object {
+    let (record, components) = (schema, Components::of(components));
+    let required = required(record);
     let mut object = Object::new(name);
-    if let Some(description) = schema_description(described) {
+    if let Some(description) = schema_description(record) {
         object = object.description(description);
     }
-    for (key, schema) in properties(described) {
+    for (key, schema) in properties(record) {
         let (ty, nullable) = shape(schema, &components, 0);
         let ty = ids_as_id(key, ty);
         let ty = if required.contains(key.as_str()) && !nullable { TypeRef::NonNull(Box::new(ty)) } else { ty };
@@ -207,13 +218,18 @@ pub fn object(name: &str, described: &Described) -> Object {
 /// holds is passed to the REST body's parser, so a missing required field is the same
 /// `VALIDATION_ERROR` naming it, and an explicit `null` still clears a field on update.
 pub fn input(name: &str, described: &Described) -> InputObject {
-    let components = Components::of(described);
-    let required = required(described);
+    input_of(name, &described.schema, &described.components)
+}
+
+/// [`input`] of an object schema whose `$ref`s are among `components`.
+pub fn input_of(name: &str, schema: &Json, components: &[(String, Json)]) -> InputObject {
+    let (body, components) = (schema, Components::of(components));
+    let required = required(body);
     let mut input = InputObject::new(name);
-    if let Some(description) = schema_description(described) {
+    if let Some(description) = schema_description(body) {
         input = input.description(description);
     }
-    for (key, schema) in properties(described) {
+    for (key, schema) in properties(body) {
         let (ty, _) = shape(schema, &components, 0);
         let mut value = InputValue::new(camel_case(key), ids_as_id(key, ty));
         let description = describe(schema, &components);
@@ -233,7 +249,7 @@ pub fn input(name: &str, described: &Described) -> InputObject {
 /// A list filter (or a query parameter) as an optional argument; `components` are the named
 /// schemas its own may refer to (an enum's values).
 pub fn argument(param: &FilterParam, components: &[(String, Json)]) -> InputValue {
-    let components = Components(components.iter().map(|(name, schema)| (name.as_str(), schema)).collect());
+    let components = Components::of(components);
     let (ty, _) = shape(&param.schema, &components, 0);
     let mut value = InputValue::new(camel_case(&param.name), ids_as_id(&param.name, ty));
     if let Some(description) = &param.description {
@@ -259,7 +275,7 @@ mod tests {
                 ("Items".into(), json!({"type": "array", "items": {"type": "object"}})),
             ],
         };
-        let (ty, nullable) = shape(&schema, &Components::of(&described), 0);
+        let (ty, nullable) = shape(&schema, &Components::of(&described.components), 0);
         format!("{ty}{}", if nullable { "?" } else { "" })
     }
 
